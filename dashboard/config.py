@@ -1,0 +1,100 @@
+"""Every option of Partner Atlas in one place: its default, its environment variable and its help text.
+
+The command line, the app factory and the README all read this table; a test fails when an option is
+missing from the README.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from dataclasses import dataclass, field, fields, replace
+from pathlib import Path
+from typing import Any, Mapping
+
+PACKAGE_DIR = Path(__file__).resolve().parent
+SOURCE_ROOT = PACKAGE_DIR.parent
+# `pip install .` puts the sample data and the static files under <prefix>/share/partner-atlas.
+INSTALLED_SHARE = Path(sys.prefix) / "share" / "partner-atlas"
+
+
+def _first_existing(*candidates: Path) -> Path:
+    for candidate in candidates:
+        if candidate.is_dir():
+            return candidate
+    return candidates[0]
+
+
+def default_data_dir() -> Path:
+    return _first_existing(SOURCE_ROOT / "data", INSTALLED_SHARE / "data")
+
+
+def default_assets_dir() -> Path:
+    return _first_existing(SOURCE_ROOT / "assets", INSTALLED_SHARE / "assets")
+
+
+@dataclass(frozen=True)
+class Option:
+    name: str
+    env: str
+    help: str
+    cast: type = str
+
+
+OPTIONS: tuple[Option, ...] = (
+    Option("data_dir", "PARTNER_ATLAS_DATA_DIR", "Folder with partners.csv, mobility.csv, campuses.csv, key_figures.csv and institution.toml.", Path),
+    Option("assets_dir", "PARTNER_ATLAS_ASSETS_DIR", "Folder of static files the app serves (styles, map outlines).", Path),
+    Option("host", "PARTNER_ATLAS_HOST", "Address the server listens on.", str),
+    Option("port", "PORT", "Port the server listens on.", int),
+    Option("debug", "PARTNER_ATLAS_DEBUG", "Dash debug mode (never on a public screen: it shows stack traces).", bool),
+    Option("online", "PARTNER_ATLAS_ONLINE", "Allow the online Nominatim geocoder for places the offline gazetteer cannot find.", bool),
+    Option("user_agent", "PARTNER_ATLAS_USER_AGENT", "User agent sent to Nominatim when --online is given.", str),
+    Option("geocode_cache", "PARTNER_ATLAS_GEOCODE_CACHE", "Geocoding cache file; empty means <data_dir>/.geocache.json.", str),
+    Option("max_file_bytes", "PARTNER_ATLAS_MAX_FILE_BYTES", "Largest input file accepted, in bytes; larger files are rejected with a message.", int),
+    Option("language", "PARTNER_ATLAS_LANGUAGE", "Default interface language (en or nl).", str),
+    Option("theme", "PARTNER_ATLAS_THEME", "Default colour scheme (light or dark).", str),
+    Option("scene_seconds", "PARTNER_ATLAS_SCENE_SECONDS", "Seconds each scene of the presentation tour lasts.", float),
+)
+
+
+def _to_bool(text: str) -> bool:
+    return text.strip().lower() in {"1", "true", "yes", "on"}
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path = field(default_factory=default_data_dir)
+    assets_dir: Path = field(default_factory=default_assets_dir)
+    host: str = "127.0.0.1"
+    port: int = 8050
+    debug: bool = False
+    online: bool = False
+    user_agent: str = "partner-atlas/0.1 (international relations dashboard)"
+    geocode_cache: str = ""
+    max_file_bytes: int = 50 * 1024 * 1024
+    language: str = "en"
+    theme: str = "light"
+    scene_seconds: float = 12.0
+
+    @property
+    def cache_path(self) -> Path:
+        return Path(self.geocode_cache) if self.geocode_cache else Path(self.data_dir) / ".geocache.json"
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> "Settings":
+        """Defaults, then environment variables, then explicit overrides (from the command line)."""
+        environ = os.environ if environ is None else environ
+        values: dict[str, Any] = {}
+        for option in OPTIONS:
+            raw = environ.get(option.env)
+            if raw is None or raw == "":
+                continue
+            values[option.name] = _to_bool(raw) if option.cast is bool else option.cast(raw)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+    def with_(self, **changes: Any) -> "Settings":
+        return replace(self, **changes)
+
+
+assert {o.name for o in OPTIONS} == {f.name for f in fields(Settings)}, "every setting needs an Option entry"

@@ -1,0 +1,94 @@
+"""The loaded dataset: partners, mobility flows, campuses, key figures and the home institution.
+
+Plain pandas frames with fixed columns, built once at start-up; every view reads from here.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+from dashboard.report import ImportReport
+
+TIERS = ("strategic", "collaboration", "mobility")  # top of the pyramid first
+ACTIVITIES = (
+    "student_mobility", "staff_mobility", "internship", "benchmarking",
+    "research", "joint_degree", "double_degree", "multiple_degree",
+)
+GEO_PRECISIONS = ("manual", "address", "city", "country", "unresolved")
+DIRECTIONS = ("outgoing", "incoming")
+PARTICIPANTS = ("student", "staff")
+DURATIONS = ("semester", "short_term")
+
+# Columns of Dataset.partners, in order. Multi-valued fields are tuples of strings.
+PARTNER_COLUMNS = (
+    "partner_id",       # str, stable, unique
+    "name",             # str
+    "city",             # str ("" when unknown)
+    "country",          # ISO-2
+    "country_name",     # English common name
+    "region",           # continent, e.g. "Europe"
+    "tier",             # one of TIERS
+    "activities",       # tuple[str, ...] from ACTIVITIES
+    "networks",         # tuple[str, ...]
+    "website",          # str ("" when unknown)
+    "erasmus_code",     # str ("" when unknown), normalised spacing as "NL ROTTERD03"
+    "agreement_start",  # Int64 year or <NA>
+    "agreement_end",    # Int64 year or <NA>
+    "campuses",         # tuple[str, ...] of home campus groups
+    "lat", "lon",       # float or NaN
+    "geo_precision",    # one of GEO_PRECISIONS
+    "geo_source",       # str: manual, cache, gazetteer, nominatim, country-centroid
+    "source_line",      # int: line in the input file
+)
+# Columns of Dataset.mobility: one aggregated flow per row.
+MOBILITY_COLUMNS = (
+    "academic_year",  # "2023-2024"
+    "year",           # int, first calendar year of the academic year (2023)
+    "partner_id",
+    "direction",      # outgoing / incoming
+    "participant",    # student / staff
+    "duration",       # semester / short_term
+    "campus",         # home campus group, e.g. "Leuven" or "Limburg"
+    "count",          # int >= 0
+)
+CAMPUS_COLUMNS = ("campus", "group", "city", "lat", "lon")
+KEY_FIGURE_COLUMNS = ("label", "value", "unit", "source")
+
+
+@dataclass(frozen=True)
+class Institution:
+    """The home institution, read from data/institution.toml."""
+
+    name: str
+    short_name: str
+    city: str
+    country: str
+    lat: float
+    lon: float
+    networks: tuple[str, ...] = ()
+    website: str = ""
+
+
+@dataclass
+class Dataset:
+    institution: Institution
+    partners: pd.DataFrame
+    mobility: pd.DataFrame
+    campuses: pd.DataFrame
+    key_figures: pd.DataFrame
+    report: ImportReport = field(default_factory=ImportReport)
+
+    @property
+    def academic_years(self) -> list[str]:
+        return sorted(self.mobility["academic_year"].unique().tolist())
+
+    @property
+    def campus_groups(self) -> list[str]:
+        groups = set(self.campuses["group"]) | set(self.mobility["campus"])
+        return sorted(g for g in groups if g)
+
+
+def empty_frame(columns: tuple[str, ...]) -> pd.DataFrame:
+    return pd.DataFrame({c: pd.Series(dtype="object") for c in columns})

@@ -1,0 +1,122 @@
+"""The import report: every input row is either loaded or rejected with a reason a person can act on."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+
+@dataclass(frozen=True)
+class Problem:
+    """One rejected row or warning, located in its file as a spreadsheet user would find it."""
+
+    file: str
+    line: int | None  # 1-based line in the file (the header is a line too); None for whole-file problems
+    column: str | None  # the column header as written in the file
+    message: str  # what is wrong and what to do
+    value: str | None = None
+
+    def __str__(self) -> str:
+        where = self.file
+        if self.line is not None:
+            where += f", line {self.line}"
+        if self.column:
+            where += f", column '{self.column}'"
+        shown = f" (value: {self.value!r})" if self.value not in (None, "") else ""
+        return f"{where}: {self.message}{shown}"
+
+
+@dataclass
+class FileReport:
+    """What happened to the rows of one input file."""
+
+    file: str
+    kind: str  # partners, mobility, campuses, key_figures
+    rows_read: int = 0
+    rows_loaded: int = 0
+    rejected: list[Problem] = field(default_factory=list)
+    warnings: list[Problem] = field(default_factory=list)
+    errors: list[Problem] = field(default_factory=list)  # problems with the whole file (unreadable, no header)
+
+    @property
+    def rows_rejected(self) -> int:
+        return self.rows_read - self.rows_loaded
+
+    @property
+    def accounted(self) -> bool:
+        """Rows in = rows loaded + rows rejected, with a reason for each rejected row."""
+        return self.rows_loaded + len(self.rejected) == self.rows_read
+
+    @property
+    def ok(self) -> bool:
+        return not self.rejected and not self.errors
+
+    def reject(self, line: int | None, column: str | None, message: str, value: object = None) -> None:
+        self.rejected.append(Problem(self.file, line, column, message, None if value is None else str(value)))
+
+    def warn(self, line: int | None, column: str | None, message: str, value: object = None) -> None:
+        self.warnings.append(Problem(self.file, line, column, message, None if value is None else str(value)))
+
+    def fail(self, message: str, line: int | None = None, column: str | None = None) -> None:
+        self.errors.append(Problem(self.file, line, column, message))
+
+    def summary(self) -> str:
+        return (
+            f"{self.file}: {self.rows_read} rows read = {self.rows_loaded} loaded + "
+            f"{self.rows_rejected} rejected; {len(self.warnings)} warnings"
+        )
+
+    def to_dict(self) -> dict:
+        data = asdict(self)
+        data["rows_rejected"] = self.rows_rejected
+        return data
+
+
+@dataclass
+class ImportReport:
+    """The reports of all files loaded together."""
+
+    files: list[FileReport] = field(default_factory=list)
+
+    def add(self, report: FileReport) -> FileReport:
+        self.files.append(report)
+        return report
+
+    @property
+    def ok(self) -> bool:
+        return all(f.ok for f in self.files)
+
+    @property
+    def rows_read(self) -> int:
+        return sum(f.rows_read for f in self.files)
+
+    @property
+    def rows_loaded(self) -> int:
+        return sum(f.rows_loaded for f in self.files)
+
+    @property
+    def rows_rejected(self) -> int:
+        return sum(f.rows_rejected for f in self.files)
+
+    def problems(self) -> list[Problem]:
+        return [p for f in self.files for p in (*f.errors, *f.rejected, *f.warnings)]
+
+    def to_text(self) -> str:
+        lines: list[str] = []
+        for f in self.files:
+            lines.append(f.summary())
+            lines += [f"  ERROR    {p}" for p in f.errors]
+            lines += [f"  REJECTED {p}" for p in f.rejected]
+            lines += [f"  WARNING  {p}" for p in f.warnings]
+        lines.append(
+            f"Total: {self.rows_read} rows read = {self.rows_loaded} loaded + {self.rows_rejected} rejected"
+        )
+        return "\n".join(lines)
+
+    def to_dict(self) -> dict:
+        return {
+            "ok": self.ok,
+            "rows_read": self.rows_read,
+            "rows_loaded": self.rows_loaded,
+            "rows_rejected": self.rows_rejected,
+            "files": [f.to_dict() for f in self.files],
+        }
