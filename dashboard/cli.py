@@ -1,0 +1,159 @@
+"""Command line: `partner-atlas run | validate | geocode` (also `python -m dashboard`)."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+from typing import Sequence
+
+from dashboard.config import Settings
+from dashboard.report import FileReport, ImportReport
+
+GEOCODE_OUTPUT_COLUMNS = (
+    "name", "city", "country", "erasmus_code", "tier", "partner_id", "activities", "networks", "website",
+    "agreement_start", "agreement_end", "campuses", "street", "postcode",
+    "lat", "lon", "geo_precision", "geo_source", "source_line", "rejected",
+)
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="partner-atlas",
+        description="An offline world-map dashboard of a university's international partnerships.",
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    run = commands.add_parser("run", help="serve the dashboard")
+    run.add_argument("--data-dir", type=Path, help="folder with partners.csv and friends (default: the sample data)")
+    run.add_argument("--host", help="address to listen on (default 127.0.0.1)")
+    run.add_argument("--port", type=int, help="port to listen on (default 8050, or $PORT)")
+    run.add_argument("--debug", action="store_true", default=None, help="Dash debug mode: never on a public screen")
+    run.add_argument("--online", action="store_true", default=None, help="ask Nominatim for places the gazetteer lacks")
+
+    validate = commands.add_parser("validate", help="print the import report of files or data folders")
+    validate.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a data folder or partner/mobility files")
+    validate.add_argument("--json", action="store_true", help="print the report as JSON")
+
+    geocode = commands.add_parser("geocode", help="place every row of a partner list and write it as CSV")
+    geocode.add_argument("input", type=Path, metavar="INPUT", help="a partner list (CSV, TSV or XLSX)")
+    geocode.add_argument("--output", "-o", type=Path, required=True, metavar="OUT.csv")
+    geocode.add_argument("--online", action="store_true", help="ask Nominatim (1 request/s) for what the gazetteer lacks")
+    geocode.add_argument("--cache", type=Path, help="geocoding cache file (default: .geocache.json beside INPUT)")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    args = _parser().parse_args(argv)
+    if args.command == "run":
+        return _run(args)
+    if args.command == "validate":
+        return _validate(args)
+    return _geocode(args)
+
+
+def _run(args: argparse.Namespace) -> int:
+    from dashboard.app import create_app
+    from dashboard.dataset import load_dataset
+
+    settings = Settings.from_env(
+        data_dir=args.data_dir, host=args.host, port=args.port, debug=args.debug, online=args.online
+    )
+    dataset = load_dataset(settings)
+    report = dataset.report
+    app = create_app(settings, dataset=dataset)
+    print(report.to_text() if not report.ok else _totals(report), file=sys.stderr)
+    print(f"Partner Atlas on http://{settings.host}:{settings.port}/  (Ctrl+C to stop)", file=sys.stderr)
+    app.run(host=settings.host, port=settings.port, debug=settings.debug)
+    return 0
+
+
+def _totals(report: ImportReport) -> str:
+    return f"Loaded {report.rows_loaded} of {report.rows_read} rows; nothing rejected."
+
+
+def validation_report(paths: Sequence[Path], settings: Settings | None = None) -> ImportReport:
+    """The import report of data folders and loose files, without geocoding (validation stays fast and offline)."""
+    from dashboard.dataset import find_table
+    from dashboard.importing import load_campuses, load_key_figures, load_mobility, load_partners
+    from dashboard.model import PARTNER_COLUMNS, empty_frame
+
+    settings = settings or Settings.from_env()
+    report = ImportReport()
+    for path in paths:
+        if path.is_dir():
+            partners_path = find_table(path, "partners")
+            partners = empty_frame(PARTNER_COLUMNS)
+            if partners_path is None:
+                report.add(FileReport(str(path / "partners.csv"), "partners")).fail(
+                    f"no partners.csv (or .xlsx) in {path}: see data/README.md for its columns"
+                )
+            else:
+                partners, file_report = load_partners(partners_path, max_bytes=settings.max_file_bytes)
+                report.add(file_report)
+            mobility_path = find_table(path, "mobility")
+            if mobility_path is not None:
+                report.add(load_mobility(mobility_path, partners, max_bytes=settings.max_file_bytes)[1])
+            for stem, loader in (("campuses", load_campuses), ("key_figures", load_key_figures)):
+                table = find_table(path, stem)
+                if table is not None:
+                    report.add(loader(table)[1])
+        elif not path.exists():
+            report.add(FileReport(str(path), "unknown")).fail(f"{path} does not exist: check the path")
+        elif "mobil" in path.name.lower():
+            partners_path = find_table(path.parent, "partners")
+            partners = load_partners(partners_path)[0] if partners_path else empty_frame(PARTNER_COLUMNS)
+            if partners_path is None:
+                report.add(FileReport(str(path), "mobility")).fail(
+                    f"cannot check {path.name} without a partners.csv beside it to resolve partner references"
+                )
+                continue
+            report.add(load_mobility(path, partners, max_bytes=settings.max_file_bytes)[1])
+        else:
+            report.add(load_partners(path, max_bytes=settings.max_file_bytes)[1])
+    return report
+
+
+def _validate(args: argparse.Namespace) -> int:
+    report = validation_report(args.paths)
+    if args.json:
+        print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))
+    else:
+        print(report.to_text())
+    return 0 if report.ok else 1
+
+
+def _geocode(args: argparse.Namespace) -> int:
+    from dashboard.geocoding import geocode_partners
+    from dashboard.importing import read_partner_rows
+
+    settings = Settings.from_env()
+    rows, file_report = read_partner_rows(args.input, max_bytes=settings.max_file_bytes, require_tier=False)
+    if file_report.errors:
+        for problem in file_report.errors:
+            print(f"ERROR {problem}", file=sys.stderr)
+        return 1
+    cache = args.cache or args.input.resolve().parent / ".geocache.json"
+    placed, warnings = geocode_partners(
+        rows,
+        online=args.online,
+        cache_path=cache,
+        user_agent=settings.user_agent,
+        progress=sys.stderr.isatty(),
+    )
+    out = placed.copy()
+    for column in ("activities", "networks", "campuses"):
+        if column in out:
+            out[column] = out[column].map(lambda v: ";".join(v) if isinstance(v, tuple) else (v or ""))
+    columns = [c for c in GEOCODE_OUTPUT_COLUMNS if c in out.columns]
+    args.output.parent.mkdir(parents=True, exist_ok=True)
+    out[columns].to_csv(args.output, index=False, encoding="utf-8")
+    counts = out["geo_precision"].value_counts()
+    summary = ", ".join(f"{counts.get(p, 0)} {p}" for p in ("manual", "address", "city", "country", "unresolved"))
+    print(f"Wrote {len(out)} rows (of {file_report.rows_read} read) to {args.output}: {summary}", file=sys.stderr)
+    for warning in warnings[:20]:
+        print(f"WARNING {warning}", file=sys.stderr)
+    if len(warnings) > 20:
+        print(f"... and {len(warnings) - 20} more warnings", file=sys.stderr)
+    return 0

@@ -1,0 +1,126 @@
+"""Column headers as people write them, in English and Dutch, mapped to the data model's field names.
+
+Matching ignores case, accents, spacing and punctuation: "Naam instelling", "NAAM_INSTELLING" and
+"naaminstelling" are the same header.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from dashboard.countries import fold
+
+_PARTNER_REFERENCE = {
+    "partner_id": ("partner_id", "partner id", "id", "partner code", "partnercode", "partner nr"),
+    "erasmus_code": ("erasmus code", "erasmuscode", "erasmus id", "institution code", "erasmus institution code"),
+}
+
+ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
+    "partners": {
+        **_PARTNER_REFERENCE,
+        "name": (
+            "name", "institution", "institution name", "partner", "partner institution", "partner name",
+            "instelling", "naam instelling", "naam", "partnerinstelling", "organisation", "organization",
+            "organisation name", "organization name", "legal name", "university", "universiteit",
+        ),
+        "city": ("city", "town", "stad", "plaats", "gemeente", "woonplaats", "ville", "stadt"),
+        "country": ("country", "country code", "country cd", "land", "landcode", "country name", "pays"),
+        "tier": (
+            "tier", "level", "partnership type", "partnership level", "niveau", "samenwerkingsniveau",
+            "type samenwerking", "samenwerkingstype", "partnership",
+        ),
+        "activities": ("activities", "activity", "activiteiten", "activiteit", "cooperation", "samenwerking"),
+        "networks": ("networks", "network", "netwerken", "netwerk", "alliances", "alliance"),
+        "website": ("website", "url", "website url", "web", "webpage", "homepage", "site", "webstek"),
+        "agreement_start": (
+            "agreement start", "start", "begin", "start year", "startjaar", "beginjaar", "valid from",
+            "agreement from", "start agreement", "begin overeenkomst", "start overeenkomst",
+        ),
+        "agreement_end": (
+            "agreement end", "end", "einde", "eind", "end year", "eindjaar", "valid until", "valid to",
+            "agreement until", "end agreement", "einde overeenkomst", "eind overeenkomst",
+        ),
+        "campuses": ("campuses", "campus", "home campus", "home campuses", "campussen"),
+        "lat": ("lat", "latitude", "breedtegraad", "breedte"),
+        "lon": ("lon", "lng", "long", "longitude", "lengtegraad", "lengte"),
+        "street": ("street", "address", "adres", "straat", "street address"),
+        "postcode": ("postcode", "post cd", "postal code", "zip", "zip code", "postcode nr"),
+    },
+    "mobility": {
+        **_PARTNER_REFERENCE,
+        "name": (
+            "name", "partner", "partner name", "institution", "institution name", "partner institution",
+            "instelling", "naam instelling", "naam", "host institution", "organisation", "organization",
+        ),
+        "academic_year": ("academic year", "academiejaar", "year", "jaar", "academisch jaar", "ay", "aj"),
+        "direction": ("direction", "richting", "flow", "in out", "inkomend uitgaand"),
+        "participant": ("participant", "deelnemer", "type", "participant type", "doelgroep", "group"),
+        "duration": ("duration", "duur", "length", "mobility type", "soort mobiliteit"),
+        "campus": ("campus", "home campus", "thuiscampus"),
+        "count": ("count", "aantal", "number", "n", "total", "totaal", "participants", "deelnemers"),
+    },
+    "campuses": {
+        "campus": ("campus", "name", "naam", "campus name"),
+        "group": ("group", "groep", "campus group", "region", "regio"),
+        "city": ("city", "stad", "town", "plaats", "gemeente"),
+        "lat": ("lat", "latitude", "breedtegraad"),
+        "lon": ("lon", "lng", "longitude", "lengtegraad"),
+    },
+    "key_figures": {
+        "label": ("label", "figure", "kerncijfer", "omschrijving", "description", "name"),
+        "value": ("value", "waarde", "number", "getal"),
+        "unit": ("unit", "eenheid"),
+        "source": ("source", "bron"),
+    },
+}
+
+
+def header_key(text: str) -> str:
+    """Case-, accent-, spacing- and punctuation-insensitive form of a header."""
+    return fold(text).replace(" ", "")
+
+
+@lru_cache(maxsize=None)
+def _index(kind: str) -> dict[str, str]:
+    return {header_key(alias): canonical for canonical, aliases in ALIASES[kind].items() for alias in aliases}
+
+
+def canonical_name(header: str, kind: str) -> str | None:
+    return _index(kind).get(header_key(header))
+
+
+def header_score(kind: str):
+    """How many cells of a row are known column names of `kind`; picks the header among junk lines."""
+    index = _index(kind)
+    return lambda cells: sum(1 for c in cells if c and header_key(c) in index)
+
+
+@dataclass
+class ColumnMap:
+    """Which column (position and header as written) holds each field of the data model."""
+
+    positions: dict[str, int] = field(default_factory=dict)
+    written: dict[str, str] = field(default_factory=dict)
+    unknown: list[str] = field(default_factory=list)
+    repeated: list[tuple[str, str]] = field(default_factory=list)  # (header as written, field it repeats)
+
+    def __contains__(self, name: str) -> bool:
+        return name in self.positions
+
+
+def match_headers(header: tuple[str, ...], kind: str) -> ColumnMap:
+    index = _index(kind)
+    columns = ColumnMap()
+    for position, written in enumerate(header):
+        if not written:
+            continue
+        canonical = index.get(header_key(written))
+        if canonical is None:
+            columns.unknown.append(written)
+        elif canonical in columns.positions:
+            columns.repeated.append((written, canonical))
+        else:
+            columns.positions[canonical] = position
+            columns.written[canonical] = written
+    return columns
