@@ -55,9 +55,9 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         ),
         "academic_year": ("academic year", "academiejaar", "year", "jaar", "academisch jaar", "ay", "aj"),
         "direction": ("direction", "richting", "flow", "in out", "inkomend uitgaand"),
-        "participant": ("participant", "deelnemer", "type", "participant type", "doelgroep", "group"),
+        "participant": ("participant", "deelnemer", "type", "participant type", "doelgroep"),
         "duration": ("duration", "duur", "length", "mobility type", "soort mobiliteit"),
-        "campus": ("campus", "home campus", "thuiscampus"),
+        "campus": ("campus", "home campus", "thuiscampus", "campus group", "campusgroep"),
         "count": ("count", "aantal", "number", "n", "total", "totaal", "participants", "deelnemers"),
     },
     "campuses": {
