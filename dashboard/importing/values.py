@@ -1,0 +1,255 @@
+"""Cell values as people type them, normalised to the data model, or an Invalid saying what to write instead.
+
+Each parser takes a cleaned cell (trimmed, mojibake repaired) and returns the normalised value; a value
+that cannot be used raises Invalid with a message a person can act on.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import date, timedelta
+
+from dashboard.countries import CountryMatch, fold, to_iso2
+from dashboard.model import ACTIVITIES, TIERS
+
+
+class Invalid(ValueError):
+    """A cell value the row cannot be loaded with; str(error) tells the user what to do."""
+
+    def __init__(self, message: str, field: str | None = None):
+        super().__init__(message)
+        self.field = field  # the field at fault when a check spans two (lat/lon, start/end)
+
+
+def key(text: str) -> str:
+    """Case-, accent-, spacing- and punctuation-insensitive form of a value."""
+    return fold(text).replace(" ", "")
+
+
+def _table(aliases: dict[str, tuple[str, ...]]) -> dict[str, str]:
+    return {key(alias): canonical for canonical, words in aliases.items() for alias in (canonical, *words)}
+
+
+TIER_ALIASES = _table({
+    "strategic": ("top", "1", "strategisch", "strategic partner", "strategische partner", "tier 1"),
+    "collaboration": ("middle", "2", "samenwerking", "collaborative", "cooperation", "tier 2", "samenwerkingspartner"),
+    "mobility": ("base", "3", "mobiliteit", "mobility partner", "mobiliteitspartner", "tier 3", "exchange"),
+})
+ACTIVITY_ALIASES = _table({
+    "student_mobility": ("student mobility", "studentenmobiliteit", "student exchange", "studentenuitwisseling", "students"),
+    "staff_mobility": ("staff mobility", "personeelsmobiliteit", "staff exchange", "docentenmobiliteit", "staff"),
+    "internship": ("internships", "traineeship", "traineeships", "stage", "stages", "placement", "placements"),
+    "benchmarking": ("benchmark", "benchmarking of degree programmes", "benchmarking opleidingen"),
+    "research": ("onderzoek", "joint research", "gezamenlijk onderzoek", "applied research", "praktijkgericht onderzoek"),
+    "joint_degree": ("joint degree", "joint degrees", "gezamenlijk diploma"),
+    "double_degree": ("double degree", "double degrees", "dubbel diploma", "dubbeldiploma"),
+    "multiple_degree": ("multiple degree", "multiple degrees", "multiple-degree programmes", "meervoudig diploma"),
+})
+DIRECTION_ALIASES = _table({
+    "outgoing": ("out", "outbound", "uitgaand", "uitgaande", "uit", "sent"),
+    "incoming": ("in", "inbound", "inkomend", "inkomende", "received"),
+})
+PARTICIPANT_ALIASES = _table({
+    "student": ("students", "studenten", "learner", "learners"),
+    "staff": ("personeel", "personeelslid", "personeelsleden", "teacher", "teachers", "docent", "docenten", "employee"),
+})
+DURATION_ALIASES = _table({
+    "semester": ("semesters", "long", "long term", "long-term", "lang", "lange termijn", "full semester", "year", "jaar"),
+    "short_term": ("short term", "short", "kort", "korte termijn", "short-term", "blended", "bip", "week", "weeks"),
+})
+LIST_SEPARATORS = re.compile(r"\s*[;,|]\s*")
+MAX_COUNT = 10_000  # more participants than a whole faculty in one row is a typo, not a flow
+EXCEL_EPOCH = date(1899, 12, 30)
+
+
+def parse_tier(text: str) -> str:
+    tier = TIER_ALIASES.get(key(text))
+    if tier is None:
+        raise Invalid(
+            f"unknown tier {text!r}: write {', '.join(TIERS[:-1])} or {TIERS[-1]} "
+            "(also accepted: top/middle/base, 1/2/3, strategisch/samenwerking/mobiliteit)"
+        )
+    return tier
+
+
+def split_list(text: str) -> tuple[str, ...]:
+    """Items of a `;`-separated cell (`,` and `|` are accepted too), without empty items or repeats."""
+    items = [item for item in LIST_SEPARATORS.split(text) if item]
+    return tuple(dict.fromkeys(items))
+
+
+def parse_activities(text: str) -> tuple[tuple[str, ...], list[str]]:
+    """The known activities in the data model's order, and the items that are not activities."""
+    found: set[str] = set()
+    unknown: list[str] = []
+    for item in split_list(text):
+        activity = ACTIVITY_ALIASES.get(key(item))
+        if activity is None:
+            unknown.append(item)
+        else:
+            found.add(activity)
+    return tuple(a for a in ACTIVITIES if a in found), unknown
+
+
+def parse_country(text: str) -> CountryMatch:
+    match = to_iso2(text)
+    if match is None:
+        raise Invalid(
+            f"unknown country {text!r}: write an ISO code (BE, DEU), an Erasmus code (EL, UK) "
+            "or the country's name in English, Dutch, French or German"
+        )
+    return match
+
+
+_YEAR = re.compile(r"(?<!\d)(19\d\d|20\d\d|21\d\d)(?!\d)")
+
+
+def parse_year(text: str) -> int | None:
+    """The calendar year of 2021, 2021-09-01, 1/1/2021, 31.12.2029 or an Excel date serial; None when empty."""
+    if not text:
+        return None
+    found = _YEAR.findall(text)
+    if len(found) == 1:
+        return int(found[0])
+    if not found and re.fullmatch(r"\d{5}(\.0+)?", text):
+        serial = int(float(text))
+        if 1 <= serial < 100_000:
+            return (EXCEL_EPOCH + timedelta(days=serial)).year
+    raise Invalid(f"cannot read a year in {text!r}: write a year such as 2021 or a date such as 2021-09-01")
+
+
+def check_years(start: int | None, end: int | None) -> None:
+    if start is not None and end is not None and end < start:
+        raise Invalid(
+            f"agreement_end {end} is before agreement_start {start}: swap them or fix the year",
+            field="agreement_end",
+        )
+
+
+def _number(text: str, field: str) -> float:
+    cleaned = text.replace(",", ".") if text.count(",") == 1 and "." not in text else text
+    try:
+        value = float(cleaned)
+    except ValueError:
+        raise Invalid(f"{field} {text!r} is not a number: write decimal degrees such as 50.8798", field) from None
+    if value != value:  # NaN typed as text
+        raise Invalid(f"{field} {text!r} is not a number: write decimal degrees such as 50.8798", field)
+    return value
+
+
+def parse_coordinates(lat_text: str, lon_text: str) -> tuple[float, float] | None:
+    """A manual placement from decimal degrees (a decimal comma is fine), or None when both are empty."""
+    if not lat_text and not lon_text:
+        return None
+    if not lat_text or not lon_text:
+        given, missing = ("lat", "lon") if lat_text else ("lon", "lat")
+        raise Invalid(f"{given} is given but {missing} is empty: give both coordinates or neither", missing)
+    lat, lon = _number(lat_text, "lat"), _number(lon_text, "lon")
+    if not -90 <= lat <= 90:
+        if -90 <= lon <= 90 and -180 <= lat <= 180:
+            raise Invalid(
+                f"lat {lat} is outside -90..90 while lon {lon} would be a valid latitude: "
+                "lat and lon look swapped, swap them", "lat",
+            )
+        raise Invalid(f"lat {lat} is outside -90..90: write the latitude in decimal degrees", "lat")
+    if not -180 <= lon <= 180:
+        raise Invalid(f"lon {lon} is outside -180..180: write the longitude in decimal degrees", "lon")
+    return lat, lon
+
+
+def normalise_erasmus_code(text: str) -> str:
+    """The Commission's form with one space between prefix and city part: "D  BERLIN01" -> "D BERLIN01".
+
+    Cells arrive with whitespace (non-breaking spaces included) already collapsed to single spaces.
+    """
+    return " ".join(text.upper().split())
+
+
+def erasmus_key(text: str) -> str:
+    """What two spellings of one Erasmus code share: "NL ROTTERD03", "nl-rotterd03" and "NLROTTERD03" match."""
+    return re.sub(r"[\s\-_.]+", "", text.upper())
+
+
+def partner_id_from_code(code: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", code.lower()).strip("-")
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", fold(text)).strip("-")
+
+
+_HOST = re.compile(r"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+(:\d+)?$", re.IGNORECASE)
+
+
+def normalise_website(text: str) -> str:
+    """A clickable URL: "www.ucll.be" -> "https://www.ucll.be"; raises Invalid for what is not a web address."""
+    if not text:
+        return ""
+    url = text.strip()
+    scheme = re.match(r"^(https?)://", url, re.IGNORECASE)
+    rest = url[scheme.end():] if scheme else url
+    host = re.split(r"[/?#]", rest, maxsplit=1)[0]
+    if " " in url or not _HOST.match(host):
+        raise Invalid(f"website {text!r} is not a web address: write it as www.example.edu or https://example.edu")
+    return f"{scheme.group(1).lower() if scheme else 'https'}://{rest}"
+
+
+def _choice(text: str, table: dict[str, str], field: str, allowed: tuple[str, ...]) -> str:
+    value = table.get(key(text))
+    if value is None:
+        what = f"unknown {field} {text!r}" if text else f"{field} is empty"
+        raise Invalid(f"{what}: write {' or '.join(allowed)}")
+    return value
+
+
+def parse_direction(text: str) -> str:
+    return _choice(text, DIRECTION_ALIASES, "direction", ("outgoing", "incoming"))
+
+
+def parse_participant(text: str) -> str:
+    return _choice(text, PARTICIPANT_ALIASES, "participant", ("student", "staff"))
+
+
+def parse_duration(text: str) -> str:
+    return _choice(text, DURATION_ALIASES, "duration", ("semester", "short_term"))
+
+
+_ACADEMIC_YEAR = re.compile(r"^(?:a\.?[jy]\.?\s*)?(\d{4})\s*[-/\u2013\u2014]\s*(\d{2}|\d{4})$", re.IGNORECASE)
+
+
+def parse_academic_year(text: str) -> tuple[str, int]:
+    """("2023-2024", 2023) from 2023-2024, 2023/2024, 2023-24 or AJ 2023-2024."""
+    match = _ACADEMIC_YEAR.match(text)
+    if not match:
+        raise Invalid(f"cannot read academic year {text!r}: write it as 2023-2024")
+    first, second = int(match.group(1)), match.group(2)
+    last = int(second) if len(second) == 4 else (first // 100) * 100 + int(second)
+    if len(second) == 2 and last < first:  # 2099-00 crosses a century
+        last += 100
+    if last != first + 1:
+        raise Invalid(
+            f"academic year {text!r} must span two consecutive years, the first one first: write {first}-{first + 1}"
+        )
+    return f"{first}-{last}", first
+
+
+def parse_count(text: str) -> int:
+    if not text:
+        raise Invalid("count is empty: write the number of participants (0 or more)")
+    if re.fullmatch(r"\d{1,3}([.,]\d{3})+", text):
+        raise Invalid(f"count {text!r} has a thousands separator: write the whole number without it")
+    try:
+        value = float(text.replace(",", "."))
+    except ValueError:
+        raise Invalid(f"count {text!r} is not a number: write the number of participants (0 or more)") from None
+    if value != value or value in (float("inf"), float("-inf")):
+        raise Invalid(f"count {text!r} is not a number: write the number of participants (0 or more)")
+    if value < 0:
+        raise Invalid(f"count {text!r} is negative: write the number of participants (0 or more)")
+    if not value.is_integer():
+        raise Invalid(f"count {text!r} is not a whole number: participants are counted in whole people")
+    if value > MAX_COUNT:
+        raise Invalid(
+            f"count {text!r} is more than {MAX_COUNT:,} participants in one flow: check for a typo or a merged cell"
+        )
+    return int(value)
