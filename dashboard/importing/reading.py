@@ -131,20 +131,54 @@ def _decode(data: bytes, report: FileReport) -> str | None:
         return data.decode("utf-8")
     except UnicodeDecodeError:
         pass
-    # Excel on Windows in Western Europe writes Windows-1252; it decodes any byte but five, so only
-    # when it fails is the guess left to charset-normalizer.
-    try:
-        return data.decode("cp1252")
-    except UnicodeDecodeError:
-        pass
-    from charset_normalizer import from_bytes
-
-    best = from_bytes(data).best()
-    if best is None:
+    encoding, text = _best_single_byte_decoding(data)
+    if text is None:
         report.fail("cannot tell the text encoding: save the file as CSV UTF-8 from Excel")
         return None
-    report.warn(None, None, f"read as {best.encoding}: save the file as CSV UTF-8 if characters look wrong")
-    return str(best)
+    if encoding != "cp1252":
+        report.warn(None, None, f"read as {encoding}: if characters look wrong, save the file as CSV UTF-8")
+    return text
+
+
+def _best_single_byte_decoding(data: bytes) -> tuple[str, str | None]:
+    """Windows-1252 unless charset-normalizer offers a code page that reads more plausibly.
+
+    charset-normalizer alone takes Western European exports (the ECHE list among them) for Central
+    European cp1250, which turns "Liège" into "Liče"; so each candidate's text is scored for the
+    traces a wrong code page leaves and Windows-1252, what Excel writes in Western Europe, wins ties.
+    """
+    from charset_normalizer import from_bytes
+
+    candidates = ["cp1252"] + [match.encoding for match in list(from_bytes(data))[:4]]
+    # Single-byte code pages decode byte by byte, so scoring the non-ASCII bytes with a little
+    # context tells them apart at a fraction of the cost of scoring the whole text.
+    sample = b"\n".join(data[max(m.start() - 2, 0):m.end() + 2] for m in re.finditer(rb"[\x80-\xff]+", data))
+    best: tuple[int, str] = (2**62, "")
+    for encoding in dict.fromkeys(candidates):
+        try:
+            data.decode(encoding)
+            score = _implausibility(sample.decode(encoding))
+        except (UnicodeDecodeError, LookupError):
+            continue
+        if score < best[0]:
+            best = (score, encoding)
+    return best[1], data.decode(best[1]) if best[1] else None
+
+
+# Traces of a wrong code page: symbols glued to letters ("£ódŸ" for "Łódź"), C1 control characters,
+# runs of accented Latin letters (Cyrillic read as Latin: "Ìîñêâà"), a capital accented letter after a
+# small letter.
+_WRONG_CODE_PAGE = re.compile(
+    r"(?<=[^\W\d_])[\u00a2-\u00a9\u00ac-\u00af\u00b1-\u00b6\u00b8-\u00b9\u00bc-\u00bf\u00d7\u00f7]"
+    r"|[\u00a2-\u00a9\u00ac-\u00af\u00b1-\u00b6\u00b8-\u00b9\u00bc-\u00bf\u00d7\u00f7](?=[^\W\d_])"
+    r"|[\u0080-\u009f]"
+    r"|[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]{3,}"
+    r"|(?<=[a-z\u00df-\u00f6\u00f8-\u00ff])[\u00c0-\u00d6\u00d8-\u00de\u0160\u0152\u017d\u0178]"
+)
+
+
+def _implausibility(text: str) -> int:
+    return len(_WRONG_CODE_PAGE.findall(text))
 
 
 def _control_ratio(sample: bytes) -> float:
@@ -184,24 +218,26 @@ def _csv_rows(text: str) -> list[tuple[int, int, list[str]]]:
 def _xlsx_rows(data: bytes, report: FileReport) -> list[tuple[int, int, list[object]]] | None:
     import openpyxl
 
-    try:
-        with warnings.catch_warnings():
-            # openpyxl warns about Excel extensions it drops (data validation, conditional formats):
-            # irrelevant to the values, and the test suite turns warnings into errors.
-            warnings.simplefilter("ignore")
+    # openpyxl warns about Excel extensions it drops (data validation, conditional formats) while it
+    # parses, lazily, during iteration: irrelevant to the values, and the tests turn warnings into errors.
+    with warnings.catch_warnings():
+        warnings.simplefilter("ignore")
+        try:
             workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-    except Exception as error:  # noqa: BLE001 - openpyxl raises many types for broken zips and XML
-        report.fail(f"cannot open as an Excel workbook ({error}): save it again from Excel as .xlsx, or as CSV")
-        return None
-    try:
-        sheet = workbook.worksheets[0]
-        rows = [
-            (number, number, [_from_excel(v) for v in values])
-            for number, values in enumerate(sheet.iter_rows(values_only=True), start=sheet.min_row or 1)
-        ]
-    finally:
-        workbook.close()
-    return rows
+        except Exception as error:  # noqa: BLE001 - openpyxl raises many types for broken zips and XML
+            report.fail(f"cannot open as an Excel workbook ({error}): save it again from Excel as .xlsx, or as CSV")
+            return None
+        try:
+            sheet = workbook.worksheets[0]
+            return [
+                (number, number, [_from_excel(v) for v in values])
+                for number, values in enumerate(sheet.iter_rows(values_only=True), start=sheet.min_row or 1)
+            ]
+        except Exception as error:  # noqa: BLE001 - a damaged sheet fails only while it is read
+            report.fail(f"cannot read the first sheet ({error}): save it again from Excel as .xlsx, or as CSV")
+            return None
+        finally:
+            workbook.close()
 
 
 def _from_excel(value: object) -> object:

@@ -1,0 +1,104 @@
+"""Wiring: each callback turns its inputs into one FilterState (or a partner id) and calls the pure functions.
+
+The functions that do the work (sync_filters, render_views, render_map, select_partner) are importable and
+tested without a browser; what is here only connects component properties to them.
+"""
+
+from __future__ import annotations
+
+import dash
+from dash import ALL, ClientsideFunction, Input, Output, Patch, State, ctx
+
+from dashboard import ids
+from dashboard.callbacks.filters import CONTROL_IDS, sync_filters
+from dashboard.callbacks.selection import select_partner
+from dashboard.callbacks.views import render_map, render_views
+from dashboard.config import Settings
+from dashboard.model import Dataset
+
+VIEW_OUTPUTS = (
+    Output(ids.TIER_PYRAMID, "figure"),
+    Output(ids.MOBILITY_TREND, "figure"),
+    Output(ids.DURATION_SPLIT, "figure"),
+    Output(ids.CAMPUS_SPLIT, "figure"),
+    Output(ids.TOP_COUNTRIES, "figure"),
+    Output(ids.TOP_PARTNERS, "figure"),
+    Output(ids.PARTNER_TABLE, "rowData"),
+    Output(ids.PARTNER_COUNT, "children"),
+    Output(ids.COUNTRY_COUNT, "children"),
+    Output(ids.MOBILITY_COUNT, "children"),
+    Output(ids.CHIPS, "children"),
+)
+EVENT_INPUTS = (
+    Input(ids.RESET, "n_clicks"),
+    Input(ids.TIER_PYRAMID, "clickData"),
+    Input(ids.WORLD_MAP, "clickData"),
+    Input(ids.TOP_COUNTRIES, "clickData"),
+    Input({"type": ids.CHIP_TYPE, "field": ALL, "value": ALL}, "n_clicks"),
+)
+
+
+def register_callbacks(app: dash.Dash, dataset: Dataset, settings: Settings) -> None:
+    language = settings.language
+
+    @app.callback(
+        Output(ids.URL, "search"),
+        [Output(control, "value") for control in CONTROL_IDS],
+        Input(ids.URL, "search"),
+        [Input(control, "value") for control in CONTROL_IDS],
+        *EVENT_INPUTS,
+    )
+    def sync_filter_state(search, controls, *_events):
+        trigger = ctx.triggered_id
+        value = ctx.triggered[0]["value"] if ctx.triggered else None
+        return sync_filters(dataset, search, trigger, value, dict(zip(CONTROL_IDS, controls)))
+
+    @app.callback(*VIEW_OUTPUTS, Input(ids.URL, "search"), Input(ids.THEME_SWITCH, "checked"))
+    def update_views(search, dark):
+        return render_views(dataset, search, dark, language).outputs()
+
+    @app.callback(
+        Output(ids.WORLD_MAP, "figure"),
+        Output(ids.MAP_METRIC, "disabled"),
+        Output(ids.MAP_DIRECTION, "disabled"),
+        Input(ids.URL, "search"),
+        Input(ids.MAP_LAYER, "value"),
+        Input(ids.MAP_METRIC, "value"),
+        Input(ids.MAP_DIRECTION, "value"),
+        Input(ids.THEME_SWITCH, "checked"),
+        Input(ids.SELECTED_PARTNER, "data"),
+    )
+    def update_map(search, layer, metric, direction, dark, selected):
+        figure = render_map(dataset, search, layer, metric, direction, dark, selected)
+        return figure, layer != "countries", layer != "flows"
+
+    @app.callback(
+        Output(ids.SELECTED_PARTNER, "data"),
+        Output(ids.DETAIL_PANEL, "opened"),
+        Output(ids.DETAIL_PANEL, "title"),
+        Output(ids.DETAIL_BODY, "children"),
+        Output(ids.PARTNER_TABLE, "selectedRows"),
+        Input(ids.PARTNER_TABLE, "cellClicked"),
+        Input(ids.WORLD_MAP, "clickData"),
+        Input(ids.TOP_PARTNERS, "clickData"),
+        Input(ids.DETAIL_PANEL, "opened"),
+        State(ids.SELECTED_PARTNER, "data"),
+        prevent_initial_call=True,
+    )
+    def show_partner(_cell, _map_click, _bar_click, _opened, selected):
+        value = ctx.triggered[0]["value"] if ctx.triggered else None
+        return select_partner(dataset, ctx.triggered_id, value, selected, language)
+
+    @app.callback(Output(ids.PARTNER_TABLE, "dashGridOptions"), Input(ids.TABLE_SEARCH, "value"),
+                  prevent_initial_call=True)
+    def search_table(text):
+        options = Patch()
+        options["quickFilterText"] = text or ""
+        return options
+
+    # In the browser: Mantine's colour scheme and the grid's follow the switch without a server round trip.
+    app.clientside_callback(
+        ClientsideFunction(namespace="atlas", function_name="colorScheme"),
+        Output(ids.THEME_PROVIDER, "forceColorScheme"),
+        Input(ids.THEME_SWITCH, "checked"),
+    )

@@ -1,0 +1,40 @@
+"""The selected partner: picked by a table row, a map marker or a top-partners bar; shown in the detail panel."""
+
+from __future__ import annotations
+
+from typing import Any, Mapping
+
+from dash import no_update
+
+from dashboard import ids
+from dashboard.callbacks.filters import clicked_value
+from dashboard.components.detail_panel import partner_detail
+from dashboard.model import Dataset
+
+
+def picked_partner(trigger: Any, value: Any) -> str | None:
+    """The partner id an event points at, or None when the event is not a partner pick."""
+    if trigger == ids.PARTNER_TABLE:
+        return str(value["rowId"]) if isinstance(value, Mapping) and value.get("rowId") else None
+    if trigger == ids.WORLD_MAP:
+        # Choropleth clicks (they carry a location) filter by country instead; the home marker has no id.
+        return clicked_value(value, want_location=False)
+    if trigger == ids.TOP_PARTNERS:
+        return clicked_value(value)
+    return None
+
+
+def select_partner(dataset: Dataset, trigger: Any, value: Any, selected: str | None, language: str = "en") -> tuple:
+    """(selected id, panel opened, panel title, panel body, table selection), no_update where nothing changes."""
+    if trigger == ids.DETAIL_PANEL:
+        if value or selected is None:
+            return (no_update,) * 5
+        return None, no_update, no_update, no_update, {"ids": []}
+    partner_id = picked_partner(trigger, value)
+    rows = dataset.partners[dataset.partners["partner_id"].astype(str) == partner_id] if partner_id else None
+    if rows is None or rows.empty:
+        return (no_update,) * 5
+    partner = rows.iloc[0]
+    mobility = dataset.mobility[dataset.mobility["partner_id"].astype(str) == partner_id]
+    table_selection = no_update if trigger == ids.PARTNER_TABLE else {"ids": [partner_id]}
+    return partner_id, True, str(partner["name"]), partner_detail(partner, mobility, language), table_selection

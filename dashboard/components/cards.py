@@ -1,0 +1,83 @@
+"""Headline cards: the institution's key figures (from key_figures.csv) beside live counts for the current filter."""
+
+from __future__ import annotations
+
+import math
+
+import dash_mantine_components as dmc
+import pandas as pd
+from dash import html
+
+from dashboard import ids
+from dashboard.components.text import text
+
+
+def format_number(value: object) -> str:
+    """Thousands with a thin space, the way the figures read on a slide in either language."""
+    if isinstance(value, (int, float)) and not (isinstance(value, float) and math.isnan(value)):
+        number = float(value)
+        if number.is_integer():
+            return f"{int(number):,}".replace(",", "\u202f")
+        return f"{number:,.1f}".replace(",", "\u202f")
+    return str(value)
+
+
+def _card(label: str, value, *, value_id: str | None = None, hint: str = "", live: bool = False) -> html.Div:
+    value_attrs = {"id": value_id} if value_id else {}
+    return html.Div(
+        [
+            html.Div(value, className="card-value", **value_attrs),
+            html.Div(label, className="card-label"),
+            html.Div(hint, className="card-hint") if hint else None,
+        ],
+        className="atlas-card live" if live else "atlas-card",
+    )
+
+
+def live_count_cards(language: str = "en") -> list[html.Div]:
+    """Counts that follow the filter; their values are filled by the views callback."""
+    hint = text("count.in_filter", language)
+    return [
+        _card(text("count.partners", language), "", value_id=ids.PARTNER_COUNT, hint=hint, live=True),
+        _card(text("count.countries", language), "", value_id=ids.COUNTRY_COUNT, hint=hint, live=True),
+        _card(text("count.mobilities", language), "", value_id=ids.MOBILITY_COUNT, hint=hint, live=True),
+    ]
+
+
+def key_figure_cards(key_figures: pd.DataFrame, language: str = "en", limit: int = 4) -> list[html.Div]:
+    """The first rows of key_figures.csv, as the office wrote them (their order is their priority)."""
+    cards = []
+    for row in key_figures.head(limit).itertuples(index=False):
+        unit = str(getattr(row, "unit", "") or "")
+        value = format_number(row.value) + (f" {unit}" if unit and unit not in {"count", "number"} else "")
+        source = str(getattr(row, "source", "") or "")
+        cards.append(_card(str(row.label), value, hint=text("source", language, source=source) if source else ""))
+    return cards
+
+
+def headline_cards(key_figures: pd.DataFrame, language: str = "en") -> html.Div:
+    return html.Div(
+        [*live_count_cards(language), *key_figure_cards(key_figures, language)],
+        id=ids.KEY_FIGURES,
+        className="atlas-cards",
+    )
+
+
+def chip_list(chips: list[tuple[str, str, str]], language: str = "en") -> list:
+    """Removable chips, one per active filter value; each removes its value when clicked."""
+    if not chips:
+        return [dmc.Text(text("no_filter", language), size="sm", c="dimmed")]
+    return [
+        dmc.Button(
+            label,
+            id=ids.chip(field, value),
+            n_clicks=0,
+            size="compact-sm",
+            variant="light",
+            radius="xl",
+            rightSection=html.Span("\u00d7", className="chip-x", **{"aria-hidden": "true"}),
+            className="filter-chip",
+            title=text("remove_filter", language, label=label),
+        )
+        for field, value, label in chips
+    ]

@@ -1,0 +1,127 @@
+"""The filter controls: one control per FilterState field, options taken from the dataset."""
+
+from __future__ import annotations
+
+import dash_mantine_components as dmc
+from dash import html
+
+from dashboard import ids
+from dashboard.components.text import text
+from dashboard.model import ACTIVITIES, DIRECTIONS, PARTICIPANTS, TIERS, Dataset
+
+
+def country_options(dataset: Dataset) -> list[dict[str, str]]:
+    """ISO-2 codes labelled with their country names, sorted by name, only countries that have partners."""
+    pairs = dataset.partners[["country", "country_name"]].drop_duplicates("country")
+    pairs = pairs[pairs["country"].astype(str) != ""]
+    options = [{"value": str(code), "label": str(name or code)} for code, name in pairs.itertuples(index=False)]
+    return sorted(options, key=lambda option: option["label"])
+
+
+def region_options(dataset: Dataset) -> list[str]:
+    return sorted({str(region) for region in dataset.partners["region"] if region})
+
+
+def year_marks(years: list[str]) -> list[dict[str, object]]:
+    """Short labels ("21-22") keep a decade of years readable in a narrow side panel."""
+    return [{"value": index, "label": f"{year[2:4]}-{year[7:9]}" if len(year) == 9 else year} for index, year in enumerate(years)]
+
+
+def _chips(component_id: str, values: tuple[str, ...], key_prefix: str, language: str) -> dmc.ChipGroup:
+    return dmc.ChipGroup(
+        id=component_id,
+        multiple=True,
+        value=[],
+        children=dmc.Group(
+            [dmc.Chip(text(f"{key_prefix}.{value}", language), value=value, size="xs", className=f"chip-{value}") for value in values],
+            gap=6,
+        ),
+    )
+
+
+def _section(label: str, control, **attrs) -> html.Div:
+    return html.Div([dmc.Text(label, size="sm", fw=600, className="filter-label"), control], className="filter-section", **attrs)
+
+
+def filters_panel(dataset: Dataset, language: str = "en") -> html.Div:
+    """The side panel: every filter and the reset button. Values are set by the URL sync callback."""
+    years = dataset.academic_years
+    last = max(len(years) - 1, 1)
+    return html.Div(
+        [
+            dmc.Group(
+                [
+                    dmc.Text(text("filters", language), fw=700, size="lg"),
+                    dmc.Button(text("reset", language), id=ids.RESET, variant="subtle", size="compact-sm", n_clicks=0),
+                ],
+                justify="space-between",
+            ),
+            dmc.TextInput(
+                id=ids.FILTER_QUERY,
+                label=text("search", language),
+                placeholder=text("search_placeholder", language),
+                value="",
+                debounce=350,
+                type="search",
+            ),
+            _section(text("tier", language), _chips(ids.FILTER_TIER, TIERS, "tier", language)),
+            dmc.MultiSelect(
+                id=ids.FILTER_COUNTRY,
+                label=text("country", language),
+                placeholder=text("country_placeholder", language),
+                data=country_options(dataset),
+                value=[],
+                searchable=True,
+                clearable=True,
+                hidePickedOptions=True,
+                nothingFoundMessage="-",
+                maxDropdownHeight=280,
+            ),
+            dmc.MultiSelect(
+                id=ids.FILTER_REGION,
+                label=text("region", language),
+                placeholder=text("any", language),
+                data=region_options(dataset),
+                value=[],
+                clearable=True,
+            ),
+            dmc.MultiSelect(
+                id=ids.FILTER_ACTIVITY,
+                label=text("activity", language),
+                placeholder=text("any", language),
+                data=[{"value": a, "label": text(f"activity.{a}", language)} for a in ACTIVITIES],
+                value=[],
+                clearable=True,
+            ),
+            _section(
+                text("campus", language),
+                dmc.ChipGroup(
+                    id=ids.FILTER_CAMPUS,
+                    multiple=True,
+                    value=[],
+                    children=dmc.Group([dmc.Chip(group, value=group, size="xs") for group in dataset.campus_groups], gap=6),
+                ),
+            ),
+            _section(
+                text("years", language),
+                dmc.RangeSlider(
+                    id=ids.FILTER_YEARS,
+                    min=0,
+                    max=last,
+                    step=1,
+                    minRange=0,
+                    value=[0, last],
+                    marks=year_marks(years),
+                    restrictToMarks=True,
+                    label={"function": "academicYearLabel", "options": {"years": years}},
+                    thumbFromLabel=text("years", language) + " (from)",
+                    thumbToLabel=text("years", language) + " (to)",
+                    mb="lg",
+                ),
+                style=None if len(years) > 1 else {"display": "none"},
+            ),
+            _section(text("participant", language), _chips(ids.FILTER_PARTICIPANT, PARTICIPANTS, "participant", language)),
+            _section(text("direction", language), _chips(ids.FILTER_DIRECTION, DIRECTIONS, "direction", language)),
+        ],
+        className="atlas-filters",
+    )

@@ -1,0 +1,47 @@
+"""The page header: the institution's name and the view switches (colour scheme; a language switch goes here too)."""
+
+from __future__ import annotations
+
+import dash_mantine_components as dmc
+from dash import html
+
+from dashboard import ids
+from dashboard.components.text import text
+from dashboard.model import Institution
+
+
+def app_title(institution: Institution, language: str = "en") -> str:
+    return text("app_title", language, short_name=institution.short_name)
+
+
+def header(institution: Institution, *, dark: bool = False, language: str = "en") -> html.Header:
+    return html.Header(
+        [
+            html.Div(
+                [
+                    html.Div(html.Span(institution.short_name[:5]), className="atlas-logo", **{"aria-hidden": "true"}),
+                    html.Div(
+                        [
+                            html.H1(app_title(institution, language), className="atlas-title"),
+                            html.Div(text("subtitle", language, name=institution.name), className="atlas-subtitle"),
+                        ]
+                    ),
+                ],
+                className="atlas-brand",
+            ),
+            html.Div(
+                [
+                    dmc.Switch(
+                        id=ids.THEME_SWITCH,
+                        checked=dark,
+                        label=text("dark_mode", language),
+                        size="md",
+                        onLabel="\u263e",
+                        offLabel="\u2600",
+                    ),
+                ],
+                className="atlas-header-tools",
+            ),
+        ],
+        className="atlas-header",
+    )

@@ -1,0 +1,116 @@
+"""Geometry for the map: spreading partners that share a place, great-circle arcs, region windows."""
+
+from __future__ import annotations
+
+import numpy as np
+import pandas as pd
+
+EARTH_RADIUS_KM = 6371.0
+RING_RADIUS_DEG = 0.45    # two partners in one city sit 0.9 degrees apart: separate dots from a country zoom on
+RING_SPACING_DEG = 0.4    # larger groups grow the ring so neighbours keep this distance
+RING_MAX = 10             # beyond this a sunflower (Vogel) spiral packs them tighter than one huge ring
+GOLDEN_ANGLE = np.pi * (3 - np.sqrt(5))
+
+# lon/lat windows the region filter zooms to (continents as in partners.region).
+REGION_BOUNDS: dict[str, tuple[tuple[float, float], tuple[float, float]]] = {
+    "Europe": ((-25.0, 45.0), (34.0, 71.5)),
+    "Asia": ((25.0, 150.0), (-11.0, 56.0)),
+    "Africa": ((-20.0, 55.0), (-36.0, 38.0)),
+    "North America": ((-170.0, -50.0), (7.0, 73.0)),
+    "South America": ((-90.0, -30.0), (-56.0, 14.0)),
+    "Oceania": ((110.0, 180.0), (-48.0, 0.0)),
+}
+WORLD_LAT_RANGE = (-58.0, 84.0)  # leave out Antarctica: nobody partners there, and the map gains height
+
+
+def spread_rings(lat: np.ndarray, lon: np.ndarray, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """Display positions: partners at the same place move onto a small ring around it, ordered by id.
+
+    A lone partner stays exactly on its place; the order (and so the layout) is the same on every call.
+    """
+    lat = np.asarray(lat, dtype=float)
+    lon = np.asarray(lon, dtype=float)
+    if len(lat) == 0:
+        return lat.copy(), lon.copy()
+    frame = pd.DataFrame({"lat": np.round(lat, 4), "lon": np.round(lon, 4), "id": np.asarray(ids).astype(str)})
+    frame = frame.sort_values(["lat", "lon", "id"], kind="stable")
+    groups = frame.groupby(["lat", "lon"], sort=False, dropna=False)
+    k = groups.cumcount().to_numpy()
+    n = groups["id"].transform("size").to_numpy()
+
+    ring_radius = np.maximum(RING_RADIUS_DEG, RING_SPACING_DEG * n / (2 * np.pi))
+    ring_angle = np.pi / 2 + 2 * np.pi * k / np.maximum(n, 1)
+    spiral_radius = RING_SPACING_DEG * 0.75 * np.sqrt(k + 0.5)
+    spiral_angle = k * GOLDEN_ANGLE
+    use_ring = n <= RING_MAX
+    radius = np.where(n > 1, np.where(use_ring, ring_radius, spiral_radius), 0.0)
+    angle = np.where(use_ring, ring_angle, spiral_angle)
+
+    base_lat = lat[frame.index.to_numpy()]
+    base_lon = lon[frame.index.to_numpy()]
+    # Stretch longitude offsets so the ring stays round on the map away from the equator.
+    stretch = 1.0 / np.clip(np.cos(np.radians(base_lat)), 0.25, None)
+    out_lat = np.empty_like(lat)
+    out_lon = np.empty_like(lon)
+    order = frame.index.to_numpy()
+    out_lat[order] = np.clip(base_lat + radius * np.sin(angle), -89.9, 89.9)
+    out_lon[order] = base_lon + radius * np.cos(angle) * stretch
+    return out_lat, out_lon
+
+
+def distance_km(lat1, lon1, lat2, lon2) -> np.ndarray:
+    """Great-circle distance (haversine)."""
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    dp, dl = p2 - p1, np.radians(np.asarray(lon2) - np.asarray(lon1))
+    a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
+    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
+
+
+def great_circle_paths(
+    start: tuple[float, float], lats, lons, *, max_points: int = 20, step_deg: float = 4.0,
+) -> tuple[np.ndarray, np.ndarray]:
+    """lat and lon arrays of arcs from `start` to each point, separated by NaN so one trace draws them all.
+
+    Short arcs get fewer points (one per `step_deg` of arc, at most `max_points`): Europe's many short
+    flows would otherwise weigh more than the rest of the figure.
+    """
+    lats = np.radians(np.asarray(lats, dtype=float))
+    lons = np.radians(np.asarray(lons, dtype=float))
+    if len(lats) == 0:
+        return np.array([]), np.array([])
+    lat0, lon0 = np.radians(start[0]), np.radians(start[1])
+    a = np.array([np.cos(lat0) * np.cos(lon0), np.cos(lat0) * np.sin(lon0), np.sin(lat0)])
+    b = np.stack([np.cos(lats) * np.cos(lons), np.cos(lats) * np.sin(lons), np.sin(lats)], axis=1)
+    omega = np.arccos(np.clip(b @ a, -1.0, 1.0))
+    counts = np.clip(np.ceil(np.degrees(omega) / step_deg).astype(int) + 1, 2, max_points)
+    # Each arc takes counts[i] points plus one NaN slot that breaks the line before the next arc.
+    slots = counts + 1
+    arc = np.repeat(np.arange(len(counts)), slots)
+    position = np.arange(slots.sum()) - np.repeat(np.cumsum(slots) - slots, slots)
+    t = position / (counts[arc] - 1)
+    angle = omega[arc]
+    sin = np.sin(angle)
+    safe = sin > 1e-9
+    wa = np.where(safe, np.sin((1 - t) * angle) / np.where(safe, sin, 1), 1 - t)
+    wb = np.where(safe, np.sin(t * angle) / np.where(safe, sin, 1), t)
+    points = wa[:, None] * a + wb[:, None] * b[arc]
+    norm = np.linalg.norm(points, axis=1)
+    points /= np.where(norm > 0, norm, 1)[:, None]
+    out_lat = np.round(np.degrees(np.arcsin(np.clip(points[:, 2], -1, 1))), 3)
+    out_lon = np.round(np.degrees(np.arctan2(points[:, 1], points[:, 0])), 3)
+    gap = position == counts[arc]
+    out_lat[gap] = np.nan
+    out_lon[gap] = np.nan
+    return out_lat, out_lon
+
+
+def region_window(regions) -> tuple[tuple[float, float], tuple[float, float]] | None:
+    """(lon range, lat range) covering the named regions, or None for the world view."""
+    if isinstance(regions, str):
+        regions = (regions,)
+    boxes = [REGION_BOUNDS[r] for r in (regions or ()) if r in REGION_BOUNDS]
+    if not boxes:
+        return None
+    lon = (min(b[0][0] for b in boxes), max(b[0][1] for b in boxes))
+    lat = (min(b[1][0] for b in boxes), max(b[1][1] for b in boxes))
+    return lon, lat

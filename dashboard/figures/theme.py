@@ -1,0 +1,125 @@
+"""The one look every figure shares: a colour-blind-safe palette (Okabe-Ito), system fonts, light and dark.
+
+Tiers differ in hue AND marker symbol so they stay apart in grey-scale, on a washed-out projector and for
+people with any common colour-vision deficiency.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+import plotly.graph_objects as go
+
+# System fonts only: the dashboard runs offline and fetches nothing.
+FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif'
+BASE_FONT_SIZE = 16
+TIER_LABELS = {"strategic": "Strategic", "collaboration": "Collaboration", "mobility": "Mobility"}
+# Open variants ("-open") mark partners placed only at country level.
+TIER_SYMBOLS = {"strategic": "diamond", "collaboration": "square", "mobility": "circle"}
+HOME_SYMBOL = "star"
+
+
+@dataclass(frozen=True)
+class Theme:
+    name: str
+    text: str                 # titles, labels
+    muted: str                # axis ticks, secondary text
+    background: str           # page background the app may use around the figures
+    surface: str              # card background; figures themselves are transparent on it
+    grid: str
+    land: str
+    ocean: str
+    country_border: str
+    coastline: str
+    tiers: dict[str, str]
+    directions: dict[str, str]
+    home: str
+    highlight: str            # the selected partner's ring
+    flow_opacity: float
+    sequential: tuple[tuple[float, str], ...]  # choropleth colour scale, light to strong
+    hover_background: str
+    font_family: str = FONT_FAMILY
+    font_size: int = BASE_FONT_SIZE
+    tier_symbols: dict[str, str] = field(default_factory=lambda: dict(TIER_SYMBOLS))
+
+    @property
+    def template(self) -> go.layout.Template:
+        return _template(self.name)
+
+
+LIGHT = Theme(
+    name="light",
+    text="#1f2933",
+    muted="#52606d",
+    background="#f7f8fa",
+    surface="#ffffff",
+    grid="#e4e7eb",
+    land="#efece6",
+    ocean="#e6eef5",
+    country_border="#c3c7cc",
+    coastline="#a9b4bf",
+    tiers={"strategic": "#D55E00", "collaboration": "#0072B2", "mobility": "#009E73"},
+    directions={"outgoing": "#E69F00", "incoming": "#3A9AD9"},
+    home="#1f2933",
+    highlight="#CC79A7",
+    flow_opacity=0.55,
+    sequential=((0.0, "#deebf7"), (0.5, "#6baed6"), (1.0, "#08306b")),
+    hover_background="#ffffff",
+)
+DARK = Theme(
+    name="dark",
+    text="#e8eaed",
+    muted="#a7b1bd",
+    background="#15191f",
+    surface="#1d232b",
+    grid="#333b46",
+    land="#2a313b",
+    ocean="#161b22",
+    country_border="#4a5463",
+    coastline="#5b6776",
+    tiers={"strategic": "#F28C4B", "collaboration": "#56B4E9", "mobility": "#2EC4A0"},
+    directions={"outgoing": "#F0B429", "incoming": "#56B4E9"},
+    home="#f5f5f5",
+    highlight="#E88BC4",
+    flow_opacity=0.6,
+    sequential=((0.0, "#1f3b57"), (0.5, "#3f88c5"), (1.0, "#b9e2ff")),
+    hover_background="#232a33",
+)
+THEMES = {"light": LIGHT, "dark": DARK}
+
+
+def get_theme(name: str | None = "light") -> Theme:
+    """The named theme; anything but "dark" gives the light one (the default)."""
+    return THEMES.get((name or "light").lower(), LIGHT)
+
+
+@lru_cache(maxsize=None)
+def _template(name: str) -> go.layout.Template:
+    theme = THEMES[name]
+    axis = dict(
+        gridcolor=theme.grid, linecolor=theme.grid, zeroline=False, automargin=True,
+        tickfont=dict(color=theme.muted, size=theme.font_size - 2), title=dict(font=dict(color=theme.muted)),
+    )
+    return go.layout.Template(layout=dict(
+        font=dict(family=theme.font_family, size=theme.font_size, color=theme.text),
+        title=dict(font=dict(size=theme.font_size + 4, color=theme.text), x=0, xanchor="left"),
+        paper_bgcolor="rgba(0,0,0,0)",
+        plot_bgcolor="rgba(0,0,0,0)",
+        colorway=[theme.tiers["collaboration"], theme.tiers["strategic"], theme.tiers["mobility"],
+                  theme.directions["outgoing"], theme.highlight, theme.muted],
+        hoverlabel=dict(bgcolor=theme.hover_background, bordercolor=theme.grid,
+                        font=dict(family=theme.font_family, size=theme.font_size - 1, color=theme.text), align="left"),
+        legend=dict(font=dict(size=theme.font_size - 1, color=theme.text), bgcolor="rgba(0,0,0,0)",
+                    itemsizing="constant"),
+        xaxis=axis,
+        yaxis=axis,
+        margin=dict(l=8, r=8, t=48, b=8),
+        hovermode="closest",
+    ))
+
+
+def apply_layout(fig: go.Figure, theme: Theme, *, revision: str, **layout) -> go.Figure:
+    """Common layout for every figure: the theme's template and a uirevision so zoom survives refilters."""
+    fig.update_layout(template=theme.template, uirevision=revision, **layout)
+    return fig

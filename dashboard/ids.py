@@ -1,0 +1,58 @@
+"""Every component id of the page, in one place: layouts, callbacks and tests import them from here.
+
+The first four are fixed by the issue (tests and bookmarks rely on them); the rest are free to change.
+"""
+
+from __future__ import annotations
+
+WORLD_MAP = "world-map"
+TIER_PYRAMID = "tier-pyramid"
+PARTNER_TABLE = "partner-table"
+PARTNER_COUNT = "partner-count"
+
+URL = "url"
+THEME_PROVIDER = "theme-provider"
+THEME_SWITCH = "theme-switch"
+PAGE = "atlas-page"
+
+# Filter controls, keyed by the FilterState field each one edits.
+FILTER_TIER = "filter-tier"
+FILTER_COUNTRY = "filter-country"
+FILTER_REGION = "filter-region"
+FILTER_ACTIVITY = "filter-activity"
+FILTER_CAMPUS = "filter-campus"
+FILTER_YEARS = "filter-years"
+FILTER_PARTICIPANT = "filter-participant"
+FILTER_DIRECTION = "filter-direction"
+FILTER_QUERY = "filter-query"
+RESET = "filter-reset"
+TABLE_SEARCH = "partner-table-search"  # quick search inside the table only (not a filter)
+CHIPS = "filter-chips"
+CHIP_TYPE = "filter-chip"  # pattern-matching type of one removable chip
+
+# Map layer controls (view options, not filters: they stay out of the URL's filter state).
+MAP_LAYER = "map-layer"
+MAP_METRIC = "map-country-metric"
+MAP_DIRECTION = "map-flow-direction"
+
+# Mobility statistics.
+MOBILITY_TREND = "mobility-trend"
+DURATION_SPLIT = "duration-split"
+CAMPUS_SPLIT = "campus-split"
+TOP_COUNTRIES = "top-countries"
+TOP_PARTNERS = "top-partners"
+
+# Live counts beside the headline figures.
+COUNTRY_COUNT = "country-count"
+MOBILITY_COUNT = "mobility-count"
+KEY_FIGURES = "key-figures"
+
+# Detail panel of one partner.
+SELECTED_PARTNER = "selected-partner"
+DETAIL_PANEL = "detail-panel"
+DETAIL_BODY = "detail-body"
+
+
+def chip(field: str, value: str) -> dict[str, str]:
+    """Id of the removable chip showing one active filter value."""
+    return {"type": CHIP_TYPE, "field": field, "value": value}

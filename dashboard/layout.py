@@ -1,0 +1,75 @@
+"""The page: header, filter panel, chips, headline cards, map and pyramid, mobility charts, partner table."""
+
+from __future__ import annotations
+
+import dash_mantine_components as dmc
+from dash import dcc, html
+
+from dashboard import ids
+from dashboard.components.cards import headline_cards
+from dashboard.components.detail_panel import detail_drawer
+from dashboard.components.filters_panel import filters_panel
+from dashboard.components.header import header
+from dashboard.components.panels import figure_panel, map_panel
+from dashboard.components.partner_table import partner_table
+from dashboard.components.text import text
+from dashboard.config import Settings
+from dashboard.model import Dataset
+
+SYSTEM_FONTS = ('system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", '
+                '"Liberation Sans", Arial, sans-serif')
+
+MANTINE_THEME = {
+    "fontFamily": SYSTEM_FONTS,
+    "headings": {"fontFamily": SYSTEM_FONTS},
+    "primaryColor": "indigo",
+    "defaultRadius": "md",
+}
+
+
+def build_layout(dataset: Dataset, settings: Settings, graph_config: dict, language: str | None = None) -> dmc.MantineProvider:
+    """The whole page for one dataset; a pure function of its arguments so a per-language layout is one call away."""
+    language = language or settings.language
+    dark = settings.theme == "dark"
+    return dmc.MantineProvider(
+        id=ids.THEME_PROVIDER,
+        theme=MANTINE_THEME,
+        forceColorScheme="dark" if dark else "light",
+        children=html.Div(
+            [
+                dcc.Location(id=ids.URL, refresh="callback-nav"),
+                dcc.Store(id=ids.SELECTED_PARTNER, data=None),
+                header(dataset.institution, dark=dark, language=language),
+                html.Aside(filters_panel(dataset, language), className="atlas-aside"),
+                html.Main(
+                    [
+                        html.Div(id=ids.CHIPS, className="atlas-chips", **{"aria-live": "polite"}),
+                        headline_cards(dataset.key_figures, language),
+                        html.Div(
+                            [
+                                map_panel(graph_config, language),
+                                figure_panel(text("pyramid", language), ids.TIER_PYRAMID, graph_config,
+                                             hint=text("pyramid_hint", language), class_name="atlas-pyramid"),
+                            ],
+                            className="atlas-row atlas-row-map",
+                        ),
+                        html.Div(
+                            [
+                                figure_panel(text("trend", language), ids.MOBILITY_TREND, graph_config, class_name="wide"),
+                                figure_panel(text("duration", language), ids.DURATION_SPLIT, graph_config),
+                                figure_panel(text("by_campus", language), ids.CAMPUS_SPLIT, graph_config),
+                                figure_panel(text("top_countries", language), ids.TOP_COUNTRIES, graph_config),
+                                figure_panel(text("top_partners", language), ids.TOP_PARTNERS, graph_config),
+                            ],
+                            className="atlas-row atlas-charts",
+                        ),
+                        partner_table(language),
+                    ],
+                    className="atlas-main",
+                ),
+                detail_drawer(language),
+            ],
+            id=ids.PAGE,
+            className="atlas-page",
+        ),
+    )

@@ -1,0 +1,114 @@
+"""The home institution's files: campuses.csv, key_figures.csv, institution.toml."""
+
+from __future__ import annotations
+
+import math
+import re
+
+import pytest
+
+from dashboard.importing import load_campuses, load_institution, load_key_figures
+from dashboard.model import CAMPUS_COLUMNS, KEY_FIGURE_COLUMNS, Institution
+
+
+def test_campuses(tmp_path):
+    path = tmp_path / "campuses.csv"
+    path.write_text(
+        "campus,group,city,lat,lon\n"
+        "Gasthuisberg,Leuven,Leuven,50.8798,4.6730\n"
+        "Diepenbeek,Limburg,Diepenbeek,50.9307,5.3940\n"
+        "Online,,,,\n"
+        ",Leuven,Leuven,50.9,4.7\n"
+        "Proximus,Leuven,Heverlee,50.86,190.9\n",
+        encoding="utf-8",
+    )
+
+    campuses, report = load_campuses(path)
+
+    assert list(campuses.columns) == list(CAMPUS_COLUMNS)
+    assert campuses["campus"].tolist() == ["Gasthuisberg", "Diepenbeek", "Online"]
+    assert campuses["group"].tolist() == ["Leuven", "Limburg", "Online"]
+    assert campuses.loc[0, ["lat", "lon"]].tolist() == [50.8798, 4.6730]
+    assert math.isnan(campuses.loc[2, "lat"])
+    assert [(p.line, p.column) for p in report.rejected] == [(5, "campus"), (6, "lon")]
+    assert report.accounted
+
+
+def test_key_figures_keep_values_as_written(tmp_path):
+    path = tmp_path / "key_figures.csv"
+    path.write_text(
+        "label;value;unit;source\n"
+        "Experts from the professional field;1,700;;ucll.be\n"
+        "Research turnover;10;million euro;ucll.be\n"
+        ";5;;\n",
+        encoding="cp1252",
+    )
+
+    figures, report = load_key_figures(path)
+
+    assert list(figures.columns) == list(KEY_FIGURE_COLUMNS)
+    assert figures["value"].tolist() == ["1,700", "10"]
+    assert figures.loc[1, "unit"] == "million euro"
+    assert [(p.line, p.column) for p in report.rejected] == [(4, "label")]
+
+
+@pytest.mark.parametrize("loader, columns", [(load_campuses, CAMPUS_COLUMNS), (load_key_figures, KEY_FIGURE_COLUMNS)])
+def test_a_missing_optional_file_gives_an_empty_frame_and_a_warning(tmp_path, loader, columns):
+    frame, report = loader(tmp_path / "absent.csv")
+    assert frame.empty and list(frame.columns) == list(columns)
+    assert report.errors == [] and "absent.csv not found" in report.warnings[0].message
+
+
+def test_a_reference_file_without_its_required_column_fails(tmp_path):
+    path = tmp_path / "campuses.csv"
+    path.write_text("city,lat,lon\nLeuven,50.8,4.7\n", encoding="utf-8")
+    frame, report = load_campuses(path)
+    assert frame.empty and "missing required column(s) campus" in report.errors[0].message
+
+
+INSTITUTION = """
+name = "UC Leuven-Limburg"
+short_name = "UCLL"
+city = "Leuven"
+country = "Belgium"
+lat = 50.8798
+lon = 4.6730
+networks = ["EURASHE", "BUSINET", "E³UDRES²"]
+website = "www.ucll.be"
+"""
+
+
+def test_institution(tmp_path):
+    path = tmp_path / "institution.toml"
+    path.write_text(INSTITUTION, encoding="utf-8")
+
+    assert load_institution(path) == Institution(
+        name="UC Leuven-Limburg", short_name="UCLL", city="Leuven", country="BE", lat=50.8798, lon=4.6730,
+        networks=("EURASHE", "BUSINET", "E³UDRES²"), website="https://www.ucll.be",
+    )
+
+
+def test_institution_under_a_table(tmp_path):
+    path = tmp_path / "institution.toml"
+    path.write_text("[institution]\n" + INSTITUTION, encoding="utf-8")
+    assert load_institution(path).short_name == "UCLL"
+
+
+@pytest.mark.parametrize(
+    "text, message",
+    [
+        (None, "file not found"),
+        ('name = "UCLL\ncity = 3', "not valid TOML"),
+        ('name = "UCLL"', "missing key(s) city, country, lat, lon"),
+        (INSTITUTION.replace('"Belgium"', '"Atlantis"'), "unknown country 'Atlantis'"),
+        (INSTITUTION.replace("lat = 50.8798", "lat = 250.0"), "lat 250.0 is outside"),
+        (INSTITUTION.replace('networks = ["EURASHE", "BUSINET", "E³UDRES²"]', "networks = 3"), "networks must be a list"),
+    ],
+)
+def test_a_bad_institution_file_raises_a_clear_error_naming_the_file(tmp_path, text, message):
+    path = tmp_path / "institution.toml"
+    if text is not None:
+        path.write_text(text, encoding="utf-8")
+    with pytest.raises(ValueError, match=re.escape(message)) as error:
+        load_institution(path)
+    assert str(path) in str(error.value)
