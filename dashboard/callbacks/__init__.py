@@ -12,7 +12,7 @@ from dash import ALL, ClientsideFunction, Input, Output, Patch, State, ctx
 from dashboard import ids
 from dashboard.callbacks.filters import CONTROL_IDS, sync_filters
 from dashboard.callbacks.selection import select_partner
-from dashboard.callbacks.views import render_map, render_views
+from dashboard.callbacks.views import render_map, render_views, selection_patch
 from dashboard.config import Settings
 from dashboard.model import Dataset
 
@@ -43,15 +43,16 @@ def register_callbacks(app: dash.Dash, dataset: Dataset, settings: Settings) -> 
 
     @app.callback(
         Output(ids.URL, "search"),
-        [Output(control, "value") for control in CONTROL_IDS],
+        *(Output(control, "value") for control in CONTROL_IDS),
         Input(ids.URL, "search"),
-        [Input(control, "value") for control in CONTROL_IDS],
+        *(Input(control, "value") for control in CONTROL_IDS),
         *EVENT_INPUTS,
     )
-    def sync_filter_state(search, controls, *_events):
+    def sync_filter_state(search, *values):
         trigger = ctx.triggered_id
         value = ctx.triggered[0]["value"] if ctx.triggered else None
-        return sync_filters(dataset, search, trigger, value, dict(zip(CONTROL_IDS, controls)))
+        url, controls = sync_filters(dataset, search, trigger, value, dict(zip(CONTROL_IDS, values)))
+        return (url, *controls)
 
     @app.callback(*VIEW_OUTPUTS, Input(ids.URL, "search"), Input(ids.THEME_SWITCH, "checked"))
     def update_views(search, dark):
@@ -70,6 +71,8 @@ def register_callbacks(app: dash.Dash, dataset: Dataset, settings: Settings) -> 
     )
     def update_map(search, layer, metric, direction, dark, selected):
         figure = render_map(dataset, search, layer, metric, direction, dark, selected)
+        if set(ctx.triggered_prop_ids) == {f"{ids.SELECTED_PARTNER}.data"}:
+            return selection_patch(figure), dash.no_update, dash.no_update
         return figure, layer != "countries", layer != "flows"
 
     @app.callback(

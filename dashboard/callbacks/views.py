@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 import plotly.graph_objects as go
+from dash import Patch
 
 from dashboard import stats
 from dashboard.components.cards import chip_list, format_number
@@ -50,9 +51,9 @@ def render_views(dataset: Dataset, search: str | None, dark: bool | None = False
     counts = stats.headline_counts(view)
     return Views(
         pyramid=tier_pyramid(view.tier_counts, theme=theme, selected=state.tiers),
-        trend=charts.mobility_trend(stats.mobility_by_year(view.mobility), theme),
+        trend=charts.mobility_trend(stats.mobility_by_year(view.mobility, view.years), theme),
         duration=charts.duration_split(stats.mobility_by_duration(view.mobility), theme),
-        campus=charts.campus_split(stats.mobility_by_campus(view.mobility), theme),
+        campus=charts.campus_split(stats.mobility_by_campus(view.mobility, dataset.campus_groups), theme),
         top_countries=charts.top_countries_bar(stats.top_countries(view.partners, view.mobility), theme),
         top_partners=charts.top_partners_bar(stats.top_partners(view.partners, view.mobility), theme),
         rows=table_rows(view.partners, language),
@@ -81,7 +82,7 @@ def render_map(
 ) -> go.Figure:
     state = FilterState.from_query(search, dataset)
     view = view or apply(state, dataset)
-    return world_map(
+    figure = world_map(
         view.partners,
         layer=layer if layer in {"partners", "countries", "flows"} else "partners",
         home=dataset.institution,
@@ -91,3 +92,29 @@ def render_map(
         country_metric=country_metric if country_metric in {"partners", "mobility"} else "partners",
         flow_direction=flow_direction if flow_direction in {"outgoing", "incoming"} else "outgoing",
     )
+    return with_selection_slot(figure)
+
+
+SELECTION_TRACE = "Selected"
+
+
+def with_selection_slot(figure: go.Figure) -> go.Figure:
+    """The figure with its selection ring at a fixed index (an empty trace when nothing is selected), so
+    picking another partner sends that one trace (a Patch) instead of the whole map."""
+    if any(trace.name == SELECTION_TRACE for trace in figure.data):
+        return figure
+    figure.add_trace(go.Scattergeo(lat=[], lon=[], mode="markers", name=SELECTION_TRACE, showlegend=False,
+                                   hoverinfo="skip"))
+    traces = figure.data
+    if len(traces) > 1:
+        # Before the home marker, which world_map always draws last.
+        figure.data = (*traces[:-2], traces[-1], traces[-2])
+    return figure
+
+
+def selection_patch(figure: go.Figure) -> Patch:
+    """Only the selection ring of a map figure built by render_map."""
+    index = next(i for i, trace in enumerate(figure.data) if trace.name == SELECTION_TRACE)
+    patch = Patch()
+    patch["data"][index] = figure.data[index].to_plotly_json()
+    return patch

@@ -77,7 +77,7 @@ def chip_list(chips: list[tuple[str, str, str]], language: str = "en") -> list:
             radius="xl",
             rightSection=html.Span("\u00d7", className="chip-x", **{"aria-hidden": "true"}),
             className="filter-chip",
-            title=text("remove_filter", language, label=label),
+            **{"aria-label": text("remove_filter", language, label=label)},
         )
         for field, value, label in chips
     ]

@@ -68,7 +68,8 @@ def _badges(values, key_prefix: str | None, language: str) -> object:
 def _website(url: str):
     """A link only for http(s) addresses; anything else stays text so a crafted value cannot run."""
     if url.lower().startswith(("http://", "https://")):
-        return dmc.Anchor(url.split("://", 1)[1].rstrip("/"), href=url, target="_blank", rel="noopener noreferrer", size="sm")
+        return html.A(url.split("://", 1)[1].rstrip("/"), href=url, target="_blank", rel="noopener noreferrer",
+                      className="grid-link")
     return dmc.Text(url or "-", size="sm")
 
 

@@ -62,7 +62,6 @@ def filters_panel(dataset: Dataset, language: str = "en") -> html.Div:
                 placeholder=text("search_placeholder", language),
                 value="",
                 debounce=350,
-                type="search",
             ),
             _section(text("tier", language), _chips(ids.FILTER_TIER, TIERS, "tier", language)),
             dmc.MultiSelect(

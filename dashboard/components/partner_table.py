@@ -76,7 +76,6 @@ def partner_table(language: str = "en") -> html.Div:
                         placeholder=text("table_search", language),
                         value="",
                         size="xs",
-                        type="search",
                         w=240,
                         **{"aria-label": text("table_search", language)},
                     ),

@@ -80,39 +80,37 @@ def marker_sizes(volume: np.ndarray) -> np.ndarray:
 
 
 def _partner_traces(placed, lat, lon, volume, theme: Theme, *, legend: bool) -> list[go.Scattergeo]:
+    """One trace per tier and placing (exact or country level): no per-point style arrays to send."""
     sizes = marker_sizes(volume)
     tier = placed["tier"].to_numpy(dtype=object)
     country_level = (placed["geo_precision"] == "country").to_numpy()
-    cards = _hover_fields(placed)
+    cards = hover_fields(placed)
     traces: list[go.Scattergeo] = []
     # Mobility first, strategic last: plotly draws later traces on top.
     for rank, name in reversed(list(enumerate(TIERS, start=1))):
-        mask = tier == name
         if legend:
             traces.append(_legend_entry(name, rank, theme))
-        if not mask.any():
-            continue
-        # Big markers first inside a trace, so small ones stay on top and clickable.
-        order = np.flatnonzero(mask)[np.argsort(-sizes[mask], kind="stable")]
-        symbol = theme.tier_symbols[name]
-        symbols = np.where(country_level[order], f"{symbol}-open", symbol)
-        traces.append(go.Scattergeo(
-            lat=np.round(lat[order], 4), lon=np.round(lon[order], 4), mode="markers",
-            name=TIER_LABELS[name], legendgroup=name, showlegend=False,
-            marker=dict(
-                size=sizes[order], color=theme.tiers[name],
-                symbol=symbols[0] if len(set(symbols)) == 1 else symbols,
-                line=dict(width=np.where(country_level[order], 2.2, 1.0).tolist(),
-                          color=np.where(country_level[order], theme.tiers[name], theme.surface).tolist()),
-                opacity=0.92,
-            ),
-            customdata=cards[order],
-            hovertemplate=(
-                "<b>%{customdata[1]}</b><br>%{customdata[2]}<br>"
-                f"{TIER_LABELS[name]} partner<br>"
-                "%{customdata[3]}<br>%{customdata[4]}<br>%{customdata[5]}<extra></extra>"
-            ),
-        ))
+        symbol, colour = theme.tier_symbols[name], theme.tiers[name]
+        for hollow in (False, True):
+            mask = (tier == name) & (country_level == hollow)
+            if not mask.any():
+                continue
+            # Big markers first inside a trace, so small ones stay on top and clickable.
+            order = np.flatnonzero(mask)[np.argsort(-sizes[mask], kind="stable")]
+            marker = dict(size=sizes[order], color=colour, opacity=0.92,
+                          symbol=f"{symbol}-open" if hollow else symbol,
+                          line=dict(width=2.2, color=colour) if hollow else dict(width=1, color=theme.surface))
+            traces.append(go.Scattergeo(
+                lat=np.round(lat[order], 4), lon=np.round(lon[order], 4), mode="markers",
+                name=TIER_LABELS[name], legendgroup=name, showlegend=False, marker=marker,
+                customdata=cards[order],
+                hovertemplate=(
+                    "<b>%{customdata[1]}</b><br>%{customdata[2]}"
+                    + (f"<br><i>{COUNTRY_LEVEL_NOTE}</i>" if hollow else "")
+                    + f"<br>{TIER_LABELS[name]} partner<br>%{{customdata[3]}}<br>Agreement: %{{customdata[4]}}"
+                    "<br>Mobility: %{customdata[5]:,} outgoing \u00b7 %{customdata[6]:,} incoming<extra></extra>"
+                ),
+            ))
     if legend and country_level.any():
         traces.append(go.Scattergeo(
             lat=[None], lon=[None], mode="markers", name="Open: " + COUNTRY_LEVEL_NOTE, legendrank=4,
@@ -122,7 +120,7 @@ def _partner_traces(placed, lat, lon, volume, theme: Theme, *, legend: bool) -> 
 
 
 def _legend_entry(tier: str, rank: int, theme: Theme) -> go.Scattergeo:
-    """A fixed legend item per tier: the data traces mix filled and open symbols and sizes."""
+    """A fixed legend item per tier: data traces vary in size and split exact from country-level places."""
     return go.Scattergeo(
         lat=[None], lon=[None], mode="markers", name=TIER_LABELS[tier], legendgroup=tier, legendrank=rank,
         marker=dict(symbol=theme.tier_symbols[tier], size=13, color=theme.tiers[tier],
@@ -131,44 +129,47 @@ def _legend_entry(tier: str, rank: int, theme: Theme) -> go.Scattergeo:
     )
 
 
-def _hover_fields(placed: pd.DataFrame) -> np.ndarray:
-    """Per partner: id, name, place, activities, agreement years, mobility (all escaped)."""
-    country_level = (placed["geo_precision"] == "country").to_numpy()
-    place = [
-        escape(", ".join(p for p in (str(city or ""), str(country or "")) if p))
-        + (f"<br><i>{COUNTRY_LEVEL_NOTE}</i>" if level else "")
-        for city, country, level in zip(placed["city"], placed["country_name"], country_level)
+def hover_fields(placed: pd.DataFrame) -> np.ndarray:
+    """Per partner: id, name, place, activities, agreement, outgoing, incoming (strings escaped)."""
+    start = pd.to_numeric(placed["agreement_start"], errors="coerce").fillna(-1).astype(int).tolist()
+    end = pd.to_numeric(placed["agreement_end"], errors="coerce").fillna(-1).astype(int).tolist()
+    static = [
+        _card(str(pid), str(name), str(city or ""), str(country or ""), tuple(acts) if len(acts) else (), s, e)
+        for pid, name, city, country, acts, s, e in zip(
+            placed["partner_id"], placed["name"], placed["city"], placed["country_name"], placed["activities"],
+            start, end)
     ]
-    activities = [
-        escape(_sentence(", ".join(ACTIVITY_LABELS.get(a, str(a)) for a in acts)) if len(acts) else "No activities recorded")
-        for acts in placed["activities"]
-    ]
-    years = [_agreement(s, e) for s, e in zip(placed["agreement_start"], placed["agreement_end"])]
-    outgoing = _column(placed, "outgoing").astype(int)
-    incoming = _column(placed, "incoming").astype(int)
-    if "outgoing" not in placed and "volume" in placed:
-        mobility = [f"Mobility: {v:,}" for v in _column(placed, "volume").astype(int)]
-    else:
-        mobility = [f"Mobility: {o:,} outgoing \u00b7 {i:,} incoming" for o, i in zip(outgoing, incoming)]
-    ids = placed["partner_id"].astype(str).to_numpy(dtype=object)
-    names = [escape(str(n)) for n in placed["name"]]
-    return np.array(list(zip(ids, names, place, activities, years, mobility)), dtype=object).reshape(-1, 6)
+    cards = np.empty((len(placed), 7), dtype=object)
+    if len(placed):
+        cards[:, :5] = np.array(static, dtype=object).reshape(-1, 5)
+    cards[:, 5] = _column(placed, "outgoing").astype(int)
+    cards[:, 6] = _column(placed, "incoming").astype(int)
+    if "outgoing" not in placed and "incoming" not in placed:
+        cards[:, 5] = _column(placed, "volume").astype(int)
+    return cards
+
+
+@lru_cache(maxsize=16384)
+def _card(pid: str, name: str, city: str, country: str, activities: tuple, start: int, end: int) -> tuple[str, ...]:
+    """The parts of a hover card that do not depend on the filter (cached: formatting 1,000 cards costs)."""
+    place = escape(", ".join(p for p in (city, country) if p))
+    listed = ", ".join(ACTIVITY_LABELS.get(a, str(a)) for a in activities)
+    return (pid, escape(name), place, escape(_sentence(listed)) if listed else "No activities recorded",
+            _agreement(start if start >= 0 else None, end if end >= 0 else None))
 
 
 def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _agreement(start, end) -> str:
-    start = None if pd.isna(start) else int(start)
-    end = None if pd.isna(end) else int(end)
+def _agreement(start: int | None, end: int | None) -> str:
     if start is None and end is None:
-        return "Agreement: dates not recorded"
+        return "dates not recorded"
     if end is None:
-        return f"Agreement: since {start}"
+        return f"since {start}"
     if start is None:
-        return f"Agreement: until {end}"
-    return f"Agreement: {start}\u2013{end}"
+        return f"until {end}"
+    return f"{start}\u2013{end}"
 
 
 def _selection_trace(placed, lat, lon, volume, selected_id, theme: Theme) -> list[go.Scattergeo]:

@@ -19,22 +19,37 @@ WILDCARD = "\ue000"
 # The combining marks of Latin, Greek and Cyrillic text: what dashboard.countries.fold strips one by one.
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # Letters with no decomposition, so accent stripping leaves them; people write them as these ASCII letters.
-_LETTERS = str.maketrans({
+_LETTERS = {
     "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "ı": "i", "þ": "th",
     "ħ": "h", "ŧ": "t", "ŀ": "l", "ĸ": "k", "ŋ": "n", "ʻ": " ", "ʼ": " ",
-})
+}
 _PUNCTUATION = re.compile("(?:[^\\w\\n\ue000]|_)+")
+_EDGE_SPACES = re.compile("(?m)^ | $")
+_NON_LATIN_LINE = re.compile("(?m)^.*[^\\n\\x00-\u024f\u1e00-\u1eff\u2018-\u201f].*$")
+_AIRPORT_CODE = re.compile("(?m)^[A-Z]{3,4}$")
+
+
+def fold_lines(joined: str) -> list[str]:
+    """Fold each line of `joined` as dashboard.countries.fold folds a name (plus ł->l, ø->o, æ->ae...).
+
+    One pass over the whole text: the gazetteer holds over a million names, and a Python loop per name
+    or per character would cost seconds at start-up.
+    """
+    joined = _COMBINING.sub("", unicodedata.normalize("NFKD", joined)).casefold()
+    for letter, ascii_letters in _LETTERS.items():
+        if letter in joined:
+            joined = joined.replace(letter, ascii_letters)
+    joined = _EDGE_SPACES.sub("", _PUNCTUATION.sub(" ", joined))
+    return joined.split("\n")
+
+
+def keep_latin_names(joined: str) -> str:
+    """Blank the lines (names) written in other scripts, and airport codes ("BRU"), keeping line positions."""
+    return _AIRPORT_CODE.sub("", _NON_LATIN_LINE.sub("", joined))
 
 
 def fold_many(texts: list[str]) -> list[str]:
-    """Fold many names at once, as dashboard.countries.fold does one by one (plus ł->l, ø->o, æ->ae...).
-
-    One pass over the joined text: the gazetteer holds about a million names, and a Python loop per
-    character would cost seconds at start-up.
-    """
-    joined = "\n".join(text.replace("\n", " ") for text in texts)
-    joined = _COMBINING.sub("", unicodedata.normalize("NFKD", joined)).casefold().translate(_LETTERS)
-    return [part.strip() for part in _PUNCTUATION.sub(" ", joined).split("\n")]
+    return fold_lines("\n".join(text.replace("\n", " ") for text in texts))
 
 
 def fold_key(text: str) -> str:

@@ -241,8 +241,8 @@ def _check_duplicate(outcome: _Outcome, columns: ColumnMap, seen: dict) -> None:
 def _assign_id(record: dict, explicit_ids: set[str], used_ids: set[str]) -> None:
     """A stable id from the content: the Erasmus code ("nl-rotterd03"), else a slug of name and country."""
     if not record["partner_id"]:
-        base = (v.partner_id_from_code(record["erasmus_code"]) if record["erasmus_code"]
-                else v.slug(f"{record['name']} {record['country']}"))
+        base = (v.partner_id_from_code(record["erasmus_code"])
+                or v.slug(f"{record['name']} {record['country']}") or "partner")
         candidate, number = base, 1
         while candidate in explicit_ids or candidate in used_ids:
             number += 1

@@ -121,9 +121,12 @@ def _megabytes(size: int) -> str:
 
 def _decode(data: bytes, report: FileReport) -> str | None:
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        return data.decode("utf-16", errors="replace")
     if data.startswith(b"\xef\xbb\xbf"):
-        return data[3:].decode("utf-8", errors="replace")
+        data = data[3:]  # a tool that writes a BOM may still have written Windows-1252 after it
+    if data.startswith(b"\xd0\xcf\x11\xe0"):
+        report.fail("old Excel .xls format: save it from Excel as .xlsx or as CSV UTF-8")
+        return None
     if b"\x00" in data[:4096] or _control_ratio(data[:4096]) > 0.05:
         report.fail("not a text or spreadsheet file (binary content): export the list as CSV or XLSX")
         return None

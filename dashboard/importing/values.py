@@ -36,11 +36,15 @@ TIER_ALIASES = _table({
     "mobility": ("base", "3", "mobiliteit", "mobility partner", "mobiliteitspartner", "tier 3", "exchange"),
 })
 ACTIVITY_ALIASES = _table({
-    "student_mobility": ("student mobility", "studentenmobiliteit", "student exchange", "studentenuitwisseling", "students"),
+    "student_mobility": (
+        "student mobility", "studentenmobiliteit", "student exchange", "studentenuitwisseling", "students",
+    ),
     "staff_mobility": ("staff mobility", "personeelsmobiliteit", "staff exchange", "docentenmobiliteit", "staff"),
     "internship": ("internships", "traineeship", "traineeships", "stage", "stages", "placement", "placements"),
     "benchmarking": ("benchmark", "benchmarking of degree programmes", "benchmarking opleidingen"),
-    "research": ("onderzoek", "joint research", "gezamenlijk onderzoek", "applied research", "praktijkgericht onderzoek"),
+    "research": (
+        "onderzoek", "joint research", "gezamenlijk onderzoek", "applied research", "praktijkgericht onderzoek",
+    ),
     "joint_degree": ("joint degree", "joint degrees", "gezamenlijk diploma"),
     "double_degree": ("double degree", "double degrees", "dubbel diploma", "dubbeldiploma"),
     "multiple_degree": ("multiple degree", "multiple degrees", "multiple-degree programmes", "meervoudig diploma"),
@@ -54,7 +58,9 @@ PARTICIPANT_ALIASES = _table({
     "staff": ("personeel", "personeelslid", "personeelsleden", "teacher", "teachers", "docent", "docenten", "employee"),
 })
 DURATION_ALIASES = _table({
-    "semester": ("semesters", "long", "long term", "long-term", "lang", "lange termijn", "full semester", "year", "jaar"),
+    "semester": (
+        "semesters", "long", "long term", "long-term", "lang", "lange termijn", "full semester", "year", "jaar",
+    ),
     "short_term": ("short term", "short", "kort", "korte termijn", "short-term", "blended", "bip", "week", "weeks"),
 })
 LIST_SEPARATORS = re.compile(r"\s*[;,|]\s*")

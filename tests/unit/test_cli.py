@@ -1,0 +1,79 @@
+"""The command line as a user runs it: exit codes, what it prints, what it writes."""
+
+import json
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from dashboard.cli import main
+
+
+def test_validate_the_sample_reports_every_row_and_nothing_rejected(sample_data_dir, capsys):
+    assert main(["validate", str(sample_data_dir)]) == 0
+    out = capsys.readouterr().out
+    partners = len(pd.read_csv(sample_data_dir / "partners.csv"))
+    assert f"{partners} rows read = {partners} loaded + 0 rejected" in out
+
+
+def test_validate_exits_1_and_names_line_and_column_of_a_bad_row(tmp_path, capsys):
+    bad = tmp_path / "partners.csv"
+    bad.write_text("name,country,tier\nHanze UAS,NL,strategic\nSomewhere,NL,galaxy\n", encoding="utf-8")
+    assert main(["validate", str(bad)]) == 1
+    out = capsys.readouterr().out
+    assert "line 3" in out and "'tier'" in out and "galaxy" in out
+    assert "3 rows read" not in out  # the header is not a row
+    assert "2 rows read = 1 loaded + 1 rejected" in out
+
+
+def test_validate_json_is_machine_readable(tmp_path, capsys):
+    bad = tmp_path / "partners.csv"
+    bad.write_text("name,country,tier\n,NL,strategic\n", encoding="utf-8")
+    assert main(["validate", "--json", str(bad)]) == 1
+    report = json.loads(capsys.readouterr().out)
+    assert report["rows_read"] == 1 and report["rows_rejected"] == 1
+    assert report["files"][0]["rejected"][0]["line"] == 2
+
+
+def test_validate_a_missing_path_says_so(tmp_path, capsys):
+    assert main(["validate", str(tmp_path / "nope.csv")]) == 1
+    assert "does not exist" in capsys.readouterr().out
+
+
+def test_geocode_writes_one_row_per_input_row_in_input_order(tmp_path):
+    source = tmp_path / "export.csv"
+    source.write_text(
+        "Instelling;Stad;Land\n"
+        "Hanzehogeschool Groningen;Groningen;Nederland\n"
+        "Nowhere Institute;Qwxzyville;Belgium\n"
+        "Universidade de Lisboa;LISBOA;PT\n"
+        "Mystery College;;Atlantis\n",
+        encoding="cp1252",
+    )
+    out = tmp_path / "placed.csv"
+    assert main(["geocode", str(source), "--output", str(out)]) == 0
+    placed = pd.read_csv(out, keep_default_na=False)
+    assert placed["name"].tolist() == [
+        "Hanzehogeschool Groningen", "Nowhere Institute", "Universidade de Lisboa", "Mystery College",
+    ]
+    assert placed["geo_precision"].tolist() == ["city", "country", "city", "unresolved"]
+    groningen = placed.iloc[0]
+    assert abs(float(groningen["lat"]) - 53.22) < 0.1 and abs(float(groningen["lon"]) - 6.57) < 0.1
+    assert placed.iloc[3]["lat"] == "" and placed.iloc[3]["lon"] == ""
+    assert {"lat", "lon", "geo_precision", "geo_source", "country", "city", "erasmus_code"} <= set(placed.columns)
+
+
+def test_module_entry_point_prints_help():
+    result = subprocess.run([sys.executable, "-m", "dashboard", "--help"], capture_output=True, text=True)
+    assert result.returncode == 0
+    for command in ("run", "validate", "geocode"):
+        assert command in result.stdout
+
+
+@pytest.mark.parametrize("argv", [["geocode", "x.csv"], ["frobnicate"], []])
+def test_bad_usage_exits_2_with_a_message(argv, capsys):
+    with pytest.raises(SystemExit) as exit_info:
+        main(argv)
+    assert exit_info.value.code == 2
+    assert "usage: partner-atlas" in capsys.readouterr().err
