@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 import weakref
-from dataclasses import dataclass, fields, replace
+from dataclasses import dataclass, replace
 from urllib.parse import parse_qsl, urlencode
 
 import numpy as np
@@ -264,7 +264,7 @@ class _Index:
         np.bitwise_or.at(seen, self.m_partner, bit_of_code[codes])
         self.campus_bits = campus_bits | seen[: self.n]
         self.mobility = _with_categories(mobility, self.years, self.campuses)
-        self.all_partner_volume = self._volumes(np.ones(len(mobility), dtype=bool))
+        self.vocabulary: dict[str, dict[str, str]] | None = None  # filled by _vocabulary on first use
 
     def _volumes(self, rows: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
         slots = self.m_partner[rows]
@@ -293,9 +293,10 @@ def _with_categories(mobility: pd.DataFrame, years: tuple[str, ...], campuses: t
     categories = {"academic_year": list(years), "direction": list(DIRECTIONS), "participant": list(PARTICIPANTS),
                   "campus": list(campuses)}
     for column, known in categories.items():
-        extra = sorted(set(frame[column].dropna().astype(str)) - set(known))
-        frame[column] = pd.Categorical(frame[column].astype(str), categories=[*known, *extra])
-    frame["duration"] = pd.Categorical(frame["duration"].astype(str))
+        values = frame[column].fillna("").astype(str)
+        extra = sorted(set(values) - set(known) - {""})
+        frame[column] = pd.Categorical(values.where(values != "", None), categories=[*known, *extra])
+    frame["duration"] = pd.Categorical(frame["duration"].fillna("").astype(str))
     return frame
 
 
@@ -316,7 +317,7 @@ def _index(dataset: Dataset) -> _Index:
 
 def _vocabulary(dataset: Dataset) -> dict[str, dict[str, str]]:
     index = _index(dataset)
-    cache = getattr(index, "vocabulary", None)
+    cache = index.vocabulary
     if cache is None:
         def by_fold(values) -> dict[str, str]:
             return {fold(str(v)): str(v) for v in values if isinstance(v, str) and v}
@@ -345,7 +346,14 @@ def _code_mask(codes: tuple[list[str], np.ndarray], wanted: tuple[str, ...]) -> 
 
 
 def apply(state: FilterState, dataset: Dataset) -> View:
-    """The partners, mobility rows and pyramid counts the state selects (see the module docstring)."""
+    """The partners, mobility rows and pyramid counts the state selects.
+
+    Tier, country, region, activity, campus and the search pick partners (strategic partners match every
+    activity; a partner belongs to a campus its agreement names or whose mobility it has). The year range keeps
+    agreements that overlap it, comparing with the first calendar year of each academic year (a missing start
+    or end is open), and the mobility rows inside it. Participant, direction and campus pick mobility rows.
+    tier_counts leave the tier filter out, so the pyramid keeps every tier visible and clickable.
+    """
     ix = _index(dataset)
     base = np.ones(ix.n, dtype=bool)
     if state.countries:

@@ -26,18 +26,34 @@ def _labels(column: pd.Series, known: Iterable[str] | None = None) -> list[str]:
     return sorted(str(v) for v in column.dropna().unique())
 
 
+def _positions(column: pd.Series, labels: list[str]) -> np.ndarray:
+    """Each row's position in `labels` (-1 when not listed), from category codes when the column has them."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        where = {label: i for i, label in enumerate(labels)}
+        lookup = np.array([where.get(str(c), -1) for c in column.cat.categories] + [-1], dtype=np.int64)
+        return lookup[column.cat.codes.to_numpy()]  # code -1 (missing) picks the trailing -1
+    return pd.Categorical(column.astype(str), categories=labels).codes.astype(np.int64)
+
+
 def _complete(mobility: pd.DataFrame, keys: dict[str, list[str]]) -> pd.DataFrame:
+    """Sum of count for every combination of the key labels (0 where no row), in label order.
+
+    A bincount over category codes: several times faster than groupby on 100,000 rows.
+    """
     names = list(keys)
-    if len(mobility):
-        grouped = mobility.groupby(names, observed=True, sort=False)["count"].sum().reset_index()
-        for name in names:
-            grouped[name] = grouped[name].astype(str)
-        grouped = grouped.set_index(names)["count"]
-    else:
-        grouped = pd.Series(dtype="int64")
+    sizes = [len(keys[n]) for n in names]
+    flat = np.zeros(len(mobility), dtype=np.int64)
+    valid = np.ones(len(mobility), dtype=bool)
+    for name, size in zip(names, sizes):
+        position = _positions(mobility[name], keys[name])
+        valid &= position >= 0
+        flat = flat * size + position
+    weights = pd.to_numeric(mobility["count"], errors="coerce").fillna(0).to_numpy(dtype=np.float64)
+    total = int(np.prod(sizes))
+    counts = np.bincount(flat[valid], weights=weights[valid], minlength=total)[:total] if total else np.zeros(0)
     full = pd.MultiIndex.from_product([keys[n] for n in names], names=names)
-    table = grouped.reindex(full, fill_value=0).reset_index()
-    table["count"] = table["count"].astype("int64")
+    table = full.to_frame(index=False)
+    table["count"] = counts.astype(np.int64)
     return table
 
 
@@ -90,36 +106,39 @@ def _partner_volumes(partners: pd.DataFrame, mobility: pd.DataFrame) -> pd.DataF
 
 def top_countries(partners: pd.DataFrame, mobility: pd.DataFrame, n: int = 10, by: str = "partners") -> pd.DataFrame:
     """The n countries with the most partners (or mobility): country, country_name, partners, mobility."""
-    volumes = _partner_volumes(partners, mobility)
-    frame = pd.DataFrame({"country": partners["country"].astype(str).to_numpy(),
-                          "country_name": partners["country_name"].astype(str).to_numpy(),
-                          "mobility": volumes["mobility"].to_numpy()})
-    table = (frame.groupby("country", sort=False)
-             .agg(country_name=("country_name", "first"), partners=("country", "size"), mobility=("mobility", "sum"))
-             .reset_index())
-    order = ["partners", "mobility"] if by != "mobility" else ["mobility", "partners"]
-    if by == "mobility":
-        table = table[table["mobility"] > 0]
-    table = table.sort_values([*order, "country_name"], ascending=[False, False, True], kind="stable")
-    table[["partners", "mobility"]] = table[["partners", "mobility"]].astype("int64")
-    return table.head(n).reset_index(drop=True)
+    volumes = _partner_volumes(partners, mobility)["mobility"].to_numpy(dtype=np.float64)
+    codes, countries = pd.factorize(partners["country"].astype(str).to_numpy())
+    if not len(countries):
+        return pd.DataFrame({"country": [], "country_name": [], "partners": [], "mobility": []}).astype(
+            {"partners": "int64", "mobility": "int64"})
+    count = np.bincount(codes, minlength=len(countries)).astype(np.int64)
+    volume = np.bincount(codes, weights=volumes, minlength=len(countries)).astype(np.int64)
+    first = np.full(len(countries), len(codes))
+    np.minimum.at(first, codes, np.arange(len(codes)))
+    names = partners["country_name"].astype(str).to_numpy()[first]
+    primary, secondary = (volume, count) if by == "mobility" else (count, volume)
+    keep = volume > 0 if by == "mobility" else np.ones(len(countries), dtype=bool)
+    order = [i for i in np.lexsort((names, -secondary, -primary)) if keep[i]][:n]
+    return pd.DataFrame({"country": countries[order], "country_name": names[order],
+                         "partners": count[order], "mobility": volume[order]})
 
 
 def top_partners(partners: pd.DataFrame, mobility: pd.DataFrame, n: int = 10) -> pd.DataFrame:
     """The n partners with the most mobility in the filter (none with 0): id, name, tier, country, counts."""
     volumes = _partner_volumes(partners, mobility)
-    table = pd.DataFrame({
-        "partner_id": volumes["partner_id"].to_numpy(),
-        "name": partners["name"].astype(str).to_numpy(),
-        "tier": partners["tier"].astype(str).to_numpy(),
-        "country": partners["country"].astype(str).to_numpy(),
-        "country_name": partners["country_name"].astype(str).to_numpy(),
-        "mobility": volumes["mobility"].astype("int64").to_numpy(),
-        "outgoing": volumes["outgoing"].astype("int64").to_numpy(),
-        "incoming": volumes["incoming"].astype("int64").to_numpy(),
+    amount = volumes["mobility"].to_numpy(dtype=np.int64)
+    names = partners["name"].astype(str).to_numpy()
+    order = [i for i in np.lexsort((names, -amount)) if amount[i] > 0][:n]
+    return pd.DataFrame({
+        "partner_id": volumes["partner_id"].to_numpy()[order],
+        "name": names[order],
+        "tier": partners["tier"].astype(str).to_numpy()[order],
+        "country": partners["country"].astype(str).to_numpy()[order],
+        "country_name": partners["country_name"].astype(str).to_numpy()[order],
+        "mobility": amount[order],
+        "outgoing": volumes["outgoing"].to_numpy(dtype=np.int64)[order],
+        "incoming": volumes["incoming"].to_numpy(dtype=np.int64)[order],
     })
-    table = table[table["mobility"] > 0]
-    return table.sort_values(["mobility", "name"], ascending=[False, True], kind="stable").head(n).reset_index(drop=True)
 
 
 def partner_mobility_by_year(mobility: pd.DataFrame, partner_id: str, years: Sequence[str] | None = None) -> pd.DataFrame:

@@ -9,14 +9,18 @@ from dashboard import ids
 from dashboard.components.text import text
 
 
-def graph(graph_id: str, config: dict, class_name: str = "") -> dcc.Graph:
-    """An empty graph; the views callback draws it for the URL's filter on the first load."""
-    return dcc.Graph(
-        id=graph_id,
-        figure={"data": [], "layout": {"paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)",
-                                       "xaxis": {"visible": False}, "yaxis": {"visible": False}}},
-        config=config,
-        responsive=True,
+def graph(graph_id: str, config: dict, class_name: str = "") -> html.Div:
+    """An empty graph in a box that sets its height (a responsive graph fills its parent); the views callback
+    draws it for the URL's filter on the first load."""
+    return html.Div(
+        dcc.Graph(
+            id=graph_id,
+            figure={"data": [], "layout": {"paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)",
+                                           "xaxis": {"visible": False}, "yaxis": {"visible": False}}},
+            config=config,
+            responsive=True,
+            style={"height": "100%", "width": "100%"},
+        ),
         className=f"atlas-graph {class_name}".strip(),
     )
 

@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.figures.theme import TIER_LABELS, Theme, apply_layout, get_theme
+from dashboard.figures.theme import TIER_LABELS, Theme, get_theme, make_figure
 from dashboard.model import DIRECTIONS
 
 DIRECTION_LABELS = {"outgoing": "Outgoing", "incoming": "Incoming"}
@@ -25,16 +25,24 @@ def _theme(theme: Theme | str) -> Theme:
     return get_theme(theme) if isinstance(theme, str) else theme
 
 
-def _empty(fig: go.Figure, theme: Theme, message: str) -> go.Figure:
-    fig.add_annotation(text=message, showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5,
-                       font=dict(size=theme.font_size, color=theme.muted))
-    fig.update_xaxes(visible=False)
-    fig.update_yaxes(visible=False)
-    return fig
+def _figure(traces: list[dict], theme: Theme, *, revision: str, empty: str | None = None, **layout) -> go.Figure:
+    """make_figure, or the same axes hidden behind a short message when there is nothing to show."""
+    if empty:
+        layout["annotations"] = [dict(text=empty, showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5,
+                                      font=dict(size=theme.font_size, color=theme.muted))]
+        layout["xaxis"] = {**layout.get("xaxis", {}), "visible": False}
+        layout["yaxis"] = {**layout.get("yaxis", {}), "visible": False}
+    return make_figure(traces, theme, revision=revision, **layout)
 
 
 def _short(text: str) -> str:
     return text if len(text) <= MAX_LABEL else text[: MAX_LABEL - 1].rstrip() + "\u2026"
+
+
+def _room_for_labels(values) -> list[float]:
+    """A value-axis range with space after the longest bar for its label outside."""
+    top = max([float(v) for v in values] or [0.0])
+    return [0.0, top * 1.18 if top > 0 else 1.0]
 
 
 def _legend_top(theme: Theme) -> dict:
@@ -44,34 +52,38 @@ def _legend_top(theme: Theme) -> dict:
 def mobility_trend(by_year: pd.DataFrame, theme: Theme | str = "light") -> go.Figure:
     """Outgoing and incoming per academic year, students solid and staff dotted (from stats.mobility_by_year)."""
     theme = _theme(theme)
-    fig = go.Figure()
+    traces = []
     years = list(dict.fromkeys(by_year["academic_year"].astype(str)))
     for direction in DIRECTIONS:
         for participant, label in PARTICIPANT_LABELS.items():
             rows = by_year[(by_year["direction"] == direction) & (by_year["participant"] == participant)]
             counts = rows.set_index(rows["academic_year"].astype(str))["count"].reindex(years, fill_value=0)
             name = f"{DIRECTION_LABELS[direction]} {label}"
-            fig.add_trace(go.Scatter(
+            traces.append(dict(
+                type="scatter",
                 x=years, y=counts.astype(int).tolist(), name=name, mode="lines+markers",
                 line=dict(color=theme.directions[direction], width=3, dash=PARTICIPANT_DASH[participant]),
                 marker=dict(size=8, symbol="circle" if participant == "student" else "diamond"),
                 hovertemplate=f"%{{y:,}} {escape(name.lower())} in %{{x}}<extra></extra>",
             ))
-    apply_layout(fig, theme, revision="mobility-trend", legend=_legend_top(theme), hovermode="x unified",
-                 xaxis=dict(type="category", title=None), yaxis=dict(title=None, rangemode="tozero"))
-    return fig if years else _empty(fig, theme, "No academic years in this filter")
+    # Two legend columns: outgoing on the first row, incoming on the second, students then staff.
+    legend = {**_legend_top(theme), "entrywidth": 0.5, "entrywidthmode": "fraction"}
+    return _figure(traces, theme, revision="mobility-trend", legend=legend, hovermode="x unified",
+                   xaxis=dict(type="category", title=None), yaxis=dict(title=None, rangemode="tozero"),
+                   empty=None if years else "No academic years in this filter")
 
 
 def _grouped_bars(table: pd.DataFrame, category: str, labels: dict[str, str], theme: Theme, *, revision: str,
                   horizontal: bool) -> go.Figure:
-    fig = go.Figure()
+    traces = []
     categories = list(dict.fromkeys(table[category].astype(str)))
     shown = [escape(labels.get(c, c)) for c in categories]
     for direction in DIRECTIONS:
         rows = table[table["direction"] == direction]
         counts = rows.set_index(rows[category].astype(str))["count"].reindex(categories, fill_value=0).astype(int)
         values = counts.tolist()
-        fig.add_trace(go.Bar(
+        traces.append(dict(
+            type="bar",
             x=values if horizontal else shown, y=shown if horizontal else values,
             orientation="h" if horizontal else "v", name=DIRECTION_LABELS[direction],
             marker=dict(color=theme.directions[direction]), text=[f"{v:,}" for v in values],
@@ -79,14 +91,14 @@ def _grouped_bars(table: pd.DataFrame, category: str, labels: dict[str, str], th
             hovertemplate=f"%{{{'y' if horizontal else 'x'}}}: %{{{'x' if horizontal else 'y'}:,}} "
                           f"{direction}<extra></extra>",
         ))
-    value_axis = dict(title=None, rangemode="tozero", showgrid=True)
+    value_axis = dict(title=None, showgrid=True, range=_room_for_labels(table["count"]))
     category_axis = dict(title=None, type="category", showgrid=False)
     if horizontal:
         category_axis["autorange"] = "reversed"
-    apply_layout(fig, theme, revision=revision, barmode="group", bargap=0.25, legend=_legend_top(theme),
-                 xaxis=value_axis if horizontal else category_axis, yaxis=category_axis if horizontal else value_axis)
     total = int(table["count"].sum()) if len(table) else 0
-    return fig if total else _empty(fig, theme, "No mobility in this filter")
+    return _figure(traces, theme, revision=revision, barmode="group", bargap=0.25, legend=_legend_top(theme),
+                   xaxis=value_axis if horizontal else category_axis, yaxis=category_axis if horizontal else value_axis,
+                   empty=None if total else "No mobility in this filter")
 
 
 def duration_split(by_duration: pd.DataFrame, theme: Theme | str = "light") -> go.Figure:
@@ -106,7 +118,8 @@ def top_countries_bar(df: pd.DataFrame, theme: Theme | str = "light", metric: st
     metric = metric if metric in ("partners", "mobility") else "partners"
     names = [escape(str(n)) for n in df["country_name"]]
     values = df[metric].astype(int).tolist()
-    fig = go.Figure(go.Bar(
+    bars = dict(
+        type="bar",
         orientation="h", x=values, y=df["country"].astype(str).tolist(),
         marker=dict(color=theme.tiers["collaboration"]), text=[f"{v:,}" for v in values], textposition="outside",
         cliponaxis=False,
@@ -114,12 +127,12 @@ def top_countries_bar(df: pd.DataFrame, theme: Theme | str = "light", metric: st
                                      df["mobility"].astype(int))), dtype=object).reshape(-1, 4),
         hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]:,} partners<br>%{customdata[3]:,} mobilities"
                       "<br><i>Click to filter by this country</i><extra></extra>",
-    ))
-    apply_layout(fig, theme, revision="top-countries", showlegend=False, bargap=0.3,
-                 xaxis=dict(title=None, rangemode="tozero"),
-                 yaxis=dict(title=None, type="category", autorange="reversed", tickmode="array",
-                            tickvals=df["country"].astype(str).tolist(), ticktext=names))
-    return fig if len(df) else _empty(fig, theme, "No partners in this filter")
+    )
+    return _figure([bars], theme, revision="top-countries", showlegend=False, bargap=0.3,
+                   xaxis=dict(title=None, range=_room_for_labels(values)),
+                   yaxis=dict(title=None, type="category", autorange="reversed", tickmode="array",
+                              tickvals=df["country"].astype(str).tolist(), ticktext=names),
+                   empty=None if len(df) else "No partners in this filter")
 
 
 def top_partners_bar(df: pd.DataFrame, theme: Theme | str = "light") -> go.Figure:
@@ -129,7 +142,8 @@ def top_partners_bar(df: pd.DataFrame, theme: Theme | str = "light") -> go.Figur
     names = [escape(str(n)) for n in df["name"]]
     tiers = df["tier"].astype(str).tolist()
     values = df["mobility"].astype(int).tolist()
-    fig = go.Figure(go.Bar(
+    bars = dict(
+        type="bar",
         orientation="h", x=values, y=ids,  # ids, not names: two partners may share a name
         marker=dict(color=[theme.tiers.get(t, theme.muted) for t in tiers]),
         text=[f"{v:,}" for v in values], textposition="outside", cliponaxis=False,
@@ -139,9 +153,9 @@ def top_partners_bar(df: pd.DataFrame, theme: Theme | str = "light") -> go.Figur
                             dtype=object).reshape(-1, 6),
         hovertemplate="<b>%{customdata[1]}</b><br>%{customdata[2]} partner, %{customdata[3]}<br>"
                       "%{customdata[4]:,} outgoing \u00b7 %{customdata[5]:,} incoming<extra></extra>",
-    ))
-    apply_layout(fig, theme, revision="top-partners", showlegend=False, bargap=0.3,
-                 xaxis=dict(title=None, rangemode="tozero"),
-                 yaxis=dict(title=None, type="category", autorange="reversed", tickmode="array", tickvals=ids,
-                            ticktext=[escape(_short(str(n))) for n in df["name"]]))
-    return fig if len(df) else _empty(fig, theme, "No mobility in this filter")
+    )
+    return _figure([bars], theme, revision="top-partners", showlegend=False, bargap=0.3,
+                   xaxis=dict(title=None, range=_room_for_labels(values)),
+                   yaxis=dict(title=None, type="category", autorange="reversed", tickmode="array", tickvals=ids,
+                              ticktext=[escape(_short(str(n))) for n in df["name"]]),
+                   empty=None if len(df) else "No mobility in this filter")

@@ -6,8 +6,11 @@ import numpy as np
 import pandas as pd
 
 EARTH_RADIUS_KM = 6371.0
-RING_RADIUS_DEG = 0.45    # two partners in one city sit 0.9 degrees apart: separate dots from a country zoom on
-RING_SPACING_DEG = 0.4    # larger groups grow the ring so neighbours keep this distance
+# Ring radius in degrees for the world view; a region zoom (about 4x closer) uses REGION_RING_SCALE of it.
+# 1.2 degrees (130 km) keeps two partners of one city apart at world zoom while they stay by their city.
+RING_RADIUS_DEG = 1.2
+RING_SPACING_DEG = 1.0    # larger groups grow the ring so neighbours keep this distance
+REGION_RING_SCALE = 0.55
 RING_MAX = 10             # beyond this a sunflower (Vogel) spiral packs them tighter than one huge ring
 GOLDEN_ANGLE = np.pi * (3 - np.sqrt(5))
 
@@ -23,7 +26,7 @@ REGION_BOUNDS: dict[str, tuple[tuple[float, float], tuple[float, float]]] = {
 WORLD_LAT_RANGE = (-58.0, 84.0)  # leave out Antarctica: nobody partners there, and the map gains height
 
 
-def spread_rings(lat: np.ndarray, lon: np.ndarray, ids: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+def spread_rings(lat: np.ndarray, lon: np.ndarray, ids: np.ndarray, scale: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
     """Display positions: partners at the same place move onto a small ring around it, ordered by id.
 
     A lone partner stays exactly on its place; the order (and so the layout) is the same on every call.
@@ -38,9 +41,9 @@ def spread_rings(lat: np.ndarray, lon: np.ndarray, ids: np.ndarray) -> tuple[np.
     k = groups.cumcount().to_numpy()
     n = groups["id"].transform("size").to_numpy()
 
-    ring_radius = np.maximum(RING_RADIUS_DEG, RING_SPACING_DEG * n / (2 * np.pi))
+    ring_radius = scale * np.maximum(RING_RADIUS_DEG, RING_SPACING_DEG * n / (2 * np.pi))
     ring_angle = np.pi / 2 + 2 * np.pi * k / np.maximum(n, 1)
-    spiral_radius = RING_SPACING_DEG * 0.75 * np.sqrt(k + 0.5)
+    spiral_radius = scale * RING_SPACING_DEG * 0.75 * np.sqrt(k + 0.5)
     spiral_angle = k * GOLDEN_ANGLE
     use_ring = n <= RING_MAX
     radius = np.where(n > 1, np.where(use_ring, ring_radius, spiral_radius), 0.0)
@@ -67,7 +70,7 @@ def distance_km(lat1, lon1, lat2, lon2) -> np.ndarray:
 
 
 def great_circle_paths(
-    start: tuple[float, float], lats, lons, *, max_points: int = 20, step_deg: float = 4.0,
+    start: tuple[float, float], lats, lons, *, max_points: int = 20, step_deg: float = 8.0,
 ) -> tuple[np.ndarray, np.ndarray]:
     """lat and lon arrays of arcs from `start` to each point, separated by NaN so one trace draws them all.
 
@@ -96,8 +99,8 @@ def great_circle_paths(
     points = wa[:, None] * a + wb[:, None] * b[arc]
     norm = np.linalg.norm(points, axis=1)
     points /= np.where(norm > 0, norm, 1)[:, None]
-    out_lat = np.round(np.degrees(np.arcsin(np.clip(points[:, 2], -1, 1))), 3)
-    out_lon = np.round(np.degrees(np.arctan2(points[:, 1], points[:, 0])), 3)
+    out_lat = np.round(np.degrees(np.arcsin(np.clip(points[:, 2], -1, 1))), 3).astype(np.float32)
+    out_lon = np.round(np.degrees(np.arctan2(points[:, 1], points[:, 0])), 3).astype(np.float32)
     gap = position == counts[arc]
     out_lat[gap] = np.nan
     out_lon[gap] = np.nan

@@ -10,10 +10,12 @@ from collections.abc import Iterable, Mapping
 
 import plotly.graph_objects as go
 
-from dashboard.figures.theme import TIER_LABELS, Theme, apply_layout, get_theme
+from dashboard.figures.theme import TIER_LABELS, Theme, get_theme, make_figure
 from dashboard.model import TIERS
 
-WIDTHS = {"strategic": 1.0, "collaboration": 2.0, "mobility": 3.0}
+# Half-width of the pyramid at depth t (0 = apex, 3 = base): a truncated triangle, so the top tier stays wide
+# enough for its label and its count.
+APEX, SLOPE, GAP = 0.28, 0.44, 0.07
 # Why each tier sits where it does: every tier takes part in everything below it.
 MEANING = {
     "strategic": "Strategic partners take part in every activity below:<br>"
@@ -24,41 +26,59 @@ MEANING = {
 }
 
 
+def _half_width(depth: float) -> float:
+    return APEX + SLOPE * depth
+
+
 def tier_pyramid(tier_counts: Mapping[str, int], *, theme: Theme | str = "light",
                  selected: Iterable[str] = ()) -> go.Figure:
-    """One centred bar per tier, strategic on top; customdata carries the tier so a click can filter."""
+    """Three trapezoids, strategic on top; an invisible bar over each carries hover, click and customdata=tier."""
     theme = get_theme(theme) if isinstance(theme, str) else theme
     selected = set(selected)
     tiers = list(TIERS)
     counts = [int(tier_counts.get(t, 0)) for t in tiers]
-    widths = [WIDTHS[t] for t in tiers]
-    opacity = [1.0 if not selected or t in selected else 0.35 for t in tiers]
-    outline = [theme.text if t in selected else theme.surface for t in tiers]
-    labels = [TIER_LABELS[t] for t in tiers]
-    fig = go.Figure(go.Bar(
+    active = [not selected or t in selected for t in tiers]
+    shapes = []
+    for depth, (tier, lit) in enumerate(zip(tiers, active)):
+        top, bottom = depth + GAP / 2, depth + 1 - GAP / 2
+        a, b = _half_width(top), _half_width(bottom)
+        shapes.append(dict(
+            type="path", layer="below", xref="x", yref="y",
+            path=f"M {-a:.3f},{top:.3f} L {a:.3f},{top:.3f} L {b:.3f},{bottom:.3f} L {-b:.3f},{bottom:.3f} Z",
+            fillcolor=theme.tiers[tier], opacity=1.0 if lit else 0.3,
+            line=dict(color=theme.text if tier in selected else theme.tiers[tier], width=3 if tier in selected else 0),
+        ))
+    middle = [_half_width(d + 0.5) for d in range(len(tiers))]
+    bars = dict(
+        type="bar",
         orientation="h",
-        y=labels,
-        x=widths,
-        base=[-w / 2 for w in widths],
-        width=0.92,
-        marker=dict(color=[theme.tiers[t] for t in tiers], opacity=opacity, line=dict(color=outline, width=2)),
-        text=[f"<b>{label}</b>  {count:,}" for label, count in zip(labels, counts)],
+        y=[d + 0.5 for d in range(len(tiers))],
+        x=[2 * w for w in middle],
+        base=[-w for w in middle],
+        width=1 - GAP,
+        marker=dict(color="rgba(0,0,0,0)", line=dict(width=0)),
+        text=[f"<b>{TIER_LABELS[t]}</b><br><span style='font-size:{theme.font_size + 10}px'><b>{c:,}</b></span>"
+              for t, c in zip(tiers, counts)],
         textposition="inside",
         insidetextanchor="middle",
-        textfont=dict(size=theme.font_size + 2, color="#ffffff"),
-        customdata=[[t, count, MEANING[t]] for t, count in zip(tiers, counts)],
-        hovertemplate="<b>%{customdata[1]:,} %{y} partners</b><br>%{customdata[2]}"
+        textfont=dict(size=theme.font_size + 1,
+                      color=[theme.on_tier if lit else theme.text for lit in active]),
+        customdata=[[t, c, MEANING[t], TIER_LABELS[t]] for t, c in zip(tiers, counts)],
+        hovertemplate="<b>%{customdata[1]:,} %{customdata[3]} partners</b><br>%{customdata[2]}"
                       "<br><i>Click to filter by this tier</i><extra></extra>",
         cliponaxis=False,
-    ))
-    return apply_layout(
-        fig, theme, revision="tier-pyramid",
         showlegend=False,
-        bargap=0.06,
+    )
+    limit = _half_width(len(tiers)) + 0.05
+    return make_figure(
+        [bars], theme, revision="tier-pyramid",
+        shapes=shapes,
+        showlegend=False,
         margin=dict(l=4, r=4, t=4, b=4),
-        xaxis=dict(visible=False, range=[-1.55, 1.55], fixedrange=True),
-        # Categories run bottom-up by default: reverse so the first tier (strategic) is on top.
-        yaxis=dict(visible=False, categoryorder="array", categoryarray=labels, autorange="reversed", fixedrange=True),
+        xaxis=dict(visible=False, range=[-limit, limit], fixedrange=True),
+        # Depth grows downwards: the first tier (strategic) is the apex.
+        yaxis=dict(visible=False, range=[len(tiers) + 0.02, -0.02], fixedrange=True),
         clickmode="event",
         dragmode=False,
+        hovermode="closest",
     )

@@ -39,6 +39,7 @@ class Theme:
     flow_opacity: float
     sequential: tuple[tuple[float, str], ...]  # choropleth colour scale, light to strong
     hover_background: str
+    on_tier: str              # text drawn on a tier colour (the pyramid's labels)
     font_family: str = FONT_FAMILY
     font_size: int = BASE_FONT_SIZE
     tier_symbols: dict[str, str] = field(default_factory=lambda: dict(TIER_SYMBOLS))
@@ -66,6 +67,7 @@ LIGHT = Theme(
     flow_opacity=0.55,
     sequential=((0.0, "#deebf7"), (0.5, "#6baed6"), (1.0, "#08306b")),
     hover_background="#ffffff",
+    on_tier="#ffffff",
 )
 DARK = Theme(
     name="dark",
@@ -83,8 +85,9 @@ DARK = Theme(
     home="#f5f5f5",
     highlight="#E88BC4",
     flow_opacity=0.6,
-    sequential=((0.0, "#1f3b57"), (0.5, "#3f88c5"), (1.0, "#b9e2ff")),
+    sequential=((0.0, "#1e4f7d"), (0.5, "#3f8fd0"), (1.0, "#cdeaff")),
     hover_background="#232a33",
+    on_tier="#10141a",
 )
 THEMES = {"light": LIGHT, "dark": DARK}
 
@@ -92,6 +95,11 @@ THEMES = {"light": LIGHT, "dark": DARK}
 def get_theme(name: str | None = "light") -> Theme:
     """The named theme; anything but "dark" gives the light one (the default)."""
     return THEMES.get((name or "light").lower(), LIGHT)
+
+
+@lru_cache(maxsize=None)
+def _template_dict(name: str) -> dict:
+    return _template(name).to_plotly_json()
 
 
 @lru_cache(maxsize=None)
@@ -119,7 +127,11 @@ def _template(name: str) -> go.layout.Template:
     ))
 
 
-def apply_layout(fig: go.Figure, theme: Theme, *, revision: str, **layout) -> go.Figure:
-    """Common layout for every figure: the theme's template and a uirevision so zoom survives refilters."""
-    fig.update_layout(template=theme.template, uirevision=revision, **layout)
-    return fig
+def make_figure(traces: list[dict], theme: Theme, *, revision: str, **layout) -> go.Figure:
+    """A figure from plain trace dicts with the theme's template and a uirevision (zoom survives refilters).
+
+    Validation is skipped: plotly's per-property checks cost more than the filtering itself at 1,000 partners;
+    the unit tests re-validate every figure instead (tests/unit/test_figures_*).
+    """
+    layout = {"template": _template_dict(theme.name), "uirevision": revision, **layout}
+    return go.Figure({"data": traces, "layout": layout}, _validate=False)

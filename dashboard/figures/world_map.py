@@ -14,8 +14,14 @@ import pandas as pd
 import plotly.graph_objects as go
 import pycountry
 
-from dashboard.figures.geo import WORLD_LAT_RANGE, great_circle_paths, region_window, spread_rings
-from dashboard.figures.theme import HOME_SYMBOL, TIER_LABELS, Theme, apply_layout, get_theme
+from dashboard.figures.geo import (
+    REGION_RING_SCALE,
+    WORLD_LAT_RANGE,
+    great_circle_paths,
+    region_window,
+    spread_rings,
+)
+from dashboard.figures.theme import HOME_SYMBOL, TIER_LABELS, Theme, get_theme, make_figure
 from dashboard.model import TIERS, Institution
 
 LAYERS = ("partners", "countries", "flows")
@@ -44,23 +50,27 @@ def world_map(
 ) -> go.Figure:
     """The map figure for the filtered partners (a View's partners: PARTNER_COLUMNS + volume/outgoing/incoming)."""
     theme = get_theme(theme) if isinstance(theme, str) else theme
-    fig = go.Figure()
+    traces: list[dict] = []
     placed = partners[partners["lat"].notna() & partners["lon"].notna()]
+    # A region zoom shows places about four times closer: a tighter ring keeps partners by their city.
+    ring_scale = REGION_RING_SCALE if region_window(region) else 1.0
     if layer == "countries":
-        fig.add_trace(_choropleth(partners, theme, country_metric))
+        traces.append(_choropleth(partners, theme, country_metric))
     elif layer == "flows":
         direction = flow_direction if flow_direction in ("outgoing", "incoming") else "outgoing"
         volume = _column(placed, direction)
-        lat, lon = spread_rings(placed["lat"].to_numpy(), placed["lon"].to_numpy(), placed["partner_id"].to_numpy())
-        fig.add_traces(_flow_traces(lat, lon, volume, home, theme, direction))
-        fig.add_traces(_partner_traces(placed, lat, lon, volume, theme, legend=False))
+        lat, lon = spread_rings(placed["lat"].to_numpy(), placed["lon"].to_numpy(), placed["partner_id"].to_numpy(),
+                                scale=ring_scale)
+        traces.extend(_flow_traces(placed, volume, home, theme, direction))
+        traces.extend(_partner_traces(placed, lat, lon, volume, theme, legend=False, flow=direction))
     else:
         volume = _column(placed, "volume")
-        lat, lon = spread_rings(placed["lat"].to_numpy(), placed["lon"].to_numpy(), placed["partner_id"].to_numpy())
-        fig.add_traces(_partner_traces(placed, lat, lon, volume, theme, legend=True))
-        fig.add_traces(_selection_trace(placed, lat, lon, volume, selected_id, theme))
-    fig.add_trace(_home_trace(home, theme))
-    return _layout(fig, theme, region)
+        lat, lon = spread_rings(placed["lat"].to_numpy(), placed["lon"].to_numpy(), placed["partner_id"].to_numpy(),
+                                scale=ring_scale)
+        traces.extend(_partner_traces(placed, lat, lon, volume, theme, legend=True))
+        traces.extend(_selection_trace(placed, lat, lon, volume, selected_id, theme))
+    traces.append(_home_trace(home, theme))
+    return make_figure(traces, theme, **_layout(theme, region))
 
 
 def _column(frame: pd.DataFrame, name: str) -> np.ndarray:
@@ -70,22 +80,33 @@ def _column(frame: pd.DataFrame, name: str) -> np.ndarray:
 
 
 def marker_sizes(volume: np.ndarray) -> np.ndarray:
-    """Marker diameters: area grows with volume (square-root scale), never below MIN_MARKER."""
+    """Marker diameters in whole pixels: area grows with volume (square-root scale), never below MIN_MARKER."""
     volume = np.clip(np.asarray(volume, dtype=float), 0, None)
     top = volume.max() if len(volume) and volume.max() > 0 else 1.0
-    return np.round(MIN_MARKER + (MAX_MARKER - MIN_MARKER) * np.sqrt(volume / top), 1)
+    return np.round(MIN_MARKER + (MAX_MARKER - MIN_MARKER) * np.sqrt(volume / top)).astype(np.uint8)
+
+
+def _coordinates(values: np.ndarray) -> np.ndarray:
+    """Degrees rounded to 4 decimals (11 m) as float32: plotly sends numpy arrays as packed binary,
+    so 4 bytes a number instead of 8 keep a 1,000-partner map well under the response budget."""
+    return np.round(np.asarray(values, dtype=np.float64), 4).astype(np.float32)
 
 
 # -- partners -------------------------------------------------------------------------------------
 
 
-def _partner_traces(placed, lat, lon, volume, theme: Theme, *, legend: bool) -> list[go.Scattergeo]:
-    """One trace per tier and placing (exact or country level): no per-point style arrays to send."""
+def _partner_traces(placed, lat, lon, volume, theme: Theme, *, legend: bool, flow: str | None = None) -> list[dict]:
+    """One trace per tier and placing (exact or country level): no per-point style arrays to send.
+
+    Under the flows layer (`flow` = direction) the cards are short: the arcs already weigh on the response.
+    """
     sizes = marker_sizes(volume)
     tier = placed["tier"].to_numpy(dtype=object)
     country_level = (placed["geo_precision"] == "country").to_numpy()
     cards = hover_fields(placed)
-    traces: list[go.Scattergeo] = []
+    if flow:
+        cards = cards[:, [0, 1, 2, 5 if flow == "outgoing" else 6]]
+    traces: list[dict] = []
     # Mobility first, strategic last: plotly draws later traces on top.
     for rank, name in reversed(list(enumerate(TIERS, start=1))):
         if legend:
@@ -100,11 +121,15 @@ def _partner_traces(placed, lat, lon, volume, theme: Theme, *, legend: bool) -> 
             marker = dict(size=sizes[order], color=colour, opacity=0.92,
                           symbol=f"{symbol}-open" if hollow else symbol,
                           line=dict(width=2.2, color=colour) if hollow else dict(width=1, color=theme.surface))
-            traces.append(go.Scattergeo(
-                lat=np.round(lat[order], 4), lon=np.round(lon[order], 4), mode="markers",
+            traces.append(dict(
+                type="scattergeo",
+                lat=_coordinates(lat[order]), lon=_coordinates(lon[order]), mode="markers",
                 name=TIER_LABELS[name], legendgroup=name, showlegend=False, marker=marker,
                 customdata=cards[order],
                 hovertemplate=(
+                    f"<b>%{{customdata[1]}}</b><br>%{{customdata[2]}}<br>{TIER_LABELS[name]} partner"
+                    f"<br>%{{customdata[3]:,}} {flow} in the filter<extra></extra>"
+                ) if flow else (
                     "<b>%{customdata[1]}</b><br>%{customdata[2]}"
                     + (f"<br><i>{COUNTRY_LEVEL_NOTE}</i>" if hollow else "")
                     + f"<br>{TIER_LABELS[name]} partner<br>%{{customdata[3]}}<br>Agreement: %{{customdata[4]}}"
@@ -112,16 +137,18 @@ def _partner_traces(placed, lat, lon, volume, theme: Theme, *, legend: bool) -> 
                 ),
             ))
     if legend and country_level.any():
-        traces.append(go.Scattergeo(
+        traces.append(dict(
+            type="scattergeo",
             lat=[None], lon=[None], mode="markers", name="Open: " + COUNTRY_LEVEL_NOTE, legendrank=4,
             marker=dict(symbol="circle-open", size=12, color=theme.muted, line=dict(width=2)), hoverinfo="skip",
         ))
     return traces
 
 
-def _legend_entry(tier: str, rank: int, theme: Theme) -> go.Scattergeo:
+def _legend_entry(tier: str, rank: int, theme: Theme) -> dict:
     """A fixed legend item per tier: data traces vary in size and split exact from country-level places."""
-    return go.Scattergeo(
+    return dict(
+        type="scattergeo",
         lat=[None], lon=[None], mode="markers", name=TIER_LABELS[tier], legendgroup=tier, legendrank=rank,
         marker=dict(symbol=theme.tier_symbols[tier], size=13, color=theme.tiers[tier],
                     line=dict(width=1, color=theme.surface)),
@@ -172,7 +199,7 @@ def _agreement(start: int | None, end: int | None) -> str:
     return f"{start}\u2013{end}"
 
 
-def _selection_trace(placed, lat, lon, volume, selected_id, theme: Theme) -> list[go.Scattergeo]:
+def _selection_trace(placed, lat, lon, volume, selected_id, theme: Theme) -> list[dict]:
     if not selected_id:
         return []
     hit = np.flatnonzero(placed["partner_id"].astype(str).to_numpy() == str(selected_id))
@@ -180,7 +207,8 @@ def _selection_trace(placed, lat, lon, volume, selected_id, theme: Theme) -> lis
         return []
     i = hit[0]
     size = float(marker_sizes(volume)[i]) + 14
-    return [go.Scattergeo(
+    return [dict(
+        type="scattergeo",
         lat=[round(float(lat[i]), 4)], lon=[round(float(lon[i]), 4)], mode="markers+text", showlegend=False,
         name="Selected", text=[escape(str(placed["name"].iloc[i]))], textposition="top center",
         textfont=dict(size=theme.font_size, color=theme.text),
@@ -189,9 +217,10 @@ def _selection_trace(placed, lat, lon, volume, selected_id, theme: Theme) -> lis
     )]
 
 
-def _home_trace(home: Institution, theme: Theme) -> go.Scattergeo:
+def _home_trace(home: Institution, theme: Theme) -> dict:
     name = escape(home.short_name or home.name)
-    return go.Scattergeo(
+    return dict(
+        type="scattergeo",
         lat=[round(home.lat, 4)], lon=[round(home.lon, 4)], mode="markers", name=f"{name} (home)", legendrank=0,
         marker=dict(symbol=HOME_SYMBOL, size=22, color=theme.home, line=dict(width=1.5, color=theme.surface)),
         hovertemplate=f"<b>{escape(home.name)}</b><br>{escape(home.city)} \u00b7 home institution<extra></extra>",
@@ -209,7 +238,7 @@ def iso3(iso2: str) -> str | None:
     return country.alpha_3 if country else None
 
 
-def _choropleth(partners: pd.DataFrame, theme: Theme, metric: str) -> go.Choropleth:
+def _choropleth(partners: pd.DataFrame, theme: Theme, metric: str) -> dict:
     by_country = (
         partners.assign(volume=_column(partners, "volume"))
         .groupby("country", sort=True)
@@ -224,7 +253,8 @@ def _choropleth(partners: pd.DataFrame, theme: Theme, metric: str) -> go.Choropl
         by_country["country"], [escape(str(n)) for n in by_country["name"]],
         by_country["partners"].astype(int), by_country["mobility"].astype(int),
     )), dtype=object).reshape(-1, 4)
-    return go.Choropleth(
+    return dict(
+        type="choropleth",
         locations=by_country["iso3"].tolist(), locationmode="ISO-3", z=by_country[metric].astype(int).tolist(),
         zmin=0, colorscale=[list(stop) for stop in theme.sequential], customdata=customdata,
         marker=dict(line=dict(color=theme.country_border, width=0.6)),
@@ -239,22 +269,31 @@ def _choropleth(partners: pd.DataFrame, theme: Theme, metric: str) -> go.Choropl
 # -- flows ----------------------------------------------------------------------------------------
 
 
-def _flow_traces(lat, lon, volume, home: Institution, theme: Theme, direction: str) -> list[go.Scattergeo]:
-    top = volume.max() if len(volume) and volume.max() > 0 else 0.0
-    if top == 0:
+def _flow_traces(placed, volume, home: Institution, theme: Theme, direction: str) -> list[dict]:
+    """Arcs from home to each place with mobility, wider for more; partners in one city share one arc."""
+    flows = (
+        pd.DataFrame({"lat": placed["lat"].round(3).to_numpy(), "lon": placed["lon"].round(3).to_numpy(),
+                      "volume": volume})
+        .query("volume > 0")
+        .groupby(["lat", "lon"], as_index=False, sort=True)["volume"].sum()
+    )
+    if flows.empty:
         return []
-    share = np.sqrt(volume / top)
+    amount = flows["volume"].to_numpy()
+    share = np.sqrt(amount / amount.max())
     traces = []
     bounds = [*[low for low, _ in FLOW_WIDTHS[1:]], np.inf]
     for (low, width), high in zip(FLOW_WIDTHS, bounds):
-        mask = (volume > 0) & (share >= low) & (share < high)
+        mask = (share >= low) & (share < high)
         if not mask.any():
             continue
-        arc_lat, arc_lon = great_circle_paths((home.lat, home.lon), lat[mask], lon[mask])
-        smallest, largest = int(volume[mask].min()), int(volume[mask].max())
+        arc_lat, arc_lon = great_circle_paths((home.lat, home.lon), flows["lat"].to_numpy()[mask],
+                                              flows["lon"].to_numpy()[mask])
+        smallest, largest = int(amount[mask].min()), int(amount[mask].max())
         span = f"{smallest:,}" if smallest == largest else f"{smallest:,}\u2013{largest:,}"
-        traces.append(go.Scattergeo(
-            lat=arc_lat, lon=arc_lon, mode="lines", name=f"{span} {direction}", legendgroup="flows",
+        traces.append(dict(
+            type="scattergeo",
+            lat=arc_lat, lon=arc_lon, mode="lines", name=f"{direction.capitalize()}: {span}", legendgroup="flows",
             line=dict(width=width, color=theme.directions[direction]), opacity=theme.flow_opacity,
             hoverinfo="skip", connectgaps=False,
         ))
@@ -264,13 +303,13 @@ def _flow_traces(lat, lon, volume, home: Institution, theme: Theme, direction: s
 # -- layout ---------------------------------------------------------------------------------------
 
 
-def _layout(fig: go.Figure, theme: Theme, region) -> go.Figure:
+def _layout(theme: Theme, region) -> dict:
     window = region_window(region)
     lon_range, lat_range = window if window else ((-180.0, 180.0), WORLD_LAT_RANGE)
     revision = "world" if window is None else "region:" + ",".join(sorted(region if not isinstance(region, str) else (region,)))
     fine = window is not None and lon_range[1] - lon_range[0] <= 90
-    apply_layout(
-        fig, theme, revision=revision,
+    return dict(
+        revision=revision,
         margin=dict(l=0, r=0, t=0, b=0),
         legend=dict(orientation="h", x=0.01, y=0.01, xanchor="left", yanchor="bottom", traceorder="normal",
                     bgcolor=_translucent(theme.surface), font=dict(size=theme.font_size - 1)),
@@ -291,7 +330,6 @@ def _layout(fig: go.Figure, theme: Theme, region) -> go.Figure:
             uirevision=revision,
         ),
     )
-    return fig
 
 
 def _translucent(hex_colour: str, alpha: float = 0.8) -> str:

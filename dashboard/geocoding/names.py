@@ -133,13 +133,15 @@ class CityQuery:
     """The lookup keys of one city field, most trusted first."""
 
     whole: tuple[str, ...]  # the whole field without postal noise, with its spelling variants
-    parts: tuple[str, ...]  # its parts: separated pieces, then shorter runs of words, longest first
+    pieces: tuple[str, ...] = ()  # the pieces between separators ("Vigo" and "Pontevedra" of "Vigo - Pontevedra")
+    runs: tuple[str, ...] = ()  # shorter runs of words, longest first ("Tallinn" of "HARJU MAAKOND TALLINN")
 
 
 _SAINT_WORDS = frozenset({"saint", "sainte", "sankt", "san", "santa", "sant", "santo", "st", "ste", "sta"})
 
 
-def _runs(words: list[str], max_size: int, *, skip_saints: bool = False, banned: frozenset = frozenset()) -> list[str]:
+def _runs(words: list[str], max_size: int, *, skip_saints: bool = False, banned: frozenset = frozenset(),
+          min_letters: int = 3) -> list[str]:
     """Runs of consecutive words, longest first, that could name a place on their own."""
     grams = []
     for size in range(min(max_size, len(words)), 0, -1):
@@ -149,7 +151,7 @@ def _runs(words: list[str], max_size: int, *, skip_saints: bool = False, banned:
                 continue
             if skip_saints and gram[0] in _SAINT_WORDS:
                 continue
-            if sum(len(w) for w in gram) < 4:
+            if sum(len(w) for w in gram) < min_letters:
                 continue
             grams.append(" ".join(gram))
     return grams
@@ -161,35 +163,39 @@ def _unique(items) -> tuple[str, ...]:
 
 @lru_cache(maxsize=65536)
 def parse_city(raw: str) -> CityQuery:
-    """Split a city field into whole-field keys and part keys, with the postal noise removed."""
+    """Split a city field into whole-field keys, separated pieces and runs of words, without postal noise."""
     text = repair(raw or "")
     text = _POSTAL_BOX.sub(" ", _DUTCH_POSTCODE.sub(" ", text))
     bracketed = [m.group(0).strip("()[] ") for m in _BRACKETS.finditer(text)]
     text = _BRACKETS.sub(" ", text)
     whole_words = _clean_words(fold_key(text))
-    whole: list[str] = []
-    if whole_words:
-        whole += _saint_variants(whole_words)
-        whole += _saint_variants(_with_short_tail_dropped(whole_words)) if _with_short_tail_dropped(whole_words) else []
-    parts: list[str] = []
-    pieces = []
+    whole = _spellings(whole_words)
+    pieces: list[list[str]] = []
     for piece in _SEPARATORS.split(text):
         words = fold_key(piece).split()
         if words and words[0] in _SITE_WORDS:
             break
         if _clean_words(" ".join(words)):
             pieces.append(_clean_words(" ".join(words)))
-    if len(pieces) > 1:
-        for piece in pieces:
-            parts += _saint_variants(piece)
-            tail = _with_short_tail_dropped(piece)
-            if tail:
-                parts += _saint_variants(tail)
-    for piece in pieces or [whole_words]:
-        parts += _runs(piece, len(piece) - 1)
-    parts += [" ".join(_clean_words(fold_key(b))) for b in bracketed]
-    whole_set = set(whole)
-    return CityQuery(whole=_unique(whole), parts=tuple(p for p in _unique(parts) if p not in whole_set))
+    separated = [key for piece in pieces for key in _spellings(piece)] if len(pieces) > 1 else []
+    separated += [" ".join(_clean_words(fold_key(b))) for b in bracketed]
+    runs = [run for piece in pieces or [whole_words] for run in _runs(piece, len(piece) - 1)]
+    seen = set(whole)
+    pieces_keys = tuple(k for k in _unique(separated) if k not in seen)
+    seen |= set(pieces_keys)
+    return CityQuery(whole=_unique(whole), pieces=pieces_keys, runs=tuple(k for k in _unique(runs) if k not in seen))
+
+
+def _spellings(words: list[str]) -> list[str]:
+    if not words:
+        return []
+    tail = _with_short_tail_dropped(words)
+    return _saint_variants(words) + (_saint_variants(tail) if tail else [])
+
+
+def is_saint_run(key: str) -> bool:
+    """ "san vicente", "saint barthelemy": a run that names one of a hundred towns unless more follows."""
+    return key.split(" ", 1)[0] in _SAINT_WORDS
 
 
 _CODE = re.compile(r"^\s*([A-Z]{1,3})\s+([A-Z][A-Z\-.']*?)\s*\d*\s*$")
@@ -198,10 +204,10 @@ _CODE_GLUED = re.compile(r"^\s*(IRL|LUX)([A-Z][A-Z\-.']*?)\s*\d*\s*$")
 
 @dataclass(frozen=True)
 class CodeCity:
-    """The city part of an Erasmus code: "NL ROTTERD03" -> key "rotterd"; "E ALCAL-H01" -> key "alcalh", head "alcal"."""
+    """The city part of an Erasmus code: "NL ROTTERD03" -> key "rotterd"; "F CHALO-S01" -> segments chalo, s."""
 
-    key: str
-    head: str
+    key: str  # folded, without spaces or hyphens
+    segments: tuple[str, ...]  # the hyphen-separated pieces: each starts a word of the city's name, in order
 
 
 @lru_cache(maxsize=65536)
@@ -212,12 +218,14 @@ def code_city(code: str | None) -> CodeCity | None:
     match = _CODE.match(text) or _CODE_GLUED.match(text)
     if not match:
         return None
-    raw = match.group(2)
-    key = compact(fold_key(raw))
-    head = compact(fold_key(re.split(r"[-.']", raw)[0]))
-    if len(key) < 3:
-        return None
-    return CodeCity(key=key, head=head if len(head) >= 4 else key)
+    key = compact(fold_key(match.group(2)))
+    segments = tuple(s for s in (compact(fold_key(piece)) for piece in re.split(r"[-.']", match.group(2))) if s)
+    return CodeCity(key=key, segments=segments) if len(key) >= 3 else None
+
+
+def saint_forms(word: str) -> tuple[str, ...]:
+    """ "st" -> saint, sankt, sant, san, santo (and "st" itself): how codes and fields abbreviate saints."""
+    return (word, *_SAINT_FORMS.get(word, ()))
 
 
 # Words of institution names that are never the city the institution is in.
@@ -237,4 +245,4 @@ _INSTITUTION_WORDS = frozenset(
 def name_city_keys(name: str) -> tuple[str, ...]:
     """Runs of words in an institution's name that may be its city ("Universiteit Utrecht" -> "utrecht")."""
     words = [w for w in fold_key(repair(name or "")).split() if not any(ch.isdigit() for ch in w)]
-    return _unique(_runs(words, 4, skip_saints=True, banned=_INSTITUTION_WORDS))
+    return _unique(_runs(words, 4, skip_saints=True, banned=_INSTITUTION_WORDS, min_letters=4))

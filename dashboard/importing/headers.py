@@ -76,6 +76,11 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 
+def accepted_names(kind: str, field: str) -> str:
+    """The header names accepted for a field, for messages: "country (or: country code, land, ...)"."""
+    return f"{field} (or: {', '.join(a for a in ALIASES[kind][field] if header_key(a) != header_key(field))})"
+
+
 def header_key(text: str) -> str:
     """Case-, accent-, spacing- and punctuation-insensitive form of a header."""
     return fold(text).replace(" ", "")

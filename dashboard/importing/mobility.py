@@ -9,9 +9,9 @@ import pandas as pd
 
 from dashboard.countries import fold
 from dashboard.importing import values as v
-from dashboard.importing.headers import ColumnMap, header_score, match_headers
+from dashboard.importing.headers import ColumnMap, accepted_names, header_score, match_headers
 from dashboard.importing.partners import DEFAULT_MAX_BYTES
-from dashboard.importing.reading import MAX_LINES_PER_ROW, Row, read_table
+from dashboard.importing.reading import Row, read_table
 from dashboard.model import MOBILITY_COLUMNS, empty_frame
 from dashboard.report import FileReport
 
@@ -64,7 +64,7 @@ def load_mobility(
     if table is None:
         return _frame([]), report
     columns = match_headers(table.header, "mobility")
-    missing = [name for name in REQUIRED if name not in columns]
+    missing = [accepted_names("mobility", name) for name in REQUIRED if name not in columns]
     if not any(ref in columns for ref in REFERENCES):
         missing.append("partner_id, erasmus_code or name (one of them, to say which partner)")
     if missing:
@@ -83,12 +83,28 @@ def load_mobility(
         report.warn(table.header_line, written, f"a second column for {canonical}: this one is ignored")
     index = PartnerIndex(partners)
     records = []
+    spellings: dict[str, tuple[str, int]] = {}  # folded campus -> (spelling first used in the file, its line)
+    seen: dict[tuple, int] = {}  # flow key -> line that holds it
     for row in table.rows:
         report.rows_read += 1
         record = _flow(row, columns, index, report)
-        if record is not None:
-            records.append(record)
-            report.rows_loaded += 1
+        if record is None:
+            continue
+        campus, campus_line = spellings.setdefault(v.fold_fast(record["campus"]), (record["campus"], row.line))
+        flow = (record["academic_year"], record["partner_id"], record["direction"], record["participant"],
+                record["duration"], campus)
+        if flow in seen:
+            # Summing would hide a pasted block counted twice; keeping both would count it twice on the map.
+            report.reject(row.line, None, f"duplicate of line {seen[flow]} (same academic year, partner, direction, "
+                          "participant, duration and campus): add the counts into one row and remove the other")
+            continue
+        seen[flow] = row.line
+        if campus != record["campus"]:
+            report.warn(row.line, columns.written.get("campus"), f"campus {record['campus']!r} is written "
+                        f"{campus!r} on line {campus_line}: used {campus!r}", record["campus"])
+            record["campus"] = campus
+        records.append(record)
+        report.rows_loaded += 1
     return _frame(records), report
 
 
@@ -100,10 +116,14 @@ def _flow(row: Row, columns: ColumnMap, index: PartnerIndex, report: FileReport)
         report.reject(row.line, None, "the row has more cells than the header: a stray delimiter or an "
                       "unclosed quote shifts the columns; fix the row", row.overflow)
         return None
-    if row.spans_too_many_lines:
-        report.reject(row.line, None, f"a quoted field runs from line {row.line} to line {row.end_line} "
-                      f"(more than {MAX_LINES_PER_ROW} lines): a quote is probably not closed; fix it")
+    if row.problem:
+        report.reject(row.line, None, row.problem)
         return None
+    for name in columns.positions:
+        problem = v.cell_problem(cell(name), name)
+        if problem:
+            report.reject(row.line, columns.written[name], problem, v.shorten(cell(name)))
+            return None
     record: dict = {"campus": cell("campus")}
     parsers = (
         ("academic_year", v.parse_academic_year), ("direction", v.parse_direction),

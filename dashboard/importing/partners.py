@@ -7,10 +7,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.countries import continent, country_from_erasmus_code, country_name, fold
+from dashboard.countries import continent, country_from_erasmus_code, country_name
 from dashboard.importing import values as v
-from dashboard.importing.headers import ColumnMap, header_score, match_headers
-from dashboard.importing.reading import MAX_LINES_PER_ROW, Row, Table, read_table
+from dashboard.importing.headers import ColumnMap, accepted_names, header_score, match_headers
+from dashboard.importing.reading import Row, Table, read_table
 from dashboard.model import ACTIVITIES, PARTNER_COLUMNS
 from dashboard.report import FileReport
 
@@ -47,7 +47,8 @@ def read_partner_rows(
     if missing:
         report.fail(
             f"missing required column(s) {', '.join(missing)}: add them to the header row "
-            f"(columns found: {', '.join(h for h in table.header if h) or 'none'}; accepted names in data/README.md)",
+            f"(columns found: {', '.join(h for h in table.header if h) or 'none'}; accepted names: "
+            f"{'; '.join(accepted_names('partners', name) for name in missing)}; see data/README.md)",
             line=table.header_line,
         )
         return _frame([]), report
@@ -99,10 +100,11 @@ def _normalise_rows(table: Table, columns: ColumnMap, require_tier: bool) -> lis
     for row in table.rows:
         outcome = _normalise(row, columns, require_tier, countries)
         if outcome.rejection is None:
-            _check_duplicate(outcome, columns, seen)
+            keys = _duplicate_keys(outcome.record)
+            _check_duplicate(outcome, columns, seen, keys)
         if outcome.rejection is None:
             _assign_id(outcome.record, explicit_ids, used_ids)
-            for dup_key in _duplicate_keys(outcome.record):
+            for dup_key in keys:
                 seen.setdefault(dup_key, row.line)
         outcomes.append(outcome)
     return outcomes
@@ -122,16 +124,17 @@ def _normalise(row: Row, columns: ColumnMap, require_tier: bool, countries: dict
     def invalid(name: str, error: v.Invalid, value: str | None) -> None:
         problems.append((written(error.field or name), str(error), value))
 
+    if row.problem:
+        problems.append((None, row.problem, None))
     if row.overflow:
         problems.append((
             None, "the row has more cells than the header: a stray delimiter or an unclosed quote shifts the "
             "columns; fix the row", row.overflow,
         ))
-    if row.spans_too_many_lines:
-        problems.append((
-            None, f"a quoted field runs from line {row.line} to line {row.end_line} (more than "
-            f"{MAX_LINES_PER_ROW} lines): a quote is probably not closed; fix it", None,
-        ))
+    for name in columns.positions:
+        problem = v.cell_problem(cell(name), name)
+        if problem:
+            problems.append((written(name), problem, v.shorten(cell(name))))
     for name in ("name", "city", "street", "postcode"):
         record[name] = cell(name)
     record["partner_id"] = cell("partner_id")
@@ -213,7 +216,7 @@ def _normalise(row: Row, columns: ColumnMap, require_tier: bool, countries: dict
 
 def _duplicate_keys(record: dict) -> list[tuple[str, str]]:
     # Same-named schools in different cities are different schools (Spain has many "IES Universidad Laboral").
-    keys = [("name", f"{fold(record['name'])}|{record['country']}|{fold(record['city'])}")]
+    keys = [("name", f"{v.fold_fast(record['name'])}|{record['country']}|{v.fold_fast(record['city'])}")]
     if record["erasmus_code"]:
         keys.append(("erasmus_code", v.erasmus_key(record["erasmus_code"])))
     if record["partner_id"]:
@@ -225,8 +228,8 @@ _DUPLICATE_WHAT = {"erasmus_code": "the same Erasmus code", "name": "the same na
                    "partner_id": "the same partner_id"}
 
 
-def _check_duplicate(outcome: _Outcome, columns: ColumnMap, seen: dict) -> None:
-    for dup_key in _duplicate_keys(outcome.record):
+def _check_duplicate(outcome: _Outcome, columns: ColumnMap, seen: dict, keys: list[tuple[str, str]]) -> None:
+    for dup_key in keys:
         if dup_key in seen:
             field_name = dup_key[0]
             outcome.rejection = (

@@ -1,9 +1,11 @@
 """From a file on disk to a header and rows of clean text cells, whatever Excel or a mobility system wrote.
 
-Handles the size limit, XLSX, the encoding (UTF-8, UTF-8 with BOM, UTF-16 with BOM, Windows-1252, else what
-charset-normalizer detects), mojibake (ftfy), the delimiter (`,` `;` or tab, sniffed), junk lines above the
-header, blank lines, and quoted fields with embedded newlines, while keeping the physical line number of
-every row so a person can find it in a text editor or spreadsheet.
+Handles the size limit, the format by content rather than by name (XLSX, CSV, old .xls, binary), the
+encoding (UTF-8, UTF-8 with BOM, UTF-16 with BOM, Windows-1252, else what charset-normalizer detects),
+mojibake (ftfy), invisible and control characters, the delimiter (`,` `;` or tab, sniffed, or named by
+Excel's "sep=" line), junk lines above the header, blank lines, quoted fields with embedded newlines and
+quotes that are never closed, while keeping the physical line number of every row so a person can find it
+in a text editor or spreadsheet.
 """
 
 from __future__ import annotations
@@ -11,18 +13,21 @@ from __future__ import annotations
 import csv
 import io
 import re
-import warnings
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import islice
 from pathlib import Path
 
 import ftfy
 
+from dashboard.importing.xlsx import CellNote, xlsx_rows
 from dashboard.report import FileReport
 
 DELIMITERS = (",", ";", "\t")
+_DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs"}
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 HEADER_SEARCH_ROWS = 30  # exports put titles and filter descriptions above the header, never many
 SNIFF_LINES = 50
@@ -31,6 +36,15 @@ MAX_LINES_PER_ROW = 10
 
 _FTFY_CONFIG = ftfy.TextFixerConfig(uncurl_quotes=False, explain=False)
 _SPACES = re.compile(r"\s+")
+# Characters that show nothing on screen yet break matching, sorting and display: C0/C1 controls (NUL
+# included), zero-width space and word joiner, a stray byte-order mark, and the bidirectional overrides
+# and isolates that can flip the text around a name ("Trojan Source"). Arabic and Hebrew need none of them.
+_INVISIBLE = re.compile(
+    "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u200b\u202a-\u202e\u2060\u2066-\u2069\ufeff\ufff9-\ufffb]"
+)
+_LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")  # csv's idea of a line, unlike str.splitlines
+_SEP_LINE = re.compile(r"^sep=(.)\s*$", re.IGNORECASE)
+_ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0"
 
 
 @dataclass(frozen=True)
@@ -39,10 +53,7 @@ class Row:
     cells: tuple[str, ...]  # cleaned, exactly as many as the header
     overflow: str = ""  # non-empty cells beyond the header, joined; a sign of a stray delimiter
     end_line: int = 0  # last physical line of the row (quoted fields may span lines)
-
-    @property
-    def spans_too_many_lines(self) -> bool:
-        return self.end_line - self.line + 1 > MAX_LINES_PER_ROW
+    problem: str = ""  # why the row could not be split into cells; the row is rejected with it
 
 
 @dataclass(frozen=True)
@@ -58,13 +69,23 @@ def _fix_non_ascii(text: str) -> str:
 
 
 def clean_cell(value: object) -> str:
-    """Trim and collapse whitespace (non-breaking spaces and line breaks included) and repair mojibake."""
+    """Trim and collapse whitespace (non-breaking spaces and line breaks included), repair mojibake and
+    drop invisible characters."""
+    return _clean(value, scan=True)[0]
+
+
+def _clean(value: object, scan: bool) -> tuple[str, str]:
+    """The clean text and the invisible characters removed from it (looked for only when `scan`)."""
     if value is None:
-        return ""
+        return "", ""
     text = value if isinstance(value, str) else _format_value(value)
     if not text.isascii():
         text = _fix_non_ascii(text)
-    return _SPACES.sub(" ", text).strip()
+    removed = ""
+    if scan and _INVISIBLE.search(text):
+        removed = "".join(_INVISIBLE.findall(text))
+        text = _INVISIBLE.sub("", text)
+    return _SPACES.sub(" ", text).strip(), removed
 
 
 def _format_value(value: object) -> str:
@@ -105,14 +126,28 @@ def read_table(
     if not data.strip():
         report.fail("file is empty: export the list again with a header row and data rows")
         return None
-    if path.suffix.lower() in XLSX_SUFFIXES or data[:4] == b"PK\x03\x04":
-        raw_rows = _xlsx_rows(data, report)
-    else:
-        text = _decode(data, report)
-        raw_rows = None if text is None else _csv_rows(text)
-    if raw_rows is None:
+    named_xlsx = path.suffix.lower() in XLSX_SUFFIXES
+    # The content decides, not the name: offices rename exports, and Excel opens either way.
+    if data.startswith(_OLE):
+        report.fail("old Excel .xls format: save it from Excel as .xlsx or as CSV UTF-8")
         return None
-    return _to_table(raw_rows, report, header_score)
+    if data.startswith(_ZIP):
+        if not named_xlsx:
+            report.warn(None, None, f"is an Excel workbook despite its {path.suffix or 'missing'} extension: "
+                        "read as XLSX; rename it to .xlsx")
+        read = xlsx_rows(data, report, header_score)
+        if read is None:
+            return None
+        raw_rows, notes = read
+        return _to_table(raw_rows, report, header_score, notes, scan=True, delimiter=None)
+    text = _decode(data, report)
+    if text is None:
+        return None
+    if named_xlsx:
+        report.warn(None, None, "is text, not an Excel workbook, despite its .xlsx extension: read as CSV; "
+                    "rename it to .csv")
+    delimiter, raw_rows = _csv_rows(text)
+    return _to_table(raw_rows, report, header_score, [], scan=bool(_INVISIBLE.search(text)), delimiter=delimiter)
 
 
 def _megabytes(size: int) -> str:
@@ -124,10 +159,9 @@ def _decode(data: bytes, report: FileReport) -> str | None:
         return data.decode("utf-16", errors="replace")
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]  # a tool that writes a BOM may still have written Windows-1252 after it
-    if data.startswith(b"\xd0\xcf\x11\xe0"):
-        report.fail("old Excel .xls format: save it from Excel as .xlsx or as CSV UTF-8")
-        return None
-    if b"\x00" in data[:4096] or _control_ratio(data[:4096]) > 0.05:
+    # A stray NUL or two in a cell is text with a flaw (removed later, with a warning); a share of
+    # control bytes this high is an image, an archive or a compressed file.
+    if _control_ratio(data[:4096]) > 0.05:
         report.fail("not a text or spreadsheet file (binary content): export the list as CSV or XLSX")
         return None
     try:
@@ -191,7 +225,7 @@ def _control_ratio(sample: bytes) -> float:
 
 def sniff_delimiter(text: str) -> str:
     """The delimiter among , ; and tab that splits the first lines into the most consistent number of cells."""
-    lines = [line for line in text.splitlines()[: SNIFF_LINES * 2] if line.strip()][:SNIFF_LINES]
+    lines = [line for line in text[:2**16].splitlines()[: SNIFF_LINES * 2] if line.strip()][:SNIFF_LINES]
     sample = "\n".join(lines)
     best, best_score = ",", (0, 0)
     for delimiter in DELIMITERS:
@@ -206,77 +240,131 @@ def sniff_delimiter(text: str) -> str:
     return best
 
 
-def _csv_rows(text: str) -> list[tuple[int, int, list[str]]]:
-    """Records with the physical lines each starts and ends on; csv.reader's line_num counts lines consumed."""
-    text = text.lstrip("\ufeff")
-    reader = csv.reader(io.StringIO(text, newline=""), delimiter=sniff_delimiter(text))
-    rows: list[tuple[int, int, list[str]]] = []
-    consumed = 0
-    for cells in reader:
-        rows.append((consumed + 1, reader.line_num, cells))
-        consumed = reader.line_num
-    return rows
+def _csv_rows(text: str) -> tuple[str, list[tuple[int, int, list[str], str]]]:
+    """The delimiter, and records as (first line, last line, cells, problem).
 
-
-def _xlsx_rows(data: bytes, report: FileReport) -> list[tuple[int, int, list[object]]] | None:
-    import openpyxl
-
-    # openpyxl warns about Excel extensions it drops (data validation, conditional formats) while it
-    # parses, lazily, during iteration: irrelevant to the values, and the tests turn warnings into errors.
-    with warnings.catch_warnings():
-        warnings.simplefilter("ignore")
+    A quote that is never closed, or closed only many lines further down, would swallow the rows after
+    it into one cell; such a record is reported as a problem on its first line and reading starts again
+    on the next line, so every other row is still read and counted.
+    """
+    lines = _LINE.findall(text.lstrip("\ufeff"))
+    first = 0
+    excel_hint = _SEP_LINE.match(lines[0]) if lines else None
+    if excel_hint and excel_hint.group(1) in DELIMITERS:
+        delimiter, first = excel_hint.group(1), 1  # Excel's own "sep=;" line: not a title, no warning
+    else:
+        delimiter = sniff_delimiter(text)
+    rows: list[tuple[int, int, list[str], str]] = []
+    start = first  # index in lines of the line reading (re)starts at
+    while start < len(lines):
+        reader = csv.reader(islice(lines, start, None), delimiter=delimiter)
+        consumed = 0
         try:
-            workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception as error:  # noqa: BLE001 - openpyxl raises many types for broken zips and XML
-            report.fail(f"cannot open as an Excel workbook ({error}): save it again from Excel as .xlsx, or as CSV")
-            return None
-        try:
-            sheet = workbook.worksheets[0]
-            return [
-                (number, number, [_from_excel(v) for v in values])
-                for number, values in enumerate(sheet.iter_rows(values_only=True), start=sheet.min_row or 1)
-            ]
-        except Exception as error:  # noqa: BLE001 - a damaged sheet fails only while it is read
-            report.fail(f"cannot read the first sheet ({error}): save it again from Excel as .xlsx, or as CSV")
-            return None
-        finally:
-            workbook.close()
+            for cells in reader:
+                begin, end = start + consumed + 1, start + reader.line_num
+                consumed = reader.line_num
+                problem = _quote_problem(lines, begin, end, delimiter)
+                if problem:
+                    rows.append((begin, begin, [], problem))
+                    start = begin
+                    break
+                rows.append((begin, end, cells, ""))
+            else:
+                break
+        except csv.Error as error:  # a cell past csv's field size limit: a quote swallowed the file
+            begin = start + consumed + 1
+            rows.append((begin, begin, [], f"a quote opened on line {begin} is probably not closed ({error}); "
+                                           "close it: the lines after it are read as rows again"))
+            start = begin
+    return delimiter, rows
 
 
-def _from_excel(value: object) -> object:
-    if isinstance(value, str):
-        return value.replace("_x000D_", "")  # Excel's escape for a carriage return inside a cell
-    return value
+def _quote_problem(lines: list[str], begin: int, end: int, delimiter: str) -> str:
+    if end - begin + 1 > MAX_LINES_PER_ROW:
+        return (f"a quoted field runs from line {begin} to line {end} (more than {MAX_LINES_PER_ROW} lines): "
+                "a quote is probably not closed; close it: the lines after it are read as rows again")
+    if end == len(lines) and _ends_inside_quote(lines[begin - 1:end], delimiter):
+        return ("a quote opened on this line is never closed, so the rest of the file would be one cell: "
+                "a quote is probably not closed; close it: the lines after it are read as rows again")
+    return ""
 
 
-def _to_table(raw_rows, report: FileReport, header_score) -> Table | None:
-    cleaned = [(line, end, tuple(clean_cell(v) for v in cells)) for line, end, cells in raw_rows]
-    nonblank = [(line, end, cells) for line, end, cells in cleaned if any(cells)]
+def _ends_inside_quote(record: list[str], delimiter: str) -> bool:
+    try:
+        for _ in csv.reader(record, delimiter=delimiter, strict=True):
+            pass
+    except csv.Error as error:
+        return "unexpected end of data" in str(error)
+    return False
+
+
+def _to_table(raw_rows, report: FileReport, header_score, notes: list[CellNote], *, scan: bool,
+              delimiter: str | None) -> Table | None:
+    cleaned = []
+    for line, end, cells, problem in raw_rows:
+        if not problem and delimiter and len(cells) == 1:
+            problem = _other_delimiter_problem(cells[0], delimiter)
+        values = []
+        for position, value in enumerate(cells):
+            text, removed = _clean(value, scan)
+            values.append(text)
+            if removed:
+                notes.append(CellNote(line, position, _invisible_message(removed)))
+        cleaned.append((line, end, tuple(values), problem))
+    nonblank = [row for row in cleaned if any(row[2]) or row[3]]
     if not nonblank:
         report.fail("file has no rows, only blank lines: export the list again with a header row")
         return None
-    candidates = nonblank[:HEADER_SEARCH_ROWS]
-    scores = [header_score(cells) for _, _, cells in candidates]
-    best = max(range(len(candidates)), key=lambda i: (scores[i], -i))
-    if scores[best] == 0:
+    candidates = [row for row in nonblank[:HEADER_SEARCH_ROWS] if not row[3]]
+    scores = [header_score(row[2]) for row in candidates]
+    best = max(range(len(candidates)), key=lambda i: (scores[i], -i), default=0)
+    if not candidates or scores[best] == 0:
         report.fail(
             "no recognisable header row in the first lines: the first row must name the columns "
             "(see data/README.md for the accepted column names)",
-            line=candidates[0][0],
+            line=nonblank[0][0],
         )
         return None
-    header_line, _, header = candidates[best]
+    header_line, _, header, _ = candidates[best]
     while header and not header[-1]:
         header = header[:-1]
-    if best:
+    skipped = sum(1 for row in nonblank if row[0] < header_line)
+    if skipped:
         report.warn(
             header_line, None,
-            f"skipped {best} line(s) above the header on line {header_line}: titles or notes, not data",
+            f"skipped {skipped} line(s) above the header on line {header_line}: titles or notes, not data",
         )
+    for note in sorted(notes, key=lambda n: (n.line, n.position)):
+        if note.line > header_line:
+            column = header[note.position] if note.position < len(header) and header[note.position] else None
+            report.warn(note.line, column or f"column {note.position + 1}", note.message)
     width = len(header)
     rows: list[Row] = []
-    for line, end, cells in nonblank[best + 1:]:
+    for line, end, cells, problem in nonblank:
+        if line <= header_line:
+            continue
+        if problem and width == 1 and problem.startswith(_NOT_SPLIT):
+            problem = ""  # a one-column list has nothing to split
         extra = [c for c in cells[width:] if c]
         padded = cells[:width] + ("",) * (width - len(cells))
-        rows.append(Row(line, padded, " | ".join(extra), end))
+        rows.append(Row(line, padded, " | ".join(extra), end, problem))
+    if not rows:
+        report.warn(header_line, None, "the file has a header row but no data rows below it: nothing to load")
     return Table(tuple(header), header_line, tuple(rows))
+
+
+_NOT_SPLIT = "the row is not split into columns"
+
+
+def _other_delimiter_problem(cell: str, delimiter: str) -> str:
+    for other in DELIMITERS:
+        if other != delimiter and other in cell:
+            return (f"{_NOT_SPLIT}: it uses {_DELIMITER_NAMES[other]} where the header uses "
+                    f"{_DELIMITER_NAMES[delimiter]}; use one delimiter throughout the file")
+    return ""
+
+
+def _invisible_message(removed: str) -> str:
+    kinds = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'control character')}" for c in dict.fromkeys(removed))
+    return (f"removed {len(removed)} invisible or control character(s) from the cell ({kinds}): "
+            "they do not show on screen but break matching and display; check the value")

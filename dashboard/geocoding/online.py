@@ -1,0 +1,85 @@
+"""The online geocoder, used only with --online: Nominatim, one request a second, and no failure ever fatal.
+
+Nominatim's usage policy asks for a real user agent and at most one request per second; geopy's RateLimiter
+keeps the pace. Any error (timeout, refusal, no network) makes that partner "unresolved" here, so the chain
+falls back to the country's centre, and the run goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable, Mapping
+
+from geopy.exc import GeocoderInsufficientPrivileges, GeocoderRateLimited, GeocoderUnavailable, GeopyError
+from geopy.extra.rate_limiter import RateLimiter
+from geopy.geocoders import Nominatim
+from geopy.location import Location
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TIMEOUT_SECONDS = 10
+# After this many refusals or outages in a row the service is treated as down for the rest of the run.
+MAX_CONSECUTIVE_OUTAGES = 3
+
+
+class NominatimAdapter:
+    """Looks partners up on OpenStreetMap's Nominatim; `failures` collects messages for the user."""
+
+    def __init__(self, user_agent: str, *, geocoder=None, timeout: float = DEFAULT_TIMEOUT_SECONDS,
+                 min_delay_seconds: float = 1.0, max_retries: int = 1, error_wait_seconds: float = 5.0,
+                 sleep: Callable[[float], None] | None = None, clock: Callable[[], float] | None = None):
+        self.geocoder = geocoder if geocoder is not None else Nominatim(user_agent=user_agent, timeout=timeout)
+        self.limiter = RateLimiter(self.geocoder.geocode, min_delay_seconds=min_delay_seconds,
+                                   max_retries=max_retries, error_wait_seconds=error_wait_seconds,
+                                   swallow_exceptions=False)
+        # geopy's own seams, so tests run the real pacing logic without waiting.
+        if sleep is not None:
+            self.limiter._sleep = sleep
+        if clock is not None:
+            self.limiter._clock = clock
+        self.failures: list[str] = []
+        self.disabled_reason = ""
+        self._outages = 0
+
+    def geocode(self, query: Mapping[str, str], exactly_one: bool = True) -> Location | None:
+        """A partner's place (query: city, country, name, street, postcode), or None when not found or failed."""
+        if self.disabled_reason:
+            return None
+        country = str(query.get("country", "") or "")
+        city = str(query.get("city", "") or "").strip()
+        street = str(query.get("street", "") or "").strip()
+        if city or street:
+            request = {k: v for k, v in (("street", street), ("city", city),
+                                         ("postalcode", str(query.get("postcode", "") or "").strip())) if v}
+            precision = "address" if street else "city"
+        else:
+            request = str(query.get("name", "") or "").strip()
+            precision = "address"
+        if not request or not country:
+            return None
+        try:
+            location = self.limiter(request, exactly_one=True, country_codes=country.lower())
+        except (GeocoderInsufficientPrivileges, GeocoderRateLimited, GeocoderUnavailable) as error:
+            self._outages += 1
+            self._fail(query, error)
+            if isinstance(error, GeocoderInsufficientPrivileges) or self._outages >= MAX_CONSECUTIVE_OUTAGES:
+                self.disabled_reason = (f"Nominatim refused or was unreachable ({type(error).__name__}: {error}); "
+                                        "no more online look-ups in this run.")
+                self.failures.append(self.disabled_reason)
+            return None
+        except (GeopyError, OSError, ValueError) as error:
+            self._fail(query, error)
+            return None
+        self._outages = 0
+        if location is None:
+            return None
+        raw = dict(location.raw) if isinstance(location.raw, dict) else {}
+        raw["precision"] = precision
+        return Location(location.address, (location.latitude, location.longitude), raw)
+
+    def _fail(self, query: Mapping[str, str], error: Exception) -> None:
+        where = ", ".join(str(query.get(k) or "") for k in ("city", "country") if query.get(k)) or str(query.get("name", ""))
+        message = (f"Nominatim could not place {query.get('name') or where!r} ({where}): "
+                   f"{type(error).__name__}: {error}; it was placed by the offline steps instead.")
+        log.warning(message)
+        self.failures.append(message)
