@@ -2,6 +2,10 @@
 (function () {
   "use strict";
 
+  // Which partner-table rows the current filter shows, with their mobility: row position -> volume.
+  // Shared with the grid's filter and value functions (dashAgGridFunctions.js); null until the first filter.
+  window.atlasTable = window.atlasTable || { shown: null };
+
   // Clientside callbacks (dash.ClientsideFunction("atlas", ...)).
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     atlas: {
@@ -11,6 +15,20 @@
         document.body.dataset.agThemeMode = scheme;
         document.documentElement.style.colorScheme = scheme;
         return scheme;
+      },
+      // The views callback sends {rows: [...], volume: [...]}; the grid keeps its rows and re-filters.
+      showTableRows: function (data, gridId) {
+        var shown = new Map();
+        var rows = (data && data.rows) || [];
+        var volume = (data && data.volume) || [];
+        for (var i = 0; i < rows.length; i++) { shown.set(rows[i], volume[i]); }
+        window.atlasTable.shown = data ? shown : null;
+        return window.dash_ag_grid.getApiAsync(gridId).then(function (api) {
+          api.onFilterChanged();
+          api.refreshCells({ columns: ["volume"], force: true });
+          api.onSortChanged();
+          return shown.size;
+        });
       },
     },
   });

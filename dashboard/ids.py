@@ -27,6 +27,8 @@ FILTER_DIRECTION = "filter-direction"
 FILTER_QUERY = "filter-query"
 RESET = "filter-reset"
 TABLE_SEARCH = "partner-table-search"  # quick search inside the table only (not a filter)
+TABLE_ROWS = "partner-table-rows"      # which table rows the filter shows, and their mobility
+TABLE_SHOWN = "partner-table-shown"    # rows the grid shows after applying TABLE_ROWS (set in the browser)
 CHIPS = "filter-chips"
 CHIP_TYPE = "filter-chip"  # pattern-matching type of one removable chip
 

@@ -23,7 +23,7 @@ VIEW_OUTPUTS = (
     Output(ids.CAMPUS_SPLIT, "figure"),
     Output(ids.TOP_COUNTRIES, "figure"),
     Output(ids.TOP_PARTNERS, "figure"),
-    Output(ids.PARTNER_TABLE, "rowData"),
+    Output(ids.TABLE_ROWS, "data"),
     Output(ids.PARTNER_COUNT, "children"),
     Output(ids.COUNTRY_COUNT, "children"),
     Output(ids.MOBILITY_COUNT, "children"),
@@ -98,6 +98,14 @@ def register_callbacks(app: dash.Dash, dataset: Dataset, settings: Settings) -> 
         options = Patch()
         options["quickFilterText"] = text or ""
         return options
+
+    # In the browser: the grid hides the rows the filter leaves out and shows each row's mobility.
+    app.clientside_callback(
+        ClientsideFunction(namespace="atlas", function_name="showTableRows"),
+        Output(ids.TABLE_SHOWN, "data"),
+        Input(ids.TABLE_ROWS, "data"),
+        State(ids.PARTNER_TABLE, "id"),
+    )
 
     # In the browser: Mantine's colour scheme and the grid's follow the switch without a server round trip.
     app.clientside_callback(

@@ -57,13 +57,14 @@ def controls_for(state: FilterState, dataset: Dataset) -> dict[str, Any]:
 def clicked_value(click_data: Mapping[str, Any] | None, *, want_location: bool | None = None) -> str | None:
     """The customdata key of the first clicked point (a tier, an ISO-2 code or a partner id).
 
-    want_location=True keeps only choropleth clicks (their points carry a `location`), False only the others.
+    want_location=True keeps only choropleth clicks (their points carry a `location`), False only the others
+    (plotly sends `"location": null` for scattergeo points).
     """
     points = (click_data or {}).get("points") or []
     if not points:
         return None
     point = points[0]
-    if want_location is not None and ("location" in point) != want_location:
+    if want_location is not None and (point.get("location") is not None) != want_location:
         return None
     value = point.get("customdata")
     if isinstance(value, (list, tuple)):

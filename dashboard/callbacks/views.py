@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import Any
 
 import plotly.graph_objects as go
 from dash import Patch
 
 from dashboard import stats
 from dashboard.components.cards import chip_list, format_number
-from dashboard.components.partner_table import table_rows
+from dashboard.components.partner_table import table_filter
 from dashboard.figures import charts
 from dashboard.figures.pyramid import tier_pyramid
 from dashboard.figures.theme import get_theme
@@ -33,7 +32,7 @@ class Views:
     campus: go.Figure
     top_countries: go.Figure
     top_partners: go.Figure
-    rows: list[dict[str, Any]]
+    rows: dict[str, list[int]]  # table_filter: which rows the table shows
     partner_count: str
     country_count: str
     mobility_count: str
@@ -53,10 +52,10 @@ def render_views(dataset: Dataset, search: str | None, dark: bool | None = False
         pyramid=tier_pyramid(view.tier_counts, theme=theme, selected=state.tiers),
         trend=charts.mobility_trend(stats.mobility_by_year(view.mobility, view.years), theme),
         duration=charts.duration_split(stats.mobility_by_duration(view.mobility), theme),
-        campus=charts.campus_split(stats.mobility_by_campus(view.mobility, dataset.campus_groups), theme),
+        campus=charts.campus_split(stats.mobility_by_campus(view.mobility), theme),
         top_countries=charts.top_countries_bar(stats.top_countries(view.partners, view.mobility), theme),
         top_partners=charts.top_partners_bar(stats.top_partners(view.partners, view.mobility), theme),
-        rows=table_rows(view.partners, language),
+        rows=table_filter(view.partners, dataset.partners),
         # The issue fixes this element's text to be exactly the number: no thousands separator.
         partner_count=str(len(view.partners)),
         country_count=format_number(counts["countries"]),

@@ -5,13 +5,11 @@ from __future__ import annotations
 import dash_ag_grid as dag
 import dash_mantine_components as dmc
 import pandas as pd
-from dash import html
+from dash import dcc, html
 
 from dashboard import ids
 from dashboard.components.text import text
 
-# Columns sent to the browser for each row: kept few because every filter change resends them.
-ROW_FIELDS = ("partner_id", "name", "city", "country_name", "tier", "volume", "agreement", "website")
 
 
 def agreement_years(start, end, language: str = "en") -> str:
@@ -25,28 +23,39 @@ def agreement_years(start, end, language: str = "en") -> str:
 
 
 def table_rows(partners: pd.DataFrame, language: str = "en") -> list[dict[str, object]]:
-    """Rows for the grid, busiest partners first. The website is a plain string; the browser renders it as a
-    text link (assets/dashAgGridComponentFunctions.js), never as HTML."""
-    if partners.empty:
-        return []
-    frame = partners.sort_values(["volume", "name"], ascending=[False, True], kind="stable")
-    agreements = [agreement_years(s, e, language) for s, e in zip(frame["agreement_start"], frame["agreement_end"])]
+    """Every partner of the dataset, sent once with the page; `row` is its position, which table_filter uses.
+
+    The website is a plain string: the browser renders it as a text link (assets/dashAgGridComponentFunctions.js),
+    never as HTML.
+    """
     return [
         {
+            "row": row,
             "partner_id": str(pid),
             "name": str(name),
             "city": str(city or ""),
             "country_name": str(country or ""),
             "tier": str(tier),
-            "volume": int(volume),
-            "agreement": agreement,
+            "agreement": agreement_years(start, end, language),
             "website": str(website or ""),
         }
-        for pid, name, city, country, tier, volume, website, agreement in zip(
-            frame["partner_id"], frame["name"], frame["city"], frame["country_name"], frame["tier"],
-            frame["volume"].fillna(0), frame["website"], agreements,
-        )
+        for row, (pid, name, city, country, tier, start, end, website) in enumerate(zip(
+            partners["partner_id"], partners["name"], partners["city"], partners["country_name"], partners["tier"],
+            partners["agreement_start"], partners["agreement_end"], partners["website"],
+        ))
     ]
+
+
+def table_filter(shown: pd.DataFrame, all_partners: pd.DataFrame) -> dict[str, list[int]]:
+    """The rows a filter shows and their mobility volume, as two parallel lists of numbers.
+
+    A filter change sends only this (a few bytes per partner), not the rows themselves: the grid keeps every
+    row from the page load and hides the others (doesExternalFilterPass in the browser).
+    """
+    positions = pd.Index(all_partners["partner_id"].astype(str)).get_indexer(shown["partner_id"].astype(str))
+    volume = pd.to_numeric(shown["volume"], errors="coerce").fillna(0).astype("int64").to_numpy()
+    keep = positions >= 0
+    return {"rows": positions[keep].tolist(), "volume": volume[keep].tolist()}
 
 
 def column_defs(language: str = "en") -> list[dict[str, object]]:
@@ -56,16 +65,17 @@ def column_defs(language: str = "en") -> list[dict[str, object]]:
         {"field": "country_name", "headerName": text("col.country", language), "flex": 1.3, "minWidth": 120},
         {"field": "tier", "headerName": text("col.tier", language), "width": 150, "cellRenderer": "TierBadge",
          "cellRendererParams": {"labels": {t: text(f"tier.{t}", language) for t in ("strategic", "collaboration", "mobility")}}},
-        {"field": "volume", "headerName": text("col.volume", language), "width": 120, "type": "numericColumn",
-         "sort": "desc"},
+        {"colId": "volume", "headerName": text("col.volume", language), "width": 120, "type": "numericColumn",
+         "sort": "desc", "valueGetter": {"function": "atlasRowVolume(params)"}},
         {"field": "agreement", "headerName": text("col.agreement", language), "width": 140},
         {"field": "website", "headerName": text("col.website", language), "flex": 1.5, "minWidth": 160,
          "cellRenderer": "WebsiteLink", "sortable": False},
     ]
 
 
-def partner_table(language: str = "en") -> html.Div:
-    """Rows are filled by the views callback; a row click opens the detail panel."""
+def partner_table(partners: pd.DataFrame, language: str = "en") -> html.Div:
+    """Every partner as a row; the views callback says which rows the filter shows. A row click opens the
+    detail panel."""
     return html.Div(
         [
             dmc.Group(
@@ -86,7 +96,7 @@ def partner_table(language: str = "en") -> html.Div:
             dag.AgGrid(
                 id=ids.PARTNER_TABLE,
                 columnDefs=column_defs(language),
-                rowData=[],
+                rowData=table_rows(partners, language),
                 getRowId="params.data.partner_id",
                 defaultColDef={"sortable": True, "resizable": True, "filter": False, "suppressHeaderMenuButton": True},
                 dashGridOptions={
@@ -96,10 +106,14 @@ def partner_table(language: str = "en") -> html.Div:
                     "paginationAutoPageSize": True,
                     "tooltipShowDelay": 400,
                     "quickFilterText": "",
+                    "isExternalFilterPresent": {"function": "atlasFilterPresent()"},
+                    "doesExternalFilterPass": {"function": "atlasRowShown(params)"},
                 },
                 className="atlas-grid",
                 style={"height": "100%", "width": "100%"},
             ),
+            dcc.Store(id=ids.TABLE_ROWS, data=None),
+            dcc.Store(id=ids.TABLE_SHOWN, data=None),
         ],
         className="atlas-panel atlas-table",
     )

@@ -16,8 +16,6 @@ from pathlib import Path
 
 from filelock import FileLock, Timeout
 
-from dashboard.geocoding.names import fold_key
-
 log = logging.getLogger(__name__)
 
 CACHE_FORMAT = 1
@@ -34,13 +32,11 @@ class CacheEntry:
     source: str
 
 
-def cache_key(city: str = "", country: str = "", erasmus_code: str = "", name: str = "", postcode: str = "") -> str:
-    """One partner's query, folded so that "PARIS CEDEX" and "Paris cedex" share an entry."""
-    return "|".join(fold_key(str(part or "")) for part in (country, city, erasmus_code, postcode, name))
-
-
 class GeocodeCache:
-    """Places found before, keyed by query. `warnings` holds messages for the user (a rebuilt file, a failed save)."""
+    """Places found before, keyed by the folded query (country, city, Erasmus-code city, name).
+
+    `warnings` holds messages for the user: a file set aside and rebuilt, a save that failed.
+    """
 
     def __init__(self, path: Path | str | None = None, *, matcher: str = ""):
         if path is None:
@@ -86,10 +82,15 @@ class GeocodeCache:
     def _read(self, *, report: bool) -> dict[str, CacheEntry]:
         try:
             text = self.path.read_text(encoding="utf-8")
-        except FileNotFoundError:
+        except (FileNotFoundError, NotADirectoryError):
             return {}
-        except (OSError, UnicodeDecodeError) as error:
+        except UnicodeDecodeError as error:
             return self._set_aside(error) if report else {}
+        except OSError as error:
+            if report:
+                self._warn(f"The geocoding cache {self.path} could not be read ({error}); places are looked up "
+                           "afresh. Check the file's permissions.")
+            return {}
         try:
             data = json.loads(text)
             if not isinstance(data, dict) or not isinstance(data.get("entries"), dict):

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import math
 import sys
+from functools import partial
 from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Protocol, runtime_checkable
@@ -17,9 +18,11 @@ from geopy.location import Location
 from tqdm import tqdm
 
 from dashboard.countries import country_name
-from dashboard.geocoding.cache import GeocodeCache, cache_key
+from dashboard.geocoding.cache import GeocodeCache
 from dashboard.geocoding.centroids import country_centroid
 from dashboard.geocoding.gazetteer import GazetteerGeocoder, search_countries
+from dashboard.geocoding.index import DEFAULT_MIN_POPULATION
+from dashboard.geocoding.names import code_city, fold_key
 from dashboard.geocoding.online import NominatimAdapter
 
 GEO_COLUMNS = ("lat", "lon", "geo_precision", "geo_source")
@@ -54,12 +57,13 @@ def geocode_partners(
     online_geocoder: PartnerGeocoder | None = None,
     progress: bool = False,
     user_agent: str | None = None,
-    centroid: Callable[[str], tuple[float, float] | None] = country_centroid,
+    centroid: Callable[[str], tuple[float, float] | None] | None = None,
     cache: GeocodeCache | None = None,
 ) -> tuple[pd.DataFrame, list[str]]:
     """A copy of `partners` with lat, lon, geo_precision and geo_source filled for every row, and warnings.
 
     cache_path: the cache file (the CLI passes Settings.cache_path); None keeps no cache between runs.
+    centroid: iso2 -> (lat, lon) of the country's centre; by default from the same gazetteer.
     """
     frame = partners.copy()
     warnings: list[str] = []
@@ -68,29 +72,32 @@ def geocode_partners(
     if cache is not None:
         warnings += cache.warnings
     offline = geocoder
+    if centroid is None:
+        size = getattr(geocoder, "min_population", DEFAULT_MIN_POPULATION)
+        centroid = partial(country_centroid, min_population=size)
     if online and online_geocoder is None:
         online_geocoder = NominatimAdapter(user_agent or default_user_agent())
 
     results: list[tuple[float, float, str, str]] = [(math.nan, math.nan, "unresolved", "")] * len(frame)
-    queries: dict[tuple[str, ...], list[int]] = {}
+    queries: dict[tuple, tuple[dict[str, str], list[int]]] = {}
     records = frame.to_dict("records")
     for position, row in enumerate(records):
         manual = _manual(row)
         if manual is not None:
             results[position] = (*manual, "manual", "manual")
             continue
-        query = tuple(_text(row.get(name)) for name in QUERY_FIELDS)
-        queries.setdefault(query, []).append(position)
+        fields = {name: _text(row.get(name)) for name in QUERY_FIELDS}
+        fields["country"] = fields["country"].upper()
+        queries.setdefault(_place_key(fields, online), (fields, []))[1].append(position)
 
     bar = tqdm(total=len(queries), desc="Geocoding", unit="place", file=sys.stderr,
                disable=not (progress and sys.stderr.isatty()))
     with bar:
-        for query, positions in queries.items():
-            fields = dict(zip(QUERY_FIELDS, query))
-            fields["country"] = fields["country"].upper()
-            if offline is None and _needs_gazetteer(fields, cache, online):
+        for place_key, (fields, positions) in queries.items():
+            key = _cache_key(place_key)
+            if offline is None and _needs_gazetteer(key, cache, online):
                 offline = GazetteerGeocoder()
-            result = _resolve(fields, cache, offline, online_geocoder if online else None, centroid, online)
+            result = _resolve(fields, key, cache, offline, online_geocoder if online else None, centroid, online)
             for position in positions:
                 results[position] = result
             bar.update(1)
@@ -106,12 +113,30 @@ def geocode_partners(
     return frame, warnings
 
 
-def _resolve(fields: dict[str, str], cache: GeocodeCache | None, offline, online_geocoder, centroid,
+def _place_key(fields: dict[str, str], online: bool) -> tuple:
+    """Rows that are surely at the same place share one look-up: same city field, country (or overseas
+    territory) and Erasmus-code city. The institution's name only counts when there is no city to go by,
+    the street only when an online look-up may use it."""
+    code = code_city(fields["erasmus_code"])
+    return (
+        fold_key(fields["city"]),
+        search_countries(fields["country"], fields["postcode"]) if fields["country"] else (),
+        code.key if code else fold_key(fields["erasmus_code"]),
+        "" if fields["city"] else fold_key(fields["name"]),
+        fold_key(fields["street"]) if online else "",
+    )
+
+
+def _cache_key(place_key: tuple) -> str:
+    city, countries, code, name, _ = place_key
+    return "|".join(("/".join(countries), city, code, name))
+
+
+def _resolve(fields: dict[str, str], key: str, cache: GeocodeCache | None, offline, online_geocoder, centroid,
              online: bool) -> tuple[float, float, str, str]:
     country = fields["country"]
     if not country:
         return (math.nan, math.nan, "unresolved", "")
-    key = cache_key(fields["city"], country, fields["erasmus_code"], fields["name"], fields["postcode"])
     if cache is not None:
         entry = cache.get(key)
         # Offline guesses at country level are retried when the network is allowed.
@@ -142,11 +167,10 @@ def _ask(geocoder, fields: dict[str, str], source: str) -> tuple[float, float, s
     return (float(location.latitude), float(location.longitude), str(raw.get("precision") or "city"), source)
 
 
-def _needs_gazetteer(fields: dict[str, str], cache: GeocodeCache | None, online: bool) -> bool:
+def _needs_gazetteer(key: str, cache: GeocodeCache | None, online: bool) -> bool:
     """Load the gazetteer (seconds, hundreds of MB) only when the cache cannot answer."""
-    if not fields["country"] or cache is None:
+    if cache is None:
         return True
-    key = cache_key(fields["city"], fields["country"], fields["erasmus_code"], fields["name"], fields["postcode"])
     entry = cache.get(key)
     return entry is None or (online and entry.precision == "country")
 
@@ -182,10 +206,11 @@ def _row_warnings(records: list[dict], results: list[tuple[float, float, str, st
         city = _text(row.get("city"))
         country = _text(row.get("country")).upper()
         if precision == "country":
-            warnings.append(f"{where}: {name!r} was placed at the centre of {country_name(country)}: "
+            area = country_name(search_countries(country, _text(row.get("postcode")))[0])
+            warnings.append(f"{where}: {name!r} was placed at the centre of {area}: "
                             f"its city {city!r} was not found. Correct the city, or add lat and lon to place it."
                             if city else
-                            f"{where}: {name!r} was placed at the centre of {country_name(country)}: it has no "
+                            f"{where}: {name!r} was placed at the centre of {area}: it has no "
                             "city. Add the city, or lat and lon, to place it.")
         elif not country:
             warnings.append(f"{where}: {name!r} has no country, so it could not be placed: its coordinates are "

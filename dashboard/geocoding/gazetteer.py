@@ -149,9 +149,12 @@ class GazetteerGeocoder(Geocoder):
         """A misspelt whole field ("Groningn"), within the country, close enough to leave no doubt."""
         if not query.whole or len(query.whole[0]) < FUZZY_MIN_LENGTH:
             return None
+        wanted = query.whole[0]
+        # ratio >= cutoff is impossible beyond this length difference, so shorter lists suffice.
+        slack = int(len(wanted) * (100 - FUZZY_CUTOFF) / FUZZY_CUTOFF) + 1
         for country in countries:
-            keys = self.index.keys_by_country.get(country, [])
-            hits = process.extract(query.whole[0], keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5)
+            keys = self.index.keys_of_length(country, len(wanted) - slack, len(wanted) + slack)
+            hits = process.extract(wanted, keys, scorer=fuzz.ratio, score_cutoff=FUZZY_CUTOFF, limit=5)
             if not hits:
                 continue
             best = max(score for _, score, _ in hits)

@@ -23,8 +23,7 @@ _LETTERS = {
     "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "ı": "i", "þ": "th",
     "ħ": "h", "ŧ": "t", "ŀ": "l", "ĸ": "k", "ŋ": "n", "ʻ": " ", "ʼ": " ",
 }
-_PUNCTUATION = re.compile("(?:[^\\w\\n\ue000]|_)+")
-_EDGE_SPACES = re.compile("(?m)^ | $")
+_PUNCTUATION = re.compile("[^\\w\\n\ue000]+")
 _NON_LATIN_LINE = re.compile("(?m)^.*[^\\n\\x00-\u024f\u1e00-\u1eff\u2018-\u201f].*$")
 _AIRPORT_CODE = re.compile("(?m)^[A-Z]{3,4}$")
 
@@ -35,11 +34,15 @@ def fold_lines(joined: str) -> list[str]:
     One pass over the whole text: the gazetteer holds over a million names, and a Python loop per name
     or per character would cost seconds at start-up.
     """
-    joined = _COMBINING.sub("", unicodedata.normalize("NFKD", joined)).casefold()
-    for letter, ascii_letters in _LETTERS.items():
-        if letter in joined:
-            joined = joined.replace(letter, ascii_letters)
-    joined = _EDGE_SPACES.sub("", _PUNCTUATION.sub(" ", joined))
+    if joined.isascii():
+        joined = joined.lower().replace("_", " ")
+    else:
+        joined = _COMBINING.sub("", unicodedata.normalize("NFKD", joined)).casefold().replace("_", " ")
+        for letter, ascii_letters in _LETTERS.items():
+            if letter in joined:
+                joined = joined.replace(letter, ascii_letters)
+    # One character class, no alternation: the fastest form of fold's [\W_]+ -> " " over megabytes.
+    joined = _PUNCTUATION.sub(" ", joined).replace(" \n", "\n").replace("\n ", "\n").strip(" ")
     return joined.split("\n")
 
 

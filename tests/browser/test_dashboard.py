@@ -31,7 +31,7 @@ def expected(dataset, search: str):
 def assert_views_agree(page, dataset, search: str):
     """Map markers, table rows, partner-count and the pyramid all show what apply() computes for `search`."""
     view, partner_ids, placed_ids = expected(dataset, search)
-    shown = wait_until_shown(page, len(partner_ids), len(placed_ids))
+    shown = wait_until_shown(page, len(partner_ids), len(placed_ids), view.tier_counts)
     assert shown.count == str(len(partner_ids))
     assert set(shown.rows) == partner_ids
     assert set(shown.markers) == placed_ids

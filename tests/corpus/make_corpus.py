@@ -49,6 +49,20 @@ def xlsx(sheets: dict[str, list[list[object]]], merges: dict[str, list[str]] | N
             sheet.merge_cells(cell_range)
     out = io.BytesIO()
     workbook.save(out)
+    return deterministic(out.getvalue())
+
+
+def deterministic(data: bytes) -> bytes:
+    """The same bytes on every run: fixed zip timestamps and document dates, so regenerating changes nothing."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "docProps/core.xml":
+                content = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", b"2024-01-01T00:00:00Z", content)
+            target.writestr(zipfile.ZipInfo(item.filename, date_time=(2024, 1, 1, 0, 0, 0)), content,
+                            zipfile.ZIP_DEFLATED)
     return out.getvalue()
 
 
@@ -68,7 +82,7 @@ def with_cached_formula_values(data: bytes, values: dict[str, str]) -> bytes:
                     )
                 content = text.encode("utf-8")
             target.writestr(item, content)
-    return out.getvalue()
+    return deterministic(out.getvalue())
 
 
 def partner_files() -> dict[str, bytes]:
@@ -136,7 +150,8 @@ def partner_files() -> dict[str, bytes]:
             "{{7*7}} ${alert(1)} University;Gent;BE;mobility;",
             "Javascript Link University;Gent;BE;mobility;javascript:alert(1)",
             "Data Link University;Gent;BE;mobility;data:text/html,<script>alert(1)</script>",
-            "<b>Bold</b> &amp; Co;Gent;BE;mobility;https://example.edu/?q=<script>",
+            '"<b>Bold</b> &amp; Co";Gent;BE;mobility;https://example.edu/?q=<script>',
+            "Entity &amp Co;Gent;BE;mobility;",
         ),
         "formulas.csv": lines(
             "name;city;country;tier",
@@ -219,6 +234,11 @@ def partner_files() -> dict[str, bytes]:
             "Notes": [["Exported from MoveON on 2024-05-01"]],
             "Partners": [["name", "city", "country", "tier"], ["Hanze UAS", "Groningen", "NL", "strategic"]],
         }),
+        "offset_table.xlsx": xlsx({"Partners": [
+            [], [], [None, None, "name", "city", "country", "tier"],
+            [None, None, "Hanze UAS", "Groningen", "NL", "strategic"], [],
+            [None, None, "Zuyd UAS", "Heerlen", "Atlantis", "strategic"],
+        ]}),
         "truncated.xlsx": xlsx({"Partners": [["name", "city", "country", "tier"]] * 50})[:900],
         "old_xls_renamed.xlsx": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024,
         "cp1252_smart_quotes.csv": (
@@ -344,6 +364,7 @@ def mobility_files() -> dict[str, bytes]:
             "2023-2024,hanze,,,outgoing,student,semester,Limburg,3",
             "2023-2024,,NL GRONING03,,outgoing,student,semester,Leuven,4",
             "2023-24,Hanze,,,outgoing,students,semester,leuven,5",
+            "2022-2023,hanze,,,outgoing,student,semester,LEUVEN,2",
         ),
         "hostile_references.csv": flows(
             "2023-2024,,,<script>alert(1)</script>,outgoing,student,semester,<img src=x onerror=alert(1)>,2",

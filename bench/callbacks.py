@@ -1,0 +1,153 @@
+"""Server time and response size of each filter callback, through Dash's own endpoint (no browser).
+
+    python -m bench.callbacks [--runs 30] [--only sample|10x]
+
+Each scenario is the POST the browser sends for one interaction; a filter change fires the views callback and
+the map callback together, so both are timed. Prints a Markdown table (median, p95, bytes) per dataset.
+"""
+
+from __future__ import annotations
+
+import argparse
+import statistics
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from bench.dash_requests import CallbackClient
+from dashboard import ids
+from dashboard.app import create_app
+from dashboard.callbacks.filters import controls_for
+from dashboard.config import Settings
+from dashboard.filters import FilterState
+from dashboard.model import Dataset
+
+REPO = Path(__file__).resolve().parents[1]
+VIEWS = f"{ids.TIER_PYRAMID}.figure"
+MAP = f"{ids.WORLD_MAP}.figure"
+SYNC = f"{ids.URL}.search"
+MAP_VALUES = {f"{ids.MAP_LAYER}.value": "partners", f"{ids.MAP_METRIC}.value": "partners",
+              f"{ids.MAP_DIRECTION}.value": "outgoing", f"{ids.THEME_SWITCH}.checked": False}
+
+
+@dataclass(frozen=True)
+class Scenario:
+    name: str
+    callback: str
+    values: dict[str, Any]
+    changed: list[str]
+
+
+def searches(dataset: Dataset) -> dict[str, str]:
+    """Realistic filters for this dataset: a tier, the busiest countries, a year range, a mix of everything."""
+    countries = dataset.partners["country"].value_counts().index[:2].tolist()
+    years = dataset.academic_years
+    middle = years[len(years) // 3], years[-1]
+    return {
+        "no filter": "",
+        "tier": "?tier=strategic",
+        "two countries": f"?country={','.join(sorted(countries))}",
+        "region": "?region=Europe",
+        "year range": f"?from={middle[0]}&to={middle[1]}",
+        "everything": f"?tier=collaboration,mobility&region=Europe&from={middle[0]}&participant=student"
+                      "&direction=outgoing&q=univ",
+    }
+
+
+def scenarios(dataset: Dataset) -> list[Scenario]:
+    out = []
+    for name, search in searches(dataset).items():
+        out.append(Scenario(f"views: {name}", VIEWS, {"url.search": search}, ["url.search"]))
+        out.append(Scenario(f"map: {name}", MAP, {"url.search": search, **MAP_VALUES}, ["url.search"]))
+    first = dataset.partners["partner_id"].iloc[0]
+    for layer in ("countries", "flows"):
+        values = {"url.search": "", **MAP_VALUES, f"{ids.MAP_LAYER}.value": layer}
+        out.append(Scenario(f"map: {layer} layer", MAP, values, [f"{ids.MAP_LAYER}.value"]))
+    out.append(Scenario("map: select a partner (Patch)", MAP,
+                        {"url.search": "", **MAP_VALUES, f"{ids.SELECTED_PARTNER}.data": first},
+                        [f"{ids.SELECTED_PARTNER}.data"]))
+    controls = {f"{control}.value": value for control, value in controls_for(FilterState(), dataset).items()}
+    out.append(Scenario("sync: pyramid click -> URL", SYNC, {
+        "url.search": "", **controls,
+        f"{ids.TIER_PYRAMID}.clickData": {"points": [{"customdata": ["strategic", 1, ""]}]},
+    }, [f"{ids.TIER_PYRAMID}.clickData"]))
+    out.append(Scenario("sync: tier control -> URL", SYNC, {
+        "url.search": "", **controls, f"{ids.FILTER_TIER}.value": ["strategic"],
+    }, [f"{ids.FILTER_TIER}.value"]))
+    out.append(Scenario("detail panel: table row click", f"{ids.SELECTED_PARTNER}.data",
+                        {f"{ids.PARTNER_TABLE}.cellClicked": {"rowId": first}}, [f"{ids.PARTNER_TABLE}.cellClicked"]))
+    return out
+
+
+@dataclass(frozen=True)
+class Result:
+    name: str
+    median_ms: float
+    p95_ms: float
+    size: int
+
+
+def measure(client: CallbackClient, scenario: Scenario, runs: int) -> Result:
+    client.call(scenario.callback, scenario.values, scenario.changed)  # warm caches (filter index, templates)
+    times, size = [], 0
+    for _ in range(runs):
+        start = time.perf_counter()
+        _, size = client.call(scenario.callback, scenario.values, scenario.changed)
+        times.append((time.perf_counter() - start) * 1000)
+    times.sort()
+    p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
+    return Result(scenario.name, statistics.median(times), p95, size)
+
+
+def sample_dataset() -> tuple[str, Dataset]:
+    if (REPO / "data" / "partners.csv").is_file():
+        from dashboard.dataset import load_dataset
+
+        with tempfile.TemporaryDirectory() as cache_dir:
+            settings = Settings(data_dir=REPO / "data", geocode_cache=str(Path(cache_dir) / "cache.json"))
+            return "sample (data/)", load_dataset(settings)
+    from tests.factories import make_dataset
+
+    return "tests.factories (data/ absent)", make_dataset()
+
+
+def large_dataset() -> tuple[str, Dataset]:
+    from bench.synthetic import make_large_dataset
+
+    return "10x (bench.synthetic)", make_large_dataset()
+
+
+def table(label: str, dataset: Dataset, results: list[Result]) -> str:
+    lines = [
+        f"### {label}: {len(dataset.partners):,} partners, {len(dataset.mobility):,} mobility rows",
+        "",
+        "| callback | median ms | p95 ms | response KB |",
+        "|---|---:|---:|---:|",
+    ]
+    lines += [f"| {r.name} | {r.median_ms:.1f} | {r.p95_ms:.1f} | {r.size / 1024:.1f} |" for r in results]
+    return "\n".join(lines)
+
+
+def run(label: str, dataset: Dataset, runs: int) -> str:
+    client = CallbackClient(create_app(Settings(), dataset=dataset))
+    return table(label, dataset, [measure(client, s, runs) for s in scenarios(dataset)])
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--runs", type=int, default=30)
+    parser.add_argument("--only", choices=("sample", "10x"))
+    args = parser.parse_args(argv)
+    loaders = {"sample": sample_dataset, "10x": large_dataset}
+    for key, loader in loaders.items():
+        if args.only and key != args.only:
+            continue
+        label, dataset = loader()
+        print(run(label, dataset, args.runs), end="\n\n", flush=True)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
