@@ -17,6 +17,20 @@ GEOCODE_OUTPUT_COLUMNS = (
     "lat", "lon", "geo_precision", "geo_source", "source_line", "rejected",
 )
 
+# `poster` filter options, named as the URL's query keys; each may repeat or hold comma-separated values.
+POSTER_FILTERS = {
+    "tier": "strategic, collaboration or mobility",
+    "country": "ISO-2 code as in the data, e.g. FI",
+    "region": "world region, e.g. Europe",
+    "activity": "e.g. research, student_mobility",
+    "campus": "home campus group, e.g. Leuven",
+    "from": "first academic year, e.g. 2021-2022",
+    "to": "last academic year, e.g. 2024-2025",
+    "participant": "student or staff",
+    "direction": "outgoing or incoming",
+    "q": "words in the partner's name or city",
+}
+
 
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
@@ -41,6 +55,17 @@ def _parser() -> argparse.ArgumentParser:
     geocode.add_argument("--output", "-o", type=Path, required=True, metavar="OUT.csv")
     geocode.add_argument("--online", action="store_true", help="ask Nominatim (1 request/s) for what the gazetteer lacks")
     geocode.add_argument("--cache", type=Path, help="geocoding cache file (default: .geocache.json beside INPUT)")
+
+    poster = commands.add_parser("poster", help="render a PNG summary (map, tiers, key figures) of a filter, offline")
+    poster.add_argument("--output", "-o", type=Path, required=True, metavar="OUT.png")
+    poster.add_argument("--data-dir", type=Path, help="folder with partners.csv and friends (default: the sample data)")
+    for option, help_text in POSTER_FILTERS.items():
+        poster.add_argument(f"--{option}", action="append", metavar="VALUE", help=help_text)
+    poster.add_argument("--lang", choices=("en", "nl"), help="language of the poster (default: the language setting)")
+    poster.add_argument("--theme", choices=("light", "dark"), default="light", help="light for print (default), dark")
+    poster.add_argument("--width", type=int, default=3508, help="pixels (default 3508: A4 landscape at 300 dpi)")
+    poster.add_argument("--height", type=int, default=2480, help="pixels (default 2480)")
+    poster.add_argument("--browser", type=Path, help="Chromium or Chrome to render with (default: the system's)")
     return parser
 
 
@@ -50,6 +75,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(args)
     if args.command == "validate":
         return _validate(args)
+    if args.command == "poster":
+        return _poster(args)
     return _geocode(args)
 
 
@@ -156,4 +183,44 @@ def _geocode(args: argparse.Namespace) -> int:
         print(f"WARNING {warning}", file=sys.stderr)
     if len(warnings) > 20:
         print(f"... and {len(warnings) - 20} more warnings", file=sys.stderr)
+    return 0
+
+
+def poster_state(args: argparse.Namespace, dataset) -> tuple:
+    """The FilterState the poster options ask for, and a warning for each value the data does not know."""
+    from urllib.parse import urlencode
+
+    from dashboard.filters import QUERY_KEYS, FilterState
+
+    fields = {key: field for field, key in QUERY_KEYS.items()}
+    pairs = [(key, value) for key in POSTER_FILTERS for value in (getattr(args, key) or ())]
+    state = FilterState.from_query(urlencode(pairs), dataset)
+    warnings = []
+    for key, value in pairs:
+        for item in value.split(",") if key != "q" else (value,):
+            if item.strip() and not getattr(FilterState.from_query(urlencode([(key, item)]), dataset), fields[key]):
+                warnings.append(f"--{key} {item}: not found in the data, ignored ({POSTER_FILTERS[key]})")
+    return state, warnings
+
+
+def _poster(args: argparse.Namespace) -> int:
+    from dashboard.dataset import load_dataset
+    from dashboard.exports import export_title
+    from dashboard.poster import PosterError, render_poster
+
+    settings = Settings.from_env(data_dir=args.data_dir)
+    dataset = load_dataset(settings)
+    if not dataset.report.ok:
+        print(dataset.report.to_text(), file=sys.stderr)
+    state, warnings = poster_state(args, dataset)
+    for warning in warnings:
+        print(f"WARNING {warning}", file=sys.stderr)
+    language = args.lang or settings.language
+    try:
+        output = render_poster(dataset, state, args.output, width=args.width, height=args.height, language=language,
+                               theme=args.theme, assets_dir=settings.assets_dir, browser=args.browser)
+    except PosterError as error:
+        print(f"ERROR {error}", file=sys.stderr)
+        return 1
+    print(f"Wrote {output} ({args.width}x{args.height}): {export_title(state, dataset, language)}", file=sys.stderr)
     return 0

@@ -18,7 +18,7 @@ import plotly
 
 from dashboard import stats
 from dashboard.config import default_assets_dir
-from dashboard.exports import filter_description
+from dashboard.exports import filter_description, label
 from dashboard.filters import FilterState, View, apply
 from dashboard.figures import get_theme, mobility_trend, tier_pyramid, world_map
 from dashboard.figures.theme import Theme
@@ -40,6 +40,7 @@ TEXT = {
         "heading": "International partners", "partners": "partners", "countries": "countries",
         "mobilities": "mobilities", "years": "{start} to {end}", "tiers": "Partnership tiers",
         "trend": "Mobility per academic year", "map": "Partners around the world", "europe": "Europe",
+        "map.region": "Partners in {regions}",
         "figures": "In this selection",
         "no_years": "No mobility in this filter",
         "note": "Marker size: mobility in the filter \u00b7 open markers: placed at country level \u00b7 "
@@ -50,6 +51,7 @@ TEXT = {
         "heading": "Internationale partners", "partners": "partners", "countries": "landen",
         "mobilities": "mobiliteiten", "years": "{start} tot {end}", "tiers": "Partnerniveaus",
         "trend": "Mobiliteit per academiejaar", "map": "Partners wereldwijd", "europe": "Europa",
+        "map.region": "Partners in {regions}",
         "figures": "In deze selectie",
         "no_years": "Geen mobiliteit in deze filter",
         "note": "Grootte: mobiliteit in de filter \u00b7 open symbolen: alleen het land is bekend \u00b7 "
@@ -92,7 +94,7 @@ WORLD = (0.025, 0.585, 0.475, 0.835)
 EUROPE = (0.605, 0.975, 0.475, 0.835)
 FULL_MAP = (0.025, 0.975, 0.475, 0.835)
 FIGURES = (0.025, 0.215, 0.03, 0.385)
-PYRAMID = (0.225, 0.5, 0.06, 0.375)
+PYRAMID = (0.22, 0.515, 0.06, 0.375)
 TREND = (0.565, 0.975, 0.075, 0.31)
 SECTION_Y = 0.395
 
@@ -140,7 +142,9 @@ def poster_spec(
     layout["legend"] = dict(orientation="h", x=main[0], y=main[2] - 0.012, xanchor="left", yanchor="top",
                             font=dict(size=POSTER_FONT_SIZE - 1, color=look.text), bgcolor="rgba(0,0,0,0)",
                             itemsizing="constant", traceorder="normal")
-    annotations.append(_section(_t("map", language), main[0], main[3] + 0.01, look))
+    map_title = _t("map.region", language, regions=", ".join(label("regions", r, language) for r in state.regions)) \
+        if state.regions else _t("map", language)
+    annotations.append(_section(escape(map_title), main[0], main[3] + 0.01, look))
     if inset:
         annotations.append(_section(_t("europe", language), EUROPE[0], main[3] + 0.01, look))
 
@@ -149,6 +153,7 @@ def poster_spec(
     for trace in pyramid["data"]:
         trace = {**trace, "xaxis": "x", "yaxis": "y", "hoverinfo": "skip"}
         trace["text"] = [_translated(str(t), language) for t in trace.get("text", [])]
+        trace["textfont"] = {**trace.get("textfont", {}), "size": POSTER_FONT_SIZE - 1}
         data.append(trace)
     shapes.extend(pyramid["layout"].get("shapes", []))
     # automargin off everywhere: the page has no margins to grow, and a grown one shifts every region.
@@ -157,10 +162,11 @@ def poster_spec(
     annotations.append(_section(_t("tiers", language), PYRAMID[0], SECTION_Y, look))
 
     # The trend on the second axes, with its own legend above it.
-    if view.years:
+    if view.years and stats.headline_counts(view)["mobilities"]:
         trend = mobility_trend(stats.mobility_by_year(view.mobility, view.years), theme=look).to_plotly_json()
         for trace in trend["data"]:
-            data.append({**trace, "xaxis": "x2", "yaxis": "y2", "legend": "legend2",
+            legend = "legend2" if str(trace.get("name", "")).startswith("Outgoing") else "legend3"
+            data.append({**trace, "xaxis": "x2", "yaxis": "y2", "legend": legend,
                          "name": _translated(str(trace.get("name", "")), language),
                          "line": {**trace.get("line", {}), "width": 4},
                          "marker": {**trace.get("marker", {}), "size": 11}})
@@ -169,10 +175,11 @@ def poster_spec(
                             "automargin": False, "range": [-0.5, len(view.years) - 0.5]}
         layout["yaxis2"] = {**trend["layout"]["yaxis"], "domain": list(TREND[2:]), "anchor": "x2", "nticks": 5,
                             "tickfont": ticks, "gridcolor": look.grid, "tickformat": ",", "automargin": False}
-        # Two entries a row (outgoing, then incoming): one row would run off the page at poster font sizes.
-        layout["legend2"] = dict(orientation="h", x=TREND[0], y=TREND[3] + 0.008, xanchor="left", yanchor="bottom",
-                                 font=dict(size=POSTER_FONT_SIZE - 2, color=look.text), bgcolor="rgba(0,0,0,0)",
-                                 entrywidth=0.45 * (TREND[1] - TREND[0]) * PAGE_WIDTH, entrywidthmode="pixels")
+        # Outgoing on one row and incoming on the next: one row would run off the page at poster font sizes.
+        # (Two legends rather than entrywidth: plotly.js 4.1 lays out every legend wrong when one sets it.)
+        for name, y in (("legend2", TREND[3] + 0.036), ("legend3", TREND[3] + 0.006)):
+            layout[name] = dict(orientation="h", x=TREND[0], y=y, xanchor="left", yanchor="bottom",
+                                font=dict(size=POSTER_FONT_SIZE - 2, color=look.text), bgcolor="rgba(0,0,0,0)")
     else:
         annotations.append(_text(_t("no_years", language), (TREND[0] + TREND[1]) / 2, (TREND[2] + TREND[3]) / 2,
                                  size=POSTER_FONT_SIZE, color=look.muted, xanchor="center", yanchor="middle"))
@@ -218,9 +225,9 @@ def _header(name: str, description: str, language: str, look: Theme, day: date |
     return [
         _text(f"{escape(name)} \u00b7 {_t('heading', language)}", 0.025, middle + 0.004, size=50,
               color=on_band, bold=True, yanchor="bottom"),
-        _text(escape(_shorten(description, 120)), 0.025, middle - 0.006, size=POSTER_FONT_SIZE + 5, color=soft),
-        _text(_t("made", language, day=day.isoformat()), 0.975, middle - 0.006, size=POSTER_FONT_SIZE - 3,
-              color=soft, xanchor="right"),
+        _text(escape(_shorten(description, 115)), 0.025, middle - 0.006, size=POSTER_FONT_SIZE + 5, color=soft),
+        _text(_t("made", language, day=day.isoformat()), 0.975, 0.012, size=POSTER_FONT_SIZE - 5,
+              color=look.muted, xanchor="right", yanchor="bottom"),
     ]
 
 

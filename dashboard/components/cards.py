@@ -49,7 +49,13 @@ def key_figure_cards(key_figures: pd.DataFrame, language: str = "en", limit: int
     cards = []
     for row in key_figures.head(limit).itertuples(index=False):
         unit = str(getattr(row, "unit", "") or "")
-        value = format_number(row.value) + (f" {unit}" if unit and unit not in {"count", "number"} else "")
+        # A short unit (%, km) reads as part of the number; a long one goes beside it in small type.
+        if unit in {"", "count", "number"}:
+            value = format_number(row.value)
+        elif len(unit) <= 2:
+            value = format_number(row.value) + unit if unit == "%" else f"{format_number(row.value)} {unit}"
+        else:
+            value = [format_number(row.value), html.Span(unit, className="card-unit")]
         source = str(getattr(row, "source", "") or "")
         cards.append(_card(str(row.label), value, hint=text("source", language, source=source) if source else ""))
     return cards

@@ -116,6 +116,7 @@ def filters_panel(dataset: Dataset, language: str = "en") -> html.Div:
                     thumbFromLabel=text("years", language) + " (from)",
                     thumbToLabel=text("years", language) + " (to)",
                     mb="lg",
+                    mx="sm",  # room for the first and last year labels
                 ),
                 style=None if len(years) > 1 else {"display": "none"},
             ),

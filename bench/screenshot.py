@@ -1,0 +1,62 @@
+"""Save a full-page screenshot of the dashboard on the sample data (for the README).
+
+    python -m bench.screenshot --output docs/screenshot.png [--search "?tier=strategic"] [--dark]
+"""
+
+from __future__ import annotations
+
+import argparse
+import logging
+import tempfile
+from pathlib import Path
+
+from dashboard.config import Settings
+from dashboard.dataset import load_dataset
+from dashboard.filters import FilterState, apply
+
+REPO = Path(__file__).resolve().parents[1]
+VIEWPORT = {"width": 1920, "height": 1080}
+
+
+def main(argv: list[str] | None = None) -> int:
+    from playwright.sync_api import sync_playwright
+
+    from tests.browser.conftest import CHROMIUM_ARGS, chromium_path, serve
+    from tests.browser.page_state import wait_until_shown
+
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--output", type=Path, default=REPO / "docs" / "screenshot.png")
+    parser.add_argument("--data-dir", type=Path, default=REPO / "data")
+    parser.add_argument("--search", default="", help="a filter query string, e.g. '?region=Europe'")
+    parser.add_argument("--dark", action="store_true")
+    args = parser.parse_args(argv)
+    if not chromium_path().is_file():
+        parser.error(f"Chromium not found at {chromium_path()}: install Debian's chromium or set CHROMIUM")
+
+    logging.getLogger("werkzeug").setLevel(logging.ERROR)
+    with tempfile.TemporaryDirectory() as cache_dir:
+        settings = Settings(data_dir=args.data_dir, geocode_cache=str(Path(cache_dir) / "cache.json"),
+                            theme="dark" if args.dark else "light")
+        dataset = load_dataset(settings)
+    view = apply(FilterState.from_query(args.search, dataset), dataset)
+    placed = int(view.partners["lat"].notna().sum())
+    server = serve(dataset, settings)
+    app = next(server)
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(chromium_path()), args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport=VIEWPORT, device_scale_factor=1)
+            page.goto(app.url + "/" + args.search)
+            wait_until_shown(page, len(view.partners), placed, view.tier_counts, timeout=60_000)
+            page.wait_for_timeout(800)  # transitions and the last plotly frame
+            args.output.parent.mkdir(parents=True, exist_ok=True)
+            page.screenshot(path=str(args.output), full_page=True)
+            browser.close()
+    finally:
+        server.close()
+    print(f"Saved {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
