@@ -265,7 +265,7 @@ def topojson_folder_url(assets_dir: Path | None = None) -> str:
     folder = Path(assets_dir or default_assets_dir()) / "topojson"
     if not (folder / "world_110m.json").is_file():
         raise PosterError(f"the world outlines are missing: expected {folder / 'world_110m.json'}; "
-                          "reinstall Partner Atlas or pass --assets-dir with a topojson folder")
+                          "reinstall Partner Atlas, or set PARTNER_ATLAS_ASSETS_DIR to a folder holding topojson/")
     return folder.resolve().as_uri() + "/"
 
 
