@@ -23,6 +23,7 @@ def format_number(value: object) -> str:
 
 
 def _card(label: str, value, *, value_id: str | None = None, hint: str = "", live: bool = False) -> html.Div:
+    # Live counts come first; app.css hides the last key figures where a laptop screen has no room.
     value_attrs = {"id": value_id} if value_id else {}
     return html.Div(
         [
@@ -30,7 +31,7 @@ def _card(label: str, value, *, value_id: str | None = None, hint: str = "", liv
             html.Div(label, className="card-label"),
             html.Div(hint, className="card-hint") if hint else None,
         ],
-        className="atlas-card live" if live else "atlas-card",
+        className="atlas-card live" if live else "atlas-card key-figure",
     )
 
 

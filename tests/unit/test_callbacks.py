@@ -12,8 +12,8 @@ from dashboard import ids
 from dashboard.app import create_app
 from dashboard.callbacks.filters import CONTROL_IDS, controls_for, state_from_controls, sync_filters
 from dashboard.callbacks.selection import select_partner
-from dashboard.components.partner_table import table_rows
 from dashboard.callbacks.views import SELECTION_TRACE, render_map, render_views, selection_patch
+from dashboard.components.partner_table import table_rows
 from dashboard.config import Settings
 from dashboard.filters import FilterState, apply
 from tests.factories import make_dataset
