@@ -9,6 +9,7 @@ from dashboard.components.header import app_title
 from dashboard.config import Settings
 from dashboard.layout import build_layout
 from dashboard.model import Dataset
+from dashboard.store import DatasetStore
 
 
 def graph_config(app: dash.Dash) -> dict:
@@ -24,10 +25,9 @@ def graph_config(app: dash.Dash) -> dict:
 def create_app(settings: Settings | None = None, dataset: Dataset | None = None) -> dash.Dash:
     """A ready Dash app for `dataset` (loaded from settings.data_dir when not given)."""
     settings = settings or Settings()
-    if dataset is None:
-        from dashboard.dataset import load_dataset  # the import pipeline is only needed when loading files
-
-        dataset = load_dataset(settings)
+    # An injected dataset (tests, benchmarks) is served as it is; one loaded from files follows their changes.
+    store = DatasetStore(settings, dataset, watch=dataset is None)
+    dataset = store.current()
     app = dash.Dash(
         __name__,
         assets_folder=str(settings.assets_dir),
@@ -38,6 +38,9 @@ def create_app(settings: Settings | None = None, dataset: Dataset | None = None)
         external_scripts=[],
         external_stylesheets=[],
     )
-    app.layout = build_layout(dataset, settings, graph_config(app))
-    register_callbacks(app, dataset, settings)
+    config = graph_config(app)
+    # A function, so a page opened after the data files changed is built from the new data.
+    app.layout = lambda: build_layout(store.current(), settings, config)
+    register_callbacks(app, store, settings)
+    app.server.extensions["partner_atlas_store"] = store
     return app

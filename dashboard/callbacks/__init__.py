@@ -14,7 +14,7 @@ from dashboard.callbacks.filters import CONTROL_IDS, sync_filters
 from dashboard.callbacks.selection import select_partner
 from dashboard.callbacks.views import render_map, render_views, selection_patch
 from dashboard.config import Settings
-from dashboard.model import Dataset
+from dashboard.store import DatasetStore
 
 VIEW_OUTPUTS = (
     Output(ids.TIER_PYRAMID, "figure"),
@@ -38,7 +38,8 @@ EVENT_INPUTS = (
 )
 
 
-def register_callbacks(app: dash.Dash, dataset: Dataset, settings: Settings) -> None:
+def register_callbacks(app: dash.Dash, store: DatasetStore, settings: Settings) -> None:
+    """Each callback reads store.current() so reloaded data files reach every view at once."""
     language = settings.language
 
     @app.callback(
@@ -51,12 +52,12 @@ def register_callbacks(app: dash.Dash, dataset: Dataset, settings: Settings) -> 
     def sync_filter_state(search, *values):
         trigger = ctx.triggered_id
         value = ctx.triggered[0]["value"] if ctx.triggered else None
-        url, controls = sync_filters(dataset, search, trigger, value, dict(zip(CONTROL_IDS, values)))
+        url, controls = sync_filters(store.current(), search, trigger, value, dict(zip(CONTROL_IDS, values)))
         return (url, *controls)
 
     @app.callback(*VIEW_OUTPUTS, Input(ids.URL, "search"), Input(ids.THEME_SWITCH, "checked"))
     def update_views(search, dark):
-        return render_views(dataset, search, dark, language).outputs()
+        return render_views(store.current(), search, dark, language).outputs()
 
     @app.callback(
         Output(ids.WORLD_MAP, "figure"),
@@ -70,7 +71,7 @@ def register_callbacks(app: dash.Dash, dataset: Dataset, settings: Settings) -> 
         Input(ids.SELECTED_PARTNER, "data"),
     )
     def update_map(search, layer, metric, direction, dark, selected):
-        figure = render_map(dataset, search, layer, metric, direction, dark, selected)
+        figure = render_map(store.current(), search, layer, metric, direction, dark, selected)
         if set(ctx.triggered_prop_ids) == {f"{ids.SELECTED_PARTNER}.data"}:
             return selection_patch(figure), dash.no_update, dash.no_update
         return figure, layer != "countries", layer != "flows"
@@ -90,7 +91,7 @@ def register_callbacks(app: dash.Dash, dataset: Dataset, settings: Settings) -> 
     )
     def show_partner(_cell, _map_click, _bar_click, _opened, selected):
         value = ctx.triggered[0]["value"] if ctx.triggered else None
-        return select_partner(dataset, ctx.triggered_id, value, selected, language)
+        return select_partner(store.current(), ctx.triggered_id, value, selected, language)
 
     @app.callback(Output(ids.PARTNER_TABLE, "dashGridOptions"), Input(ids.TABLE_SEARCH, "value"),
                   prevent_initial_call=True)

@@ -17,6 +17,11 @@ from tests.factories import make_dataset
 FIXED_IDS = (ids.WORLD_MAP, ids.TIER_PYRAMID, ids.PARTNER_TABLE, ids.PARTNER_COUNT)
 
 
+def page(app):
+    """The layout a browser gets: the app builds it per page load from the current dataset."""
+    return app.layout() if callable(app.layout) else app.layout
+
+
 @pytest.fixture(scope="module")
 def app():
     return create_app(Settings(), dataset=make_dataset())
@@ -41,7 +46,7 @@ def layout_components(app: dash.Dash) -> list:
         for name in ("children", "title", "label", "rightSection", "leftSection"):
             walk(getattr(component, name, None))
 
-    walk(app.layout)
+    walk(page(app))
     return found
 
 
@@ -117,7 +122,7 @@ def test_without_a_dataset_the_factory_loads_the_settings_data_dir(monkeypatch, 
 @pytest.mark.parametrize("theme, scheme", [("light", "light"), ("dark", "dark")])
 def test_default_colour_scheme_comes_from_settings(theme, scheme):
     app = create_app(Settings(theme=theme), dataset=make_dataset())
-    assert app.layout.forceColorScheme == scheme
+    assert page(app).forceColorScheme == scheme
 
 
 def test_debug_is_off_by_default(app):
