@@ -36,13 +36,32 @@ def find_table(data_dir: Path, stem: str) -> Path | None:
     return None
 
 
-def _missing(report: ImportReport, data_dir: Path, stem: str, required: bool) -> None:
+def _load_table(report: ImportReport, data_dir: Path, stem: str, load, columns: tuple[str, ...], required: bool):
+    """One table of the data folder through its loader, or an empty frame and a message when the file is absent."""
+    path = find_table(data_dir, stem)
+    if path is not None:
+        frame, file_report = load(path)
+        report.add(file_report)
+        return frame
     file_report = report.add(FileReport(str(data_dir / f"{stem}.csv"), stem))
     message = f"no {stem}.csv (or .xlsx) in {data_dir}"
     if required:
         file_report.fail(message + ": the map needs a partner list; see data/README.md for its columns")
     else:
         file_report.warn(None, None, message + "; that part of the dashboard stays empty")
+    return empty_frame(columns)
+
+
+def _institution(report: ImportReport, path: Path, campuses) -> Institution:
+    if not path.is_file():
+        message = "no institution.toml: the home institution is shown as 'Home institution'; see data/README.md"
+    else:
+        try:
+            return load_institution(path)
+        except ValueError as error:  # it names the file and what to fix
+            message = f"{error}; the home institution is shown as 'Home institution' until it is fixed"
+    report.add(FileReport(str(path), "institution")).warn(None, None, message)
+    return fallback_institution(campuses)
 
 
 def fallback_institution(campuses) -> Institution:
@@ -57,52 +76,20 @@ def load_dataset(settings: Settings) -> Dataset:
     """Everything in settings.data_dir, with an ImportReport that accounts for every row."""
     data_dir = Path(settings.data_dir)
     report = ImportReport()
-    partners_path = find_table(data_dir, "partners")
-    if partners_path is None:
-        _missing(report, data_dir, "partners", required=True)
-        partners = empty_frame(PARTNER_COLUMNS)
-    else:
-        partners, partners_report = load_partners(partners_path, max_bytes=settings.max_file_bytes)
-        report.add(partners_report)
+    max_bytes = settings.max_file_bytes
+    partners = _load_table(report, data_dir, "partners", lambda p: load_partners(p, max_bytes=max_bytes),
+                           PARTNER_COLUMNS, required=True)
+    if len(partners):
         partners, geo_warnings = geocode_partners(
-            partners,
-            online=settings.online,
-            cache_path=settings.cache_path,
-            user_agent=settings.user_agent,
+            partners, online=settings.online, cache_path=settings.cache_path, user_agent=settings.user_agent
         )
         for warning in geo_warnings:
-            partners_report.warn(None, None, warning)
-
-    mobility_path = find_table(data_dir, "mobility")
-    if mobility_path is None:
-        _missing(report, data_dir, "mobility", required=False)
-        mobility = empty_frame(MOBILITY_COLUMNS)
-    else:
-        mobility, mobility_report = load_mobility(mobility_path, partners, max_bytes=settings.max_file_bytes)
-        report.add(mobility_report)
-
-    campuses_path = find_table(data_dir, "campuses")
-    if campuses_path is None:
-        _missing(report, data_dir, "campuses", required=False)
-        campuses = empty_frame(CAMPUS_COLUMNS)
-    else:
-        campuses, campuses_report = load_campuses(campuses_path)
-        report.add(campuses_report)
-
-    figures_path = find_table(data_dir, "key_figures")
-    if figures_path is None:
-        _missing(report, data_dir, "key_figures", required=False)
-        key_figures = empty_frame(KEY_FIGURE_COLUMNS)
-    else:
-        key_figures, figures_report = load_key_figures(figures_path)
-        report.add(figures_report)
-
-    institution_path = data_dir / "institution.toml"
-    if institution_path.is_file():
-        institution = load_institution(institution_path)
-    else:
-        report.add(FileReport(str(institution_path), "institution")).warn(None, None, "no institution.toml: the home institution is shown as 'Home institution'")
-        institution = fallback_institution(campuses)
+            report.files[-1].warn(None, None, warning)
+    mobility = _load_table(report, data_dir, "mobility", lambda p: load_mobility(p, partners, max_bytes=max_bytes),
+                           MOBILITY_COLUMNS, required=False)
+    campuses = _load_table(report, data_dir, "campuses", load_campuses, CAMPUS_COLUMNS, required=False)
+    key_figures = _load_table(report, data_dir, "key_figures", load_key_figures, KEY_FIGURE_COLUMNS, required=False)
+    institution = _institution(report, data_dir / "institution.toml", campuses)
 
     return Dataset(
         institution=institution,
