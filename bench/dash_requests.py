@@ -5,6 +5,7 @@ Used by bench/callbacks.py and by the unit tests of the wiring; no browser, no n
 
 from __future__ import annotations
 
+import gzip as gzip_module
 import json
 from typing import Any, Mapping
 
@@ -48,12 +49,23 @@ class CallbackClient:
             "changedPropIds": changed,
         }
 
-    def call(self, first_output: str, values: Mapping[str, Any], changed: list[str]) -> tuple[dict[str, Any], int]:
-        """(the decoded response, its size in bytes); raises on an HTTP error."""
+    def call(
+        self, first_output: str, values: Mapping[str, Any], changed: list[str], *, gzip: bool = False
+    ) -> tuple[dict[str, Any], int]:
+        """(the decoded response, its size in bytes as sent); raises on an HTTP error.
+
+        gzip=True asks for a compressed response as a browser does, so the size is what crosses the wire.
+        """
         body = json.dumps(self.payload(first_output, values, changed))
-        response = self.client.post("/_dash-update-component", data=body, content_type="application/json")
+        headers = {"Accept-Encoding": "gzip"} if gzip else {}
+        response = self.client.post(
+            "/_dash-update-component", data=body, content_type="application/json", headers=headers
+        )
         if response.status_code == 204:
             return {}, 0
         if response.status_code != 200:
             raise RuntimeError(f"{first_output}: HTTP {response.status_code}: {response.data[:500]!r}")
-        return response.get_json(), len(response.data)
+        raw = response.data
+        if response.headers.get("Content-Encoding") == "gzip":
+            return json.loads(gzip_module.decompress(raw)), len(raw)
+        return response.get_json(), len(raw)
