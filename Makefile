@@ -47,8 +47,27 @@ test: $(VENV)/.stamp-test browser
 test-unit: $(VENV)/.stamp-test
 	$(PY) -m pytest -q -m "not browser"
 
-bench: $(VENV)/.stamp-test browser
-	$(PY) -m bench
+$(VENV)/.stamp-bench: $(VENV)/.stamp-test
+	$(PIP) install --quiet -e '.[test,serve,bench]'
+	@touch $@
+
+# Every benchmark in turn (bench/README.md); LOAD_SECONDS shortens or lengthens the load test.
+LOAD_SECONDS ?= 60
+bench: $(VENV)/.stamp-bench browser
+	CHROMIUM=$(CHROMIUM) $(PY) -m bench --load-seconds $(LOAD_SECONDS)
+
+$(VENV)/.stamp-serve: $(VENV)/.stamp-app
+	$(PIP) install --quiet -e '.[serve]'
+	@touch $@
+
+# The production server: gunicorn, $(WORKERS) workers sharing one preloaded dataset (docs/deploy.md).
+# Data folder and other options from the environment, e.g. PARTNER_ATLAS_DATA_DIR=/srv/atlas/data make serve.
+HOST    ?= 127.0.0.1
+PORT    ?= 8050
+WORKERS ?= 3
+serve: $(VENV)/.stamp-serve
+	$(VENV)/bin/gunicorn --workers $(WORKERS) --preload --bind $(HOST):$(PORT) --timeout 60 \
+	  --access-logfile - "dashboard.wsgi:create_server()"
 
 screenshot: $(VENV)/.stamp-test browser
 	CHROMIUM=$(CHROMIUM) $(PY) -m bench.screenshot --output docs/screenshot.png

@@ -7,10 +7,12 @@ from flask_compress import Compress
 
 from dashboard.callbacks import register_callbacks
 from dashboard.components.header import app_title
+from dashboard.components.language import localised_index, request_language
 from dashboard.config import Settings
 from dashboard.health import register_health
 from dashboard.layout import build_layout
 from dashboard.model import Dataset
+from dashboard.present import mount_presentation
 from dashboard.security import install_security_headers
 from dashboard.store import DatasetStore
 
@@ -55,10 +57,14 @@ def create_app(settings: Settings | None = None, dataset: Dataset | None = None)
     )
     config = graph_config(app)
     # A function, so a page opened after the data files changed is built from the new data.
-    app.layout = lambda: build_layout(store.current(), settings, config)
+    app.layout = lambda: build_layout(store.current(), settings, config, request_language(settings.language))
+    # `<html lang>` and the title follow the page's ?lang= (an instance attribute: Dash calls self.interpolate_index).
+    app.interpolate_index = localised_index(app.interpolate_index, settings.language,
+                                            lambda language: app_title(store.current().institution, language))
     register_callbacks(app, store, settings)
     app.server.extensions["partner_atlas_store"] = store
     compress_callback_responses(app.server)
     register_health(app.server, store)
-    install_security_headers(app)
+    present = mount_presentation(app, store, settings)  # /present: the kiosk auto-tour on the same server
+    install_security_headers(app, present)
     return app

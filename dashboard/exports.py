@@ -19,8 +19,8 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from dashboard.countries import country_name
-from dashboard.filters import QUERY_KEYS, FilterState
+from dashboard.components.text import country_label, text, value_label
+from dashboard.filters import QUERY_KEYS, VALUE_PREFIXES, FilterState
 from dashboard.model import Dataset
 
 # OWASP's list of characters that make a spreadsheet cell a formula.
@@ -29,72 +29,14 @@ DEFAULT_LANGUAGE = "en"
 MAX_FILENAME_STEM = 100
 LIST_SEPARATOR = "; "
 
-# Keys follow dashboard/components/text.py so the two catalogues can merge.
-TEXT: dict[str, dict[str, str]] = {
-    "en": {
-        "col.name": "Partner", "col.city": "City", "col.country": "Country", "col.erasmus": "Erasmus code",
-        "col.tier": "Tier", "col.activities": "Activities", "col.networks": "Networks", "col.website": "Website",
-        "col.agreement_start": "Agreement from", "col.agreement_end": "Agreement until",
-        "col.volume": "Mobility in filter", "col.outgoing": "Outgoing", "col.incoming": "Incoming",
-        "tier.strategic": "Strategic", "tier.collaboration": "Collaboration", "tier.mobility": "Mobility",
-        "activity.student_mobility": "Student mobility", "activity.staff_mobility": "Staff mobility",
-        "activity.internship": "Internships", "activity.benchmarking": "Benchmarking",
-        "activity.research": "Research", "activity.joint_degree": "Joint degree",
-        "activity.double_degree": "Double degree", "activity.multiple_degree": "Multiple degree",
-        "participant.student": "students", "participant.staff": "staff",
-        "direction.outgoing": "outgoing", "direction.incoming": "incoming",
-        "title": "{short_name} partners", "title.all": "all partners",
-        "filter.tiers": "tier", "filter.countries": "country", "filter.regions": "region",
-        "filter.activities": "activity", "filter.campuses": "campus", "filter.participants": "participant",
-        "filter.directions": "direction", "filter.query": "search",
-        "years.range": "{start} to {end}", "years.from": "from {start}", "years.to": "up to {end}",
-        "sheet": "Partners", "file.partners": "partners",
-    },
-    "nl": {
-        "col.name": "Partner", "col.city": "Stad", "col.country": "Land", "col.erasmus": "Erasmuscode",
-        "col.tier": "Niveau", "col.activities": "Activiteiten", "col.networks": "Netwerken", "col.website": "Website",
-        "col.agreement_start": "Akkoord vanaf", "col.agreement_end": "Akkoord tot",
-        "col.volume": "Mobiliteit in filter", "col.outgoing": "Uitgaand", "col.incoming": "Inkomend",
-        "tier.strategic": "Strategisch", "tier.collaboration": "Samenwerking", "tier.mobility": "Mobiliteit",
-        "activity.student_mobility": "Studentenmobiliteit", "activity.staff_mobility": "Personeelsmobiliteit",
-        "activity.internship": "Stages", "activity.benchmarking": "Benchmarking",
-        "activity.research": "Onderzoek", "activity.joint_degree": "Gezamenlijk diploma",
-        "activity.double_degree": "Dubbel diploma", "activity.multiple_degree": "Meervoudig diploma",
-        "participant.student": "studenten", "participant.staff": "personeel",
-        "direction.outgoing": "uitgaand", "direction.incoming": "inkomend",
-        "title": "{short_name}-partners", "title.all": "alle partners",
-        "filter.tiers": "niveau", "filter.countries": "land", "filter.regions": "regio",
-        "filter.activities": "activiteit", "filter.campuses": "campus", "filter.participants": "deelnemer",
-        "filter.directions": "richting", "filter.query": "zoekterm",
-        "years.range": "{start} tot {end}", "years.from": "vanaf {start}", "years.to": "tot {end}",
-        "sheet": "Partners", "file.partners": "partners",
-    },
-}
-# World regions are stored in English (partners.region); the Dutch catalogue names them.
-REGIONS_NL = {
-    "Europe": "Europa", "Asia": "Azië", "Africa": "Afrika", "North America": "Noord-Amerika",
-    "South America": "Zuid-Amerika", "Oceania": "Oceanië", "Antarctica": "Antarctica", "Unknown": "Onbekend",
-}
-
-
-def text(key: str, language: str = DEFAULT_LANGUAGE, **values: object) -> str:
-    """The export string for key in language (English when the language lacks it)."""
-    catalogue = TEXT.get(language, TEXT[DEFAULT_LANGUAGE])
-    template = catalogue.get(key) or TEXT[DEFAULT_LANGUAGE].get(key, key)
-    return template.format(**values) if values else template
 
 
 def label(field: str, value: str, language: str = DEFAULT_LANGUAGE) -> str:
     """A human label for one filter or data value (a tier, an activity, a country code...)."""
     if field == "countries":
-        return country_name(value, language)
-    if field == "regions":
-        return REGIONS_NL.get(value, value) if language == "nl" else value
-    prefix = {"tiers": "tier", "activities": "activity", "participants": "participant",
-              "directions": "direction"}.get(field)
-    if prefix:
-        return text(f"{prefix}.{value}", language) if f"{prefix}.{value}" in TEXT["en"] else value
-    return value
+        return country_label(value, language) or value
+    prefix = VALUE_PREFIXES.get(field)
+    return value_label(prefix, value, language) if prefix else value
 
 
 # -- neutralising -------------------------------------------------------------------------------
@@ -151,20 +93,22 @@ def partners_table(partners: pd.DataFrame, language: str = DEFAULT_LANGUAGE) -> 
     Mobility columns (in the filter) appear when the frame has them, as a View's partners do.
     """
     columns: dict[str, object] = {
-        text("col.name", language): [_text(v) for v in partners["name"]],
-        text("col.city", language): [_text(v) for v in partners["city"]],
-        text("col.country", language): [country_name(str(c), language) if _text(c) else "" for c in partners["country"]],
-        text("col.erasmus", language): [_text(v) for v in partners["erasmus_code"]],
-        text("col.tier", language): [label("tiers", str(t), language) for t in partners["tier"]],
-        text("col.activities", language): [_listed(v, "activities", language) for v in partners["activities"]],
-        text("col.networks", language): [_listed(v, None, language) for v in partners["networks"]],
-        text("col.website", language): [_text(v) for v in partners["website"]],
-        text("col.agreement_start", language): pd.array(
+        text("export.col.name", language): [_text(v) for v in partners["name"]],
+        text("export.col.city", language): [_text(v) for v in partners["city"]],
+        text("export.col.country", language): [country_label(str(c), language, _text(c)) if _text(c) else ""
+                                        for c in partners["country"]],
+        text("export.col.erasmus", language): [_text(v) for v in partners["erasmus_code"]],
+        text("export.col.tier", language): [label("tiers", str(t), language) for t in partners["tier"]],
+        text("export.col.activities", language): [_listed(v, "activities", language) for v in partners["activities"]],
+        text("export.col.networks", language): [_listed(v, None, language) for v in partners["networks"]],
+        text("export.col.website", language): [_text(v) for v in partners["website"]],
+        text("export.col.agreement_start", language): pd.array(
             pd.to_numeric(partners["agreement_start"], errors="coerce"), dtype="Int64"),
-        text("col.agreement_end", language): pd.array(
+        text("export.col.agreement_end", language): pd.array(
             pd.to_numeric(partners["agreement_end"], errors="coerce"), dtype="Int64"),
     }
-    for column, key in (("volume", "col.volume"), ("outgoing", "col.outgoing"), ("incoming", "col.incoming")):
+    for column, key in (("volume", "export.col.volume"), ("outgoing", "export.col.outgoing"),
+                        ("incoming", "export.col.incoming")):
         if column in partners:
             columns[text(key, language)] = pd.to_numeric(partners[column], errors="coerce").fillna(0).astype("int64").to_numpy()
     return neutralise_frame(pd.DataFrame(columns))
@@ -241,22 +185,22 @@ def filter_description(state: FilterState, language: str = DEFAULT_LANGUAGE) -> 
             shown = ", ".join(label(field, v, language) for v in values)
             if field in ("tiers", "activities", "participants", "directions"):
                 shown = shown.lower()
-            parts.append(f"{text(f'filter.{field}', language)}: {shown}")
+            parts.append(f"{text(f'export.filter.{field}', language)}: {shown}")
     if state.query:
-        parts.append(f"{text('filter.query', language)}: \u201c{state.query}\u201d")
+        parts.append(f"{text('export.filter.query', language)}: {text('chip.query', language, query=state.query)}")
     if state.year_from and state.year_to:
-        parts.append(text("years.range", language, start=state.year_from, end=state.year_to))
+        parts.append(text("export.years.range", language, start=state.year_from, end=state.year_to))
     elif state.year_from:
-        parts.append(text("years.from", language, start=state.year_from))
+        parts.append(text("export.years.from", language, start=state.year_from))
     elif state.year_to:
-        parts.append(text("years.to", language, end=state.year_to))
-    return "; ".join(parts) or text("title.all", language)
+        parts.append(text("export.years.to", language, end=state.year_to))
+    return "; ".join(parts) or text("export.all", language)
 
 
 def export_title(state: FilterState, dataset: Dataset, language: str = DEFAULT_LANGUAGE) -> str:
     """What an exported image or table shows, e.g. "UCLL partners - tier: strategic; 2021-2022 to 2024-2025"."""
     institution = dataset.institution
-    heading = text("title", language, short_name=institution.short_name or institution.name)
+    heading = text("export.title", language, short_name=institution.short_name or institution.name)
     return f"{heading} - {filter_description(state, language)}"
 
 

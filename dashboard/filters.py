@@ -15,7 +15,8 @@ from urllib.parse import parse_qsl, urlencode
 import numpy as np
 import pandas as pd
 
-from dashboard.countries import ERASMUS_COUNTRY_CODES, country_name, fold
+from dashboard.components.text import country_label, text, value_label
+from dashboard.countries import ERASMUS_COUNTRY_CODES, fold
 from dashboard.model import ACTIVITIES, DIRECTIONS, PARTICIPANTS, TIERS, Dataset
 
 # URL key of each field, in the canonical order of `to_query`.
@@ -132,13 +133,13 @@ class FilterState:
         return self == FilterState()
 
     # -- chips ----------------------------------------------------------------------------------
-    def chips(self) -> list[tuple[str, str, str]]:
+    def chips(self, language: str = "en") -> list[tuple[str, str, str]]:
         """(field, value, label) for each active filter value, in URL order, for removable chips."""
         chips = []
         for name in QUERY_KEYS:
             value = getattr(self, name)
             for item in value if isinstance(value, tuple) else ((value,) if value else ()):
-                chips.append((name, item, _chip_label(name, item)))
+                chips.append((name, item, _chip_label(name, item, language)))
         return chips
 
     def without(self, field: str, value: str | None = None) -> "FilterState":
@@ -194,18 +195,23 @@ def _canonical(field: str, values) -> tuple[str, ...]:
     return tuple(sorted(unique))
 
 
-def _chip_label(field: str, value: str) -> str:
+# Catalogue prefix of the values of each list field (dashboard/components/text.py).
+VALUE_PREFIXES = {"tiers": "tier", "regions": "region", "activities": "activity", "participants": "participant",
+                 "directions": "direction"}
+
+
+def _chip_label(field: str, value: str, language: str = "en") -> str:
     if field == "countries":
-        return country_name(value)
+        return country_label(value, language)
     if field == "year_from":
-        return f"From {value}"
+        return text("chip.from", language, year=value)
     if field == "year_to":
-        return f"To {value}"
+        return text("chip.to", language, year=value)
     if field == "query":
-        return f"\u201c{value}\u201d"
+        return text("chip.query", language, query=value)
     if field == "campuses":
-        return f"Campus {value}"
-    return value.replace("_", " ").capitalize()
+        return text("chip.campus", language, campus=value)
+    return value_label(VALUE_PREFIXES.get(field, field), value, language)
 
 
 # -- applying a state ----------------------------------------------------------------------------

@@ -49,6 +49,12 @@ COUNTRY_COUNT = "country-count"
 MOBILITY_COUNT = "mobility-count"
 KEY_FIGURES = "key-figures"
 
+# Language switch (one link per language) and the partner-list downloads.
+LANGUAGE_LINK = "language-link"
+DOWNLOAD_CSV = "download-csv"
+DOWNLOAD_XLSX = "download-xlsx"
+DOWNLOAD = "partner-download"
+
 # Detail panel of one partner.
 SELECTED_PARTNER = "selected-partner"
 DETAIL_PANEL = "detail-panel"
@@ -58,3 +64,8 @@ DETAIL_BODY = "detail-body"
 def chip(field: str, value: str) -> dict[str, str]:
     """Id of the removable chip showing one active filter value."""
     return {"type": CHIP_TYPE, "field": field, "value": value}
+
+
+def language_link(language: str) -> str:
+    """Id of the header link that reloads the page in `language`."""
+    return f"{LANGUAGE_LINK}-{language}"

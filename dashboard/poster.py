@@ -17,12 +17,13 @@ from pathlib import Path
 import plotly
 
 from dashboard import stats
+from dashboard.components.text import text
 from dashboard.config import default_assets_dir
 from dashboard.exports import filter_description, label
 from dashboard.filters import FilterState, View, apply
 from dashboard.figures import get_theme, mobility_trend, tier_pyramid, world_map
 from dashboard.figures.theme import Theme
-from dashboard.model import Dataset
+from dashboard.model import PARTICIPANTS, Dataset
 
 A4_LANDSCAPE_300DPI = (3508, 2480)
 # Every size below is in layout pixels of an A4 page 1754 wide; the PNG is that page scaled to the asked width,
@@ -35,54 +36,8 @@ PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 NO_NETWORK_PROXY = "http://127.0.0.1:9"
 RENDER_TIMEOUT_S = 120
 
-TEXT = {
-    "en": {
-        "heading": "International partners", "partners": "partners", "countries": "countries",
-        "mobilities": "mobilities", "years": "{start} to {end}", "tiers": "Partnership tiers",
-        "trend": "Mobility per academic year", "map": "Partners around the world", "europe": "Europe",
-        "map.region": "Partners in {regions}",
-        "figures": "In this selection",
-        "no_years": "No mobility in this filter",
-        "note": "Marker size: mobility in the filter \u00b7 open markers: placed at country level \u00b7 "
-                "\u2605 {home}",
-        "made": "Partner Atlas \u00b7 {day}",
-    },
-    "nl": {
-        "heading": "Internationale partners", "partners": "partners", "countries": "landen",
-        "mobilities": "mobiliteiten", "years": "{start} tot {end}", "tiers": "Partnerniveaus",
-        "trend": "Mobiliteit per academiejaar", "map": "Partners wereldwijd", "europe": "Europa",
-        "map.region": "Partners in {regions}",
-        "figures": "In deze selectie",
-        "no_years": "Geen mobiliteit in deze filter",
-        "note": "Grootte: mobiliteit in de filter \u00b7 open symbolen: alleen het land is bekend \u00b7 "
-                "\u2605 {home}",
-        "made": "Partner Atlas \u00b7 {day}",
-    },
-}
-# The figure functions speak English; the poster renames their legend entries and labels for Dutch.
-NL_NAMES = {
-    "Strategic": "Strategisch", "Collaboration": "Samenwerking", "Mobility": "Mobiliteit",
-    "Outgoing students": "Uitgaande studenten", "Outgoing staff": "Uitgaand personeel",
-    "Incoming students": "Inkomende studenten", "Incoming staff": "Inkomend personeel",
-    "Open: placed at country level": "Open: alleen het land is bekend", "(home)": "(thuis)",
-}
-
-
 class PosterError(RuntimeError):
     """The poster could not be rendered; the message says why and what to do."""
-
-
-def _t(key: str, language: str, **values: object) -> str:
-    template = TEXT.get(language, TEXT["en"]).get(key) or TEXT["en"][key]
-    return template.format(**values) if values else template
-
-
-def _translated(text: str, language: str) -> str:
-    if language != "nl":
-        return text
-    for english, dutch in NL_NAMES.items():
-        text = text.replace(english, dutch)
-    return text
 
 
 # -- the figure ---------------------------------------------------------------------------------
@@ -130,9 +85,10 @@ def poster_spec(
     main = WORLD if inset else FULL_MAP
     maps = [("geo", main, state.regions or None, True)] + ([("geo2", EUROPE, "Europe", False)] if inset else [])
     for geo_id, box, region, legend in maps:
-        figure = world_map(view.partners, home=institution, theme=look, region=region).to_plotly_json()
+        figure = world_map(view.partners, home=institution, theme=look, region=region,
+                           language=language).to_plotly_json()
         for trace in figure["data"]:
-            trace = {**trace, "geo": geo_id, "name": _translated(str(trace.get("name", "")), language)}
+            trace = {**trace, "geo": geo_id}
             if not legend:
                 trace["showlegend"] = False
             data.append(trace)
@@ -142,32 +98,32 @@ def poster_spec(
     layout["legend"] = dict(orientation="h", x=main[0], y=main[2] - 0.012, xanchor="left", yanchor="top",
                             font=dict(size=POSTER_FONT_SIZE - 1, color=look.text), bgcolor="rgba(0,0,0,0)",
                             itemsizing="constant", traceorder="normal")
-    map_title = _t("map.region", language, regions=", ".join(label("regions", r, language) for r in state.regions)) \
-        if state.regions else _t("map", language)
+    regions = ", ".join(label("regions", r, language) for r in state.regions)
+    map_title = text("poster.map_region", language, regions=regions) if state.regions else text("poster.map", language)
     annotations.append(_section(escape(map_title), main[0], main[3] + 0.01, look))
     if inset:
-        annotations.append(_section(_t("europe", language), EUROPE[0], main[3] + 0.01, look))
+        annotations.append(_section(text("poster.europe", language), EUROPE[0], main[3] + 0.01, look))
 
     # The pyramid on the first cartesian axes (its shapes refer to x and y).
-    pyramid = tier_pyramid(view.tier_counts, theme=look, selected=state.tiers).to_plotly_json()
+    pyramid = tier_pyramid(view.tier_counts, theme=look, selected=state.tiers, language=language).to_plotly_json()
     for trace in pyramid["data"]:
         trace = {**trace, "xaxis": "x", "yaxis": "y", "hoverinfo": "skip"}
-        trace["text"] = [_translated(str(t), language) for t in trace.get("text", [])]
         trace["textfont"] = {**trace.get("textfont", {}), "size": POSTER_FONT_SIZE - 1}
         data.append(trace)
     shapes.extend(pyramid["layout"].get("shapes", []))
     # automargin off everywhere: the page has no margins to grow, and a grown one shifts every region.
     layout["xaxis"] = {**pyramid["layout"]["xaxis"], "domain": list(PYRAMID[:2]), "anchor": "y", "automargin": False}
     layout["yaxis"] = {**pyramid["layout"]["yaxis"], "domain": list(PYRAMID[2:]), "anchor": "x", "automargin": False}
-    annotations.append(_section(_t("tiers", language), PYRAMID[0], SECTION_Y, look))
+    annotations.append(_section(text("poster.tiers", language), PYRAMID[0], SECTION_Y, look))
 
     # The trend on the second axes, with its own legend above it.
     if view.years and stats.headline_counts(view)["mobilities"]:
-        trend = mobility_trend(stats.mobility_by_year(view.mobility, view.years), theme=look).to_plotly_json()
+        trend = mobility_trend(stats.mobility_by_year(view.mobility, view.years), theme=look,
+                               language=language).to_plotly_json()
+        outgoing = {text(f"trend.outgoing.{p}", language) for p in PARTICIPANTS}
         for trace in trend["data"]:
-            legend = "legend2" if str(trace.get("name", "")).startswith("Outgoing") else "legend3"
+            legend = "legend2" if trace.get("name") in outgoing else "legend3"
             data.append({**trace, "xaxis": "x2", "yaxis": "y2", "legend": legend,
-                         "name": _translated(str(trace.get("name", "")), language),
                          "line": {**trace.get("line", {}), "width": 4},
                          "marker": {**trace.get("marker", {}), "size": 11}})
         ticks = dict(size=POSTER_FONT_SIZE - 3, color=look.muted)
@@ -181,15 +137,16 @@ def poster_spec(
             layout[name] = dict(orientation="h", x=TREND[0], y=y, xanchor="left", yanchor="bottom",
                                 font=dict(size=POSTER_FONT_SIZE - 2, color=look.text), bgcolor="rgba(0,0,0,0)")
     else:
-        annotations.append(_text(_t("no_years", language), (TREND[0] + TREND[1]) / 2, (TREND[2] + TREND[3]) / 2,
+        annotations.append(_text(text("empty.mobility", language), (TREND[0] + TREND[1]) / 2,
+                                 (TREND[2] + TREND[3]) / 2,
                                  size=POSTER_FONT_SIZE, color=look.muted, xanchor="center", yanchor="middle"))
-    annotations.append(_section(_t("trend", language), TREND[0], SECTION_Y, look))
+    annotations.append(_section(text("poster.trend", language), TREND[0], SECTION_Y, look))
 
-    annotations.append(_section(_t("figures", language), FIGURES[0], SECTION_Y, look))
+    annotations.append(_section(text("poster.figures", language), FIGURES[0], SECTION_Y, look))
     annotations.extend(_key_figures(view, language, look))
     annotations.extend(_header(institution.name, filter_description(state, language), language, look, day))
     home = escape(institution.short_name or institution.name)
-    annotations.append(_text(_t("note", language, home=home), 0.025, 0.012, size=POSTER_FONT_SIZE - 5,
+    annotations.append(_text(text("poster.note", language, home=home), 0.025, 0.012, size=POSTER_FONT_SIZE - 5,
                              color=look.muted, yanchor="bottom"))
 
     layout.update(
@@ -210,9 +167,9 @@ def _section(title: str, x: float, y: float, look: Theme) -> dict:
     return _text(title, x, y, size=POSTER_FONT_SIZE + 6, color=look.text, bold=True, yanchor="bottom")
 
 
-def _text(text: str, x: float, y: float, *, size: int, color: str, bold: bool = False,
+def _text(value: str, x: float, y: float, *, size: int, color: str, bold: bool = False,
           xanchor: str = "left", yanchor: str = "top") -> dict:
-    return dict(text=f"<b>{text}</b>" if bold else text, x=x, y=y, xref="paper", yref="paper", showarrow=False,
+    return dict(text=f"<b>{value}</b>" if bold else value, x=x, y=y, xref="paper", yref="paper", showarrow=False,
                 xanchor=xanchor, yanchor=yanchor, align=xanchor if xanchor != "center" else "center",
                 font=dict(size=size, color=color))
 
@@ -223,10 +180,10 @@ def _header(name: str, description: str, language: str, look: Theme, day: date |
     middle = (HEADER[2] + HEADER[3]) / 2
     day = day or date.today()
     return [
-        _text(f"{escape(name)} \u00b7 {_t('heading', language)}", 0.025, middle + 0.004, size=50,
+        _text(f"{escape(name)} \u00b7 {text('poster.heading', language)}", 0.025, middle + 0.004, size=50,
               color=on_band, bold=True, yanchor="bottom"),
         _text(escape(_shorten(description, 115)), 0.025, middle - 0.006, size=POSTER_FONT_SIZE + 5, color=soft),
-        _text(_t("made", language, day=day.isoformat()), 0.975, 0.012, size=POSTER_FONT_SIZE - 5,
+        _text(text("poster.made", language, day=day.isoformat()), 0.975, 0.012, size=POSTER_FONT_SIZE - 5,
               color=look.muted, xanchor="right", yanchor="bottom"),
     ]
 
@@ -239,12 +196,12 @@ def _key_figures(view: View, language: str, look: Theme) -> list[dict]:
     counts = stats.headline_counts(view)
     years = ""
     if view.years:
-        years = view.years[0] if len(view.years) == 1 else _t("years", language, start=view.years[0],
+        years = view.years[0] if len(view.years) == 1 else text("poster.years", language, start=view.years[0],
                                                                end=view.years[-1])
     items = [
-        (counts["partners"], _t("partners", language), "", look.tiers["collaboration"]),
-        (counts["countries"], _t("countries", language), "", look.tiers["mobility"]),
-        (counts["mobilities"], _t("mobilities", language), years, look.tiers["strategic"]),
+        (counts["partners"], text("poster.partners", language), "", look.tiers["collaboration"]),
+        (counts["countries"], text("poster.countries", language), "", look.tiers["mobility"]),
+        (counts["mobilities"], text("poster.mobilities", language), years, look.tiers["strategic"]),
     ]
     annotations = []
     row = (FIGURES[3] - FIGURES[2]) / len(items)

@@ -37,18 +37,19 @@ def content_security_policy(script_hashes: list[str] | tuple[str, ...]) -> str:
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
 
 
-def install_security_headers(app: dash.Dash) -> None:
-    """Add the headers to every response of the app's Flask server.
+def install_security_headers(app: dash.Dash, *others: dash.Dash) -> None:
+    """Add the headers to every response of the app's Flask server (shared by `others`, e.g. the presentation).
 
     The policy is computed on the first response, when every (clientside) callback has been registered, since each
-    clientside callback is an inline script whose hash the policy must list.
+    clientside callback is an inline script whose hash the policy must list; every app's scripts are listed.
     """
     policy: list[str] = []
 
     @app.server.after_request
     def _add_headers(response: Response) -> Response:
         if not policy:
-            policy.append(content_security_policy(app.csp_hashes()))
+            hashes = dict.fromkeys(h for each in (app, *others) for h in each.csp_hashes())
+            policy.append(content_security_policy(list(hashes)))
         response.headers["Content-Security-Policy"] = policy[0]
         for name, value in STATIC_HEADERS.items():
             response.headers.setdefault(name, value)

@@ -2,8 +2,9 @@
 
 Callbacks ask the store for the current dataset on every request. When the files in the data folder change, a new
 dataset is loaded in the background and swapped in whole: a request sees either the old data or the new, never a mix.
-A load that overlapped a further change of the files is thrown away and done again, so a file caught half-written is
-never served.
+A change is loaded only once the files have been quiet for settle_seconds, so a writer pausing half-way through a
+file (a slow copy, a save in chunks) is waited for; a load that still overlapped a further change of the files is
+thrown away and done again, so a file caught half-written is never served.
 """
 
 from __future__ import annotations
@@ -44,7 +45,9 @@ class DatasetStore:
         loader: Callable[[Settings], Dataset] | None = None,
         watch: bool = True,
         check_seconds: float = 2.0,
+        settle_seconds: float = 2.0,
         clock: Callable[[], float] = time.monotonic,
+        wall_clock: Callable[[], float] = time.time,
     ) -> None:
         if loader is None:
             from dashboard.dataset import load_dataset as loader  # the import pipeline, only when loading files
@@ -52,7 +55,9 @@ class DatasetStore:
         self._loader = loader
         self._watch = watch
         self._check_seconds = check_seconds
+        self._settle_seconds = settle_seconds
         self._clock = clock
+        self._wall_clock = wall_clock  # compared with the files' modification times
         self._lock = threading.Lock()
         self._loading: threading.Thread | None = None
         self._signature = data_signature(settings.data_dir) if watch else ()
@@ -72,10 +77,14 @@ class DatasetStore:
             if self._loading is not None and self._loading.is_alive():
                 return
             signature = data_signature(self._settings.data_dir)
-            if signature == self._signature:
+            if signature == self._signature or self._still_being_written(signature):
                 return
             self._loading = threading.Thread(target=self._reload, args=(signature,), daemon=True)
             self._loading.start()
+
+    def _still_being_written(self, signature: Signature) -> bool:
+        newest_ns = max((mtime_ns for _, _, mtime_ns in signature), default=0)
+        return self._wall_clock() - newest_ns / 1e9 < self._settle_seconds
 
     def _reload(self, signature: Signature) -> None:
         try:

@@ -10,9 +10,12 @@ import dash
 from dash import ALL, ClientsideFunction, Input, Output, Patch, State, ctx
 
 from dashboard import ids
+from dashboard.callbacks.downloads import partner_download
 from dashboard.callbacks.filters import CONTROL_IDS, sync_filters
 from dashboard.callbacks.selection import select_partner
 from dashboard.callbacks.views import render_map, render_views, selection_patch
+from dashboard.components.language import language_from_query, language_links
+from dashboard.components.text import LANGUAGES
 from dashboard.config import Settings
 from dashboard.store import DatasetStore
 
@@ -39,12 +42,16 @@ EVENT_INPUTS = (
 
 
 def register_callbacks(app: dash.Dash, store: DatasetStore, settings: Settings) -> None:
-    """Each callback reads store.current() so reloaded data files reach every view at once."""
-    language = settings.language
+    """Each callback reads store.current() so reloaded data files reach every view at once, and the page's
+    language from the URL (`?lang=`, else settings.language)."""
+
+    def language(search: str | None) -> str:
+        return language_from_query(search, settings.language)
 
     @app.callback(
         Output(ids.URL, "search"),
         *(Output(control, "value") for control in CONTROL_IDS),
+        *(Output(ids.language_link(code), "href") for code in LANGUAGES),
         Input(ids.URL, "search"),
         *(Input(control, "value") for control in CONTROL_IDS),
         *EVENT_INPUTS,
@@ -53,11 +60,13 @@ def register_callbacks(app: dash.Dash, store: DatasetStore, settings: Settings) 
         trigger = ctx.triggered_id
         value = ctx.triggered[0]["value"] if ctx.triggered else None
         url, controls = sync_filters(store.current(), search, trigger, value, dict(zip(CONTROL_IDS, values)))
-        return (url, *controls)
+        # The language links reload the page with the filters it shows now.
+        links = language_links(search if url is dash.no_update else url)
+        return (url, *controls, *(links[code] for code in LANGUAGES))
 
     @app.callback(*VIEW_OUTPUTS, Input(ids.URL, "search"), Input(ids.THEME_SWITCH, "checked"))
     def update_views(search, dark):
-        return render_views(store.current(), search, dark, language).outputs()
+        return render_views(store.current(), search, dark, language(search)).outputs()
 
     @app.callback(
         Output(ids.WORLD_MAP, "figure"),
@@ -71,7 +80,8 @@ def register_callbacks(app: dash.Dash, store: DatasetStore, settings: Settings) 
         Input(ids.SELECTED_PARTNER, "data"),
     )
     def update_map(search, layer, metric, direction, dark, selected):
-        figure = render_map(store.current(), search, layer, metric, direction, dark, selected)
+        figure = render_map(store.current(), search, layer, metric, direction, dark, selected,
+                            language=language(search))
         if set(ctx.triggered_prop_ids) == {f"{ids.SELECTED_PARTNER}.data"}:
             return selection_patch(figure), dash.no_update, dash.no_update
         return figure, layer != "countries", layer != "flows"
@@ -87,11 +97,22 @@ def register_callbacks(app: dash.Dash, store: DatasetStore, settings: Settings) 
         Input(ids.TOP_PARTNERS, "clickData"),
         Input(ids.DETAIL_PANEL, "opened"),
         State(ids.SELECTED_PARTNER, "data"),
+        State(ids.URL, "search"),
         prevent_initial_call=True,
     )
-    def show_partner(_cell, _map_click, _bar_click, _opened, selected):
+    def show_partner(_cell, _map_click, _bar_click, _opened, selected, search):
         value = ctx.triggered[0]["value"] if ctx.triggered else None
-        return select_partner(store.current(), ctx.triggered_id, value, selected, language)
+        return select_partner(store.current(), ctx.triggered_id, value, selected, language(search))
+
+    @app.callback(
+        Output(ids.DOWNLOAD, "data"),
+        Input(ids.DOWNLOAD_CSV, "n_clicks"),
+        Input(ids.DOWNLOAD_XLSX, "n_clicks"),
+        State(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
+    def download_partners(_csv, _xlsx, search):
+        return partner_download(store.current(), search, ctx.triggered_id, language(search))
 
     @app.callback(Output(ids.PARTNER_TABLE, "dashGridOptions"), Input(ids.TABLE_SEARCH, "value"),
                   prevent_initial_call=True)

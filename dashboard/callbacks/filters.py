@@ -12,6 +12,7 @@ from typing import Any, Mapping
 from dash import no_update
 
 from dashboard import ids
+from dashboard.components.language import language_in, with_language
 from dashboard.filters import QUERY_KEYS, FilterState
 from dashboard.model import Dataset
 
@@ -119,13 +120,14 @@ def sync_filters(
     """(new URL search or no_update, one value or no_update per CONTROL_IDS).
 
     A URL change (page load, back button, bookmark) sets the controls; any other event writes the URL, and
-    the controls follow when the event did not come from them (a click, a chip, the reset button).
+    the controls follow when the event did not come from them (a click, a chip, the reset button). The page's
+    `lang` stays in the URL, so a bookmark opens in the language it was made in.
     """
     current = FilterState.from_query(search, dataset)
     if trigger is None or trigger == ids.URL:
         return no_update, _changed(controls_for(current, dataset), controls)
     state = next_state(current, trigger, trigger_value, controls, dataset)
-    url = state.to_query() if state != current else no_update
+    url = with_language(state.to_query(), language_in(search)) if state != current else no_update
     if trigger in CONTROL_IDS:
         return url, [no_update] * len(CONTROL_IDS)
     return url, _changed(controls_for(state, dataset), controls)

@@ -10,9 +10,11 @@ from dash import Patch
 from dashboard import stats
 from dashboard.components.cards import chip_list, format_number
 from dashboard.components.partner_table import table_filter
+from dashboard.components.text import text
+from dashboard.exports import filter_description
 from dashboard.figures import charts
 from dashboard.figures.pyramid import tier_pyramid
-from dashboard.figures.theme import get_theme
+from dashboard.figures.theme import Theme, get_theme, with_caption
 from dashboard.figures.world_map import world_map
 from dashboard.filters import FilterState, View, apply
 from dashboard.model import Dataset
@@ -43,24 +45,44 @@ class Views:
                 self.rows, self.partner_count, self.country_count, self.mobility_count, self.chips)
 
 
+# Characters per caption line: the trend and the map are wide panels, the other charts narrow ones.
+WIDE_CAPTION, NARROW_CAPTION = 110, 55
+
+
+def captioned(figure: go.Figure, panel_key: str, state: FilterState, theme: Theme, language: str, *,
+              overlay: bool = False, width: int = NARROW_CAPTION) -> go.Figure:
+    """The figure titled with its panel's name and the filter it shows, which a PNG download keeps."""
+    caption = text("caption", language, panel=text(panel_key, language), filter=filter_description(state, language))
+    return with_caption(figure, caption, theme, overlay=overlay, width=width)
+
+
 def render_views(dataset: Dataset, search: str | None, dark: bool | None = False, language: str = "en") -> Views:
     state = FilterState.from_query(search, dataset)
     view = apply(state, dataset)
     theme = get_theme(theme_name(dark))
     counts = stats.headline_counts(view)
+
+    def caption(figure: go.Figure, panel_key: str, width: int = NARROW_CAPTION) -> go.Figure:
+        return captioned(figure, panel_key, state, theme, language, width=width)
+
     return Views(
-        pyramid=tier_pyramid(view.tier_counts, theme=theme, selected=state.tiers),
-        trend=charts.mobility_trend(stats.mobility_by_year(view.mobility, view.years), theme),
-        duration=charts.duration_split(stats.mobility_by_duration(view.mobility), theme),
-        campus=charts.campus_split(stats.mobility_by_campus(view.mobility), theme),
-        top_countries=charts.top_countries_bar(stats.top_countries(view.partners, view.mobility), theme),
-        top_partners=charts.top_partners_bar(stats.top_partners(view.partners, view.mobility), theme),
+        pyramid=caption(tier_pyramid(view.tier_counts, theme=theme, selected=state.tiers, language=language),
+                        "pyramid"),
+        trend=caption(charts.mobility_trend(stats.mobility_by_year(view.mobility, view.years), theme, language),
+                      "trend", WIDE_CAPTION),
+        duration=caption(charts.duration_split(stats.mobility_by_duration(view.mobility), theme, language),
+                         "duration"),
+        campus=caption(charts.campus_split(stats.mobility_by_campus(view.mobility), theme, language), "by_campus"),
+        top_countries=caption(charts.top_countries_bar(stats.top_countries(view.partners, view.mobility), theme,
+                                                       language=language), "top_countries"),
+        top_partners=caption(charts.top_partners_bar(stats.top_partners(view.partners, view.mobility), theme,
+                                                     language), "top_partners"),
         rows=table_filter(view.partners, dataset.partners),
         # The issue fixes this element's text to be exactly the number: no thousands separator.
         partner_count=str(len(view.partners)),
         country_count=format_number(counts["countries"]),
         mobility_count=format_number(counts["mobilities"]),
-        chips=chip_list(state.chips(), language),
+        chips=chip_list(state.chips(language), language),
     )
 
 
@@ -78,20 +100,23 @@ def render_map(
     dark: bool | None = False,
     selected_id: str | None = None,
     view: View | None = None,
+    language: str = "en",
 ) -> go.Figure:
     state = FilterState.from_query(search, dataset)
     view = view or apply(state, dataset)
+    theme = get_theme(theme_name(dark))
     figure = world_map(
         view.partners,
         layer=layer if layer in {"partners", "countries", "flows"} else "partners",
         home=dataset.institution,
-        theme=get_theme(theme_name(dark)),
+        theme=theme,
         selected_id=selected_id,
         region=map_region(state),
         country_metric=country_metric if country_metric in {"partners", "mobility"} else "partners",
         flow_direction=flow_direction if flow_direction in {"outgoing", "incoming"} else "outgoing",
+        language=language,
     )
-    return with_selection_slot(figure)
+    return with_selection_slot(captioned(figure, "map", state, theme, language, overlay=True, width=WIDE_CAPTION))
 
 
 SELECTION_TRACE = "Selected"

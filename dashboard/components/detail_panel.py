@@ -8,7 +8,7 @@ from dash import html
 
 from dashboard import ids
 from dashboard.components.partner_table import agreement_years
-from dashboard.components.text import text
+from dashboard.components.text import country_label, text
 
 # (direction, participant) columns of the mobility table, in reading order.
 MOBILITY_COLUMNS = (
@@ -75,7 +75,8 @@ def _website(url: str):
 
 def partner_detail(partner: pd.Series, mobility: pd.DataFrame, language: str = "en") -> list:
     """Children of the detail panel for one partner row (PARTNER_COLUMNS) and its mobility rows."""
-    place = ", ".join(str(v) for v in (partner["city"], partner["country_name"]) if v)
+    country = country_label(str(partner["country"] or ""), language, str(partner["country_name"] or ""))
+    place = ", ".join(str(v) for v in (partner["city"], country) if v)
     rows = mobility_per_year(mobility)
     tier = str(partner["tier"])
     children = [

@@ -6,20 +6,26 @@ import dash_mantine_components as dmc
 from dash import html
 
 from dashboard import ids
-from dashboard.components.text import text
+from dashboard.components.text import country_label, text, value_label
+from dashboard.countries import fold
 from dashboard.model import ACTIVITIES, DIRECTIONS, PARTICIPANTS, TIERS, Dataset
 
 
-def country_options(dataset: Dataset) -> list[dict[str, str]]:
-    """ISO-2 codes labelled with their country names, sorted by name, only countries that have partners."""
+def country_options(dataset: Dataset, language: str = "en") -> list[dict[str, str]]:
+    """ISO-2 codes labelled with their country names in `language`, sorted by name (accents ignored), only
+    countries that have partners."""
     pairs = dataset.partners[["country", "country_name"]].drop_duplicates("country")
     pairs = pairs[pairs["country"].astype(str) != ""]
-    options = [{"value": str(code), "label": str(name or code)} for code, name in pairs.itertuples(index=False)]
-    return sorted(options, key=lambda option: option["label"])
+    options = [{"value": str(code), "label": country_label(str(code), language, str(name or code))}
+               for code, name in pairs.itertuples(index=False)]
+    return sorted(options, key=lambda option: fold(option["label"]))
 
 
-def region_options(dataset: Dataset) -> list[str]:
-    return sorted({str(region) for region in dataset.partners["region"] if region})
+def region_options(dataset: Dataset, language: str = "en") -> list[dict[str, str]]:
+    """World regions as stored (English) for the URL, labelled in `language`."""
+    regions = {str(region) for region in dataset.partners["region"] if region}
+    options = [{"value": region, "label": value_label("region", region, language)} for region in regions]
+    return sorted(options, key=lambda option: fold(option["label"]))
 
 
 def year_marks(years: list[str]) -> list[dict[str, object]]:
@@ -68,19 +74,19 @@ def filters_panel(dataset: Dataset, language: str = "en") -> html.Div:
                 id=ids.FILTER_COUNTRY,
                 label=text("country", language),
                 placeholder=text("country_placeholder", language),
-                data=country_options(dataset),
+                data=country_options(dataset, language),
                 value=[],
                 searchable=True,
                 clearable=True,
                 hidePickedOptions=True,
-                nothingFoundMessage="-",
+                nothingFoundMessage=text("nothing_found", language),
                 maxDropdownHeight=280,
             ),
             dmc.MultiSelect(
                 id=ids.FILTER_REGION,
                 label=text("region", language),
                 placeholder=text("any", language),
-                data=region_options(dataset),
+                data=region_options(dataset, language),
                 value=[],
                 clearable=True,
             ),
@@ -113,8 +119,8 @@ def filters_panel(dataset: Dataset, language: str = "en") -> html.Div:
                     marks=year_marks(years),
                     restrictToMarks=True,
                     label={"function": "academicYearLabel", "options": {"years": years}},
-                    thumbFromLabel=text("years", language) + " (from)",
-                    thumbToLabel=text("years", language) + " (to)",
+                    thumbFromLabel=text("years.thumb_from", language),
+                    thumbToLabel=text("years.thumb_to", language),
                     mb="lg",
                     mx="sm",  # room for the first and last year labels
                 ),

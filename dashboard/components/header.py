@@ -1,4 +1,4 @@
-"""The page header: the institution's name and the view switches (colour scheme; a language switch goes here too)."""
+"""The page header: the institution's name and the view switches (language, colour scheme)."""
 
 from __future__ import annotations
 
@@ -6,6 +6,7 @@ import dash_mantine_components as dmc
 from dash import html
 
 from dashboard import ids
+from dashboard.components.language import language_switch
 from dashboard.components.text import text
 from dashboard.model import Institution
 
@@ -31,6 +32,7 @@ def header(institution: Institution, *, dark: bool = False, language: str = "en"
             ),
             html.Div(
                 [
+                    language_switch(language),
                     dmc.Switch(
                         id=ids.THEME_SWITCH,
                         checked=dark,

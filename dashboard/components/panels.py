@@ -17,7 +17,8 @@ def graph(graph_id: str, config: dict, class_name: str = "") -> html.Div:
             id=graph_id,
             figure={"data": [], "layout": {"paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)",
                                            "xaxis": {"visible": False}, "yaxis": {"visible": False}}},
-            config=config,
+            # A PNG from the mode bar is named after its panel rather than plotly's "newplot".
+            config={**config, "toImageButtonOptions": {**config.get("toImageButtonOptions", {}), "filename": graph_id}},
             responsive=True,
             style={"height": "100%", "width": "100%"},
         ),

@@ -8,8 +8,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.components.text import text
-
+from dashboard.components.text import country_label, text
 
 
 def agreement_years(start, end, language: str = "en") -> str:
@@ -34,14 +33,14 @@ def table_rows(partners: pd.DataFrame, language: str = "en") -> list[dict[str, o
             "partner_id": str(pid),
             "name": str(name),
             "city": str(city or ""),
-            "country_name": str(country or ""),
+            "country_name": country_label(str(code or ""), language, str(country or "")),
             "tier": str(tier),
             "agreement": agreement_years(start, end, language),
             "website": str(website or ""),
         }
-        for row, (pid, name, city, country, tier, start, end, website) in enumerate(zip(
-            partners["partner_id"], partners["name"], partners["city"], partners["country_name"], partners["tier"],
-            partners["agreement_start"], partners["agreement_end"], partners["website"],
+        for row, (pid, name, city, code, country, tier, start, end, website) in enumerate(zip(
+            partners["partner_id"], partners["name"], partners["city"], partners["country"], partners["country_name"],
+            partners["tier"], partners["agreement_start"], partners["agreement_end"], partners["website"],
         ))
     ]
 
@@ -73,6 +72,27 @@ def column_defs(language: str = "en") -> list[dict[str, object]]:
     ]
 
 
+def download_buttons(language: str = "en") -> dmc.Group:
+    """CSV and Excel downloads of the partners in the current filter (the download callback builds the file)."""
+    def button(component_id: str, key: str) -> dmc.Button:
+        return dmc.Button(text(f"download.{key}", language), id=component_id, n_clicks=0, size="xs", variant="light",
+                          leftSection=html.Span("\u2193", **{"aria-hidden": "true"}), className="download-button",
+                          **{"aria-label": text(f"download.{key}_label", language)})
+
+    return dmc.Group([button(ids.DOWNLOAD_CSV, "csv"), button(ids.DOWNLOAD_XLSX, "xlsx"), dcc.Download(id=ids.DOWNLOAD)],
+                     gap=6, wrap="nowrap")
+
+
+# ag-grid's own words (pagination, empty table) and the catalogue keys that say them.
+GRID_LOCALE_KEYS = {"page": "page", "of": "of", "to": "to", "more": "more", "firstPage": "first",
+                    "previousPage": "previous", "nextPage": "next", "lastPage": "last", "noRowsToShow": "no_rows",
+                    "loadingOoo": "loading"}
+
+
+def grid_locale(language: str = "en") -> dict[str, str]:
+    return {grid_key: text(f"grid.{key}", language) for grid_key, key in GRID_LOCALE_KEYS.items()}
+
+
 def partner_table(partners: pd.DataFrame, language: str = "en") -> html.Div:
     """Every partner as a row; the views callback says which rows the filter shows. A row click opens the
     detail panel."""
@@ -81,13 +101,19 @@ def partner_table(partners: pd.DataFrame, language: str = "en") -> html.Div:
             dmc.Group(
                 [
                     dmc.Text(text("table", language), fw=700, className="panel-title"),
-                    dmc.TextInput(
-                        id=ids.TABLE_SEARCH,
-                        placeholder=text("table_search", language),
-                        value="",
-                        size="xs",
-                        w=240,
-                        **{"aria-label": text("table_search", language)},
+                    dmc.Group(
+                        [
+                            dmc.TextInput(
+                                id=ids.TABLE_SEARCH,
+                                placeholder=text("table_search", language),
+                                value="",
+                                size="xs",
+                                w=240,
+                                **{"aria-label": text("table_search", language)},
+                            ),
+                            download_buttons(language),
+                        ],
+                        gap="sm",
                     ),
                 ],
                 justify="space-between",
@@ -106,6 +132,7 @@ def partner_table(partners: pd.DataFrame, language: str = "en") -> html.Div:
                     "paginationAutoPageSize": True,
                     "tooltipShowDelay": 400,
                     "quickFilterText": "",
+                    "localeText": grid_locale(language),
                     "isExternalFilterPresent": {"function": "atlasFilterPresent()"},
                     "doesExternalFilterPass": {"function": "atlasRowShown(params)"},
                 },

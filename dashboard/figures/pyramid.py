@@ -10,20 +10,13 @@ from collections.abc import Iterable, Mapping
 
 import plotly.graph_objects as go
 
-from dashboard.figures.theme import TIER_LABELS, Theme, get_theme, make_figure
+from dashboard.components.text import number, text
+from dashboard.figures.theme import Theme, get_theme, make_figure
 from dashboard.model import TIERS
 
 # Half-width of the pyramid at depth t (0 = apex, 3 = base): a truncated triangle, so the top tier stays wide
 # enough for its label and its count.
 APEX, SLOPE, GAP = 0.28, 0.44, 0.07
-# Why each tier sits where it does: every tier takes part in everything below it.
-MEANING = {
-    "strategic": "Strategic partners take part in every activity below:<br>"
-                 "research, benchmarking, joint degrees, and student and staff mobility",
-    "collaboration": "Collaboration partners go beyond exchange:<br>"
-                     "research, benchmarking or joint degrees, plus mobility",
-    "mobility": "Mobility partners exchange students and staff",
-}
 
 
 def _half_width(depth: float) -> float:
@@ -31,9 +24,14 @@ def _half_width(depth: float) -> float:
 
 
 def tier_pyramid(tier_counts: Mapping[str, int], *, theme: Theme | str = "light",
-                 selected: Iterable[str] = ()) -> go.Figure:
-    """Three trapezoids, strategic on top; an invisible bar over each carries hover, click and customdata=tier."""
+                 selected: Iterable[str] = (), language: str = "en") -> go.Figure:
+    """Three trapezoids, strategic on top; an invisible bar over each carries hover, click and customdata=tier.
+
+    The hover explains the cumulative meaning (pyramid.meaning.* in the catalogue): every tier takes part in
+    everything below it.
+    """
     theme = get_theme(theme) if isinstance(theme, str) else theme
+    names = {t: text(f"tier.{t}", language) for t in TIERS}
     selected = set(selected)
     tiers = list(TIERS)
     counts = [int(tier_counts.get(t, 0)) for t in tiers]
@@ -57,15 +55,16 @@ def tier_pyramid(tier_counts: Mapping[str, int], *, theme: Theme | str = "light"
         base=[-w for w in middle],
         width=1 - GAP,
         marker=dict(color="rgba(0,0,0,0)", line=dict(width=0)),
-        text=[f"<b>{TIER_LABELS[t]}</b><br><span style='font-size:{theme.font_size + 10}px'><b>{c:,}</b></span>"
+        text=[f"<b>{names[t]}</b><br><span style='font-size:{theme.font_size + 10}px'><b>{number(c, language)}</b></span>"
               for t, c in zip(tiers, counts)],
         textposition="inside",
         insidetextanchor="middle",
+        textangle=0,  # never turned on its side: a long name ("Strategisch") shrinks a little instead
         textfont=dict(size=theme.font_size + 1,
                       color=[theme.on_tier if lit else theme.text for lit in active]),
-        customdata=[[t, c, MEANING[t], TIER_LABELS[t]] for t, c in zip(tiers, counts)],
-        hovertemplate="<b>%{customdata[1]:,} %{customdata[3]} partners</b><br>%{customdata[2]}"
-                      "<br><i>Click to filter by this tier</i><extra></extra>",
+        customdata=[[t, c, text(f"pyramid.meaning.{t}", language), names[t].lower()] for t, c in zip(tiers, counts)],
+        hovertemplate="<b>" + text("pyramid.hover", language, count="%{customdata[1]:,}", tier="%{customdata[3]}")
+                      + "</b><br>%{customdata[2]}<br><i>" + text("pyramid.click", language) + "</i><extra></extra>",
         cliponaxis=False,
         showlegend=False,
     )
@@ -80,5 +79,6 @@ def tier_pyramid(tier_counts: Mapping[str, int], *, theme: Theme | str = "light"
         yaxis=dict(visible=False, range=[len(tiers) + 0.02, -0.02], fixedrange=True),
         clickmode="event",
         dragmode=False,
+        separators=text("number.separators", language),
         hovermode="closest",
     )

@@ -6,15 +6,18 @@ people with any common colour-vision deficiency.
 
 from __future__ import annotations
 
+import textwrap
 from dataclasses import dataclass, field
 from functools import lru_cache
+from html import escape
 
 import plotly.graph_objects as go
 
 # System fonts only: the dashboard runs offline and fetches nothing.
 FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif'
 BASE_FONT_SIZE = 16
-TIER_LABELS = {"strategic": "Strategic", "collaboration": "Collaboration", "mobility": "Mobility"}
+CAPTION_FONT_SIZE = 12
+CAPTION_LINE_HEIGHT = 16  # pixels the bottom margin grows by per caption line
 # Open variants ("-open") mark partners placed only at country level.
 TIER_SYMBOLS = {"strategic": "diamond", "collaboration": "square", "mobility": "circle"}
 HOME_SYMBOL = "star"
@@ -135,3 +138,30 @@ def make_figure(traces: list[dict], theme: Theme, *, revision: str, **layout) ->
     """
     layout = {"template": _template_dict(theme.name), "uirevision": revision, **layout}
     return go.Figure({"data": traces, "layout": layout}, _validate=False)
+
+
+
+def with_caption(figure: go.Figure, caption: str, theme: Theme, *, overlay: bool = False, width: int = 60) -> go.Figure:
+    """The figure with a small title saying what it shows (the panel and the filter): a PNG exported from the
+    mode bar keeps it, so a slide says which filter it shows.
+
+    `caption` is plain text (escaped here), wrapped at about `width` characters so a long filter stays inside
+    a narrow chart. Charts get it below the plot in a taller bottom margin; the map (`overlay`) over its
+    top-left corner, the Arctic ocean, since the map has no margin to spare.
+    """
+    lines = [escape(line) for line in textwrap.wrap(caption, width)] or [""]
+    font = dict(size=CAPTION_FONT_SIZE, color=theme.muted)
+    if overlay:
+        figure.layout.title = dict(text="<br>".join(lines), font=font, x=0.01, xanchor="left", xref="paper",
+                                   y=0.99, yanchor="top", yref="container", automargin=False)
+        return figure
+    bottom = figure.layout.margin.b
+    if bottom is None:
+        bottom = _template_dict(theme.name)["layout"]["margin"]["b"]
+    # From the figure's left edge, not the plot's: long axis labels (top partners) push the plot far right.
+    # plotly puts the FIRST line's baseline at a bottom-anchored title's y: the padding lifts the others in.
+    figure.layout.title = dict(text="<br>".join(lines), font=font, x=0, xanchor="left", xref="container", y=0,
+                               yanchor="bottom", yref="container", automargin=False,
+                               pad=dict(b=5 + CAPTION_LINE_HEIGHT * (len(lines) - 1), l=8))
+    figure.layout.margin.b = bottom + CAPTION_LINE_HEIGHT * len(lines) + 8
+    return figure

@@ -21,18 +21,13 @@ from dashboard.figures.geo import (
     region_window,
     spread_rings,
 )
-from dashboard.figures.theme import HOME_SYMBOL, TIER_LABELS, Theme, get_theme, make_figure
+from dashboard.components.text import country_label, number, text, value_label
+from dashboard.figures.theme import HOME_SYMBOL, Theme, get_theme, make_figure
 from dashboard.model import TIERS, Institution
 
 LAYERS = ("partners", "countries", "flows")
-ACTIVITY_LABELS = {
-    "student_mobility": "student mobility", "staff_mobility": "staff mobility", "internship": "internships",
-    "benchmarking": "benchmarking", "research": "research", "joint_degree": "joint degree",
-    "double_degree": "double degree", "multiple_degree": "multiple degree",
-}
 MIN_MARKER = 9      # zero-volume partners stay big enough to hover and click
 MAX_MARKER = 30
-COUNTRY_LEVEL_NOTE = "placed at country level"
 # Arcs wider for more mobility: (share of the largest flow, line width), on a square-root scale.
 FLOW_WIDTHS = ((0.0, 1.0), (0.34, 2.4), (0.67, 4.2))
 
@@ -47,6 +42,7 @@ def world_map(
     region: str | tuple[str, ...] | None = None,
     country_metric: str = "partners",
     flow_direction: str = "outgoing",
+    language: str = "en",
 ) -> go.Figure:
     """The map figure for the filtered partners (a View's partners: PARTNER_COLUMNS + volume/outgoing/incoming)."""
     theme = get_theme(theme) if isinstance(theme, str) else theme
@@ -55,22 +51,23 @@ def world_map(
     # A region zoom shows places about four times closer: a tighter ring keeps partners by their city.
     ring_scale = REGION_RING_SCALE if region_window(region) else 1.0
     if layer == "countries":
-        traces.append(_choropleth(partners, theme, country_metric))
+        traces.append(_choropleth(partners, theme, country_metric, language))
     elif layer == "flows":
         direction = flow_direction if flow_direction in ("outgoing", "incoming") else "outgoing"
         volume = _column(placed, direction)
         lat, lon = spread_rings(placed["lat"].to_numpy(), placed["lon"].to_numpy(), placed["partner_id"].to_numpy(),
                                 scale=ring_scale)
-        traces.extend(_flow_traces(placed, volume, home, theme, direction))
-        traces.extend(_partner_traces(placed, lat, lon, volume, theme, legend=False, flow=direction))
+        traces.extend(_flow_traces(placed, volume, home, theme, direction, language))
+        traces.extend(_partner_traces(placed, lat, lon, volume, theme, legend=False, flow=direction,
+                                      language=language))
     else:
         volume = _column(placed, "volume")
         lat, lon = spread_rings(placed["lat"].to_numpy(), placed["lon"].to_numpy(), placed["partner_id"].to_numpy(),
                                 scale=ring_scale)
-        traces.extend(_partner_traces(placed, lat, lon, volume, theme, legend=True))
+        traces.extend(_partner_traces(placed, lat, lon, volume, theme, legend=True, language=language))
         traces.extend(_selection_trace(placed, lat, lon, volume, selected_id, theme))
-    traces.append(_home_trace(home, theme))
-    return make_figure(traces, theme, **_layout(theme, region))
+    traces.append(_home_trace(home, theme, language))
+    return make_figure(traces, theme, separators=text("number.separators", language), **_layout(theme, region))
 
 
 def _column(frame: pd.DataFrame, name: str) -> np.ndarray:
@@ -95,7 +92,8 @@ def _coordinates(values: np.ndarray) -> np.ndarray:
 # -- partners -------------------------------------------------------------------------------------
 
 
-def _partner_traces(placed, lat, lon, volume, theme: Theme, *, legend: bool, flow: str | None = None) -> list[dict]:
+def _partner_traces(placed, lat, lon, volume, theme: Theme, *, legend: bool, flow: str | None = None,
+                    language: str = "en") -> list[dict]:
     """One trace per tier and placing (exact or country level): no per-point style arrays to send.
 
     Under the flows layer (`flow` = direction) the cards are short: the arcs already weigh on the response.
@@ -103,15 +101,17 @@ def _partner_traces(placed, lat, lon, volume, theme: Theme, *, legend: bool, flo
     sizes = marker_sizes(volume)
     tier = placed["tier"].to_numpy(dtype=object)
     country_level = (placed["geo_precision"] == "country").to_numpy()
-    cards = hover_fields(placed)
+    cards = hover_fields(placed, language)
     if flow:
         cards = cards[:, [0, 1, 2, 5 if flow == "outgoing" else 6]]
     traces: list[dict] = []
     # Mobility first, strategic last: plotly draws later traces on top.
     for rank, name in reversed(list(enumerate(TIERS, start=1))):
         if legend:
-            traces.append(_legend_entry(name, rank, theme))
+            traces.append(_legend_entry(name, rank, theme, language))
         symbol, colour = theme.tier_symbols[name], theme.tiers[name]
+        label = text(f"tier.{name}", language)
+        tier_line = text("hover.tier_partner", language, tier=label)
         for hollow in (False, True):
             mask = (tier == name) & (country_level == hollow)
             if not mask.any():
@@ -124,47 +124,53 @@ def _partner_traces(placed, lat, lon, volume, theme: Theme, *, legend: bool, flo
             traces.append(dict(
                 type="scattergeo",
                 lat=_coordinates(lat[order]), lon=_coordinates(lon[order]), mode="markers",
-                name=TIER_LABELS[name], legendgroup=name, showlegend=False, marker=marker,
+                name=label, legendgroup=name, showlegend=False, marker=marker,
                 customdata=cards[order],
                 hovertemplate=(
-                    f"<b>%{{customdata[1]}}</b><br>%{{customdata[2]}}<br>{TIER_LABELS[name]} partner"
-                    f"<br>%{{customdata[3]:,}} {flow} in the filter<extra></extra>"
+                    f"<b>%{{customdata[1]}}</b><br>%{{customdata[2]}}<br>{tier_line}<br>"
+                    + text("hover.flow", language, count="%{customdata[3]:,}",
+                           direction=text(f"direction.{flow}", language).lower())
+                    + "<extra></extra>"
                 ) if flow else (
                     "<b>%{customdata[1]}</b><br>%{customdata[2]}"
-                    + (f"<br><i>{COUNTRY_LEVEL_NOTE}</i>" if hollow else "")
-                    + f"<br>{TIER_LABELS[name]} partner<br>%{{customdata[3]}}<br>Agreement: %{{customdata[4]}}"
-                    "<br>Mobility: %{customdata[5]:,} outgoing \u00b7 %{customdata[6]:,} incoming<extra></extra>"
+                    + (f"<br><i>{text('hover.country_level', language)}</i>" if hollow else "")
+                    + f"<br>{tier_line}<br>%{{customdata[3]}}<br>"
+                    + text("hover.agreement", language, years="%{customdata[4]}") + "<br>"
+                    + text("hover.mobility", language, outgoing="%{customdata[5]:,}", incoming="%{customdata[6]:,}")
+                    + "<extra></extra>"
                 ),
             ))
     if legend and country_level.any():
         traces.append(dict(
             type="scattergeo",
-            lat=[None], lon=[None], mode="markers", name="Open: " + COUNTRY_LEVEL_NOTE, legendrank=4,
+            lat=[None], lon=[None], mode="markers", name=text("legend.country_level", language), legendrank=4,
             marker=dict(symbol="circle-open", size=12, color=theme.muted, line=dict(width=2)), hoverinfo="skip",
         ))
     return traces
 
 
-def _legend_entry(tier: str, rank: int, theme: Theme) -> dict:
+def _legend_entry(tier: str, rank: int, theme: Theme, language: str) -> dict:
     """A fixed legend item per tier: data traces vary in size and split exact from country-level places."""
     return dict(
         type="scattergeo",
-        lat=[None], lon=[None], mode="markers", name=TIER_LABELS[tier], legendgroup=tier, legendrank=rank,
+        lat=[None], lon=[None], mode="markers", name=text(f"tier.{tier}", language), legendgroup=tier,
+        legendrank=rank,
         marker=dict(symbol=theme.tier_symbols[tier], size=13, color=theme.tiers[tier],
                     line=dict(width=1, color=theme.surface)),
         hoverinfo="skip",
     )
 
 
-def hover_fields(placed: pd.DataFrame) -> np.ndarray:
+def hover_fields(placed: pd.DataFrame, language: str = "en") -> np.ndarray:
     """Per partner: id, name, place, activities, agreement, outgoing, incoming (strings escaped)."""
     start = pd.to_numeric(placed["agreement_start"], errors="coerce").fillna(-1).astype(int).tolist()
     end = pd.to_numeric(placed["agreement_end"], errors="coerce").fillna(-1).astype(int).tolist()
     static = [
-        _card(str(pid), str(name), str(city or ""), str(country or ""), tuple(acts) if len(acts) else (), s, e)
-        for pid, name, city, country, acts, s, e in zip(
-            placed["partner_id"], placed["name"], placed["city"], placed["country_name"], placed["activities"],
-            start, end)
+        _card(str(pid), str(name), str(city or ""), country_label(str(code or ""), language, str(country or "")),
+              tuple(acts) if len(acts) else (), s, e, language)
+        for pid, name, city, code, country, acts, s, e in zip(
+            placed["partner_id"], placed["name"], placed["city"], placed["country"], placed["country_name"],
+            placed["activities"], start, end)
     ]
     cards = np.empty((len(placed), 7), dtype=object)
     if len(placed):
@@ -177,25 +183,26 @@ def hover_fields(placed: pd.DataFrame) -> np.ndarray:
 
 
 @lru_cache(maxsize=16384)
-def _card(pid: str, name: str, city: str, country: str, activities: tuple, start: int, end: int) -> tuple[str, ...]:
+def _card(pid: str, name: str, city: str, country: str, activities: tuple, start: int, end: int,
+          language: str = "en") -> tuple[str, ...]:
     """The parts of a hover card that do not depend on the filter (cached: formatting 1,000 cards costs)."""
     place = escape(", ".join(p for p in (city, country) if p))
-    listed = ", ".join(ACTIVITY_LABELS.get(a, str(a)) for a in activities)
-    return (pid, escape(name), place, escape(_sentence(listed)) if listed else "No activities recorded",
-            _agreement(start if start >= 0 else None, end if end >= 0 else None))
+    listed = ", ".join(value_label("activity", a, language).lower() for a in activities)
+    return (pid, escape(name), place, escape(_sentence(listed)) if listed else text("hover.no_activities", language),
+            _agreement(start if start >= 0 else None, end if end >= 0 else None, language))
 
 
 def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _agreement(start: int | None, end: int | None) -> str:
+def _agreement(start: int | None, end: int | None, language: str = "en") -> str:
     if start is None and end is None:
-        return "dates not recorded"
+        return text("agreement.unknown", language)
     if end is None:
-        return f"since {start}"
+        return text("agreement.since", language, start=start)
     if start is None:
-        return f"until {end}"
+        return text("agreement.until", language, end=end)
     return f"{start}\u2013{end}"
 
 
@@ -217,13 +224,15 @@ def _selection_trace(placed, lat, lon, volume, selected_id, theme: Theme) -> lis
     )]
 
 
-def _home_trace(home: Institution, theme: Theme) -> dict:
+def _home_trace(home: Institution, theme: Theme, language: str = "en") -> dict:
     name = escape(home.short_name or home.name)
     return dict(
         type="scattergeo",
-        lat=[round(home.lat, 4)], lon=[round(home.lon, 4)], mode="markers", name=f"{name} (home)", legendrank=0,
+        lat=[round(home.lat, 4)], lon=[round(home.lon, 4)], mode="markers", name=text("legend.home", language, name=name),
+        legendrank=0,
         marker=dict(symbol=HOME_SYMBOL, size=22, color=theme.home, line=dict(width=1.5, color=theme.surface)),
-        hovertemplate=f"<b>{escape(home.name)}</b><br>{escape(home.city)} \u00b7 home institution<extra></extra>",
+        hovertemplate=f"<b>{escape(home.name)}</b><br>{escape(home.city)} \u00b7 {text('hover.home', language)}"
+                      "<extra></extra>",
     )
 
 
@@ -238,7 +247,7 @@ def iso3(iso2: str) -> str | None:
     return country.alpha_3 if country else None
 
 
-def _choropleth(partners: pd.DataFrame, theme: Theme, metric: str) -> dict:
+def _choropleth(partners: pd.DataFrame, theme: Theme, metric: str, language: str = "en") -> dict:
     by_country = (
         partners.assign(volume=_column(partners, "volume"))
         .groupby("country", sort=True)
@@ -248,9 +257,10 @@ def _choropleth(partners: pd.DataFrame, theme: Theme, metric: str) -> dict:
     by_country["iso3"] = [iso3(c) for c in by_country["country"]]
     by_country = by_country[by_country["iso3"].notna()]
     metric = metric if metric in ("partners", "mobility") else "partners"
-    title = "Partners" if metric == "partners" else "Mobility"
+    title = text(f"metric.{metric}", language)
     customdata = np.array(list(zip(
-        by_country["country"], [escape(str(n)) for n in by_country["name"]],
+        by_country["country"],
+        [escape(country_label(str(c), language, str(n or c))) for c, n in zip(by_country["country"], by_country["name"])],
         by_country["partners"].astype(int), by_country["mobility"].astype(int),
     )), dtype=object).reshape(-1, 4)
     return dict(
@@ -260,8 +270,9 @@ def _choropleth(partners: pd.DataFrame, theme: Theme, metric: str) -> dict:
         marker=dict(line=dict(color=theme.country_border, width=0.6)),
         colorbar=dict(title=dict(text=title, font=dict(color=theme.text)), thickness=14, len=0.55, x=0.99,
                       outlinewidth=0, tickfont=dict(color=theme.muted)),
-        hovertemplate=("<b>%{customdata[1]}</b><br>%{customdata[2]} partners<br>"
-                       "%{customdata[3]:,} mobilities in the filter<extra></extra>"),
+        hovertemplate=("<b>%{customdata[1]}</b><br>" + text("hover.partners", language, count="%{customdata[2]}")
+                       + "<br>" + text("hover.mobilities_in_filter", language, count="%{customdata[3]:,}")
+                       + "<extra></extra>"),
         name=title, showlegend=False,
     )
 
@@ -269,7 +280,7 @@ def _choropleth(partners: pd.DataFrame, theme: Theme, metric: str) -> dict:
 # -- flows ----------------------------------------------------------------------------------------
 
 
-def _flow_traces(placed, volume, home: Institution, theme: Theme, direction: str) -> list[dict]:
+def _flow_traces(placed, volume, home: Institution, theme: Theme, direction: str, language: str = "en") -> list[dict]:
     """Arcs from home to each place with mobility, wider for more; partners in one city share one arc."""
     flows = (
         pd.DataFrame({"lat": placed["lat"].round(3).to_numpy(), "lon": placed["lon"].round(3).to_numpy(),
@@ -290,10 +301,12 @@ def _flow_traces(placed, volume, home: Institution, theme: Theme, direction: str
         arc_lat, arc_lon = great_circle_paths((home.lat, home.lon), flows["lat"].to_numpy()[mask],
                                               flows["lon"].to_numpy()[mask])
         smallest, largest = int(amount[mask].min()), int(amount[mask].max())
-        span = f"{smallest:,}" if smallest == largest else f"{smallest:,}\u2013{largest:,}"
+        span = number(smallest, language) if smallest == largest else \
+            f"{number(smallest, language)}\u2013{number(largest, language)}"
         traces.append(dict(
             type="scattergeo",
-            lat=arc_lat, lon=arc_lon, mode="lines", name=f"{direction.capitalize()}: {span}", legendgroup="flows",
+            lat=arc_lat, lon=arc_lon, mode="lines", name=f"{text(f'direction.{direction}', language)}: {span}",
+            legendgroup="flows",
             line=dict(width=width, color=theme.directions[direction]), opacity=theme.flow_opacity,
             hoverinfo="skip", connectgaps=False,
         ))

@@ -9,8 +9,16 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
+from functools import partial
 
-from geopy.exc import GeocoderInsufficientPrivileges, GeocoderRateLimited, GeocoderUnavailable, GeopyError
+from geopy.adapters import RequestsAdapter, URLLibAdapter
+from geopy.exc import (
+    GeocoderInsufficientPrivileges,
+    GeocoderRateLimited,
+    GeocoderTimedOut,
+    GeocoderUnavailable,
+    GeopyError,
+)
 from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import Nominatim
 from geopy.location import Location
@@ -18,8 +26,17 @@ from geopy.location import Location
 log = logging.getLogger(__name__)
 
 DEFAULT_TIMEOUT_SECONDS = 10
-# After this many refusals or outages in a row the service is treated as down for the rest of the run.
+# After this many refusals, rate limits, timeouts or outages in a row the service is treated as down for the rest
+# of the run: a run with hundreds of unplaced rows must not wait out a dead service row after row.
 MAX_CONSECUTIVE_OUTAGES = 3
+
+
+def no_retry_adapter(**kwargs):
+    """geopy's HTTP adapter without its own retries: requests' default would honour a 429's Retry-After (often
+    60 s) twice per row before this adapter even hears of the failure."""
+    if RequestsAdapter.is_available:
+        return RequestsAdapter(max_retries=0, **kwargs)
+    return URLLibAdapter(**kwargs)  # never retries
 
 
 class NominatimAdapter:
@@ -27,8 +44,12 @@ class NominatimAdapter:
 
     def __init__(self, user_agent: str, *, geocoder=None, timeout: float = DEFAULT_TIMEOUT_SECONDS,
                  min_delay_seconds: float = 1.0, max_retries: int = 0, error_wait_seconds: float = 5.0,
-                 sleep: Callable[[float], None] | None = None, clock: Callable[[], float] | None = None):
-        self.geocoder = geocoder if geocoder is not None else Nominatim(user_agent=user_agent, timeout=timeout)
+                 sleep: Callable[[float], None] | None = None, clock: Callable[[], float] | None = None,
+                 domain: str | None = None, scheme: str | None = None):
+        """domain and scheme point at another Nominatim (a mirror, or a fake one on loopback in tests)."""
+        where = {k: v for k, v in (("domain", domain), ("scheme", scheme)) if v}
+        self.geocoder = geocoder if geocoder is not None else Nominatim(
+            user_agent=user_agent, timeout=timeout, adapter_factory=no_retry_adapter, **where)
         self.limiter = RateLimiter(self.geocoder.geocode, min_delay_seconds=min_delay_seconds,
                                    max_retries=max_retries, error_wait_seconds=error_wait_seconds,
                                    swallow_exceptions=False)
@@ -59,12 +80,12 @@ class NominatimAdapter:
             return None
         try:
             location = self.limiter(request, exactly_one=True, country_codes=country.lower())
-        except (GeocoderInsufficientPrivileges, GeocoderRateLimited, GeocoderUnavailable) as error:
+        except (GeocoderInsufficientPrivileges, GeocoderRateLimited, GeocoderTimedOut, GeocoderUnavailable) as error:
             self._outages += 1
             self._fail(query, error)
             if isinstance(error, GeocoderInsufficientPrivileges) or self._outages >= MAX_CONSECUTIVE_OUTAGES:
-                self.disabled_reason = (f"Nominatim refused or was unreachable ({type(error).__name__}: {error}); "
-                                        "no more online look-ups in this run.")
+                self.disabled_reason = (f"Nominatim refused, timed out or was unreachable ({type(error).__name__}: "
+                                        f"{error}); no more online look-ups in this run.")
                 self.failures.append(self.disabled_reason)
             return None
         except (GeopyError, OSError, ValueError) as error:

@@ -94,7 +94,8 @@ def test_every_graph_reads_map_outlines_from_our_assets(app, client):
     for graph in graphs:
         assert graph.config["topojsonURL"] == "/assets/topojson/"
         assert graph.config["displaylogo"] is False
-        assert graph.config["toImageButtonOptions"] == {"scale": 2}
+        # Twice the screen size, named after the panel.
+        assert graph.config["toImageButtonOptions"] == {"scale": 2, "filename": graph.id}
     with client.get("/assets/topojson/world_110m.json") as outlines:
         assert outlines.status_code == 200 and json.loads(outlines.data)["type"] == "Topology"
 

@@ -1,0 +1,366 @@
+"""Load test: simulated users changing filters against gunicorn with several workers, on loopback only.
+
+    python -m bench.load [--users 50] [--seconds 60] [--workers 3] [--only sample|10x] [--max-requests N]
+
+Each user loops: pick a random filter state, then POST what the page sends for a filter change -- the views
+callback and the map callback, in parallel as the browser does -- and wait for both answers. No pause between
+changes: the worst case for the server. Stops by itself after --seconds (or --max-requests). Prints errors,
+p50/p95/p99 latency, requests per second, and the resident memory of each gunicorn worker at the start, at its
+peak and at the end (from /proc/<pid>/status).
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import contextlib
+import json
+import os
+import random
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from bench.dash_requests import CallbackClient
+from dashboard import ids
+
+REPO = Path(__file__).resolve().parents[1]
+VIEWS = f"{ids.TIER_PYRAMID}.figure"
+MAP = f"{ids.WORLD_MAP}.figure"
+MAP_VALUES = {f"{ids.MAP_LAYER}.value": "partners", f"{ids.MAP_METRIC}.value": "partners",
+              f"{ids.MAP_DIRECTION}.value": "outgoing", f"{ids.THEME_SWITCH}.checked": False}
+
+
+# --- the server -------------------------------------------------------------------------------------------------
+
+@dataclass
+class Gunicorn:
+    url: str
+    process: subprocess.Popen
+    log_path: Path
+
+    def worker_pids(self) -> list[int]:
+        return child_pids(self.process.pid)
+
+    def log(self) -> str:
+        return self.log_path.read_text(encoding="utf-8", errors="replace")
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+def child_pids(pid: int) -> list[int]:
+    """The processes whose parent is `pid` (gunicorn's workers), from /proc."""
+    children = []
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue  # gone meanwhile
+        # The command name may hold spaces and parentheses: the fields after the last ")" are fixed.
+        if int(stat.rsplit(")", 1)[1].split()[1]) == pid:
+            children.append(int(entry.name))
+    return sorted(children)
+
+
+def rss_mb(pid: int) -> float:
+    """Resident memory of a process in MB (VmRSS), 0 when it is gone."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmRSS:"):
+                return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return 0.0
+
+
+def get_json(url: str, timeout: float = 5.0) -> Any:
+    with urllib.request.urlopen(url, timeout=timeout) as response:
+        return json.loads(response.read())
+
+
+@contextlib.contextmanager
+def gunicorn(app: str = "dashboard.wsgi:create_server()", *, workers: int = 2, env: dict[str, str] | None = None,
+             startup_seconds: float = 90.0, extra_args: tuple[str, ...] = ()) -> Iterator[Gunicorn]:
+    """gunicorn serving `app` with --preload on 127.0.0.1:<free port>, until /healthz answers; stopped on exit."""
+    port = free_port()
+    log_dir = Path(tempfile.mkdtemp(prefix="partner-atlas-gunicorn-"))
+    log_path = log_dir / "gunicorn.log"
+    command = [sys.executable, "-m", "gunicorn", "--workers", str(workers), "--preload", "--bind",
+               f"127.0.0.1:{port}", "--timeout", "60", "--graceful-timeout", "5", "--no-control-socket",
+               "--chdir", str(REPO), *extra_args, app]
+    with open(log_path, "wb") as log:
+        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, cwd=REPO,
+                                   env={**os.environ, **(env or {})}, start_new_session=True)
+    server = Gunicorn(f"http://127.0.0.1:{port}", process, log_path)
+    try:
+        deadline = time.monotonic() + startup_seconds
+        while True:
+            if process.poll() is not None:
+                raise RuntimeError(f"gunicorn exited with {process.returncode}:\n{server.log()[-3000:]}")
+            with contextlib.suppress(OSError, ValueError):
+                if get_json(server.url + "/healthz", timeout=2)["status"] == "ok" \
+                        and len(server.worker_pids()) == workers:
+                    break
+            if time.monotonic() > deadline:
+                raise TimeoutError(f"gunicorn not ready within {startup_seconds:.0f} s:\n{server.log()[-3000:]}")
+            time.sleep(0.2)
+        yield server
+    finally:
+        if process.poll() is None:
+            process.send_signal(signal.SIGTERM)  # gunicorn's graceful stop: it stops its own workers
+            try:
+                process.wait(timeout=15)
+            except subprocess.TimeoutExpired:
+                os.killpg(process.pid, signal.SIGKILL)
+                process.wait(timeout=5)
+        shutil.rmtree(log_dir, ignore_errors=True)
+
+
+def synthetic_server():
+    """The 10x dataset (bench.synthetic) served by gunicorn: `bench.load:synthetic_server()`."""
+    from bench.synthetic import make_large_dataset
+    from dashboard.app import create_app
+    from dashboard.config import Settings
+
+    return create_app(Settings.from_env(), dataset=make_large_dataset()).server
+
+
+# --- the payloads -----------------------------------------------------------------------------------------------
+
+class RemoteCallbacks(CallbackClient):
+    """CallbackClient's payloads, built from a running server's /_dash-dependencies instead of a test client."""
+
+    def __init__(self, url: str) -> None:  # not super().__init__: that builds a Flask test client
+        with urllib.request.urlopen(url + "/", timeout=10) as page:
+            page.read()
+        self.dependencies = get_json(url + "/_dash-dependencies", timeout=10)
+
+    def filter_change(self, search: str) -> list[bytes]:
+        """The two POST bodies the page sends when the URL's query becomes `search`."""
+        changed = [f"{ids.URL}.search"]
+        return [json.dumps(self.payload(VIEWS, {f"{ids.URL}.search": search}, changed)).encode(),
+                json.dumps(self.payload(MAP, {f"{ids.URL}.search": search, **MAP_VALUES}, changed)).encode()]
+
+
+def random_searches(dataset, count: int, seed: int = 1) -> list[str]:
+    """Filter states a visitor could reach: any mix of tiers, regions, countries, years, people and a name search."""
+    rng = random.Random(seed)
+    partners = dataset.partners
+    countries = sorted(partners["country"].dropna().unique())
+    regions = sorted(partners["region"].dropna().unique())
+    years = list(dataset.academic_years)
+    words = ("univ", "college", "tech", "school", "de")
+    out = [""]
+    while len(out) < count:
+        parts = []
+        if rng.random() < 0.5:
+            parts.append("tier=" + ",".join(rng.sample(["strategic", "collaboration", "mobility"], rng.randint(1, 2))))
+        if rng.random() < 0.3:
+            parts.append("region=" + rng.choice(regions))
+        if rng.random() < 0.3:
+            parts.append("country=" + ",".join(sorted(rng.sample(countries, min(len(countries), rng.randint(1, 3))))))
+        if rng.random() < 0.4 and len(years) > 1:
+            first = rng.randrange(len(years) - 1)
+            parts.append(f"from={years[first]}&to={years[rng.randrange(first, len(years))]}")
+        if rng.random() < 0.3:
+            parts.append("participant=" + rng.choice(["student", "staff"]))
+        if rng.random() < 0.3:
+            parts.append("direction=" + rng.choice(["outgoing", "incoming"]))
+        if rng.random() < 0.15:
+            parts.append("q=" + rng.choice(words))
+        out.append("?" + "&".join(parts) if parts else "")
+    return out
+
+
+# --- the users --------------------------------------------------------------------------------------------------
+
+@dataclass
+class Tally:
+    latencies_ms: list[float] = field(default_factory=list)
+    change_ms: list[float] = field(default_factory=list)  # both callbacks of one filter change answered
+    errors: list[str] = field(default_factory=list)
+    requests: int = 0
+
+
+async def user(session, url: str, bodies: list[list[bytes]], rng: random.Random, stop_at: float,
+               budget: list[int], tally: Tally) -> None:
+    import aiohttp
+
+    async def post(body: bytes) -> None:
+        start = time.perf_counter()
+        try:
+            async with session.post(url + "/_dash-update-component", data=body,
+                                    headers={"Content-Type": "application/json",
+                                             "Accept-Encoding": "gzip"}) as response:
+                await response.read()
+                if response.status != 200:
+                    tally.errors.append(f"HTTP {response.status}")
+        except (aiohttp.ClientError, asyncio.TimeoutError) as error:
+            tally.errors.append(f"{type(error).__name__}: {error}")
+        tally.latencies_ms.append((time.perf_counter() - start) * 1000)
+        tally.requests += 1
+
+    while time.monotonic() < stop_at and budget[0] > 0:
+        budget[0] -= 2
+        change = rng.choice(bodies)
+        start = time.perf_counter()
+        await asyncio.gather(*(post(body) for body in change))
+        tally.change_ms.append((time.perf_counter() - start) * 1000)
+
+
+async def drive(url: str, bodies: list[list[bytes]], users: int, seconds: float, max_requests: int) -> Tally:
+    import aiohttp
+
+    tally = Tally()
+    budget = [max_requests]
+    timeout = aiohttp.ClientTimeout(total=30)
+    connector = aiohttp.TCPConnector(limit=users * 2)
+    async with aiohttp.ClientSession(timeout=timeout, connector=connector) as session:
+        stop_at = time.monotonic() + seconds
+        await asyncio.gather(*(user(session, url, bodies, random.Random(n), stop_at, budget, tally)
+                               for n in range(users)))
+    return tally
+
+
+def percentile(values: list[float], share: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))] if ordered else float("nan")
+
+
+class MemoryWatch(threading.Thread):
+    """Samples every worker's RSS once a second while the load runs."""
+
+    def __init__(self, pids: list[int]) -> None:
+        super().__init__(daemon=True)
+        self.pids = pids
+        self.start_mb = {pid: rss_mb(pid) for pid in pids}
+        self.peak_mb = dict(self.start_mb)
+        self.end_mb: dict[int, float] = {}
+        self.stopping = threading.Event()
+
+    def run(self) -> None:
+        while not self.stopping.wait(1.0):
+            for pid in self.pids:
+                self.peak_mb[pid] = max(self.peak_mb[pid], rss_mb(pid))
+
+    def stop(self) -> None:
+        self.stopping.set()
+        self.join(timeout=5)
+        self.end_mb = {pid: rss_mb(pid) for pid in self.pids}
+
+
+@dataclass
+class Result:
+    label: str
+    partners: int
+    users: int
+    workers: int
+    seconds: float
+    tally: Tally
+    memory: MemoryWatch
+    restarted_workers: bool
+
+    def markdown(self) -> str:
+        t = self.tally
+        lines = [
+            f"### {self.label}: {self.partners:,} partners, {self.users} users, {self.workers} gunicorn workers, "
+            f"{self.seconds:.0f} s",
+            "",
+            "| requests | errors | requests/s | filter changes/s | p50 ms | p95 ms | p99 ms | max ms "
+            "| change p50 ms | change p95 ms |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+            f"| {t.requests:,} | {len(t.errors)} | {t.requests / self.seconds:.1f} | "
+            f"{len(t.change_ms) / self.seconds:.1f} | {percentile(t.latencies_ms, .5):.0f} | "
+            f"{percentile(t.latencies_ms, .95):.0f} | {percentile(t.latencies_ms, .99):.0f} | "
+            f"{max(t.latencies_ms, default=float('nan')):.0f} | {percentile(t.change_ms, .5):.0f} | "
+            f"{percentile(t.change_ms, .95):.0f} |",
+            "",
+            "| worker pid | RSS start MB | RSS peak MB | RSS end MB |",
+            "|---:|---:|---:|---:|",
+        ]
+        m = self.memory
+        lines += [f"| {pid} | {m.start_mb[pid]:.0f} | {m.peak_mb[pid]:.0f} | {m.end_mb[pid]:.0f} |" for pid in m.pids]
+        if t.errors:
+            lines += ["", "Errors (first 5): " + "; ".join(t.errors[:5])]
+        if self.restarted_workers:
+            lines += ["", "A worker was replaced during the run (crash or timeout): see gunicorn's log."]
+        return "\n".join(lines)
+
+
+def run(label: str, dataset, app: str, env: dict[str, str], *, users: int, seconds: float, workers: int,
+        max_requests: int) -> Result:
+    with gunicorn(app, workers=workers, env=env) as server:
+        remote = RemoteCallbacks(server.url)
+        bodies = [remote.filter_change(search) for search in random_searches(dataset, 200)]
+        # One change per worker first, so the start memory includes what every request allocates once.
+        asyncio.run(drive(server.url, bodies[:1], users=workers, seconds=3600, max_requests=workers * 4))
+        pids = server.worker_pids()
+        memory = MemoryWatch(pids)
+        memory.start()
+        start = time.monotonic()
+        tally = asyncio.run(drive(server.url, bodies, users=users, seconds=seconds, max_requests=max_requests))
+        elapsed = time.monotonic() - start
+        memory.stop()
+        restarted = server.worker_pids() != pids
+    return Result(label, len(dataset.partners), users, workers, elapsed, tally, memory, restarted)
+
+
+def sample_setup(cache_dir: Path) -> tuple[str, Any, str, dict[str, str]]:
+    """data/ with a copy of its geocoding cache, so neither this process nor the server loads the gazetteer."""
+    from dashboard.config import Settings
+    from dashboard.dataset import load_dataset
+
+    cache = cache_dir / "geocache.json"
+    if (REPO / "data" / ".geocache.json").is_file():
+        shutil.copy(REPO / "data" / ".geocache.json", cache)
+    env = {"PARTNER_ATLAS_DATA_DIR": str(REPO / "data"), "PARTNER_ATLAS_GEOCODE_CACHE": str(cache)}
+    dataset = load_dataset(Settings(data_dir=REPO / "data", geocode_cache=str(cache)))
+    return "sample (data/)", dataset, "dashboard.wsgi:create_server()", env
+
+
+def large_setup(cache_dir: Path) -> tuple[str, Any, str, dict[str, str]]:
+    from bench.callbacks import large_dataset
+
+    label, dataset = large_dataset()
+    return label, dataset, "bench.load:synthetic_server()", {}
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--users", type=int, default=50)
+    parser.add_argument("--seconds", type=float, default=60.0)
+    parser.add_argument("--workers", type=int, default=3)
+    parser.add_argument("--max-requests", type=int, default=1_000_000, help="stop after this many requests")
+    parser.add_argument("--only", choices=("sample", "10x"), help="default: the sample only; 10x is opt-in")
+    args = parser.parse_args(argv)
+    setups = {"sample": sample_setup, "10x": large_setup}
+    chosen = [args.only] if args.only else ["sample"]
+    failed = False
+    with tempfile.TemporaryDirectory() as cache_dir:
+        for key in chosen:
+            label, dataset, app, env = setups[key](Path(cache_dir))
+            result = run(label, dataset, app, env, users=args.users, seconds=args.seconds, workers=args.workers,
+                         max_requests=args.max_requests)
+            print(result.markdown(), end="\n\n", flush=True)
+            failed |= bool(result.tally.errors) or result.restarted_workers
+    return 1 if failed else 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,98 @@
+"""The page's language: read from `?lang=` (kept in the URL beside the filter state), offered by a switch in
+the header, and written into `<html lang>` of the served page.
+
+Dash fetches the layout from /_dash-layout without the page's query string (and the app sends no Referer), so
+assets/atlas.js adds the page's `lang` to that one request; the layout function reads it from there.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from urllib.parse import parse_qsl, urlencode, urlsplit
+
+import flask
+from dash import html
+
+from dashboard import ids
+from dashboard.components.text import LANGUAGES, language_or_default, text
+
+QUERY_KEY = "lang"
+_HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
+
+
+def _pairs(search: str | None) -> list[tuple[str, str]]:
+    try:
+        return parse_qsl((search or "").lstrip("?"), keep_blank_values=False, max_num_fields=200)
+    except ValueError:
+        return []
+
+
+def language_in(search: str | None) -> str | None:
+    """The language a query string asks for (the last `lang=` wins), or None when it asks for none we speak."""
+    asked = [value for key, value in _pairs(search) if key.strip().lower() == QUERY_KEY]
+    if not asked:
+        return None
+    code = asked[-1].strip().lower().replace("_", "-").split("-")[0]
+    return code if code in LANGUAGES else None
+
+
+def language_from_query(search: str | None, default: str) -> str:
+    return language_in(search) or language_or_default(default)
+
+
+def with_language(query: str, language: str | None) -> str:
+    """A filter query string ("?tier=strategic" or "") with `lang=language` appended (nothing when None)."""
+    if not language:
+        return query
+    pairs = [pair for pair in _pairs(query) if pair[0] != QUERY_KEY] + [(QUERY_KEY, language)]
+    return "?" + urlencode(pairs, safe=",")
+
+
+def language_links(search: str | None) -> dict[str, str]:
+    """For each language, the href that reloads the page in it with the current filters."""
+    kept = [pair for pair in _pairs(search) if pair[0].strip().lower() != QUERY_KEY]
+    return {code: "?" + urlencode([*kept, (QUERY_KEY, code)], safe=",") for code in LANGUAGES}
+
+
+def request_language(default: str) -> str:
+    """The language of the page being served: `?lang=` of this request, else of the page that asked for it."""
+    if not flask.has_request_context():
+        return language_or_default(default)
+    asked = flask.request.args.get(QUERY_KEY)
+    if asked:
+        return language_or_default(asked, default)
+    referrer = flask.request.headers.get("Referer")
+    return language_from_query(urlsplit(referrer).query if referrer else None, default)
+
+
+def localised_index(interpolate: Callable[..., str], default: str, title: Callable[[str], str]) -> Callable[..., str]:
+    """Wrap Dash's interpolate_index so each page says its language in `<html lang>` and its title in it."""
+
+    def interpolate_index(**parts: str) -> str:
+        language = request_language(default)
+        parts["title"] = title(language)
+        page = interpolate(**parts)
+        return _HTML_TAG.sub(lambda _m: f'<html lang="{language}">', page, count=1)
+
+    return interpolate_index
+
+
+def language_switch(language: str) -> html.Nav:
+    """EN | NL | FR: plain links, so a click reloads the page in that language (the layout is built per load);
+    a callback keeps their hrefs on the current filters."""
+    links = []
+    for code in LANGUAGES:
+        if links:
+            links.append(html.Span("|", className="lang-sep", **{"aria-hidden": "true"}))
+        current = code == language
+        links.append(html.A(
+            code.upper(),
+            id=ids.language_link(code),
+            href=f"?{QUERY_KEY}={code}",
+            lang=code,
+            title=text(f"language.{code}", code),
+            className="lang-link active" if current else "lang-link",
+            **({"aria-current": "true"} if current else {}),
+        ))
+    return html.Nav(links, className="atlas-lang", **{"aria-label": text("language", language)})

@@ -1,0 +1,89 @@
+"""The presentation page: a full-screen frame for a projector. It holds no data at first; the tour arrives in one
+response and assets/present.js plays it, writing each scene into the same graph and text elements."""
+
+from __future__ import annotations
+
+import pandas as pd
+from dash import dcc, html
+
+from dashboard.components.cards import format_number
+from dashboard.present import ids
+
+KEY_FIGURES_SHOWN = 2  # the first rows of key_figures.csv (their order is the office's priority); more do not fit
+
+
+def build_layout(graph_config: dict) -> html.Div:
+    facts = [
+        html.Div([html.Div(id=ids.fact_value(slot), className="present-fact-value"),
+                  html.Div(id=ids.fact_label(slot), className="present-fact-label")],
+                 className="present-fact")
+        for slot in range(ids.FACT_SLOTS)
+    ]
+    return html.Div(
+        [
+            dcc.Location(id=ids.URL, refresh=False),
+            dcc.Store(id=ids.TOUR),
+            dcc.Store(id=ids.STARTED),
+            html.Header(
+                [
+                    html.Div([html.H1(id=ids.NAME, className="present-name"),
+                              html.Div(id=ids.SUBTITLE, className="present-subtitle")], className="present-brand"),
+                    html.Div([html.Span(id=ids.STATUS, className="present-status", role="status"),
+                              html.Span(id=ids.COUNTER, className="present-counter")], className="present-meta"),
+                ],
+                className="present-header",
+            ),
+            html.Main(
+                [
+                    html.Div(
+                        dcc.Graph(id=ids.GRAPH, figure={"data": [], "layout": {"paper_bgcolor": "rgba(0,0,0,0)"}},
+                                  config=graph_config, responsive=True, style={"height": "100%", "width": "100%"}),
+                        className="present-stage",
+                    ),
+                    html.Aside(
+                        [
+                            html.Div(facts, id=ids.FACTS, className="present-facts"),
+                            html.Section([html.H2(id=ids.KEY_FIGURES_TITLE, className="present-section-title"),
+                                          html.Div(id=ids.KEY_FIGURES, className="present-key-figures")],
+                                         className="present-key-figures-box"),
+                        ],
+                        className="present-side",
+                    ),
+                ],
+                className="present-body",
+            ),
+            html.Footer(
+                [
+                    html.Div(id=ids.KICKER, className="present-kicker"),
+                    html.P(id=ids.CAPTION, className="present-caption", **{"aria-live": "polite"}),
+                    html.Div(html.Div(id=ids.PROGRESS, className="present-progress"), className="present-track"),
+                    html.Div(id=ids.KEYS_HINT, className="present-keys"),
+                ],
+                className="present-footer",
+            ),
+        ],
+        id=ids.ROOT,
+        className="present-page",
+        **{"data-state": "loading"},
+    )
+
+
+def key_figure_items(key_figures: pd.DataFrame, limit: int = KEY_FIGURES_SHOWN) -> list[html.Div]:
+    """The headline figures as big number and label; a short unit (%) joins the number, a long one follows it."""
+    items = []
+    for row in key_figures.head(limit).itertuples(index=False):
+        unit = str(getattr(row, "unit", "") or "")
+        value = format_number(_as_number(row.value))
+        number = [value + unit] if unit == "%" else [value, html.Span(" " + unit, className="present-unit")] \
+            if unit else [value]
+        items.append(html.Div([html.Div(number, className="present-kf-value"),
+                               html.Div(str(row.label), className="present-kf-label")], className="present-kf"))
+    return items
+
+
+def _as_number(value: object) -> object:
+    """1700 read as text still gets its thousands space; "over 100" stays as written."""
+    try:
+        return float(str(value).replace(",", "").strip())
+    except ValueError:
+        return value

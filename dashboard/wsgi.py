@@ -1,0 +1,45 @@
+"""The WSGI entry point for production servers: `gunicorn "dashboard.wsgi:create_server()"`.
+
+Settings come from the environment (PARTNER_ATLAS_DATA_DIR, ...), as documented in the README. Nothing is built on
+import: gunicorn calls create_server() once (in the master with --preload, so every worker shares the loaded
+dataset copy-on-write). `dashboard.wsgi:app` also works, for servers that want a plain attribute.
+"""
+
+from __future__ import annotations
+
+import logging
+from typing import Any, Mapping
+
+from flask import Flask
+
+from dashboard.config import Settings
+
+log = logging.getLogger(__name__)
+
+_server: Flask | None = None
+
+
+def create_server(environ: Mapping[str, str] | None = None) -> Flask:
+    """The Flask server of a Partner Atlas app configured from `environ` (default: os.environ)."""
+    from dashboard.app import create_app
+
+    settings = Settings.from_env(environ)
+    if settings.debug:
+        # Debug shows stack traces in the browser: refuse rather than serve them to the public.
+        raise RuntimeError("PARTNER_ATLAS_DEBUG is on: debug mode is for `partner-atlas run` on a laptop, never "
+                           "under gunicorn. Unset PARTNER_ATLAS_DEBUG to serve the dashboard.")
+    app = create_app(settings)
+    report = app.server.extensions["partner_atlas_store"].current().report
+    log.warning("Partner Atlas serving %s: %d rows loaded, %d rejected", settings.data_dir, report.rows_loaded,
+                report.rows_rejected)
+    return app.server
+
+
+def __getattr__(name: str) -> Any:
+    """`dashboard.wsgi:app`, built on first access rather than on import."""
+    global _server
+    if name == "app":
+        if _server is None:
+            _server = create_server()
+        return _server
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
