@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 import pytest
+from playwright.sync_api import expect
 
 from dashboard import ids
 from dashboard.filters import FilterState, apply
@@ -119,8 +120,9 @@ def test_a_bookmarked_url_is_applied_and_back_restores_the_previous_state(live_a
     search = "?tier=collaboration&country=NL,PT"
     page = open_page(live_app.url + "/" + search)
     assert_views_agree(page, live_app.dataset, search)
-    assert page.locator(".chip-collaboration input").is_checked()
-    assert page.locator(".filter-chip").count() == 3  # Collaboration, Netherlands, Portugal
+    # expect() retries until the controls have caught up with the URL, which they do after the views.
+    expect(page.locator(".chip-collaboration input")).to_be_checked()
+    expect(page.locator(".filter-chip")).to_have_count(3)  # Collaboration, Netherlands, Portugal
 
     page.click(".chip-mobility label")
     wait_for_search(page, "?tier=collaboration,mobility&country=NL,PT")
@@ -129,7 +131,7 @@ def test_a_bookmarked_url_is_applied_and_back_restores_the_previous_state(live_a
     page.go_back()
     wait_for_search(page, search)
     assert_views_agree(page, live_app.dataset, search)
-    assert not page.locator(".chip-mobility input").is_checked(), "the controls follow the URL back"
+    expect(page.locator(".chip-mobility input")).not_to_be_checked()  # the controls follow the URL back
 
 
 @pytest.mark.parametrize("search", ["?tier=bogus&country=ZZ&from=banana", "?%%%&q", "?region=Atlantis&to=1066-1067"])
