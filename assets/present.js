@@ -27,6 +27,9 @@
   var cursorTimer = null;
   var waitTimer = null;
   var listening = false;
+  var drawing = false;
+  var redrawWanted = false;
+  var drawn = 0;          // figures plotly has finished drawing (tests wait on it)
 
   function byId(id) { return document.getElementById(id); }
 
@@ -49,14 +52,29 @@
     return typeof structuredClone === "function" ? structuredClone(figure) : JSON.parse(JSON.stringify(figure));
   }
 
+  // One redraw at a time: a map waits for its outlines to load, and a second Plotly.react on the same div before
+  // the first has finished finds them missing. A scene asked for meanwhile is drawn next; the ones between skipped.
+  function render() {
+    var gd = graphDiv();
+    if (!gd) { return; }
+    if (drawing) { redrawWanted = true; return; }
+    drawing = true;
+    redrawWanted = false;
+    var figure = copy(tour.scenes[index].figure);
+    Promise.resolve(window.Plotly.react(gd, figure.data, figure.layout, tour.config))
+      .catch(function () { /* the next scene redraws the div whole */ })
+      .then(function () {
+        drawing = false;
+        drawn += 1;
+        byId(ID.root).dataset.drawn = String(drawn);
+        if (redrawWanted) { render(); }
+      });
+  }
+
   function draw() {
     var scene = tour.scenes[index];
     var root = byId(ID.root);
-    var gd = graphDiv();
-    if (gd) {
-      var figure = copy(scene.figure);
-      window.Plotly.react(gd, figure.data, figure.layout, tour.config);
-    }
+    render();
     setText(ID.kicker, scene.kicker || "");
     setText(ID.caption, scene.caption || "");
     setText(ID.counter, (index + 1) + " / " + tour.scenes.length);

@@ -11,7 +11,7 @@ from __future__ import annotations
 import shutil
 from dataclasses import replace
 from datetime import date
-from html import escape
+from dashboard.figures.escaping import escape
 from pathlib import Path
 
 import plotly

@@ -5,7 +5,7 @@ Inputs are the tables of dashboard.stats; names from the data are escaped (plotl
 
 from __future__ import annotations
 
-from html import escape
+from dashboard.figures.escaping import escape
 
 import numpy as np
 import pandas as pd

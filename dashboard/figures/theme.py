@@ -9,7 +9,7 @@ from __future__ import annotations
 import textwrap
 from dataclasses import dataclass, field
 from functools import lru_cache
-from html import escape
+from dashboard.figures.escaping import escape
 
 import plotly.graph_objects as go
 

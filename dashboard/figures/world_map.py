@@ -7,7 +7,7 @@ a subset of HTML there, and partner names come from files anyone can edit.
 from __future__ import annotations
 
 from functools import lru_cache
-from html import escape
+from dashboard.figures.escaping import escape
 
 import numpy as np
 import pandas as pd

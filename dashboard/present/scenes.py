@@ -114,6 +114,7 @@ def _partner(scene: Scene, dataset: Dataset, language: str, everything: View):
     row = partners[partners["partner_id"].astype(str) == scene.value].iloc[0]
     figure = _map(partners, dataset, language, selected_id=scene.value, region=str(row["region"]) or None)
     _dim_others(figure)
+    _spotlight(figure, str(row["tier"]))
     if not (pd.isna(row["lat"]) or pd.isna(row["lon"])):
         _frame(figure, float(row["lat"]), float(row["lon"]))
     place = ", ".join(p for p in (str(row["city"] or ""), _country(row, language)) if p)
@@ -154,7 +155,9 @@ def _trend(scene: Scene, dataset: Dataset, language: str, everything: View):
         last = by_year[by_year["academic_year"].astype(str) == years[-1]]
         for direction in ("outgoing", "incoming"):
             count = int(last.loc[last["direction"] == direction, "count"].sum())
-            facts.append(Fact(_number(count), text(f"present.fact.{direction}_year", language, year=years[-1])))
+            # A non-breaking hyphen: "2024-2025" must not wrap at the hyphen.
+            year = years[-1].replace("-", "\u2011")
+            facts.append(Fact(_number(count), text(f"present.fact.{direction}_year", language, year=year)))
     return (text("present.kicker.trend", language), text("present.caption.trend", language), facts, figure)
 
 
@@ -201,6 +204,27 @@ def _dim_others(figure: dict) -> None:
     for trace in figure["data"]:
         if trace.get("customdata") is not None:
             trace.setdefault("marker", {})["opacity"] = DIMMED
+
+
+def _spotlight(figure: dict, tier: str) -> None:
+    """The highlighted partner in full colour inside a white ring, its name in bold with a shadow that keeps it
+    legible over coastlines and other markers."""
+    theme = PRESENT_THEME
+    for position, trace in enumerate(figure["data"]):
+        if trace.get("mode") != "markers+text":
+            continue
+        ring = trace["marker"]
+        size = float(np.atleast_1d(_numbers(ring.get("size", 30)))[0]) * MARKER_SCALE
+        ring.update(size=size, color="#ffffff", line={"width": 4})
+        trace["textfont"] = {**trace.get("textfont", {}), "size": BASE_FONT_PX + 4, "color": theme.text,
+                             "weight": "bold", "shadow": "auto"}
+        partner = {key: trace[key] for key in ("type", "lat", "lon")}
+        partner.update(mode="markers", showlegend=False, hoverinfo="skip",
+                       marker={"symbol": theme.tier_symbols.get(tier, "circle"), "size": max(size - 14, 14),
+                               "color": theme.tiers.get(tier, theme.highlight),
+                               "line": {"width": 2, "color": theme.surface}})
+        figure["data"].insert(position, partner)
+        return
 
 
 def _frame(figure: dict, lat: float, lon: float) -> None:
