@@ -29,25 +29,9 @@ CHROMIUM_ARGS = [
 VIEWPORT = {"width": 1600, "height": 1000}
 
 
-def chromium_path() -> Path:
-    return Path(os.environ.get("CHROMIUM") or "/usr/bin/chromium")
-
-
-def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
-    if os.environ.get("SKIP_BROWSER") != "1":
-        return
-    skip = pytest.mark.skip(reason="SKIP_BROWSER=1")
-    for item in items:
-        if "browser" in item.keywords:
-            item.add_marker(skip)
-
-
 @pytest.fixture(scope="session")
-def browser():
-    path = chromium_path()
-    if not (path.is_file() and os.access(path, os.X_OK)):
-        pytest.fail(f"Chromium not found at {path}: run `make test` (installs Debian's chromium) or set SKIP_BROWSER=1",
-                    pytrace=False)
+def browser(chromium_executable):
+    path = chromium_executable
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
