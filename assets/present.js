@@ -29,7 +29,7 @@
   var listening = false;
   var drawing = false;
   var redrawWanted = false;
-  var drawn = 0;          // figures plotly has finished drawing (tests wait on it)
+  var drawn = 0;          // figures plotly has finished drawing (data-drawn, with data-drawing, for tests)
 
   function byId(id) { return document.getElementById(id); }
 
@@ -60,6 +60,7 @@
     if (drawing) { redrawWanted = true; return; }
     drawing = true;
     redrawWanted = false;
+    byId(ID.root).dataset.drawing = "1";
     var figure = copy(tour.scenes[index].figure);
     Promise.resolve(window.Plotly.react(gd, figure.data, figure.layout, tour.config))
       .catch(function () { /* the next scene redraws the div whole */ })
@@ -67,6 +68,7 @@
         drawing = false;
         drawn += 1;
         byId(ID.root).dataset.drawn = String(drawn);
+        byId(ID.root).dataset.drawing = "0";
         if (redrawWanted) { render(); }
       });
   }
@@ -221,6 +223,17 @@
     document.addEventListener("fullscreenchange", onFullscreenChange);
   }
 
+  // Every scene drawn once, unseen, before the tour starts: plotly fetches each map outline it needs (the 50 m
+  // world for zoomed scenes is large) now rather than in the middle of a scene, so the first loop already runs
+  // smoothly and holds everything the tour will ever hold.
+  function warmUp(position, done) {
+    if (position >= tour.scenes.length) { done(); return; }
+    var figure = copy(tour.scenes[position].figure);
+    Promise.resolve(window.Plotly.react(graphDiv(), figure.data, figure.layout, tour.config))
+      .catch(function () { /* drawn again when its turn comes */ })
+      .then(function () { warmUp(position + 1, done); });
+  }
+
   // The graph component mounts and loads plotly.js on its own schedule: begin once it has drawn.
   function begin() {
     clearTimeout(waitTimer);
@@ -228,6 +241,12 @@
       waitTimer = setTimeout(begin, 50);
       return;
     }
+    var started = tour;
+    byId(ID.root).dataset.state = "loading";
+    warmUp(0, function () { if (tour === started) { play(); } });
+  }
+
+  function play() {
     var root = byId(ID.root);
     document.documentElement.lang = tour.lang;
     document.title = tour.title;

@@ -48,6 +48,7 @@ def create_app(settings: Settings | None = None, dataset: Dataset | None = None)
     app = dash.Dash(
         __name__,
         assets_folder=str(settings.assets_dir),
+        assets_ignore=r"^present\.",  # presentation mode's own script and styles (dashboard/present)
         serve_locally=True,
         title=app_title(dataset.institution, settings.language),
         update_title=None,

@@ -142,3 +142,16 @@ def test_the_sample_tour_plays_whole_against_the_sample_data():
     tour = load_tour(root / "data", dataset)
     assert tour.problems == ()
     assert len(tour.scenes) == len((root / "data" / "tour.csv").read_text(encoding="utf-8").splitlines()) - 1
+
+
+def test_the_check_command_lists_the_scenes_and_fails_on_a_left_out_row(tmp_path, capsys):
+    from dashboard.present.__main__ import main
+
+    (tmp_path / "partners.csv").write_text(
+        "partner_id,name,city,country,tier\nhanze,Hanze University of Applied Sciences,Groningen,NL,strategic\n",
+        encoding="utf-8")
+    write_tour(tmp_path, "1,network,,Our network,Ons netwerk\n2,partner,hanse,Hanze,Hanze\n")
+    assert main([str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "1 scene from" in out and "1. network: Our network" in out
+    assert "tour.csv, line 3, column 'value': no partner with this partner_id in partners.csv: did you mean 'hanze'?" in out
