@@ -104,7 +104,7 @@ def validation_report(paths: Sequence[Path], settings: Settings | None = None) -
     """The import report of data folders and loose files, without geocoding (validation stays fast and offline)."""
     from dashboard.dataset import find_table
     from dashboard.importing import load_campuses, load_key_figures, load_mobility, load_partners
-    from dashboard.model import PARTNER_COLUMNS, empty_frame
+    from dashboard.model import MOBILITY_COLUMNS, PARTNER_COLUMNS, empty_frame
 
     settings = settings or Settings.from_env()
     report = ImportReport()
@@ -119,13 +119,17 @@ def validation_report(paths: Sequence[Path], settings: Settings | None = None) -
             else:
                 partners, file_report = load_partners(partners_path, max_bytes=settings.max_file_bytes)
                 report.add(file_report)
+            mobility = empty_frame(MOBILITY_COLUMNS)
             mobility_path = find_table(path, "mobility")
             if mobility_path is not None:
-                report.add(load_mobility(mobility_path, partners, max_bytes=settings.max_file_bytes)[1])
+                mobility, mobility_report = load_mobility(mobility_path, partners, max_bytes=settings.max_file_bytes)
+                report.add(mobility_report)
             for stem, loader in (("campuses", load_campuses), ("key_figures", load_key_figures)):
                 table = find_table(path, stem)
                 if table is not None:
                     report.add(loader(table)[1])
+            if (path / "tour.csv").is_file():
+                report.add(tour_report(path, partners, mobility))
         elif not path.exists():
             report.add(FileReport(str(path), "unknown")).fail(f"{path} does not exist: check the path")
         elif "mobil" in path.name.lower():
@@ -140,6 +144,24 @@ def validation_report(paths: Sequence[Path], settings: Settings | None = None) -
         else:
             report.add(load_partners(path, max_bytes=settings.max_file_bytes)[1])
     return report
+
+
+def tour_report(data_dir: Path, partners, mobility) -> FileReport:
+    """The presentation tour checked against the partners it names, as one more file of the report."""
+    from dashboard.dataset import fallback_institution
+    from dashboard.model import CAMPUS_COLUMNS, KEY_FIGURE_COLUMNS, Dataset, empty_frame
+    from dashboard.present.tour import load_tour
+
+    campuses = empty_frame(CAMPUS_COLUMNS)
+    dataset = Dataset(fallback_institution(campuses), partners, mobility, campuses, empty_frame(KEY_FIGURE_COLUMNS))
+    tour = load_tour(data_dir, dataset)
+    file_report = FileReport(str(data_dir / "tour.csv"), "tour")
+    file_report.rows_read = len(tour.rejected) + (0 if tour.is_default else len(tour.scenes))
+    file_report.rows_loaded = file_report.rows_read - len(tour.rejected)
+    file_report.rejected, file_report.warnings, file_report.errors = (
+        list(tour.rejected), list(tour.warnings), list(tour.errors)
+    )
+    return file_report
 
 
 def _validate(args: argparse.Namespace) -> int:

@@ -77,3 +77,15 @@ def test_bad_usage_exits_2_with_a_message(argv, capsys):
         main(argv)
     assert exit_info.value.code == 2
     assert "usage: partner-atlas" in capsys.readouterr().err
+
+
+def test_validate_checks_the_presentation_tour_against_the_partners(tmp_path, sample_data_dir, capsys):
+    import shutil
+
+    for name in ("partners.csv", "tour.csv"):
+        shutil.copy(sample_data_dir / name, tmp_path / name)
+    with (tmp_path / "tour.csv").open("a", encoding="utf-8") as tour:
+        tour.write("99,partner,no-such-partner,Hello,Hallo\n")
+    assert main(["validate", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "tour.csv, line 19, column 'value'" in out and "no-such-partner" in out
