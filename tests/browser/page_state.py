@@ -119,3 +119,20 @@ def click_pyramid_tier(page, tier: str) -> None:
     centres = page.evaluate(PYRAMID_BARS_JS, ids.TIER_PYRAMID)
     page.mouse.move(*centres[tier])
     page.mouse.click(*centres[tier])
+
+
+def only_origin(origin: str, blocked: list[str]):
+    """A page setup that lets requests to `origin` through and aborts (and records in `blocked`) every other one,
+    as on a laptop with no network."""
+
+    def setup(page) -> None:
+        def handle(route) -> None:
+            if route.request.url.startswith(origin + "/"):
+                route.continue_()
+            else:
+                blocked.append(route.request.url)
+                route.abort()
+
+        page.route("**/*", handle)
+
+    return setup

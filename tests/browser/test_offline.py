@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard import ids
-from tests.browser.page_state import wait_until_shown
+from tests.browser.page_state import only_origin, wait_until_shown
 
 pytestmark = pytest.mark.browser
 
@@ -14,16 +14,7 @@ pytestmark = pytest.mark.browser
 def test_page_draws_the_map_with_no_network_and_asks_nothing_outside_the_origin(live_app, open_page, page_log):
     origin = live_app.url
     blocked: list[str] = []
-
-    def block_other_origins(page) -> None:
-        def handle(route) -> None:
-            if route.request.url.startswith(origin + "/"):
-                route.continue_()
-            else:
-                blocked.append(route.request.url)
-                route.abort()
-
-        page.route("**/*", handle)
+    block_other_origins = only_origin(origin, blocked)
 
     page = open_page(origin + "/", setup=block_other_origins)
     wait_until_shown(page, len(live_app.dataset.partners))

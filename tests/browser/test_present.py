@@ -11,6 +11,7 @@ import pytest
 from dashboard.config import Settings
 from dashboard.present import ids
 from tests.browser.conftest import LiveApp, PageLog, serve
+from tests.browser.page_state import only_origin
 from tests.factories import default_partners, make_dataset, make_partner
 
 pytestmark = pytest.mark.browser
@@ -209,16 +210,7 @@ def test_a_hostile_caption_and_partner_name_show_as_text_and_run_nothing(open_pr
 def test_the_tour_asks_for_nothing_outside_the_origin(open_present, page_log, present_app):
     origin = present_app.url
     blocked: list[str] = []
-
-    def block_other_origins(page) -> None:
-        def handle(route) -> None:
-            if route.request.url.startswith(origin + "/"):
-                route.continue_()
-            else:
-                blocked.append(route.request.url)
-                route.abort()
-
-        page.route("**/*", handle)
+    block_other_origins = only_origin(origin, blocked)
 
     page = open_present("?seconds=0.3", setup=block_other_origins)
     outline = page.locator(f"#{ids.GRAPH} .geo .layer.land path").first
