@@ -54,7 +54,7 @@ def _parser() -> argparse.ArgumentParser:
     geocode.add_argument("input", type=Path, metavar="INPUT", help="a partner list (CSV, TSV or XLSX)")
     geocode.add_argument("--output", "-o", type=Path, required=True, metavar="OUT.csv")
     geocode.add_argument("--online", action="store_true", help="ask Nominatim (1 request/s) for what the gazetteer lacks")
-    geocode.add_argument("--cache", type=Path, help="geocoding cache file (default: .geocache.json beside INPUT)")
+    geocode.add_argument("--cache", type=Path, help="geocoding cache file (default: .geocache.json beside OUT.csv)")
 
     poster = commands.add_parser("poster", help="render a PNG summary (map, tiers, key figures) of a filter, offline")
     poster.add_argument("--output", "-o", type=Path, required=True, metavar="OUT.png")
@@ -183,7 +183,8 @@ def _geocode(args: argparse.Namespace) -> int:
         for problem in file_report.errors:
             print(f"ERROR {problem}", file=sys.stderr)
         return 1
-    cache = args.cache or args.input.resolve().parent / ".geocache.json"
+    # Beside the output: the input may sit on a read-only share, the output folder is writable by definition.
+    cache = args.cache or args.output.resolve().parent / ".geocache.json"
     placed, warnings = geocode_partners(
         rows,
         online=args.online,
