@@ -48,7 +48,8 @@ REDRAWN_JS = """
 def measure(label: str, dataset, runs: int) -> str:
     from playwright.sync_api import sync_playwright
 
-    from tests.browser.conftest import CHROMIUM_ARGS, chromium_path, serve
+    from tests.browser.conftest import CHROMIUM_ARGS, serve
+    from tests.conftest import chromium_path
     from tests.browser.page_state import wait_until_shown
 
     logging.getLogger("werkzeug").setLevel(logging.ERROR)

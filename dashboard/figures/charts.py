@@ -12,6 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from dashboard.components.text import country_label, number, text, value_label
+from dashboard.figures.label_width import label_margin, tick_label
 from dashboard.figures.theme import Theme, get_theme, make_figure
 from dashboard.model import DIRECTIONS, PARTICIPANTS
 
@@ -34,6 +35,12 @@ def _figure(traces: list[dict], theme: Theme, *, revision: str, language: str, e
         layout["xaxis"] = {**layout.get("xaxis", {}), "visible": False}
         layout["yaxis"] = {**layout.get("yaxis", {}), "visible": False}
     return make_figure(traces, theme, revision=revision, **layout)
+
+
+def _margins(theme: Theme, left: list[str], **sides) -> dict:
+    """Margins that already fit the labels beside the y axis (`left`; see label_width), so plotly's automargin
+    finds nothing to add and draws the chart once instead of twice."""
+    return {**sides, "l": max(label_margin(left, theme.font_size - 2), 8)}  # the template's tick font
 
 
 def _short(text: str) -> str:
@@ -70,8 +77,10 @@ def mobility_trend(by_year: pd.DataFrame, theme: Theme | str = "light", language
             ))
     # Two legend columns: outgoing on the first row, incoming on the second, students then staff.
     legend = {**_legend_top(theme), "entrywidth": 0.5, "entrywidthmode": "fraction"}
+    top = max([max(t["y"]) for t in traces if t["y"]] or [0]) * 1.05
+    margin = _margins(theme, [tick_label(top)], t=67) if years else {}
     return _figure(traces, theme, revision="mobility-trend", language=language, legend=legend,
-                   hovermode="x unified",
+                   hovermode="x unified", margin=margin,
                    xaxis=dict(type="category", title=None), yaxis=dict(title=None, rangemode="tozero"),
                    empty=None if years else text("empty.years", language))
 
@@ -100,8 +109,11 @@ def _grouped_bars(table: pd.DataFrame, category: str, label_prefix: str | None, 
     if horizontal:
         category_axis["autorange"] = "reversed"
     total = int(table["count"].sum()) if len(table) else 0
+    margin = {}
+    if total:
+        margin = _margins(theme, shown if horizontal else [tick_label(value_axis["range"][1])])
     return _figure(traces, theme, revision=revision, language=language, barmode="group", bargap=0.25,
-                   legend=_legend_top(theme),
+                   legend=_legend_top(theme), margin=margin,
                    xaxis=value_axis if horizontal else category_axis, yaxis=category_axis if horizontal else value_axis,
                    empty=None if total else text("empty.mobility", language))
 
@@ -137,7 +149,9 @@ def top_countries_bar(df: pd.DataFrame, theme: Theme | str = "light", metric: st
                       + "<br>" + text("hover.mobilities", language, count="%{customdata[3]:,}")
                       + "<br><i>" + text("hover.click_country", language) + "</i><extra></extra>",
     )
+    margin = _margins(theme, names) if len(df) else {}
     return _figure([bars], theme, revision="top-countries", language=language, showlegend=False, bargap=0.3,
+                   margin=margin,
                    xaxis=dict(title=None, range=_room_for_labels(values)),
                    yaxis=dict(title=None, type="category", autorange="reversed", tickmode="array",
                               tickvals=df["country"].astype(str).tolist(), ticktext=names),
@@ -166,8 +180,11 @@ def top_partners_bar(df: pd.DataFrame, theme: Theme | str = "light", language: s
                       + text("hover.out_in", language, outgoing="%{customdata[4]:,}", incoming="%{customdata[5]:,}")
                       + "<extra></extra>",
     )
+    labels = [escape(_short(str(n))) for n in df["name"]]
+    margin = _margins(theme, labels) if len(df) else {}
     return _figure([bars], theme, revision="top-partners", language=language, showlegend=False, bargap=0.3,
+                   margin=margin,
                    xaxis=dict(title=None, range=_room_for_labels(values)),
                    yaxis=dict(title=None, type="category", autorange="reversed", tickmode="array", tickvals=ids,
-                              ticktext=[escape(_short(str(n))) for n in df["name"]]),
+                              ticktext=labels),
                    empty=None if len(df) else text("empty.mobility", language))
