@@ -21,7 +21,8 @@ VIEWPORT = {"width": 1920, "height": 1080}
 def main(argv: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
-    from tests.browser.conftest import CHROMIUM_ARGS, chromium_path, serve
+    from tests.browser.conftest import CHROMIUM_ARGS, serve
+    from tests.conftest import chromium_path
     from tests.browser.page_state import wait_until_shown
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
