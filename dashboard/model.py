@@ -55,6 +55,13 @@ MOBILITY_COLUMNS = (
 )
 CAMPUS_COLUMNS = ("campus", "group", "city", "lat", "lon")
 KEY_FIGURE_COLUMNS = ("label", "value", "unit", "source")
+# Optional wording per interface language; a blank translation falls back to the English column.
+KEY_FIGURE_TRANSLATIONS = ("label_nl", "label_fr", "unit_nl", "unit_fr")
+
+
+def key_figure_text(row, field: str, language: str) -> str:
+    """A key figure's label or unit in the page's language, as the office wrote it (English when not given)."""
+    return str(getattr(row, f"{field}_{language}", "") or getattr(row, field, "") or "")
 
 
 @dataclass(frozen=True)

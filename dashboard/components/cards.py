@@ -10,6 +10,7 @@ from dash import html
 
 from dashboard import ids
 from dashboard.components.text import text
+from dashboard.model import key_figure_text
 
 
 def format_number(value: object) -> str:
@@ -49,7 +50,7 @@ def key_figure_cards(key_figures: pd.DataFrame, language: str = "en", limit: int
     """The first rows of key_figures.csv, as the office wrote them (their order is their priority)."""
     cards = []
     for row in key_figures.head(limit).itertuples(index=False):
-        unit = str(getattr(row, "unit", "") or "")
+        unit = key_figure_text(row, "unit", language)
         # A short unit (%, km) reads as part of the number; a long one goes beside it in small type.
         if unit in {"", "count", "number"}:
             value = format_number(row.value)
@@ -58,7 +59,7 @@ def key_figure_cards(key_figures: pd.DataFrame, language: str = "en", limit: int
         else:
             value = [format_number(row.value), html.Span(unit, className="card-unit")]
         source = str(getattr(row, "source", "") or "")
-        cards.append(_card(str(row.label), value, hint=text("source", language, source=source) if source else ""))
+        cards.append(_card(key_figure_text(row, "label", language), value, hint=text("source", language, source=source) if source else ""))
     return cards
 
 

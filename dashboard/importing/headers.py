@@ -72,6 +72,11 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "value": ("value", "waarde", "number", "getal"),
         "unit": ("unit", "eenheid"),
         "source": ("source", "bron"),
+        # Optional translations, so a Dutch or French page shows the office's own wording.
+        "label_nl": ("label_nl", "label nl", "kerncijfer nl", "omschrijving nl"),
+        "label_fr": ("label_fr", "label fr", "libelle fr", "libellé fr"),
+        "unit_nl": ("unit_nl", "unit nl", "eenheid nl"),
+        "unit_fr": ("unit_fr", "unit fr", "unite fr", "unité fr"),
     },
 }
 

@@ -12,7 +12,7 @@ from dashboard.importing import values as v
 from dashboard.importing.headers import header_score, match_headers
 from dashboard.importing.partners import DEFAULT_MAX_BYTES
 from dashboard.importing.reading import read_table
-from dashboard.model import CAMPUS_COLUMNS, KEY_FIGURE_COLUMNS, Institution, empty_frame
+from dashboard.model import CAMPUS_COLUMNS, KEY_FIGURE_COLUMNS, KEY_FIGURE_TRANSLATIONS, Institution, empty_frame
 from dashboard.report import FileReport
 
 
@@ -50,10 +50,10 @@ def load_key_figures(path: str | Path) -> tuple[pd.DataFrame, FileReport]:
                 report.reject(row.line, written(name), f"{name} is empty: every key figure needs a label and a value")
                 break
         else:
-            records.append({name: cell(name) for name in KEY_FIGURE_COLUMNS})
+            records.append({name: cell(name) for name in KEY_FIGURE_COLUMNS + KEY_FIGURE_TRANSLATIONS})
             report.rows_loaded += 1
-    frame = (pd.DataFrame.from_records(records, columns=KEY_FIGURE_COLUMNS) if records
-             else empty_frame(KEY_FIGURE_COLUMNS))
+    columns = KEY_FIGURE_COLUMNS + KEY_FIGURE_TRANSLATIONS
+    frame = pd.DataFrame.from_records(records, columns=columns) if records else empty_frame(columns)
     return frame, report
 
 

@@ -72,7 +72,7 @@ def presentation(dataset: Dataset, settings: Settings, search: str | None, *, to
         "name": institution.name,
         "subtitle": text("present.subtitle", language),
         "key_figures_title": text("present.key_figures", language) if len(dataset.key_figures) else "",
-        "key_figures": key_figure_items(dataset.key_figures),
+        "key_figures": key_figure_items(dataset.key_figures, language=language),
         "keys": text("present.keys", language),
         "tour": {
             "lang": language,

@@ -7,6 +7,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard.components.cards import format_number
+from dashboard.model import key_figure_text
 from dashboard.present import ids
 
 KEY_FIGURES_SHOWN = 2  # the first rows of key_figures.csv (their order is the office's priority); more do not fit
@@ -68,16 +69,16 @@ def build_layout(graph_config: dict) -> html.Div:
     )
 
 
-def key_figure_items(key_figures: pd.DataFrame, limit: int = KEY_FIGURES_SHOWN) -> list[html.Div]:
+def key_figure_items(key_figures: pd.DataFrame, limit: int = KEY_FIGURES_SHOWN, language: str = "en") -> list[html.Div]:
     """The headline figures as big number and label; a short unit (%) joins the number, a long one follows it."""
     items = []
     for row in key_figures.head(limit).itertuples(index=False):
-        unit = str(getattr(row, "unit", "") or "")
+        unit = key_figure_text(row, "unit", language)
         value = format_number(_as_number(row.value))
         number = [value + unit] if unit == "%" else [value, html.Span(" " + unit, className="present-unit")] \
             if unit else [value]
         items.append(html.Div([html.Div(number, className="present-kf-value"),
-                               html.Div(str(row.label), className="present-kf-label")], className="present-kf"))
+                               html.Div(key_figure_text(row, "label", language), className="present-kf-label")], className="present-kf"))
     return items
 
 

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from dashboard.importing import load_campuses, load_institution, load_key_figures
-from dashboard.model import CAMPUS_COLUMNS, KEY_FIGURE_COLUMNS, Institution
+from dashboard.model import CAMPUS_COLUMNS, KEY_FIGURE_COLUMNS, KEY_FIGURE_TRANSLATIONS, Institution, key_figure_text
 
 
 def test_campuses(tmp_path):
@@ -46,13 +46,13 @@ def test_key_figures_keep_values_as_written(tmp_path):
 
     figures, report = load_key_figures(path)
 
-    assert list(figures.columns) == list(KEY_FIGURE_COLUMNS)
+    assert list(figures.columns) == list(KEY_FIGURE_COLUMNS + KEY_FIGURE_TRANSLATIONS)
     assert figures["value"].tolist() == ["1,700", "10"]
     assert figures.loc[1, "unit"] == "million euro"
     assert [(p.line, p.column) for p in report.rejected] == [(4, "label")]
 
 
-@pytest.mark.parametrize("loader, columns", [(load_campuses, CAMPUS_COLUMNS), (load_key_figures, KEY_FIGURE_COLUMNS)])
+@pytest.mark.parametrize("loader, columns", [(load_campuses, CAMPUS_COLUMNS), (load_key_figures, KEY_FIGURE_COLUMNS + KEY_FIGURE_TRANSLATIONS)])
 def test_a_missing_optional_file_gives_an_empty_frame_and_a_warning(tmp_path, loader, columns):
     frame, report = loader(tmp_path / "absent.csv")
     assert frame.empty and list(frame.columns) == list(columns)
@@ -112,3 +112,20 @@ def test_a_bad_institution_file_raises_a_clear_error_naming_the_file(tmp_path, t
     with pytest.raises(ValueError, match=re.escape(message)) as error:
         load_institution(path)
     assert str(path) in str(error.value)
+
+
+def test_key_figures_carry_the_offices_own_dutch_and_french_wording(tmp_path):
+    path = tmp_path / "key_figures.csv"
+    path.write_text(
+        "Label;Value;Unit;Label NL;Eenheid NL;Label FR\n"
+        "Experts from the professional field;1700;experts;Experts uit het werkveld;experts;Experts du terrain\n"
+        "Research turnover;10;million euro;;;\n",
+        encoding="utf-8",
+    )
+    figures, report = load_key_figures(path)
+    assert report.ok and not report.warnings  # the translation columns are known, not "ignored"
+    first, second = figures.itertuples(index=False)
+    assert key_figure_text(first, "label", "nl") == "Experts uit het werkveld"
+    assert key_figure_text(first, "label", "fr") == "Experts du terrain"
+    assert key_figure_text(first, "unit", "fr") == "experts"  # no French unit given: the English one
+    assert key_figure_text(second, "label", "nl") == "Research turnover"  # a blank translation falls back

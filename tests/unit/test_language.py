@@ -182,3 +182,14 @@ def test_the_xlsx_download_is_titled_and_neutralised():
 
 def test_no_button_no_download(dataset):
     assert partner_download(dataset, "", None, "en") is no_update
+
+
+def test_a_dutch_page_shows_the_key_figures_in_the_offices_dutch_wording(sample_data_dir):
+    from dashboard.components.cards import key_figure_cards
+    from dashboard.importing import load_key_figures
+
+    figures, _ = load_key_figures(sample_data_dir / "key_figures.csv")
+    labels = {lang: [str(card.children[1].children) for card in key_figure_cards(figures, lang)]
+              for lang in ("en", "nl")}
+    assert labels["en"][0] == "Teaching staff engaged in research"
+    assert labels["nl"][0] == "Lesgevers betrokken bij onderzoek"
