@@ -81,6 +81,21 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
 }
 
 
+def missing_columns_message(kind: str, header: list[str], missing: list[str],
+                            labels: dict[str, str] | None = None) -> str:
+    """What a person needs when required columns are absent: which ones, what the file has, which names count.
+
+    labels describes a field in other words where one of several columns will do (mobility's partner reference).
+    """
+    labels = labels or {}
+    shown = [labels.get(name, name) for name in missing]
+    separator = "; " if any("," in name for name in shown) else ", "
+    found = ", ".join(h for h in header if h) or "none"
+    accepted = "; ".join(accepted_names(kind, name) for name in missing)
+    return (f"missing required column(s) {separator.join(shown)}: add them to the header row "
+            f"(columns found: {found}; accepted names: {accepted}; see data/README.md)")
+
+
 def accepted_names(kind: str, field: str) -> str:
     """The header names accepted for a field, for messages: "country (or: country code, land, ...)"."""
     return f"{field} (or: {', '.join(a for a in ALIASES[kind][field] if header_key(a) != header_key(field))})"

@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.importing import values as v
-from dashboard.importing.headers import ColumnMap, accepted_names, header_score, match_headers
+from dashboard.importing.headers import ColumnMap, header_score, match_headers, missing_columns_message
 from dashboard.importing.partners import DEFAULT_MAX_BYTES
 from dashboard.importing.reading import Row, read_table
 from dashboard.model import MOBILITY_COLUMNS, empty_frame
@@ -65,15 +65,14 @@ def load_mobility(
         return _frame([]), report
     columns = match_headers(table.header, "mobility")
     missing = [name for name in REQUIRED if name not in columns]
-    aliases = [accepted_names("mobility", name) for name in missing]
     if not any(ref in columns for ref in REFERENCES):
-        missing.append("partner_id, erasmus_code or name (one of them, to say which partner)")
-        aliases.append(accepted_names("mobility", "name"))
+        missing.append("name")
     if missing:
         report.fail(
-            f"missing required column(s) {'; '.join(missing)}: add them to the header row "
-            f"(columns found: {', '.join(h for h in table.header if h) or 'none'}; accepted names: "
-            f"{'; '.join(aliases)})",
+            missing_columns_message(
+                "mobility", table.header, missing,
+                labels={"name": "partner_id, erasmus_code or name (one of them, to say which partner)"},
+            ),
             line=table.header_line,
         )
         return _frame([]), report

@@ -9,7 +9,7 @@ import pandas as pd
 
 from dashboard.countries import continent, country_from_erasmus_code, country_name
 from dashboard.importing import values as v
-from dashboard.importing.headers import ColumnMap, accepted_names, header_score, match_headers
+from dashboard.importing.headers import ColumnMap, header_score, match_headers, missing_columns_message
 from dashboard.importing.reading import Row, Table, read_table
 from dashboard.model import ACTIVITIES, PARTNER_COLUMNS
 from dashboard.report import FileReport
@@ -45,12 +45,7 @@ def read_partner_rows(
     required = ("name", "country", "tier") if require_tier else ("name", "country")
     missing = [name for name in required if name not in columns]
     if missing:
-        report.fail(
-            f"missing required column(s) {', '.join(missing)}: add them to the header row "
-            f"(columns found: {', '.join(h for h in table.header if h) or 'none'}; accepted names: "
-            f"{'; '.join(accepted_names('partners', name) for name in missing)}; see data/README.md)",
-            line=table.header_line,
-        )
+        report.fail(missing_columns_message("partners", table.header, missing), line=table.header_line)
         return _frame([]), report
     _warn_about_columns(columns, table, report)
     outcomes = _normalise_rows(table, columns, require_tier)

@@ -9,7 +9,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.importing import values as v
-from dashboard.importing.headers import header_score, match_headers
+from dashboard.importing.headers import header_score, match_headers, missing_columns_message
 from dashboard.importing.partners import DEFAULT_MAX_BYTES
 from dashboard.importing.reading import read_table
 from dashboard.model import CAMPUS_COLUMNS, KEY_FIGURE_COLUMNS, KEY_FIGURE_TRANSLATIONS, Institution, empty_frame
@@ -68,8 +68,7 @@ def _rows(path: str | Path, report: FileReport, kind: str, required: tuple[str, 
     columns = match_headers(table.header, kind)
     missing = [name for name in required if name not in columns]
     if missing:
-        report.fail(f"missing required column(s) {', '.join(missing)}: add them to the header row",
-                    line=table.header_line)
+        report.fail(missing_columns_message(kind, table.header, missing), line=table.header_line)
         return
     if columns.unknown:
         report.warn(table.header_line, None,

@@ -129,3 +129,12 @@ def test_key_figures_carry_the_offices_own_dutch_and_french_wording(tmp_path):
     assert key_figure_text(first, "label", "fr") == "Experts du terrain"
     assert key_figure_text(first, "unit", "fr") == "experts"  # no French unit given: the English one
     assert key_figure_text(second, "label", "nl") == "Research turnover"  # a blank translation falls back
+
+
+def test_a_missing_key_figure_column_names_the_headers_that_would_do(tmp_path):
+    path = tmp_path / "key_figures.csv"
+    path.write_text("label;amount\nExperts;1700\n", encoding="utf-8")
+    _, report = load_key_figures(path)
+    message = report.errors[0].message
+    assert "missing required column(s) value" in message
+    assert "columns found: label, amount" in message and "waarde" in message  # the Dutch header would do
