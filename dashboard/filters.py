@@ -15,7 +15,7 @@ from urllib.parse import parse_qsl, urlencode
 import numpy as np
 import pandas as pd
 
-from dashboard.components.text import country_label, text, value_label
+from dashboard.i18n import country_label, text, value_label
 from dashboard.countries import ERASMUS_COUNTRY_CODES, fold
 from dashboard.model import ACTIVITIES, DIRECTIONS, PARTICIPANTS, TIERS, Dataset
 

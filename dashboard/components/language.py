@@ -15,7 +15,7 @@ import flask
 from dash import html
 
 from dashboard import ids
-from dashboard.components.text import LANGUAGES, language_or_default, text
+from dashboard.i18n import LANGUAGES, language_name, language_or_default, text
 
 QUERY_KEY = "lang"
 _HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
@@ -91,7 +91,7 @@ def language_switch(language: str) -> html.Nav:
             id=ids.language_link(code),
             href=f"?{QUERY_KEY}={code}",
             lang=code,
-            title=text(f"language.{code}", code),
+            title=language_name(code),
             className="lang-link active" if current else "lang-link",
             **({"aria-current": "true"} if current else {}),
         ))
