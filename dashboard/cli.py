@@ -8,7 +8,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from dashboard.components.text import LANGUAGES
+from dashboard.i18n import LANGUAGES
 from dashboard.config import Settings
 from dashboard.report import FileReport, ImportReport
 
