@@ -12,6 +12,7 @@ from dashboard.config import Settings
 from dashboard.health import register_health
 from dashboard.layout import build_layout
 from dashboard.model import Dataset
+from dashboard.origins import parse_origins
 from dashboard.present import mount_presentation
 from dashboard.security import install_security_headers
 from dashboard.store import DatasetStore
@@ -67,5 +68,5 @@ def create_app(settings: Settings | None = None, dataset: Dataset | None = None)
     compress_callback_responses(app.server)
     register_health(app.server, store)
     present = mount_presentation(app, store, settings)  # /present: the kiosk auto-tour on the same server
-    install_security_headers(app, present)
+    install_security_headers(app, present, frame_ancestors=parse_origins(settings.frame_ancestors))
     return app

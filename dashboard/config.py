@@ -54,6 +54,8 @@ OPTIONS: tuple[Option, ...] = (
     Option("language", "PARTNER_ATLAS_LANGUAGE", "Default interface language (en or nl).", str),
     Option("theme", "PARTNER_ATLAS_THEME", "Default colour scheme (light or dark).", str),
     Option("scene_seconds", "PARTNER_ATLAS_SCENE_SECONDS", "Seconds each scene of the presentation tour lasts.", float),
+    Option("public_url", "PARTNER_ATLAS_PUBLIC_URL", "Public address the presentation's QR code points at (e.g. the website's page with the embedded map); empty: no QR code.", str),
+    Option("frame_ancestors", "PARTNER_ATLAS_FRAME_ANCESTORS", "Origins allowed to embed the app in a frame (https://www.example.edu, comma-separated); empty: none.", str),
 )
 
 
@@ -75,6 +77,8 @@ class Settings:
     language: str = "en"
     theme: str = "light"
     scene_seconds: float = 12.0
+    public_url: str = ""
+    frame_ancestors: str = ""
 
     @property
     def cache_path(self) -> Path:

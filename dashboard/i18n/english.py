@@ -197,6 +197,8 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "present.paused": "Paused",
     "present.resumes": "Resumes by itself after {seconds} s without input",
     "present.keys": "← → scenes · Space pause · F full screen · Esc dashboard",
+    "present.qr_caption": "Explore our partners on your phone",
+    "present.qr_alt": "QR code that opens {url}",
     "present.kicker.network": "Our network",
     "present.caption.network": "Our partner network around the world",
     "present.tier_partners.strategic": "Strategic partners",
