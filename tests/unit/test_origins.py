@@ -52,3 +52,13 @@ def test_the_public_address_must_be_one_a_phone_can_open(text, ok):
     else:
         with pytest.raises(OriginError, match="PARTNER_ATLAS_PUBLIC_URL"):
             parse_public_url(text)
+
+
+@pytest.mark.parametrize("setting", [{"frame_ancestors": "*"}, {"public_url": "ucll.be"}])
+def test_a_wrong_embedding_or_qr_setting_stops_the_app_at_start(setting):
+    from dashboard.app import create_app
+    from dashboard.config import Settings
+    from tests.factories import make_dataset
+
+    with pytest.raises(OriginError):
+        create_app(Settings(**setting), dataset=make_dataset())
