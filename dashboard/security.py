@@ -3,8 +3,11 @@ with no external origin at all, and the usual hardening headers, on every respon
 
 from __future__ import annotations
 
+import functools
+
 import dash
-from flask import Response
+from dash.exceptions import DependencyException
+from flask import Flask, Response, abort
 
 STATIC_HEADERS = {
     "X-Content-Type-Options": "nosniff",
@@ -54,3 +57,30 @@ def install_security_headers(app: dash.Dash, *others: dash.Dash) -> None:
         for name, value in STATIC_HEADERS.items():
             response.headers.setdefault(name, value)
         return response
+
+
+COMPONENT_SUITES = "_dash-component-suites/"
+
+
+def unknown_component_files_are_not_found(server: Flask) -> None:
+    """A file Dash does not know under /_dash-component-suites/ is a 404, as any other missing file.
+
+    Dash raises DependencyException for an unregistered package or path (a 500 and a traceback in the log for
+    every scanner's probe); a registered path missing from the installed package raises OSError. Each app on the
+    server (dashboard, presentation) has its own such route, so every view whose rule serves them is wrapped.
+    """
+    for rule in server.url_map.iter_rules():
+        if COMPONENT_SUITES in rule.rule and not getattr(server.view_functions[rule.endpoint], "_not_found", False):
+            server.view_functions[rule.endpoint] = _not_found_when_unknown(server.view_functions[rule.endpoint])
+
+
+def _not_found_when_unknown(view):
+    @functools.wraps(view)
+    def serve(*args, **kwargs):
+        try:
+            return view(*args, **kwargs)
+        except (DependencyException, OSError):
+            abort(404)
+
+    serve._not_found = True
+    return serve
