@@ -13,7 +13,7 @@ from dashboard.health import register_health
 from dashboard.layout import build_layout
 from dashboard.model import Dataset
 from dashboard.present import mount_presentation
-from dashboard.security import install_security_headers, unknown_component_files_are_not_found
+from dashboard.security import install_security_headers, limit_request_size, unknown_component_files_are_not_found
 from dashboard.store import DatasetStore
 
 
@@ -69,4 +69,5 @@ def create_app(settings: Settings | None = None, dataset: Dataset | None = None)
     present = mount_presentation(app, store, settings)  # /present: the kiosk auto-tour on the same server
     install_security_headers(app, present)
     unknown_component_files_are_not_found(app.server)
+    limit_request_size(app.server, settings.max_request_bytes)
     return app
