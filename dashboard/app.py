@@ -14,7 +14,7 @@ from dashboard.layout import build_layout
 from dashboard.model import Dataset
 from dashboard.origins import parse_origins, parse_public_url
 from dashboard.present import mount_presentation
-from dashboard.security import install_security_headers
+from dashboard.security import install_security_headers, limit_request_size, unknown_component_files_are_not_found
 from dashboard.store import DatasetStore
 
 
@@ -71,4 +71,6 @@ def create_app(settings: Settings | None = None, dataset: Dataset | None = None)
     register_health(app.server, store)
     present = mount_presentation(app, store, settings)  # /present: the kiosk auto-tour on the same server
     install_security_headers(app, present, frame_ancestors=frame_ancestors)
+    unknown_component_files_are_not_found(app.server)
+    limit_request_size(app.server, settings.max_request_bytes)
     return app

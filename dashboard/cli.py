@@ -8,8 +8,8 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+from dashboard.config import SettingError, Settings
 from dashboard.i18n import LANGUAGES
-from dashboard.config import Settings
 from dashboard.report import FileReport, ImportReport
 
 GEOCODE_OUTPUT_COLUMNS = (
@@ -72,13 +72,23 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.command == "run":
-        return _run(args)
-    if args.command == "validate":
-        return _validate(args)
-    if args.command == "poster":
-        return _poster(args)
-    return _geocode(args)
+    try:
+        if args.command == "run":
+            return _run(args)
+        if args.command == "validate":
+            return _validate(args)
+        if args.command == "poster":
+            return _poster(args)
+        return _geocode(args)
+    except SettingError as error:
+        return setting_error_exit(error)
+
+
+def setting_error_exit(error: SettingError) -> int:
+    """Exit status 2 (a usage error, as argparse's) with one line per setting that does not parse."""
+    for problem in error.problems:
+        print(f"partner-atlas: error: {problem}", file=sys.stderr)
+    return 2
 
 
 def _run(args: argparse.Namespace) -> int:
