@@ -43,7 +43,7 @@ def _load_table(report: ImportReport, data_dir: Path, stem: str, load, columns: 
         frame, file_report = load(path)
         report.add(file_report)
         return frame
-    file_report = report.add(FileReport(str(data_dir / f"{stem}.csv"), stem))
+    file_report = report.add(FileReport(str(data_dir / f"{stem}.csv"), stem, present=False))
     message = f"no {stem}.csv (or .xlsx) in {data_dir}"
     if required:
         file_report.fail(message + ": the map needs a partner list; see data/README.md for its columns")
@@ -53,15 +53,17 @@ def _load_table(report: ImportReport, data_dir: Path, stem: str, load, columns: 
 
 
 def _institution(report: ImportReport, path: Path, campuses) -> Institution:
+    """institution.toml as one more file of the report: a broken one is an error there, never a silent fallback."""
     if not path.is_file():
-        message = "no institution.toml: the home institution is shown as 'Home institution'; see data/README.md"
-    else:
-        try:
-            return load_institution(path)
-        except ValueError as error:  # it names the file and what to fix
-            message = f"{error}; the home institution is shown as 'Home institution' until it is fixed"
-    report.add(FileReport(str(path), "institution")).warn(None, None, message)
-    return fallback_institution(campuses)
+        report.add(FileReport(str(path), "institution", present=False)).warn(
+            None, None, "no institution.toml: the home institution is shown as 'Home institution'; see data/README.md")
+        return fallback_institution(campuses)
+    file_report = report.add(FileReport(str(path), "institution"))  # a file of settings: no rows to count
+    try:
+        return load_institution(path)
+    except ValueError as error:  # it names the file and what to fix
+        file_report.fail(f"{error}; the home institution is shown as 'Home institution' until it is fixed")
+        return fallback_institution(campuses)
 
 
 def fallback_institution(campuses) -> Institution:
