@@ -74,14 +74,17 @@ def fallback_institution(campuses) -> Institution:
     return Institution("Home institution", "Home", "", "", 0.0, 0.0)
 
 
-def load_dataset(settings: Settings) -> Dataset:
-    """Everything in settings.data_dir, with an ImportReport that accounts for every row."""
+def load_dataset(settings: Settings, *, geocode: bool = True) -> Dataset:
+    """Everything in settings.data_dir, with an ImportReport that accounts for every row.
+
+    geocode=False skips placing the partners (`validate`: fast, and offline whatever the settings say).
+    """
     data_dir = Path(settings.data_dir)
     report = ImportReport()
     max_bytes = settings.max_file_bytes
     partners = _load_table(report, data_dir, "partners", lambda p: load_partners(p, max_bytes=max_bytes),
                            PARTNER_COLUMNS, required=True)
-    if len(partners):
+    if geocode and len(partners):
         partners, geo_warnings = geocode_partners(
             partners, online=settings.online, cache_path=settings.cache_path, user_agent=settings.user_agent
         )

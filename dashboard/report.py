@@ -113,6 +113,25 @@ class ImportReport:
         )
         return "\n".join(lines)
 
+    def to_summary(self, shown: int = 3) -> str:
+        """For the console at start-up: each file's counts, its first few problems of each kind, where the rest are."""
+        lines: list[str] = []
+        hidden = 0
+        for f in self.files:
+            if not f.present and not f.warnings:
+                continue
+            lines.append(f.summary())
+            for label, problems in (("ERROR   ", f.errors), ("REJECTED", f.rejected), ("WARNING ", f.warnings)):
+                lines += [f"  {label} {p}" for p in problems[:shown]]
+                if len(problems) > shown:
+                    lines.append(f"  ... and {len(problems) - shown} more {label.strip().lower()} lines")
+                    hidden += len(problems) - shown
+        lines.append(f"Total: {self.rows_read} rows read = {self.rows_loaded} loaded + {self.rows_rejected} rejected; "
+                     f"{sum(len(f.warnings) for f in self.files)} warnings")
+        if hidden:
+            lines.append("Every line: the /data page, or `partner-atlas validate` on the folder.")
+        return "\n".join(lines)
+
     def to_dict(self) -> dict:
         return {
             "ok": self.ok,
@@ -123,10 +142,10 @@ class ImportReport:
         }
 
 
-def name_a_few(names, shown: int = 5) -> str:
-    """'a', 'b', 'c' and 997 more: a long list of names as one line a person can read."""
+def name_a_few(names, shown: int = 5, *, quoted: bool = True) -> str:
+    """'a', 'b', 'c' and 997 more: a long list of names as one line a person can read (each cut to 40 characters)."""
     names = list(names)
-    listed = ", ".join(repr(str(n)[:40]) for n in names[:shown])
+    listed = ", ".join(repr(str(n)[:40]) if quoted else str(n)[:40] for n in names[:shown])
     return listed + (f" and {len(names) - shown} more" if len(names) > shown else "")
 
 
