@@ -11,6 +11,7 @@ from dashboard.callbacks.data_banner import register_data_banner
 from dashboard.components.header import app_title
 from dashboard.components.language import localised_index, request_language
 from dashboard.config import Settings
+from dashboard.data_page import register_data_page
 from dashboard.health import register_health
 from dashboard.layout import build_layout
 from dashboard.model import Dataset
@@ -70,6 +71,7 @@ def create_app(settings: Settings | None = None, dataset: Dataset | None = None)
     app.server.extensions["partner_atlas_store"] = store
     compress_callback_responses(app.server)
     register_health(app.server, store)
+    register_data_page(app, store, settings)  # /data/: the import report
     present = mount_presentation(app, store, settings)  # /present: the kiosk auto-tour on the same server
     install_security_headers(app, present)
     return app

@@ -180,3 +180,23 @@ def test_partners_taken_out_with_their_mobility_left_behind_is_an_edit(sample_st
     dataset, status = look_again(store, clock)
     assert len(dataset.partners) == 127 and not status.kept
     assert dataset.report.files[1].rows_rejected > 0  # the flows of the removed partners, on /data
+
+
+def test_healthz_says_degraded_with_the_reason_and_stays_200(sample_store):
+    from flask import Flask
+
+    from dashboard.health import register_health
+
+    store, folder, clock = sample_store
+    server = Flask(__name__)
+    register_health(server, store)
+    client = server.test_client()
+    assert client.get("/healthz").get_json()["status"] == "ok"
+    put(folder / "partners.csv", b"")
+    look_again(store, clock)
+    response = client.get("/healthz")
+    body = response.get_json()
+    assert response.status_code == 200  # a load balancer keeps the worker: it still serves the last good data
+    assert body["status"] == "degraded" and body["partners"] == 147
+    assert "not swapped in" in body["reason"]
+    assert body["problems"][0]["file"] == "partners.csv" and "file is empty" in body["problems"][0]["message"]
