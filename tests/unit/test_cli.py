@@ -102,16 +102,3 @@ def test_validate_a_folder_checks_institution_toml_and_names_files_it_does_not_r
     assert "Mobiliteit 2024.xlsx: not read" in out
     assert main(["validate", str(tmp_path / "institution.toml")]) == 1
     assert "not valid TOML" in capsys.readouterr().out
-
-
-def test_run_prints_warnings_not_only_rejections(tmp_path, monkeypatch, capsys):
-    import dash
-
-    (tmp_path / "partners.csv").write_text("name,city,country,tier\nHanze,Groningen,NL,strategic\n"
-                                           "Somewhere,Qqqqxyz,FI,mobility\n", encoding="utf-8")
-    monkeypatch.setattr(dash.Dash, "run", lambda self, **kwargs: None)  # everything but serving
-    assert main(["run", "--data-dir", str(tmp_path), "--port", "8199"]) == 0
-    err = capsys.readouterr().err
-    assert "2 rows read = 2 loaded + 0 rejected" in err
-    assert "WARNING" in err and "line 3" in err and "Qqqqxyz" in err
-    assert "no institution.toml" in err
