@@ -23,6 +23,7 @@ from pathlib import Path
 
 import ftfy
 
+from dashboard.importing.encoding import LABELS, NotText, decode
 from dashboard.importing.xlsx import CellNote, xlsx_rows
 from dashboard.report import FileReport
 
@@ -157,72 +158,16 @@ def _megabytes(size: int) -> str:
 
 
 def _decode(data: bytes, report: FileReport) -> str | None:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]  # a tool that writes a BOM may still have written Windows-1252 after it
-    # A stray NUL or two in a cell is text with a flaw (removed later, with a warning); a share of
-    # control bytes this high is an image, an archive or a compressed file.
-    if _control_ratio(data[:4096]) > 0.05:
-        report.fail("not a text or spreadsheet file (binary content): export the list as CSV or XLSX")
-        return None
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    encoding, text = _best_single_byte_decoding(data)
-    if text is None:
-        report.fail("cannot tell the text encoding: save the file as CSV UTF-8 from Excel")
+        decoded = decode(data)
+    except NotText as error:
+        report.fail(str(error))
         return None
-    if encoding != "cp1252":
-        report.warn(None, None, f"read as {encoding}: if characters look wrong, save the file as CSV UTF-8")
-    return text
-
-
-def _best_single_byte_decoding(data: bytes) -> tuple[str, str | None]:
-    """Windows-1252 unless charset-normalizer offers a code page that reads more plausibly.
-
-    charset-normalizer alone takes Western European exports (the ECHE list among them) for Central
-    European cp1250, which turns "Liège" into "Liče"; so each candidate's text is scored for the
-    traces a wrong code page leaves and Windows-1252, what Excel writes in Western Europe, wins ties.
-    """
-    from charset_normalizer import from_bytes
-
-    candidates = ["cp1252"] + [match.encoding for match in list(from_bytes(data))[:4]]
-    # Single-byte code pages decode byte by byte, so scoring the non-ASCII bytes with a little
-    # context tells them apart at a fraction of the cost of scoring the whole text.
-    sample = b"\n".join(data[max(m.start() - 2, 0):m.end() + 2] for m in re.finditer(rb"[\x80-\xff]+", data))
-    best: tuple[int, str] = (2**62, "")
-    for encoding in dict.fromkeys(candidates):
-        try:
-            data.decode(encoding)
-            score = _implausibility(sample.decode(encoding))
-        except (UnicodeDecodeError, LookupError):
-            continue
-        if score < best[0]:
-            best = (score, encoding)
-    return best[1], data.decode(best[1]) if best[1] else None
-
-
-# Traces of a wrong code page: symbols glued to letters ("£ódŸ" for "Łódź"), C1 control characters,
-# runs of accented Latin letters (Cyrillic read as Latin: "Ìîñêâà"), a capital accented letter after a
-# small letter.
-_WRONG_CODE_PAGE = re.compile(
-    r"(?<=[^\W\d_])[\u00a2-\u00a9\u00ac-\u00af\u00b1-\u00b6\u00b8-\u00b9\u00bc-\u00bf\u00d7\u00f7]"
-    r"|[\u00a2-\u00a9\u00ac-\u00af\u00b1-\u00b6\u00b8-\u00b9\u00bc-\u00bf\u00d7\u00f7](?=[^\W\d_])"
-    r"|[\u0080-\u009f]"
-    r"|[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]{3,}"
-    r"|(?<=[a-z\u00df-\u00f6\u00f8-\u00ff])[\u00c0-\u00d6\u00d8-\u00de\u0160\u0152\u017d\u0178]"
-)
-
-
-def _implausibility(text: str) -> int:
-    return len(_WRONG_CODE_PAGE.findall(text))
-
-
-def _control_ratio(sample: bytes) -> float:
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 13))
-    return controls / max(len(sample), 1)
+    if not decoded.is_unicode:
+        alternative = f" (next most likely: {LABELS.get(decoded.runner_up, decoded.runner_up)})" if decoded.runner_up else ""
+        report.warn(None, None, f"not UTF-8: read as {decoded.label}, the encoding its names read most plausibly "
+                    f"in{alternative}; if characters look wrong, save the file as CSV UTF-8")
+    return decoded.text
 
 
 def sniff_delimiter(text: str) -> str:
