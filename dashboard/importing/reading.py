@@ -1,9 +1,8 @@
 """From a file on disk to a header and rows of clean text cells, whatever Excel or a mobility system wrote.
 
 Handles the size limit, the format by content rather than by name (XLSX, CSV, old .xls, binary), the
-encoding (UTF-8, UTF-8 with BOM, UTF-16 with BOM, Windows-1252, else what charset-normalizer detects),
-mojibake (ftfy), invisible and control characters, the delimiter (`,` `;` or tab, sniffed, or named by
-Excel's "sep=" line), junk lines above the header, blank lines, quoted fields with embedded newlines and
+encoding (see encoding.py), mojibake (ftfy), invisible and control characters, the delimiter (`,` `;`
+tab or `|`, sniffed, or any character named by Excel's "sep=" line), junk lines above the header, blank lines, quoted fields with embedded newlines and
 quotes that are never closed, while keeping the physical line number of every row so a person can find it
 in a text editor or spreadsheet.
 """
@@ -27,8 +26,8 @@ from dashboard.importing.encoding import LABELS, NotText, decode
 from dashboard.importing.xlsx import CellNote, xlsx_rows
 from dashboard.report import FileReport
 
-DELIMITERS = (",", ";", "\t")
-_DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs"}
+DELIMITERS = (",", ";", "\t", "|")  # sniffed in this order of preference
+_DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars"}
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
 HEADER_SEARCH_ROWS = 30  # exports put titles and filter descriptions above the header, never many
 SNIFF_LINES = 50
@@ -44,7 +43,8 @@ _INVISIBLE = re.compile(
     "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u200b\u202a-\u202e\u2060\u2066-\u2069\ufeff\ufff9-\ufffb]"
 )
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")  # csv's idea of a line, unlike str.splitlines
-_SEP_LINE = re.compile(r"^sep=(.)\s*$", re.IGNORECASE)
+# Excel's hint line; the delimiter is any one character but a quote (a tab too: hence [ ]* and not \s*).
+_SEP_LINE = re.compile(r'^sep=([^"\r\n])[ ]*(?:\r\n|\r|\n)?$', re.IGNORECASE)
 _ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0"
 
 
@@ -197,7 +197,7 @@ def _csv_rows(text: str) -> tuple[str, list[tuple[int, int, list[str], str]]]:
     lines = _LINE.findall(text.lstrip("\ufeff"))
     first = 0
     excel_hint = _SEP_LINE.match(lines[0]) if lines else None
-    if excel_hint and excel_hint.group(1) in DELIMITERS:
+    if excel_hint:
         delimiter, first = excel_hint.group(1), 1  # Excel's own "sep=;" line: not a title, no warning
     else:
         delimiter = sniff_delimiter(text)
@@ -218,13 +218,26 @@ def _csv_rows(text: str) -> tuple[str, list[tuple[int, int, list[str], str]]]:
                 rows.append((begin, end, cells, ""))
             else:
                 break
-        except csv.Error:  # a cell past csv's field size limit: a quote swallowed the file
+        except csv.Error:  # a cell past csv's field size limit
             begin = start + consumed + 1
-            rows.append((begin, begin, [], f"a cell starting on line {begin} runs past {csv.field_size_limit():,} "
-                                           "characters: a quote is probably not closed; close it: the lines "
-                                           "after it are read as rows again"))
+            rows.append(_oversized_record(lines[begin - 1], begin, delimiter))
             start = begin
     return delimiter, rows
+
+
+def _oversized_record(line: str, number: int, delimiter: str) -> tuple[int, int, list[str], str]:
+    """The record on a line csv gave up on: a cell longer than csv reads, or a quote that swallowed the file.
+
+    Without a quote on the line, the cells are what lies between the delimiters: returned as a row, so the
+    cell's length is reported under its column like any other too-long cell.
+    """
+    if '"' not in line:
+        return number, number, line.rstrip("\r\n").split(delimiter), ""
+    if not _ends_inside_quote([line], delimiter):
+        return number, number, [], (f"a cell on this line is longer than {csv.field_size_limit():,} characters, "
+                                    "more than any name or list: shorten it (a pasted text block?)")
+    return number, number, [], (f"a cell starting on line {number} runs past {csv.field_size_limit():,} characters: "
+                                "a quote is probably not closed; close it: the lines after it are read as rows again")
 
 
 def _quote_problem(lines: list[str], begin: int, end: int, delimiter: str) -> str:
@@ -323,7 +336,7 @@ def _other_delimiter_problem(cell: str, delimiter: str) -> str:
     for other in DELIMITERS:
         if other != delimiter and other in cell:
             return (f"{_NOT_SPLIT}: it uses {_DELIMITER_NAMES[other]} where the header uses "
-                    f"{_DELIMITER_NAMES[delimiter]}; use one delimiter throughout the file")
+                    f"{_DELIMITER_NAMES.get(delimiter, repr(delimiter))}; use one delimiter throughout the file")
     return ""
 
 
