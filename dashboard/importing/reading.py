@@ -23,12 +23,16 @@ from pathlib import Path
 import ftfy
 
 from dashboard.importing.encoding import LABELS, NotText, decode
+from dashboard.importing.workbooks import (
+    ENCRYPTED_MESSAGE, OLE, html_rows, is_ods, ods_rows, ole_kind, spreadsheetml_rows, text_kind, xls_rows,
+)
 from dashboard.importing.xlsx import CellNote, xlsx_rows
 from dashboard.report import FileReport
 
 DELIMITERS = (",", ";", "\t", "|")  # sniffed in this order of preference
 _DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars"}
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
+WORKBOOK_SUFFIXES = (*XLSX_SUFFIXES, ".xls", ".ods")
 HEADER_SEARCH_ROWS = 30  # exports put titles and filter descriptions above the header, never many
 SNIFF_LINES = 50
 # A quoted field running over this many lines is almost surely an unclosed quote, not an address.
@@ -45,7 +49,7 @@ _INVISIBLE = re.compile(
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")  # csv's idea of a line, unlike str.splitlines
 # Excel's hint line; the delimiter is any one character but a quote (a tab too: hence [ ]* and not \s*).
 _SEP_LINE = re.compile(r'^sep=([^"\r\n])[ ]*(?:\r\n|\r|\n)?$', re.IGNORECASE)
-_ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0"
+_ZIP = b"PK\x03\x04"
 
 
 @dataclass(frozen=True)
@@ -129,28 +133,76 @@ def read_table(
     if not data.strip():
         report.fail("file is empty: export the list again with a header row and data rows")
         return None
-    named_xlsx = path.suffix.lower() in XLSX_SUFFIXES
     # The content decides, not the name: offices rename exports, and Excel opens either way.
-    if data.startswith(_OLE):
-        report.fail("old Excel .xls format: save it from Excel as .xlsx or as CSV UTF-8")
-        return None
-    if data.startswith(_ZIP):
-        if not named_xlsx:
-            report.warn(None, None, f"is an Excel workbook despite its {path.suffix or 'missing'} extension: "
-                        "read as XLSX; rename it to .xlsx")
-        read = xlsx_rows(data, report, header_score)
-        if read is None:
-            return None
+    read = _read_workbook(data, path.suffix.lower(), report, header_score)
+    if read is not None:
         raw_rows, notes = read
-        return _to_table(raw_rows, report, header_score, notes, scan=True, delimiter=None)
+        return _to_table(raw_rows, report, header_score, notes, scan=True, delimiter=None) if raw_rows else None
+    if report.errors:
+        return None
     text = _decode(data, report)
     if text is None:
         return None
-    if named_xlsx:
-        report.warn(None, None, "is text, not an Excel workbook, despite its .xlsx extension: read as CSV; "
+    kind = text_kind(text)
+    if kind != "text":
+        read = _read_markup(text, kind, path.suffix.lower(), report, header_score)
+        if read is None:
+            return None
+        return _to_table(read[0], report, header_score, read[1], scan=True, delimiter=None)
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        report.warn(None, None, f"is text, not an Excel workbook, despite its {path.suffix} extension: read as CSV; "
                     "rename it to .csv")
     delimiter, raw_rows = _csv_rows(text)
     return _to_table(raw_rows, report, header_score, [], scan=bool(_INVISIBLE.search(text)), delimiter=delimiter)
+
+
+# What each binary format is called in messages, and the extensions that name it.
+_FORMATS = {
+    "xlsx": ("an Excel workbook", XLSX_SUFFIXES), "xls": ("an old Excel 97-2003 .xls workbook", (".xls",)),
+    "ods": ("an OpenDocument spreadsheet", (".ods",)),
+    "html": ("an HTML table (what some systems export as \"Excel\")", (".html", ".htm")),
+    "spreadsheetml": ("an XML Spreadsheet 2003 workbook", (".xml",)),
+}
+
+
+def _read_workbook(data: bytes, suffix: str, report: FileReport, header_score):
+    """Rows and notes of an .xlsx, .xls or .ods workbook; None when the bytes are none of these (or after
+    report.fail for one that cannot be read)."""
+    if data.startswith(OLE):
+        kind = ole_kind(data)
+        if kind == "encrypted":
+            report.fail(ENCRYPTED_MESSAGE)
+            return None
+        if kind != "xls":
+            report.fail("an old Microsoft Office file (OLE) with no Excel workbook inside (damaged, or a Word or "
+                        "PowerPoint file?): if it opens in Excel, save it as .xlsx or as CSV UTF-8")
+            return None
+        _warn_extension("xls", suffix, report)
+        return xls_rows(data, report, header_score) or ([], [])
+    if not data.startswith(_ZIP):
+        return None
+    kind = "ods" if is_ods(data) else "xlsx"
+    _warn_extension(kind, suffix, report)
+    reader = ods_rows if kind == "ods" else xlsx_rows
+    return reader(data, report, header_score) or ([], [])
+
+
+def _read_markup(text: str, kind: str, suffix: str, report: FileReport, header_score):
+    _warn_extension(kind, suffix, report)
+    reader = html_rows if kind == "html" else spreadsheetml_rows
+    return reader(text, report, header_score)
+
+
+def _warn_extension(kind: str, suffix: str, report: FileReport) -> None:
+    what, suffixes = _FORMATS[kind]
+    if suffix in suffixes:
+        return
+    if kind == "xlsx":
+        report.warn(None, None, f"is an Excel workbook despite its {suffix or 'missing'} extension: "
+                    "read as XLSX; rename it to .xlsx")
+        return
+    report.warn(None, None, f"is {what}, not what its {suffix or 'missing'} extension says: read it as such; "
+                "to be sure, open it in Excel and save it as .xlsx or as CSV UTF-8")
 
 
 def _megabytes(size: int) -> str:
@@ -298,8 +350,10 @@ def _to_table(raw_rows, report: FileReport, header_score, notes: list[CellNote],
             header_line, None,
             f"skipped {skipped} line(s) above the header on line {header_line}: titles or notes, not data",
         )
-    for note in sorted(notes, key=lambda n: (n.line, n.position)):
-        if note.line > header_line:
+    for note in sorted(notes, key=lambda n: (n.line, -1 if n.position is None else n.position)):
+        if note.line > header_line and note.position is None:
+            report.warn(note.line, None, note.message)
+        elif note.line > header_line:
             column = header[note.position] if note.position < len(header) and header[note.position] else None
             report.warn(note.line, column or f"column {note.position + 1}", note.message)
     width = len(header)

@@ -212,12 +212,12 @@ def test_a_broken_xlsx_fails_the_file_with_a_message(tmp_path):
         (b"", "file is empty"),
         (b" \r\n\r\n", "file is empty"),
         (b"\x00\x01\x02\x03garbage\x00\xff" * 50, "binary content"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500, "old Excel .xls format"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500, "old Microsoft Office file (OLE) with no Excel workbook"),
         (b";;;;\n;;;;\n", "only blank lines"),
         (b"foo,bar\n1,2\n", "no recognisable header"),
         (b"name,city\nHanze,Groningen\n", "missing required column(s) country, tier"),
     ],
-    ids=["missing", "empty", "whitespace only", "binary", "xls", "blank lines only", "no header", "missing columns"],
+    ids=["missing", "empty", "whitespace only", "binary", "ole without a workbook", "blank lines only", "no header", "missing columns"],
 )
 def test_whole_file_problems_fail_the_file_and_give_an_empty_frame(tmp_path, content, message):
     path = tmp_path / "partners.csv"
