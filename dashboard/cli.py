@@ -132,7 +132,7 @@ def validation_report(paths: Sequence[Path], settings: Settings | None = None) -
                 report.add(tour_report(path, partners, mobility))
         elif not path.exists():
             report.add(FileReport(str(path), "unknown")).fail(f"{path} does not exist: check the path")
-        elif "mobil" in path.name.lower():
+        elif _loose_file_kind(path, settings) == "mobility":
             partners_path = find_table(path.parent, "partners")
             partners = load_partners(partners_path)[0] if partners_path else empty_frame(PARTNER_COLUMNS)
             if partners_path is None:
@@ -144,6 +144,14 @@ def validation_report(paths: Sequence[Path], settings: Settings | None = None) -
         else:
             report.add(load_partners(path, max_bytes=settings.max_file_bytes)[1])
     return report
+
+
+def _loose_file_kind(path: Path, settings: Settings) -> str:
+    """What a file given by itself holds: its header decides, its name only when the header says nothing."""
+    from dashboard.importing.kinds import file_kind
+
+    kind = file_kind(path, max_bytes=settings.max_file_bytes)
+    return kind or ("mobility" if "mobil" in path.name.lower() else "partners")
 
 
 def tour_report(data_dir: Path, partners, mobility) -> FileReport:

@@ -89,3 +89,31 @@ def test_validate_checks_the_presentation_tour_against_the_partners(tmp_path, sa
     assert main(["validate", str(tmp_path)]) == 1
     out = capsys.readouterr().out
     assert "tour.csv, line 19, column 'value'" in out and "no-such-partner" in out
+
+
+MOBILITY_EXPORT = ("academic_year,partner_id,direction,participant,duration,campus,count\n"
+                   "2023-2024,hanze,outgoing,student,semester,Leuven,3\n"
+                   "2023-2024,nobody,outgoing,student,semester,Leuven,1\n")
+
+
+@pytest.mark.parametrize("name", ["export (3).csv", "partners_backup.csv", "Flows.txt", "mobility.csv"])
+def test_validate_checks_a_mobility_export_as_mobility_whatever_its_file_name(tmp_path, capsys, name):
+    (tmp_path / "partners.csv").write_text("partner_id,name,city,country,tier\nhanze,Hanze UAS,Groningen,NL,1\n",
+                                           encoding="utf-8")
+    (tmp_path / name).write_text(MOBILITY_EXPORT, encoding="utf-8")
+
+    assert main(["validate", "--json", str(tmp_path / name)]) == 1
+
+    report = json.loads(capsys.readouterr().out)
+    (checked,) = report["files"]
+    assert checked["kind"] == "mobility" and (checked["rows_read"], checked["rows_loaded"]) == (2, 1)
+    assert "no partner with id 'nobody'" in checked["rejected"][0]["message"]
+
+
+def test_validate_checks_a_partner_list_named_mobility_as_a_partner_list(tmp_path, capsys):
+    (tmp_path / "mobility_partners.csv").write_text("name;city;country;tier\nHanze UAS;Groningen;NL;1\n",
+                                                    encoding="utf-8")
+
+    assert main(["validate", "--json", str(tmp_path / "mobility_partners.csv")]) == 0
+
+    assert json.loads(capsys.readouterr().out)["files"][0]["kind"] == "partners"
