@@ -103,7 +103,7 @@ def _totals(report: ImportReport) -> str:
 def validation_report(paths: Sequence[Path], settings: Settings | None = None) -> ImportReport:
     """The import report of data folders and loose files, without geocoding (validation stays fast and offline)."""
     from dashboard.dataset import find_table
-    from dashboard.importing import load_campuses, load_key_figures, load_mobility, load_partners
+    from dashboard.importing import load_agreements, load_campuses, load_key_figures, load_mobility, load_partners
     from dashboard.model import MOBILITY_COLUMNS, PARTNER_COLUMNS, empty_frame
 
     settings = settings or Settings.from_env()
@@ -124,6 +124,9 @@ def validation_report(paths: Sequence[Path], settings: Settings | None = None) -
             if mobility_path is not None:
                 mobility, mobility_report = load_mobility(mobility_path, partners, max_bytes=settings.max_file_bytes)
                 report.add(mobility_report)
+            agreements_path = find_table(path, "agreements")
+            if agreements_path is not None:
+                report.add(load_agreements(agreements_path, partners, max_bytes=settings.max_file_bytes)[1])
             for stem, loader in (("campuses", load_campuses), ("key_figures", load_key_figures)):
                 table = find_table(path, stem)
                 if table is not None:

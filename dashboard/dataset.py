@@ -7,6 +7,7 @@ from pathlib import Path
 from dashboard.config import Settings
 from dashboard.geocoding import geocode_partners
 from dashboard.importing import (
+    load_agreements,
     load_campuses,
     load_institution,
     load_key_figures,
@@ -14,6 +15,7 @@ from dashboard.importing import (
     load_partners,
 )
 from dashboard.model import (
+    AGREEMENT_COLUMNS,
     CAMPUS_COLUMNS,
     KEY_FIGURE_COLUMNS,
     MOBILITY_COLUMNS,
@@ -87,6 +89,9 @@ def load_dataset(settings: Settings) -> Dataset:
             report.files[-1].warn(None, None, warning)
     mobility = _load_table(report, data_dir, "mobility", lambda p: load_mobility(p, partners, max_bytes=max_bytes),
                            MOBILITY_COLUMNS, required=False)
+    agreements = _load_table(report, data_dir, "agreements",
+                             lambda p: load_agreements(p, partners, max_bytes=max_bytes), AGREEMENT_COLUMNS,
+                             required=False)
     campuses = _load_table(report, data_dir, "campuses", load_campuses, CAMPUS_COLUMNS, required=False)
     key_figures = _load_table(report, data_dir, "key_figures", load_key_figures, KEY_FIGURE_COLUMNS, required=False)
     institution = _institution(report, data_dir / "institution.toml", campuses)
@@ -98,4 +103,5 @@ def load_dataset(settings: Settings) -> Dataset:
         campuses=campuses,
         key_figures=key_figures,
         report=report,
+        agreements=agreements,
     )
