@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from functools import lru_cache
 
+from dashboard.components.text_agreements import AGREEMENT_CATALOGUES
+
 DEFAULT_LANGUAGE = "en"
 
 CATALOGUES: dict[str, dict[str, str]] = {
@@ -671,6 +673,8 @@ CATALOGUES: dict[str, dict[str, str]] = {
         "present.fact.incoming_year": "accueillis en {year}",
     },
 }
+for _language, _strings in AGREEMENT_CATALOGUES.items():
+    CATALOGUES[_language].update(_strings)
 LANGUAGES: tuple[str, ...] = tuple(CATALOGUES)
 
 
