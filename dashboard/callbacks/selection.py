@@ -10,6 +10,7 @@ from dashboard import ids
 from dashboard.callbacks.filters import clicked_value
 from dashboard.components.detail_panel import partner_detail
 from dashboard.model import Dataset
+from dashboard.partnership_health import reference_year
 
 
 def picked_partner(trigger: Any, value: Any) -> str | None:
@@ -36,5 +37,7 @@ def select_partner(dataset: Dataset, trigger: Any, value: Any, selected: str | N
         return (no_update,) * 5
     partner = rows.iloc[0]
     mobility = dataset.mobility[dataset.mobility["partner_id"].astype(str) == partner_id]
+    agreements = dataset.agreements[dataset.agreements["partner_id"].astype(str) == partner_id]
     table_selection = no_update if trigger == ids.PARTNER_TABLE else {"ids": [partner_id]}
-    return partner_id, True, str(partner["name"]), partner_detail(partner, mobility, language), table_selection
+    body = partner_detail(partner, mobility, language, agreements, reference_year(dataset.mobility))
+    return partner_id, True, str(partner["name"]), body, table_selection

@@ -94,3 +94,45 @@ def test_the_side_panel_controls_show_and_edit_the_agreement_filters(dataset):
     controls[ids.FILTER_FIELD] = []
     url, _ = sync_filters(dataset, url, ids.FILTER_FIELD, [], controls)
     assert url == "?tier=strategic,mobility&type=student_studies&valid=2024-2025"
+
+
+def test_the_detail_panel_lists_the_partners_agreements_by_direction_and_type_in_the_page_language():
+    from dashboard import ids
+    from dashboard.callbacks.selection import select_partner
+
+    dataset = with_agreements([
+        make_agreement(partner_id="P01", direction="incoming", mobility_type="staff_teaching", fields=("0923",),
+                       levels=(), places=1, months_per_year=None, days_per_year=5, languages=("nl:B1",)),
+        make_agreement(partner_id="P01", fields=("0913",), last_year=2022),   # before 2023-2024: expired
+        make_agreement(partner_id="P01", fields=("0413",), status="terminated"),
+        make_agreement(partner_id="P02", fields=("0611",)),
+    ])
+    _, opened, _, body, _ = select_partner(dataset, ids.PARTNER_TABLE, {"rowId": "P01"}, None, "nl")
+    shown = _flatten(body)
+    headings = [t for t in shown if t in ("Wij sturen (uitgaand)", "Wij ontvangen (inkomend)", "Studie (studenten)",
+                                          "Lesgeven (personeel)")]
+    assert opened and headings == ["Wij sturen (uitgaand)", "Studie (studenten)", "Wij ontvangen (inkomend)",
+                                   "Lesgeven (personeel)"]
+    assert "0913 Verpleeg- en vroedkunde" in shown and "0923 Sociaal werk en begeleiding" in shown
+    assert "0611 Computergebruik" not in shown  # another partner's
+    assert {"Verlopen", "Beëindigd", "Van kracht"} <= set(shown) and "nl B1" in shown and "5" in shown
+    ended = [c for c in _components(body) if "agreement-ended" in (getattr(c, "className", "") or "")]
+    assert len(ended) == 2
+
+
+def _components(node):
+    if isinstance(node, (list, tuple)):
+        for child in node:
+            yield from _components(child)
+    elif hasattr(node, "children") or hasattr(node, "className"):
+        yield node
+        yield from _components(getattr(node, "children", None))
+
+
+def _flatten(node) -> list[str]:
+    if isinstance(node, str):
+        return [node]
+    if isinstance(node, (list, tuple)):
+        return [t for child in node for t in _flatten(child)]
+    return _flatten(getattr(node, "children", None)) if node is not None and not isinstance(node, (int, float)) \
+        else []
