@@ -84,7 +84,7 @@ def _choose(text: str, table: dict[str, str], field: str, allowed: tuple[str, ..
 
 CEFR = ("A1", "A2", "B1", "B2", "C1", "C2")
 MAX_PLACES = 1000  # more places a year in one condition than a whole faculty sends is a typo
-MAX_MONTHS, MAX_DAYS = 120, 3650
+MAX_MONTHS, MAX_DAYS = MAX_PLACES * 12, MAX_PLACES * 365  # totals over all places
 _LEVEL_SEPARATORS = re.compile(r"\s*[;,|/+&]\s*|\s+(?:and|en|et)\s+")
 _CODE = re.compile(r"^(\d{1,4})(?:\s*[-:.]?\s+(.*))?$")
 _LANGUAGE_ITEM = re.compile(r"^(.+?)(?:\s*[:\-\s(]\s*([ABC][12])\)?)?(?:\s*[-/]\s*[ABC][12])?$", re.IGNORECASE)
