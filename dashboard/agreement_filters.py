@@ -13,7 +13,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard import isced
-from dashboard.components.text import text, value_label
+from dashboard.i18n import text, value_label
 from dashboard.importing.agreement_values import LEVEL_ALIASES, MOBILITY_TYPE_ALIASES
 from dashboard.importing.values import key
 from dashboard.model import EQF_LEVELS, MOBILITY_TYPES

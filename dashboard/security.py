@@ -8,7 +8,9 @@ from flask import Response
 
 STATIC_HEADERS = {
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
+    # same-origin: the browser tells the app which page asked for /_dash-layout (its ?lang=), and no other host
+    # ever gets a Referer, since the CSP lets the page reach no other origin.
+    "Referrer-Policy": "same-origin",
     "X-Frame-Options": "DENY",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Permissions-Policy": "geolocation=(), camera=(), microphone=()",

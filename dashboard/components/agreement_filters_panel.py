@@ -10,7 +10,7 @@ import pandas as pd
 from dash import html
 
 from dashboard import ids, isced
-from dashboard.components.text import text
+from dashboard.i18n import text
 from dashboard.model import EQF_LEVELS, MOBILITY_TYPES, Dataset
 
 

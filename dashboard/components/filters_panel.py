@@ -7,7 +7,7 @@ from dash import html
 
 from dashboard import ids
 from dashboard.components.agreement_filters_panel import agreement_controls
-from dashboard.components.text import country_label, text, value_label
+from dashboard.i18n import country_label, text, value_label
 from dashboard.countries import fold
 from dashboard.model import ACTIVITIES, DIRECTIONS, PARTICIPANTS, TIERS, Dataset
 

@@ -15,7 +15,7 @@ import dash
 from dash import ClientsideFunction, Input, Output
 
 from dashboard.components.language import language_from_query, language_in
-from dashboard.components.text import text
+from dashboard.i18n import text
 from dashboard.config import Settings
 from dashboard.model import Dataset
 from dashboard.present import ids
