@@ -10,6 +10,7 @@ from dashboard.components.header import app_title
 from dashboard.components.language import localised_index, request_language
 from dashboard.config import Settings
 from dashboard.health import register_health
+from dashboard.health_page import register_health_page
 from dashboard.layout import build_layout
 from dashboard.model import Dataset
 from dashboard.present import mount_presentation
@@ -66,6 +67,8 @@ def create_app(settings: Settings | None = None, dataset: Dataset | None = None)
     app.server.extensions["partner_atlas_store"] = store
     compress_callback_responses(app.server)
     register_health(app.server, store)
+    register_health_page(app.server, store, home=app.config.requests_pathname_prefix,
+                         assets=app.get_asset_url(""), default_language=settings.language)
     present = mount_presentation(app, store, settings)  # /present: the kiosk auto-tour on the same server
     install_security_headers(app, present)
     return app

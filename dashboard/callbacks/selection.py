@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any, Mapping
+from urllib.parse import parse_qsl
 
 from dash import no_update
 
@@ -22,7 +23,19 @@ def picked_partner(trigger: Any, value: Any) -> str | None:
         return clicked_value(value, want_location=False)
     if trigger == ids.TOP_PARTNERS:
         return clicked_value(value)
+    if trigger == ids.URL:
+        return partner_in_query(value)
     return None
+
+
+def partner_in_query(search: object) -> str | None:
+    """The `partner=` of a query string (how /health links to a partner's panel), or None."""
+    try:
+        pairs = parse_qsl(str(search or "").lstrip("?"), max_num_fields=200)
+    except ValueError:
+        return None
+    found = [v for k, v in pairs if k == "partner" and v]
+    return found[-1] if found else None
 
 
 def select_partner(dataset: Dataset, trigger: Any, value: Any, selected: str | None, language: str = "en") -> tuple:
