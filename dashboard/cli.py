@@ -51,6 +51,11 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a data folder or partner/mobility files")
     validate.add_argument("--json", action="store_true", help="print the report as JSON")
 
+    iias = commands.add_parser("import-iias", help="write the agreements of EWP IIA XML files into agreements.csv")
+    iias.add_argument("files", nargs="+", type=Path, metavar="FILE.xml", help="iias-get-response documents (v6 or v7)")
+    iias.add_argument("--data-dir", type=Path, required=True, metavar="DIR",
+                      help="the data folder: its partners.csv and institution.toml match the hei-ids")
+
     geocode = commands.add_parser("geocode", help="place every row of a partner list and write it as CSV")
     geocode.add_argument("input", type=Path, metavar="INPUT", help="a partner list (CSV, TSV or XLSX)")
     geocode.add_argument("--output", "-o", type=Path, required=True, metavar="OUT.csv")
@@ -76,6 +81,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         return _run(args)
     if args.command == "validate":
         return _validate(args)
+    if args.command == "import-iias":
+        return _import_iias(args)
     if args.command == "poster":
         return _poster(args)
     return _geocode(args)
@@ -128,6 +135,8 @@ def validation_report(paths: Sequence[Path], settings: Settings | None = None) -
             agreements_path = find_table(path, "agreements")
             if agreements_path is not None:
                 report.add(load_agreements(agreements_path, partners, max_bytes=settings.max_file_bytes)[1])
+            for iia_report in iia_folder_reports(path, partners, partners_path, settings):
+                report.add(iia_report)
             for stem, loader in (("campuses", load_campuses), ("key_figures", load_key_figures)):
                 table = find_table(path, stem)
                 if table is not None:
@@ -148,6 +157,23 @@ def validation_report(paths: Sequence[Path], settings: Settings | None = None) -
         else:
             report.add(load_partners(path, max_bytes=settings.max_file_bytes)[1])
     return report
+
+
+def iia_folder_reports(data_dir: Path, partners, partners_path, settings: Settings) -> list[FileReport]:
+    """The reports of DATA_DIR/iias/*.xml, read as at start."""
+    from dashboard.dataset import fallback_institution
+    from dashboard.importing import load_institution
+    from dashboard.importing.iias_files import with_iia_folder
+    from dashboard.model import AGREEMENT_COLUMNS, CAMPUS_COLUMNS, empty_frame
+
+    if not (data_dir / "iias").is_dir():
+        return []
+    try:
+        institution = load_institution(data_dir / "institution.toml")
+    except ValueError:
+        institution = fallback_institution(empty_frame(CAMPUS_COLUMNS))
+    return with_iia_folder(empty_frame(AGREEMENT_COLUMNS), data_dir, institution, partners, partners_path,
+                           settings.max_file_bytes)[1]
 
 
 def tour_report(data_dir: Path, partners, mobility) -> FileReport:
@@ -175,6 +201,42 @@ def _validate(args: argparse.Namespace) -> int:
     else:
         print(report.to_text())
     return 0 if report.ok else 1
+
+
+def _import_iias(args: argparse.Namespace) -> int:
+    """Read the XML, report every condition skipped and why, write what was usable into DIR/agreements.csv."""
+    from dashboard.dataset import fallback_institution, find_table
+    from dashboard.importing import load_institution, load_partners
+    from dashboard.importing.iias_files import partner_hei_ids, read_iia_files, update_agreements_csv
+    from dashboard.model import CAMPUS_COLUMNS, empty_frame
+
+    settings = Settings.from_env()
+    partners_path = find_table(args.data_dir, "partners")
+    if partners_path is None:
+        print(f"ERROR no partners.csv (or .xlsx) in {args.data_dir}: the IIAs' partners are matched against it",
+              file=sys.stderr)
+        return 1
+    partners, _ = load_partners(partners_path, max_bytes=settings.max_file_bytes)
+    try:
+        institution = load_institution(args.data_dir / "institution.toml")
+    except ValueError as error:
+        print(f"WARNING {error}: the home institution's hei-id is unknown", file=sys.stderr)
+        institution = fallback_institution(empty_frame(CAMPUS_COLUMNS))
+    hei_ids = partner_hei_ids(partners_path, partners, settings.max_file_bytes)
+    records, reports = read_iia_files(args.files, institution, partners, hei_ids, settings.max_file_bytes)
+    report = ImportReport(reports)
+    print(report.to_text(), file=sys.stderr)
+    if not records:
+        print("Nothing to write: no condition could be read (see above).", file=sys.stderr)
+        return 1
+    try:
+        path, kept, written = update_agreements_csv(args.data_dir, records, partners, settings.max_file_bytes)
+    except ValueError as error:
+        print(f"ERROR {error}", file=sys.stderr)
+        return 1
+    print(f"Wrote {path}: {written} condition(s) from the XML, {kept} other row(s) kept; "
+          f"{report.rows_rejected} condition(s) skipped.", file=sys.stderr)
+    return 1 if any(f.errors for f in report.files) else 0
 
 
 def _geocode(args: argparse.Namespace) -> int:

@@ -6,6 +6,7 @@ from pathlib import Path
 
 from dashboard.config import Settings
 from dashboard.geocoding import geocode_partners
+from dashboard.importing.iias_files import with_iia_folder
 from dashboard.importing import (
     load_agreements,
     load_campuses,
@@ -95,6 +96,10 @@ def load_dataset(settings: Settings) -> Dataset:
     campuses = _load_table(report, data_dir, "campuses", load_campuses, CAMPUS_COLUMNS, required=False)
     key_figures = _load_table(report, data_dir, "key_figures", load_key_figures, KEY_FIGURE_COLUMNS, required=False)
     institution = _institution(report, data_dir / "institution.toml", campuses)
+    agreements, iia_reports = with_iia_folder(agreements, data_dir, institution, partners,
+                                              find_table(data_dir, "partners"), max_bytes)
+    for iia_report in iia_reports:
+        report.add(iia_report)
 
     return Dataset(
         institution=institution,

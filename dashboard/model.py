@@ -101,6 +101,7 @@ class Institution:
     lon: float
     networks: tuple[str, ...] = ()
     website: str = ""
+    hei_id: str = ""  # the Erasmus Without Paper id (a SCHAC code such as ucll.be); "" when not given
 
 
 @dataclass

@@ -51,5 +51,11 @@ AGREEMENT_ALIASES: dict[str, tuple[str, ...]] = {
     "status": ("status", "agreement status", "state", "staat", "toestand", "status overeenkomst"),
     "blended": ("blended", "blended mobility", "gemengd", "hybride", "blended learning", "virtual component"),
 }
-# The shared layer keys its alias tables by file kind; adding ours leaves the other kinds untouched.
+HEI_ID_ALIASES = ("hei_id", "hei id", "hei-id", "schac", "schac code", "ewp id", "ewp hei id")
+# The shared layer keys its alias tables by file kind; adding ours leaves the other kinds untouched. This module is
+# imported with dashboard.importing, before any file is matched (the layer caches each kind's index on first use).
 ALIASES.setdefault("agreements", AGREEMENT_ALIASES)
+# partners.csv may carry the partner's EWP hei_id: known to the partner list (no "ignored column" warning) and read
+# by importing/iias_files.py, which matches IIAs to partners.
+ALIASES["partners"].setdefault("hei_id", HEI_ID_ALIASES)
+ALIASES.setdefault("partner_hei_ids", {"hei_id": HEI_ID_ALIASES, "name": ALIASES["partners"]["name"]})
