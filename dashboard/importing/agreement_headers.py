@@ -11,7 +11,7 @@ from dashboard.importing.headers import ALIASES
 AGREEMENT_ALIASES: dict[str, tuple[str, ...]] = {
     "partner_id": ("partner_id", "partner id", "partner code", "partnercode", "partner nr"),
     "erasmus_code": ("erasmus code", "erasmuscode", "erasmus id", "institution code", "erasmus institution code",
-                     "partner erasmus code", "erasmus code partner", "pic"),
+                     "partner erasmus code", "erasmus code partner"),
     "name": (
         "name", "partner", "partner name", "partner institution", "institution", "institution name",
         "host institution", "partner university", "partneruniversiteit", "instelling", "naam instelling",

@@ -195,3 +195,17 @@ def test_staff_months_warn_that_staff_count_days(tmp_path, partners):
     frame, report = load(tmp_path, partners, BASE + ",months_per_year", "hanze,STA,out,1")
     assert report.rows_loaded == 1
     assert "staff agreements count days" in report.warnings[0].message
+
+
+def test_data_readme_documents_every_agreements_column_and_its_aliases():
+    from pathlib import Path
+
+    from dashboard.importing.agreement_headers import AGREEMENT_ALIASES
+
+    readme = (Path(__file__).resolve().parents[2] / "data" / "README.md").read_text(encoding="utf-8")
+    section = readme.split("### agreements.csv", 1)[1].split("\n### ", 1)[0]
+    for column, aliases in AGREEMENT_ALIASES.items():
+        assert f"`{column}`" in section, column
+    for alias in ("Subject area", "ISCED code", "Study level", "Places", "Number of mobilities", "Total months",
+                  "Mobility type", "Valid from", "Valid until", "Start date", "End date", "Status"):
+        assert alias.lower() in section.lower(), alias
