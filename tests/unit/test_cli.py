@@ -88,7 +88,8 @@ def test_validate_checks_the_presentation_tour_against_the_partners(tmp_path, sa
         tour.write("99,partner,no-such-partner,Hello,Hallo\n")
     assert main(["validate", str(tmp_path)]) == 1
     out = capsys.readouterr().out
-    assert "tour.csv, line 19, column 'value'" in out and "no-such-partner" in out
+    line = len((tmp_path / "tour.csv").read_text(encoding="utf-8").splitlines())  # the row appended last
+    assert f"tour.csv, line {line}, column 'value'" in out and "no-such-partner" in out
 
 
 @pytest.mark.parametrize("language", ["en", "nl", "fr"])
@@ -96,3 +97,14 @@ def test_the_poster_command_takes_every_language_the_page_speaks(language):
     from dashboard.cli import _parser
 
     assert _parser().parse_args(["poster", "-o", "p.png", "--lang", language]).lang == language
+def test_validate_a_folder_checks_institution_toml_and_names_files_it_does_not_read(tmp_path, sample_data_dir, capsys):
+    for name in ("partners.csv", "campuses.csv"):
+        (tmp_path / name).write_bytes((sample_data_dir / name).read_bytes())
+    (tmp_path / "institution.toml").write_text('name = "UCLL\n', encoding="utf-8")
+    (tmp_path / "Mobiliteit 2024.xlsx").write_bytes(b"")
+    assert main(["validate", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "institution.toml: not valid TOML" in out
+    assert "Mobiliteit 2024.xlsx: not read" in out
+    assert main(["validate", str(tmp_path / "institution.toml")]) == 1
+    assert "not valid TOML" in capsys.readouterr().out
