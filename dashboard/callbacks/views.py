@@ -8,9 +8,9 @@ import plotly.graph_objects as go
 from dash import Patch
 
 from dashboard import stats
-from dashboard.components.cards import chip_list, format_number
+from dashboard.components.cards import chip_list
 from dashboard.components.partner_table import table_filter
-from dashboard.i18n import text
+from dashboard.i18n import number, text
 from dashboard.exports import filter_description
 from dashboard.figures import charts
 from dashboard.figures.pyramid import tier_pyramid
@@ -80,8 +80,8 @@ def render_views(dataset: Dataset, search: str | None, dark: bool | None = False
         rows=table_filter(view.partners, dataset.partners),
         # The issue fixes this element's text to be exactly the number: no thousands separator.
         partner_count=str(len(view.partners)),
-        country_count=format_number(counts["countries"]),
-        mobility_count=format_number(counts["mobilities"]),
+        country_count=number(counts["countries"], language),
+        mobility_count=number(counts["mobilities"], language),
         chips=chip_list(state.chips(language), language),
     )
 

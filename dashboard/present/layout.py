@@ -6,7 +6,7 @@ from __future__ import annotations
 import pandas as pd
 from dash import dcc, html
 
-from dashboard.components.cards import format_number
+from dashboard.i18n import key_figure
 from dashboard.model import key_figure_text
 from dashboard.present import ids
 
@@ -74,8 +74,8 @@ def key_figure_items(key_figures: pd.DataFrame, limit: int = KEY_FIGURES_SHOWN, 
     items = []
     for row in key_figures.head(limit).itertuples(index=False):
         unit = key_figure_text(row, "unit", language)
-        value = format_number(_as_number(row.value))
-        number = [value + unit] if unit == "%" else [value, html.Span(" " + unit, className="present-unit")] \
+        value = key_figure(_as_number(row.value), unit, language)
+        number = [value] if unit == "%" else [value, html.Span(" " + unit, className="present-unit")] \
             if unit else [value]
         items.append(html.Div([html.Div(number, className="present-kf-value"),
                                html.Div(key_figure_text(row, "label", language), className="present-kf-label")], className="present-kf"))
