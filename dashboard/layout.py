@@ -13,6 +13,7 @@ from dashboard.components.header import header
 from dashboard.components.panels import figure_panel, map_panel
 from dashboard.components.partner_table import partner_table
 from dashboard.i18n import text
+from dashboard.i18n.libraries import plotly_locale
 from dashboard.config import Settings
 from dashboard.model import Dataset
 
@@ -31,6 +32,8 @@ def build_layout(dataset: Dataset, settings: Settings, graph_config: dict, langu
     """The whole page for one dataset; a pure function of its arguments so a per-language layout is one call away."""
     language = language or settings.language
     dark = settings.theme == "dark"
+    # plotly's toolbar tooltips and month names in the page's language (assets/plotly-locales, `make locales`)
+    graph_config = {**graph_config, "locale": plotly_locale(language, settings.assets_dir)}
     return dmc.MantineProvider(
         id=ids.THEME_PROVIDER,
         theme=MANTINE_THEME,
