@@ -24,6 +24,8 @@ MANTINE_THEME = {
     "fontFamily": SYSTEM_FONTS,
     "headings": {"fontFamily": SYSTEM_FONTS},
     "primaryColor": "indigo",
+    # Buttons and links in the primary colour pass 4.5:1: shade 8 on white, shade 4 on the dark surfaces.
+    "primaryShade": {"light": 8, "dark": 4},
     "defaultRadius": "md",
 }
 
@@ -40,29 +42,32 @@ def build_layout(dataset: Dataset, settings: Settings, graph_config: dict, langu
         forceColorScheme="dark" if dark else "light",
         children=html.Div(
             [
+                html.A(text("skip_to_results", language), href=f"#{ids.SKIP_TARGET}", className="skip-link"),
                 dcc.Location(id=ids.URL, refresh="callback-nav"),
                 dcc.Store(id=ids.SELECTED_PARTNER, data=None),
                 header(dataset.institution, dark=dark, language=language),
                 html.Aside(filters_panel(dataset, language), className="atlas-aside"),
                 html.Main(
-                    [
+                    id=ids.SKIP_TARGET,
+                    tabIndex="-1",
+                    children=[
                         html.Div(id=ids.CHIPS, className="atlas-chips", **{"aria-live": "polite"}),
                         headline_cards(dataset.key_figures, language),
                         html.Div(
                             [
                                 map_panel(graph_config, language),
-                                figure_panel(text("pyramid", language), ids.TIER_PYRAMID, graph_config,
+                                figure_panel(text("pyramid", language), ids.TIER_PYRAMID, graph_config, language=language,
                                              hint=text("pyramid_hint", language), class_name="atlas-pyramid"),
                             ],
                             className="atlas-row atlas-row-map",
                         ),
                         html.Div(
                             [
-                                figure_panel(text("trend", language), ids.MOBILITY_TREND, graph_config, class_name="wide"),
-                                figure_panel(text("duration", language), ids.DURATION_SPLIT, graph_config),
-                                figure_panel(text("by_campus", language), ids.CAMPUS_SPLIT, graph_config),
-                                figure_panel(text("top_countries", language), ids.TOP_COUNTRIES, graph_config),
-                                figure_panel(text("top_partners", language), ids.TOP_PARTNERS, graph_config),
+                                figure_panel(text("trend", language), ids.MOBILITY_TREND, graph_config, language=language, class_name="wide"),
+                                figure_panel(text("duration", language), ids.DURATION_SPLIT, graph_config, language=language),
+                                figure_panel(text("by_campus", language), ids.CAMPUS_SPLIT, graph_config, language=language),
+                                figure_panel(text("top_countries", language), ids.TOP_COUNTRIES, graph_config, language=language),
+                                figure_panel(text("top_partners", language), ids.TOP_PARTNERS, graph_config, language=language),
                             ],
                             className="atlas-row atlas-charts",
                         ),

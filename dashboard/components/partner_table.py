@@ -133,6 +133,8 @@ def partner_table(partners: pd.DataFrame, language: str = "en") -> html.Div:
                     "isExternalFilterPresent": {"function": "atlasFilterPresent()"},
                     "doesExternalFilterPass": {"function": "atlasRowShown(params)"},
                 },
+                # Enter on a row opens the partner as a click does (assets/atlas-a11y.js)
+                eventListeners={"cellKeyDown": ["atlasOpenOnKey(params, setGridProps)"]},
                 className="atlas-grid",
                 style={"height": "100%", "width": "100%"},
             ),

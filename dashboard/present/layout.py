@@ -53,7 +53,9 @@ def build_layout(graph_config: dict) -> html.Div:
                 ],
                 className="present-body",
             ),
-            html.Footer(
+            # Not a <footer>: Dash's page template already has the one contentinfo landmark. A region named by
+            # its kicker ("Our network") instead.
+            html.Section(
                 [
                     html.Div(id=ids.KICKER, className="present-kicker"),
                     html.P(id=ids.CAPTION, className="present-caption", **{"aria-live": "polite"}),
@@ -61,6 +63,7 @@ def build_layout(graph_config: dict) -> html.Div:
                     html.Div(id=ids.KEYS_HINT, className="present-keys"),
                 ],
                 className="present-footer",
+                **{"aria-labelledby": ids.KICKER},
             ),
         ],
         id=ids.ROOT,
