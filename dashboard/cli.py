@@ -10,6 +10,7 @@ from typing import Sequence
 
 from dashboard.config import SettingError, Settings
 from dashboard.i18n import LANGUAGES
+from dashboard.logs import configure_logging
 from dashboard.report import FileReport, ImportReport
 
 GEOCODE_OUTPUT_COLUMNS = (
@@ -78,6 +79,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
+        configure_logging(Settings.from_env().log_level)
         if args.command == "run":
             return _run(args)
         if args.command == "validate":
