@@ -33,6 +33,8 @@ LABELS = {
     "cp1252": "Windows-1252 (Western European, cp1252)", "cp1250": "Windows-1250 (Central European, cp1250)",
     "iso8859_15": "ISO-8859-15 (Latin-9)", "iso8859_2": "ISO-8859-2 (Latin-2)", "mac_roman": "Mac Roman",
     "cp850": "DOS code page 850 (Western European)", "cp852": "DOS code page 852 (Central European)",
+    "cp1251": "Windows-1251 (Cyrillic)", "cp1253": "Windows-1253 (Greek)", "cp1254": "Windows-1254 (Turkish)",
+    "cp1257": "Windows-1257 (Baltic)", "mac_latin2": "Mac Central European", "koi8_r": "KOI8-R (Cyrillic)",
 }
 SAMPLE_LINES = 500  # lines with non-ASCII bytes scored per candidate: plenty to decide, fast on any file
 # A share of control bytes this high is an image, an archive or a compressed file, not text with a flaw.
