@@ -131,7 +131,8 @@ def _single_byte(encoding: str) -> bool:
 
 
 _CELL_SPLIT = re.compile(r"[;,\t|]")
-_WORD = re.compile(r"[^\W\d_]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ACCENTED_WORD = re.compile(r"[^\W\d_]*[^\x00-\x7f\W\d_][^\W\d_]*")  # a word with a letter beyond ASCII
 # Typography that real names and notes hold, alone or beside a word: dashes, quotes, the euro sign, ...
 _COMMON_SYMBOLS = frozenset("–—‘’‚“”„«»‹›€£°·•…§©®™×ºª\u00a0")
 _APOSTROPHES = frozenset("’‘´ʼ`")
@@ -142,9 +143,8 @@ MIXED_SCRIPT_COST, COUNTRY_NAME_BONUS, OTHER_SCRIPT_COST, ACCENT_RUN_COST = 10.0
 def line_implausibility(line: str) -> float:
     """How unlikely a decoded line is as a row of names: 0 for plain ASCII, higher for stranger text."""
     cost, letters = 0.0, []
-    for index, char in enumerate(line):
-        if char.isascii():
-            continue
+    for found in _NON_ASCII.finditer(line):
+        index, char = found.start(), found.group()
         category = unicodedata.category(char)
         if category[0] == "L":
             if _is_latin(char):
@@ -153,9 +153,8 @@ def line_implausibility(line: str) -> float:
                 cost += OTHER_SCRIPT_COST  # Greek, Cyrillic: plausible as whole words (see _word_shape_cost)
             continue
         cost += _symbol_cost(char, category, line, index)
-    for word in _WORD.findall(line):
-        if not word.isascii():
-            cost += _word_shape_cost(word)
+    for word in _ACCENTED_WORD.findall(line):
+        cost += _word_shape_cost(word)
     cells = [cell.strip() for cell in _CELL_SPLIT.split(line)]
     countries = [(cell, exact_iso2(cell)) for cell in cells if 0 < len(cell) <= 40]
     named = [iso2 for _, iso2 in countries if iso2]
