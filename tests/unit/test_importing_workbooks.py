@@ -177,3 +177,17 @@ def test_a_workbook_without_hidden_rows_has_no_hidden_row_warning(tmp_path):
     _, report = load_partners(path)
 
     assert not [w for w in report.warnings if "hidden" in w.message]
+
+
+@pytest.mark.parametrize(("make", "name"), [(xls_bytes, "partners.xls"), (ods_bytes, "partners.ods"),
+                                            (html_bytes, "partners.xls")], ids=["xls", "ods", "html as xls"])
+def test_a_data_folder_with_an_xls_or_ods_partner_list_is_loaded(tmp_path, make, name):
+    from dashboard.config import Settings
+    from dashboard.dataset import load_dataset
+
+    (tmp_path / name).write_bytes(make())
+
+    dataset = load_dataset(Settings(data_dir=tmp_path))
+
+    assert dataset.partners["name"].tolist() == NAMES
+    assert dataset.report.files[0].file == str(tmp_path / name)
