@@ -57,6 +57,8 @@ DOWNLOAD = "partner-download"
 
 # Detail panel of one partner.
 SELECTED_PARTNER = "selected-partner"
+DATA_BANNER = "data-banner"  # what is wrong with the data files, when something is
+DATA_CHECK = "data-check"    # the timer that keeps DATA_BANNER current on an open page
 DETAIL_PANEL = "detail-panel"
 DETAIL_BODY = "detail-body"
 

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from dashboard.countries import fold
+from dashboard.report import name_a_few
 
 _PARTNER_REFERENCE = {
     "partner_id": ("partner_id", "partner id", "id", "partner code", "partnercode", "partner nr"),
@@ -95,7 +96,7 @@ def missing_columns_message(kind: str, header: list[str], missing: list[str],
     labels = labels or {}
     shown = [labels.get(name, name) for name in missing]
     separator = "; " if any("," in name for name in shown) else ", "
-    found = ", ".join(h for h in header if h) or "none"
+    found = name_a_few([h for h in header if h], shown=12, quoted=False) or "none"
     accepted = "; ".join(accepted_names(kind, name) for name in missing)
     return (f"missing required column(s) {separator.join(shown)}: add them to the header row "
             f"(columns found: {found}; accepted names: {accepted}; see data/README.md)")

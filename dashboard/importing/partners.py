@@ -12,7 +12,7 @@ from dashboard.importing import values as v
 from dashboard.importing.headers import ColumnMap, header_score, match_headers, missing_columns_message
 from dashboard.importing.reading import Row, Table, read_table
 from dashboard.model import ACTIVITIES, PARTNER_COLUMNS
-from dashboard.report import FileReport
+from dashboard.report import FileReport, name_a_few
 
 DEFAULT_MAX_BYTES = 50 * 2**20
 # Beside the model's columns: the address (for the geocoder) and the agreement's dates where the file gives
@@ -79,7 +79,7 @@ def _warn_about_columns(columns: ColumnMap, table: Table, report: FileReport) ->
     if columns.unknown:
         report.warn(
             table.header_line, None,
-            "ignored column(s) the partner list does not use: " + ", ".join(repr(c) for c in columns.unknown),
+            "ignored column(s) the partner list does not use: " + name_a_few(columns.unknown),
         )
     for written, canonical in columns.repeated:
         report.warn(

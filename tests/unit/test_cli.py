@@ -117,3 +117,21 @@ def test_validate_checks_a_partner_list_named_mobility_as_a_partner_list(tmp_pat
     assert main(["validate", "--json", str(tmp_path / "mobility_partners.csv")]) == 0
 
     assert json.loads(capsys.readouterr().out)["files"][0]["kind"] == "partners"
+
+
+@pytest.mark.parametrize("language", ["en", "nl", "fr"])
+def test_the_poster_command_takes_every_language_the_page_speaks(language):
+    from dashboard.cli import _parser
+
+    assert _parser().parse_args(["poster", "-o", "p.png", "--lang", language]).lang == language
+def test_validate_a_folder_checks_institution_toml_and_names_files_it_does_not_read(tmp_path, sample_data_dir, capsys):
+    for name in ("partners.csv", "campuses.csv"):
+        (tmp_path / name).write_bytes((sample_data_dir / name).read_bytes())
+    (tmp_path / "institution.toml").write_text('name = "UCLL\n', encoding="utf-8")
+    (tmp_path / "Mobiliteit 2024.xlsx").write_bytes(b"")
+    assert main(["validate", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "institution.toml: not valid TOML" in out
+    assert "Mobiliteit 2024.xlsx: not read" in out
+    assert main(["validate", str(tmp_path / "institution.toml")]) == 1
+    assert "not valid TOML" in capsys.readouterr().out
