@@ -64,7 +64,10 @@ def decode(data: bytes) -> Decoded:
         return Decoded(data[2:].decode(encoding, errors="replace"), encoding, LABELS[encoding])
     bomless = _utf16_without_bom(data)
     if bomless:
-        return Decoded(data.decode(bomless, errors="replace"), bomless, LABELS[bomless])
+        text = data.decode(bomless, errors="replace")
+        if _control_ratio(text[:2048].encode("utf-8", errors="replace")) > BINARY_CONTROL_RATIO:
+            raise NotText("not a text or spreadsheet file (binary content): export the list as CSV or XLSX")
+        return Decoded(text, bomless, LABELS[bomless])
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]  # a tool that writes a BOM may still have written Windows-1252 after it
     if _control_ratio(data[:4096]) > BINARY_CONTROL_RATIO:

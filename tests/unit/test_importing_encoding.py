@@ -144,3 +144,12 @@ def test_utf16_without_a_byte_order_mark_is_text_not_binary(tmp_path, codec, del
 
 def test_the_committed_letter_table_is_what_the_gazetteers_give():
     assert PLACE_LETTERS == count_place_letters(), "run encoding.write_place_letters() after a library update"
+
+
+def test_binary_data_with_zeros_on_every_other_byte_is_still_called_binary(tmp_path):
+    path = tmp_path / "partners.csv"
+    path.write_bytes(bytes(b for value in range(1, 32) for b in (value, 0)) * 40)  # 16-bit samples, not text
+
+    partners, report = load_partners(path)
+
+    assert partners.empty and "binary content" in report.errors[0].message

@@ -207,3 +207,13 @@ def test_a_data_folder_with_an_xls_or_ods_partner_list_is_loaded(tmp_path, make,
 
     assert dataset.partners["name"].tolist() == NAMES
     assert dataset.report.files[0].file == str(tmp_path / name)
+
+
+def test_a_workbook_with_only_empty_sheets_says_so(tmp_path):
+    workbook = openpyxl.Workbook()
+    workbook.create_sheet("Empty too")
+    workbook.save(tmp_path / "partners.xlsx")
+
+    partners, report = load_partners(tmp_path / "partners.xlsx")
+
+    assert partners.empty and len(report.errors) == 1 and "no rows" in report.errors[0].message
