@@ -121,8 +121,8 @@ def validation_report(paths: Sequence[Path], settings: Settings | None = None) -
                 report.add(tour_report(path, dataset.partners, dataset.mobility))
             for unused in unused_files(path):
                 report.add(FileReport(str(unused), "unknown", present=True)).warn(
-                    None, None, f"not read: the app reads {', '.join(FOLDER_FILES)} from a data folder; rename the "
-                    "file if it is one of them")
+                    None, None, f"not read: the app reads {', '.join(FOLDER_FILES)} from a data folder; "
+                    + _rename_hint(unused, settings))
         elif not path.exists():
             report.add(FileReport(str(path), "unknown")).fail(f"{path} does not exist: check the path")
         elif path.suffix.lower() == ".toml":
@@ -143,6 +143,15 @@ def validation_report(paths: Sequence[Path], settings: Settings | None = None) -
         else:
             report.add(load_partners(path, max_bytes=settings.max_file_bytes)[1])
     return report
+
+
+def _rename_hint(path: Path, settings: Settings) -> str:
+    from dashboard.importing.kinds import file_kind
+
+    kind = file_kind(path, max_bytes=settings.max_file_bytes) if path.suffix.lower() != ".toml" else None
+    if kind:
+        return f"its header is that of a {kind} list: rename it {kind}{path.suffix.lower() or '.csv'} to have it read"
+    return "rename the file if it is one of them"
 
 
 def _loose_file_kind(path: Path, settings: Settings) -> str:

@@ -135,3 +135,14 @@ def test_validate_a_folder_checks_institution_toml_and_names_files_it_does_not_r
     assert "Mobiliteit 2024.xlsx: not read" in out
     assert main(["validate", str(tmp_path / "institution.toml")]) == 1
     assert "not valid TOML" in capsys.readouterr().out
+
+
+def test_validate_a_folder_says_what_a_misnamed_export_holds_and_what_to_rename_it(tmp_path, capsys):
+    (tmp_path / "partners.csv").write_text("partner_id,name,city,country,tier\nhanze,Hanze UAS,Groningen,NL,1\n",
+                                           encoding="utf-8")
+    (tmp_path / "export (3).csv").write_text(MOBILITY_EXPORT, encoding="utf-8")
+
+    main(["validate", str(tmp_path)])
+
+    out = capsys.readouterr().out
+    assert "export (3).csv: not read" in out and "rename it mobility.csv" in out
