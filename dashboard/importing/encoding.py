@@ -39,6 +39,7 @@ LABELS = {
 SAMPLE_LINES = 500  # lines with non-ASCII bytes scored per candidate: plenty to decide, fast on any file
 # A share of control bytes this high is an image, an archive or a compressed file, not text with a flaw.
 BINARY_CONTROL_RATIO = 0.05
+BINARY_MESSAGE = "not a text or spreadsheet file (binary content): export the list as CSV or XLSX"
 
 
 @dataclass(frozen=True)
@@ -66,12 +67,12 @@ def decode(data: bytes) -> Decoded:
     if bomless:
         text = data.decode(bomless, errors="replace")
         if _control_ratio(text[:2048].encode("utf-8", errors="replace")) > BINARY_CONTROL_RATIO:
-            raise NotText("not a text or spreadsheet file (binary content): export the list as CSV or XLSX")
+            raise NotText(BINARY_MESSAGE)
         return Decoded(text, bomless, LABELS[bomless])
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]  # a tool that writes a BOM may still have written Windows-1252 after it
     if _control_ratio(data[:4096]) > BINARY_CONTROL_RATIO:
-        raise NotText("not a text or spreadsheet file (binary content): export the list as CSV or XLSX")
+        raise NotText(BINARY_MESSAGE)
     try:
         return Decoded(data.decode("utf-8"), "utf-8", LABELS["utf-8"])
     except UnicodeDecodeError:
