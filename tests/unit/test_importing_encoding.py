@@ -8,7 +8,7 @@ report naming an encoding that gives exactly that text.
 from __future__ import annotations
 
 import codecs
-import sys
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -17,8 +17,11 @@ from dashboard.importing import load_partners
 from dashboard.importing.encoding import LABELS, count_place_letters, decode
 from dashboard.importing.place_letters import PLACE_LETTERS
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "corpus"))
-from real_names import CENTRAL, CENTRAL_CODE_PAGES, WESTERN, WESTERN_CODE_PAGES  # noqa: E402
+_SPEC = importlib.util.spec_from_file_location("real_names", Path(__file__).resolve().parents[1] / "corpus" / "real_names.py")
+real_names = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(real_names)
+CENTRAL, WESTERN = real_names.CENTRAL, real_names.WESTERN
+CENTRAL_CODE_PAGES, WESTERN_CODE_PAGES = real_names.CENTRAL_CODE_PAGES, real_names.WESTERN_CODE_PAGES
 
 CASES = [(page, iso2) for group, pages in ((CENTRAL, CENTRAL_CODE_PAGES), (WESTERN, WESTERN_CODE_PAGES))
          for page in pages for iso2 in group]
