@@ -67,7 +67,10 @@ def xls_rows(data: bytes, report: FileReport, header_score: HeaderScore) -> Read
     import xlrd
 
     try:
-        book = xlrd.open_workbook(file_contents=data, formatting_info=True)
+        try:
+            book = xlrd.open_workbook(file_contents=data, formatting_info=True)  # for the hidden rows
+        except NotImplementedError:  # xlrd reads formatting of Excel 97 and later only
+            book = xlrd.open_workbook(file_contents=data)
     except Exception as error:  # noqa: BLE001 - xlrd raises its own and struct errors for damaged files
         report.fail(f"cannot open as an old Excel .xls workbook ({error}): open it in Excel and save it as .xlsx "
                     "or as CSV UTF-8")
