@@ -187,7 +187,7 @@ def _symbol_cost(char: str, category: str, line: str, index: int) -> float:
     if "\u2500" <= char <= "\u259f" or char == "\u25a0":
         return BOX_COST
     if category[0] == "Z":  # a no-break space beside a space is a letter read wrong ("Slovensk\xa0 technick\xa0")
-        return RARE_SYMBOL_COST if " " in line[max(index - 1, 0):index + 2] else 0.5
+        return RARE_SYMBOL_COST if " " in line[max(index - 1, 0):index + 2] else 2.0
     glued = (index > 0 and line[index - 1].isalpha()) or (index + 1 < len(line) and line[index + 1].isalpha())
     if glued and char not in _APOSTROPHES:
         return GLUED_SYMBOL_COST
