@@ -16,9 +16,9 @@ from dashboard.exports import export_filename, filter_description, partners_csv,
 from dashboard.filters import FilterState
 from dashboard.health_tables import DEFAULT_QUIET_YEARS, LISTS, health_lists, reference_choices
 from dashboard.i18n import LANGUAGES, language_name, text
+from dashboard.paths import HEALTH_PATH
 from dashboard.store import DatasetStore
 
-HEALTH_PATH = "/health"
 PARTNER_KEY = "partner"  # the dashboard opens this partner's detail panel (callbacks/selection.py)
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_DELIMITERS = {"nl": ";", "fr": ";"}  # what Dutch and French Excel split a double-clicked CSV on
@@ -62,7 +62,7 @@ PAGE = """<!DOCTYPE html>
 
 
 def register_health_page(server: Flask, store: DatasetStore, *, home: str = "/", assets: str = "/assets/",
-                         default_language: str = "en") -> None:
+                         default_language: str = "en", route_prefix: str = "/") -> None:
     """Serve /health and /health/<list>.csv|.xlsx from the store's current dataset."""
 
     def query_state():
@@ -76,7 +76,7 @@ def register_health_page(server: Flask, store: DatasetStore, *, home: str = "/",
         quiet = _int(request.args.get("quiet")) or DEFAULT_QUIET_YEARS
         return dataset, language, state, health_lists(dataset, state, language, reference, quiet)
 
-    @server.get(HEALTH_PATH)
+    @server.get(route_prefix + HEALTH_PATH)
     def health_page():
         dataset, language, state, lists = query_state()
         filters = state.to_query().lstrip("?")
@@ -91,13 +91,14 @@ def register_health_page(server: Flask, store: DatasetStore, *, home: str = "/",
                 "columns": list(table.columns[1:]),
                 "rows": [(_partner_link(home, filters, language, row[0]), [str(c) for c in row[1:]])
                          for row in table.itertuples(index=False, name=None)],
-                "csv": f"{HEALTH_PATH}/{name}.csv{query}", "xlsx": f"{HEALTH_PATH}/{name}.xlsx{query}",
+                "csv": f"{home}{HEALTH_PATH}/{name}.csv{query}", "xlsx": f"{home}{HEALTH_PATH}/{name}.xlsx{query}",
             })
         kept = [(k, v) for k, v in request.args.items(multi=True) if k not in ("ref", "quiet")]
         html = render_template_string(
             PAGE, language=language, title=text("health.title", language), assets=assets,
             home=home + _query(filters, [], language), back=text("health.back", language),
-            languages=[(code, language_name(code), HEALTH_PATH + _query(filters, options, code)) for code in LANGUAGES],
+            languages=[(code, language_name(code), home + HEALTH_PATH + _query(filters, options, code))
+                       for code in LANGUAGES],
             intro=text("health.intro", language, filter=filter_description(state, language)), path=HEALTH_PATH,
             kept=kept, reference_label=text("health.reference", language), years=reference_choices(dataset),
             reference=lists.reference, quiet_label=text("health.quiet_years", language), quiet=lists.quiet_years,
@@ -106,7 +107,7 @@ def register_health_page(server: Flask, store: DatasetStore, *, home: str = "/",
         )
         return Response(html, mimetype="text/html")
 
-    @server.get(f"{HEALTH_PATH}/<name>.<extension>")
+    @server.get(f"{route_prefix}{HEALTH_PATH}/<name>.<extension>")
     def health_download(name: str, extension: str):
         if name not in LISTS or extension not in ("csv", "xlsx"):
             abort(404)
