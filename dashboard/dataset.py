@@ -27,11 +27,11 @@ from dashboard.model import (
 )
 from dashboard.report import FileReport, ImportReport
 
-TABLE_SUFFIXES = (".csv", ".xlsx", ".tsv", ".txt")
+TABLE_SUFFIXES = (".csv", ".xlsx", ".tsv", ".txt", ".xlsm", ".xls", ".ods")  # see importing/reading.py
 
 
 def find_table(data_dir: Path, stem: str) -> Path | None:
-    """data/partners.csv, or .xlsx/.tsv/.txt when that is what the office exported."""
+    """data/partners.csv, or .xlsx/.tsv/.txt/.xls/.ods when that is what the office exported."""
     for suffix in TABLE_SUFFIXES:
         candidate = data_dir / f"{stem}{suffix}"
         if candidate.is_file():
