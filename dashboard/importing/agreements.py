@@ -51,7 +51,7 @@ def load_agreements(
     for written, canonical in columns.repeated:
         report.warn(table.header_line, written, f"a second column for {canonical}: this one is ignored")
     index = PartnerIndex(partners)
-    names = [str(n) for n in partners["name"]] if "name" in partners else []
+    names = {ref: [str(v) for v in partners[ref] if v] if ref in partners else [] for ref in REFERENCES}
     records, seen = [], {}
     for row in table.rows:
         report.rows_read += 1
@@ -69,7 +69,7 @@ def load_agreements(
     return agreements_frame(records), report
 
 
-def _condition(row: Row, columns: ColumnMap, index: PartnerIndex, names: list[str],
+def _condition(row: Row, columns: ColumnMap, index: PartnerIndex, names: dict[str, list[str]],
                report: FileReport) -> dict | None:
     def cell(name: str) -> str:
         return row.cells[columns.positions[name]] if name in columns else ""
@@ -129,7 +129,7 @@ def _condition(row: Row, columns: ColumnMap, index: PartnerIndex, names: list[st
     return record
 
 
-def _partner(row: Row, columns: ColumnMap, index: PartnerIndex, names: list[str], report: FileReport,
+def _partner(row: Row, columns: ColumnMap, index: PartnerIndex, names: dict[str, list[str]], report: FileReport,
              cell) -> str | None:
     given = [ref for ref in REFERENCES if cell(ref)]
     if not given:
@@ -148,10 +148,11 @@ def _partner(row: Row, columns: ColumnMap, index: PartnerIndex, names: list[str]
                         "instead", cell(failed))
         return found
     ref, error = failures[0]
-    hint = ""
-    if "name" in given:
-        close = av.closest_names(cell("name"), names)
-        hint = f" (closest names in partners.csv: {'; '.join(close)})" if close else ""
+    # The hint looks among names when a name was given (the likeliest to be misspelled), else among ids or codes.
+    hinted = "name" if "name" in given else ref
+    close = av.closest_names(cell(hinted), names[hinted])
+    words = {"partner_id": "ids", "erasmus_code": "Erasmus codes", "name": "names"}[hinted]
+    hint = f" (closest {words} in partners.csv: {'; '.join(close)})" if close else ""
     report.reject(row.line, columns.written[ref], f"{error}{hint}", cell(ref))
     return None
 

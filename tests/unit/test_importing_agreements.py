@@ -177,6 +177,15 @@ def test_an_unknown_partner_name_is_rejected_with_the_closest_names(tmp_path, pa
     assert "closest names in partners.csv: Hanze University of Applied Sciences" in message
 
 
+@pytest.mark.parametrize("header, row, hint", [
+    ("partner_id,mobility_type,direction", "hanz,SMS,out", "closest ids in partners.csv: hanze"),
+    ("erasmus_code,mobility_type,direction", "NL GRONING04,SMS,out", "closest Erasmus codes in partners.csv: NL GRONING03"),
+])
+def test_an_unknown_id_or_code_is_rejected_with_the_closest_ones(tmp_path, partners, header, row, hint):
+    _, report = load(tmp_path, partners, header, row)
+    assert hint in report.rejected[0].message
+
+
 def test_a_duplicated_condition_is_rejected_pointing_at_the_first(tmp_path, partners):
     _, report = load(tmp_path, partners, BASE + ",fields", "hanze,SMS,out,0913", "hanze,SMS,out,0913",
                      "hanze,SMS,out,0923")
