@@ -76,3 +76,36 @@ def test_health_lists_the_expiring_agreements_and_links_open_the_right_partner(s
     first.click()
     expect(page.locator(".atlas-detail .mantine-Drawer-title")).to_have_text(name, timeout=30_000)
     assert "tier=mobility" in page.evaluate("() => window.location.search")  # the filter came back with it
+
+
+@pytest.fixture(scope="module")
+def small_app():
+    from tests.agreement_factories import make_agreement, with_agreements
+    from tests.browser.conftest import serve
+
+    dataset = with_agreements([
+        make_agreement(partner_id="P01", fields=("0913",), levels=(6,)),
+        make_agreement(partner_id="P02", fields=("0913",), levels=(7,), mobility_type="staff_teaching"),
+        make_agreement(partner_id="P05", fields=("0413",), levels=(6,)),
+    ])
+    yield from serve(dataset)
+
+
+def test_the_agreement_controls_write_the_url_and_every_view_follows(small_app, open_page):
+    from tests.browser.page_state import wait_for_search
+
+    page = open_page(small_app.url + "/")
+    assert_views_agree(page, small_app.dataset, "")
+    page.click(f"#{ids.FILTER_FIELD}")
+    page.fill(f"#{ids.FILTER_FIELD}", "nursing")
+    page.get_by_role("option", name="0913 Nursing and midwifery", exact=True).click()
+    page.keyboard.press("Escape")
+    wait_for_search(page, "?field=0913")
+    shown = assert_views_agree(page, small_app.dataset, "?field=0913")
+    assert set(shown.rows) == {"P01", "P02"}
+    page.locator(".atlas-agreement-filters label", has_text="Bachelor (EQF 6)").click()
+    wait_for_search(page, "?field=0913&level=6")
+    assert set(assert_views_agree(page, small_app.dataset, "?field=0913&level=6").rows) == {"P01"}
+    page.locator(".filter-chip", has_text="0913 Nursing and midwifery").click()  # the chip removes the field
+    wait_for_search(page, "?level=6")
+    assert set(assert_views_agree(page, small_app.dataset, "?level=6").rows) == {"P01", "P05"}
