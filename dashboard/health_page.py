@@ -33,16 +33,21 @@ PAGE = """<!DOCTYPE html>
 <header class="health-header">
   <h1>{{ title }}</h1>
   <nav><a id="health-back" href="{{ home }}">{{ back }}</a>
-  {% for code, name, href in languages %}<a class="health-language" lang="{{ code }}" href="{{ href }}">{{ name }}</a>{% endfor %}</nav>
+  {% for code, name, href in languages %}
+  <a class="health-language" lang="{{ code }}" href="{{ href }}">{{ name }}</a>
+  {% endfor %}</nav>
 </header>
 <main>
 <p class="health-intro">{{ intro }}</p>
 <form method="get" action="{{ path }}" class="health-options">
   {% for key, value in kept %}<input type="hidden" name="{{ key }}" value="{{ value }}">{% endfor %}
   <label>{{ reference_label }} <select name="ref" id="health-ref">
-  {% for year in years %}<option value="{{ year }}"{% if year == reference %} selected{% endif %}>{{ year }}-{{ year + 1 }}</option>{% endfor %}
+  {% for year in years %}
+  <option value="{{ year }}"{% if year == reference %} selected{% endif %}>{{ year }}-{{ year + 1 }}</option>
+  {% endfor %}
   </select></label>
-  <label>{{ quiet_label }} <input type="number" name="quiet" id="health-quiet" min="1" max="20" value="{{ quiet }}"></label>
+  <label>{{ quiet_label }}
+  <input type="number" name="quiet" id="health-quiet" min="1" max="20" value="{{ quiet }}"></label>
   <button type="submit">{{ apply }}</button>
 </form>
 {% for section in sections %}
@@ -53,7 +58,8 @@ PAGE = """<!DOCTYPE html>
   <a class="health-download-xlsx" href="{{ section.xlsx }}" download>{{ xlsx }}</a></p>
   {% if section.rows %}
   <table><thead><tr>{% for column in section.columns %}<th scope="col">{{ column }}</th>{% endfor %}</tr></thead>
-  <tbody>{% for link, cells in section.rows %}<tr><th scope="row"><a class="health-partner" href="{{ link }}">{{ cells[0] }}</a></th>
+  <tbody>{% for link, cells in section.rows %}
+  <tr><th scope="row"><a class="health-partner" href="{{ link }}">{{ cells[0] }}</a></th>
   {% for cell in cells[1:] %}<td>{{ cell }}</td>{% endfor %}</tr>{% endfor %}</tbody></table>
   {% else %}<p class="health-empty">{{ empty }}</p>{% endif %}
 </section>

@@ -58,7 +58,8 @@ def test_the_other_side_is_home_so_specifications_it_sends_are_incoming():
     assert report.ok
     assert [(r["partner_id"], r["direction"], r["mobility_type"]) for r in records] == [
         ("uw", "incoming", "student_studies"), ("uw", "incoming", "student_traineeship"),
-        ("uw", "incoming", "staff_teaching"), ("uw", "outgoing", "staff_teaching"), ("uw", "outgoing", "staff_training")]
+        ("uw", "incoming", "staff_teaching"), ("uw", "outgoing", "staff_teaching"),
+        ("uw", "outgoing", "staff_training")]
 
 
 def test_a_hei_id_column_wins_over_the_website():

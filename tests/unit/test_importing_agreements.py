@@ -179,7 +179,8 @@ def test_an_unknown_partner_name_is_rejected_with_the_closest_names(tmp_path, pa
 
 @pytest.mark.parametrize("header, row, hint", [
     ("partner_id,mobility_type,direction", "hanz,SMS,out", "closest ids in partners.csv: hanze"),
-    ("erasmus_code,mobility_type,direction", "NL GRONING04,SMS,out", "closest Erasmus codes in partners.csv: NL GRONING03"),
+    ("erasmus_code,mobility_type,direction", "NL GRONING04,SMS,out",
+     "closest Erasmus codes in partners.csv: NL GRONING03"),
 ])
 def test_an_unknown_id_or_code_is_rejected_with_the_closest_ones(tmp_path, partners, header, row, hint):
     _, report = load(tmp_path, partners, header, row)
@@ -213,7 +214,7 @@ def test_data_readme_documents_every_agreements_column_and_its_aliases():
 
     readme = (Path(__file__).resolve().parents[2] / "data" / "README.md").read_text(encoding="utf-8")
     section = readme.split("### agreements.csv", 1)[1].split("\n### ", 1)[0]
-    for column, aliases in AGREEMENT_ALIASES.items():
+    for column in AGREEMENT_ALIASES:
         assert f"`{column}`" in section, column
     for alias in ("Subject area", "ISCED code", "Study level", "Places", "Number of mobilities", "Total months",
                   "Mobility type", "Valid from", "Valid until", "Start date", "End date", "Status"):
