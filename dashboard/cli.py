@@ -127,9 +127,11 @@ def validation_report(paths: Sequence[Path], settings: Settings | None = None) -
             if (path / "tour.csv").is_file():
                 report.add(tour_report(path, dataset.partners, dataset.mobility))
             for unused in unused_files(path):
+                kind = _header_kind(unused, settings)
+                hint = (f"its columns are those of {kind}: rename it {kind}{unused.suffix.lower()}" if kind else
+                        "rename the file if it is one of them")
                 report.add(FileReport(str(unused), "unknown", present=True)).warn(
-                    None, None, f"not read: the app reads {', '.join(FOLDER_FILES)} from a data folder; rename the "
-                    "file if it is one of them")
+                    None, None, f"not read: the app reads {', '.join(FOLDER_FILES)} from a data folder; {hint}")
         elif not path.exists():
             report.add(FileReport(str(path), "unknown")).fail(f"{path} does not exist: check the path")
         elif path.suffix.lower() == ".toml":
@@ -138,7 +140,7 @@ def validation_report(paths: Sequence[Path], settings: Settings | None = None) -
                 load_institution(path)
             except ValueError as error:  # it names the file and what to fix
                 file_report.fail(str(error))
-        elif "mobil" in path.name.lower():
+        elif _loose_file_kind(path, settings) == "mobility":
             partners_path = find_table(path.parent, "partners")
             partners = load_partners(partners_path)[0] if partners_path else empty_frame(PARTNER_COLUMNS)
             if partners_path is None:
@@ -164,6 +166,18 @@ def unused_files(folder: Path) -> list[Path]:
              | set(FOLDER_FILES[TABLE_STEMS:]))
     return [p for p in sorted(folder.iterdir())
             if p.is_file() and not p.name.startswith(".") and p.name not in known and p.suffix.lower() != ".md"]
+
+
+def _header_kind(path: Path, settings: Settings) -> str | None:
+    from dashboard.importing.kinds import file_kind
+
+    return file_kind(path, max_bytes=settings.max_file_bytes)
+
+
+def _loose_file_kind(path: Path, settings: Settings) -> str:
+    """What a file given by itself holds: its header decides, its name only when the header says nothing."""
+    kind = _header_kind(path, settings)
+    return kind or ("mobility" if "mobil" in path.name.lower() else "partners")
 
 
 def tour_report(data_dir: Path, partners, mobility) -> FileReport:
