@@ -21,7 +21,8 @@ def test_every_field_has_its_parents_and_a_name_in_every_language():
 
 @pytest.mark.parametrize("code, language, name", [
     ("0913", "en", "Nursing and midwifery"), ("0913", "nl", "Verpleeg- en vroedkunde"),
-    ("0913", "fr", "Soins infirmiers et obstétrique"), ("0113", "en", "Teacher training without subject specialisation"),
+    ("0913", "fr", "Soins infirmiers et obstétrique"),
+    ("0113", "en", "Teacher training without subject specialisation"),
     ("0923", "en", "Social work and counselling"), ("0613", "en", "Software and applications development and analysis"),
     ("0914", "en", "Medical diagnostic and treatment technology"), ("04", "en", "Business, administration and law"),
     ("1234", "en", "1234"),  # unknown: the code itself
