@@ -169,3 +169,15 @@ def test_xml_in_the_iias_folder_is_read_at_start(data_dir):
         ["usn", "student_studies"], ["usn", "staff_teaching"]]
     bomb = next(f for f in dataset.report.files if f.file.endswith("bomb.xml"))
     assert bomb.errors and "refused" in bomb.errors[0].message
+
+
+def test_a_new_or_changed_agreements_file_or_iia_changes_the_data_signature(data_dir):
+    from dashboard.store import data_signature
+
+    before = data_signature(data_dir)
+    (data_dir / "agreements.csv").write_text("partner_id,mobility_type,direction\nusn,SMS,out\n", encoding="utf-8")
+    after_csv = data_signature(data_dir)
+    (data_dir / "iias").mkdir()
+    (data_dir / "iias" / "usn.xml").write_bytes(V7.read_bytes())
+    assert before != after_csv != data_signature(data_dir)
+    assert "iias/usn.xml" in [name for name, _, _ in data_signature(data_dir)]
