@@ -219,3 +219,27 @@ def test_data_readme_documents_every_agreements_column_and_its_aliases():
     for alias in ("Subject area", "ISCED code", "Study level", "Places", "Number of mobilities", "Total months",
                   "Mobility type", "Valid from", "Valid until", "Start date", "End date", "Status"):
         assert alias.lower() in section.lower(), alias
+
+
+def test_a_mobility_online_export_as_it_comes_out(tmp_path, partners):
+    """Windows-1252, ';'-separated, a title line, day-first dates, and both a "Subject area" name and an "ISCED code"."""
+    export = (
+        "Agreements - export 01.12.2026;;;;;;;;;;;\n"
+        "Partner institution;Erasmus code;Mobility type;Direction;Study level;Subject area;ISCED code;"
+        "Number of mobilities;Total months;Valid from;Valid until;Status\n"
+        "Université de Liège;;Studentenmobiliteit voor studie;Outgoing;Bachelor;Nursing;0913;2;10;01.09.2021;"
+        "31.08.2028;Actief\n"
+        ";NL GRONING03;SMT;Inkomend;Bachelor/Master;0923 Social work and counselling;;1;5;1.9.2022;30.06.2027;"
+        "Approved\n"
+    )
+    path = tmp_path / "agreements.csv"
+    path.write_bytes(export.encode("cp1252"))
+    frame, report = load_agreements(path, partners)
+    assert report.ok and report.rows_loaded == 2, [str(p) for p in report.rejected + report.errors]
+    liege, hanze = frame.to_dict("records")
+    assert (liege["partner_id"], liege["fields"], liege["field_note"], liege["levels"]) == (
+        "liege", ("0913",), "Nursing", (6,))
+    assert (liege["first_year"], liege["last_year"], liege["status"]) == (2021, 2027, "in_effect")
+    assert (hanze["partner_id"], hanze["mobility_type"], hanze["fields"], hanze["levels"]) == (
+        "hanze", "student_traineeship", ("0923",), (6, 7))
+    assert (hanze["first_year"], hanze["last_year"], hanze["status"]) == (2022, 2026, "signed")
