@@ -76,7 +76,8 @@ def _field_columns(header: tuple[str, ...], columns: ColumnMap) -> list[tuple[in
     """Every column holding fields, (position, header as written): Mobility-Online exports carry both a
     "Subject area" (often a name) and an "ISCED code"."""
     first = [(columns.positions["fields"], columns.written["fields"])] if "fields" in columns else []
-    return first + [(header.index(written), written) for written, canonical in columns.repeated if canonical == "fields"]
+    more = [(header.index(written), written) for written, canonical in columns.repeated if canonical == "fields"]
+    return first + more
 
 
 def _fields_of(row: Row, field_columns: list[tuple[int, str]]) -> tuple[tuple[str, ...], list[str], str, str]:

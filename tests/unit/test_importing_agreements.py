@@ -222,7 +222,7 @@ def test_data_readme_documents_every_agreements_column_and_its_aliases():
 
 
 def test_a_mobility_online_export_as_it_comes_out(tmp_path, partners):
-    """Windows-1252, ';'-separated, a title line, day-first dates, and both a "Subject area" name and an "ISCED code"."""
+    """Windows-1252, ';'-separated, a title line, day-first dates, a "Subject area" name beside an "ISCED code"."""
     export = (
         "Agreements - export 01.12.2026;;;;;;;;;;;\n"
         "Partner institution;Erasmus code;Mobility type;Direction;Study level;Subject area;ISCED code;"
