@@ -18,7 +18,8 @@ TIME_LIMIT = 10.0  # seconds on the shared 2-core machine for 5,393 IIAs against
 
 pytestmark = [
     pytest.mark.real_data,
-    pytest.mark.skipif(not REAL.is_dir(), reason="../shared/data/real not found: acceptance test needs the shared real data"),
+    pytest.mark.skipif(not REAL.is_dir(),
+                       reason="../shared/data/real not found: acceptance test needs the shared real data"),
 ]
 
 
