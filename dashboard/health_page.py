@@ -148,7 +148,8 @@ def _partner_link(home: str, filters: str, language: str, partner_id: str) -> st
 def _hint(name: str, lists, language: str) -> str:
     reference = f"{lists.reference}-{lists.reference + 1}"
     if name.startswith("expiring"):
-        return text("health.expiring_hint", language, year=reference)
+        following = f"{lists.reference + 1}-{lists.reference + 2}"
+        return text(f"health.{name}_hint", language, year=reference, next=following)
     if name == "quiet":
         first = lists.reference - lists.quiet_years + 1
         return text("health.quiet_hint", language, first=f"{first}-{first + 1}", last=reference)
