@@ -31,6 +31,10 @@ POSTER_FILTERS = {
     "participant": "student or staff",
     "direction": "outgoing or incoming",
     "q": "words in the partner's name or city",
+    "field": "ISCED-F field of an agreement at any depth, e.g. 0913 or 09",
+    "level": "EQF level of an agreement, 5-8 or e.g. bachelor",
+    "type": "mobility type of an agreement, e.g. student_studies or SMS",
+    "valid": "academic year the agreements are in effect, e.g. 2024-2025",
 }
 
 
