@@ -170,8 +170,9 @@ def unused_files(folder: Path) -> list[Path]:
 
     known = ({f"{stem}{suffix}" for stem in FOLDER_FILES[:TABLE_STEMS] for suffix in TABLE_SUFFIXES}
              | set(FOLDER_FILES[TABLE_STEMS:]))
+    ignored = (".md", ".py")  # notes and the scripts that generate a sample
     return [p for p in sorted(folder.iterdir())
-            if p.is_file() and not p.name.startswith(".") and p.name not in known and p.suffix.lower() != ".md"]
+            if p.is_file() and not p.name.startswith(".") and p.name not in known and p.suffix.lower() not in ignored]
 
 
 def _header_kind(path: Path, settings: Settings) -> str | None:
