@@ -9,7 +9,7 @@ from dashboard import ids
 from dashboard.callbacks import register_callbacks
 from dashboard.callbacks.data_banner import register_data_banner
 from dashboard.components.header import app_title
-from dashboard.components.language import localised_index, request_language
+from dashboard.components.language import LocalisedDash, request_language
 from dashboard.config import Settings
 from dashboard.data_page import register_data_page
 from dashboard.health import register_health
@@ -52,8 +52,11 @@ def create_app(settings: Settings | None = None, dataset: Dataset | None = None)
     # An injected dataset (tests, benchmarks) is served as it is; one loaded from files follows their changes.
     store = DatasetStore(settings, dataset, watch=dataset is None)
     dataset = store.current()
-    app = dash.Dash(
+    # `<html lang>` and the title follow the page's ?lang=.
+    app = LocalisedDash(
         __name__,
+        default_language=settings.language,
+        page_title=lambda language: app_title(store.current().institution, language),
         server=compressing_server(),
         compress=True,
         url_base_pathname=settings.url_prefix,
@@ -70,9 +73,6 @@ def create_app(settings: Settings | None = None, dataset: Dataset | None = None)
     # A function, so a page opened after the data files changed is built from the new data.
     app.layout = lambda: build_layout(store.current(), settings, config, request_language(settings.language),
                                       store.status())
-    # `<html lang>` and the title follow the page's ?lang= (an instance attribute: Dash calls self.interpolate_index).
-    app.interpolate_index = localised_index(app.interpolate_index, settings.language,
-                                            lambda language: app_title(store.current().institution, language))
     register_callbacks(app, store, settings)
     register_data_banner(app, store, settings, banner_id=ids.DATA_BANNER, check_id=ids.DATA_CHECK, url_id=ids.URL)
     app.server.extensions["partner_atlas_store"] = store

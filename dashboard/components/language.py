@@ -9,8 +9,11 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from html import escape
+from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
+import dash
 import flask
 from dash import html
 
@@ -66,16 +69,22 @@ def request_language(default: str) -> str:
     return language_from_query(urlsplit(referrer).query if referrer else None, default)
 
 
-def localised_index(interpolate: Callable[..., str], default: str, title: Callable[[str], str]) -> Callable[..., str]:
-    """Wrap Dash's interpolate_index so each page says its language in `<html lang>` and its title in it."""
+class LocalisedDash(dash.Dash):
+    """A Dash app whose served page says its language in `<html lang>` and its (escaped) title in it, both
+    following `?lang=`. Dash documents subclassing with an `interpolate_index` override for this; its `index`
+    hooks are global to the process, and the dashboard and the presentation need different titles."""
 
-    def interpolate_index(**parts: str) -> str:
-        language = request_language(default)
-        parts["title"] = title(language)
-        page = interpolate(**parts)
+    def __init__(self, *args: Any, default_language: str, page_title: Callable[[str], str], **kwargs: Any):
+        self.default_language = default_language
+        self.page_title = page_title
+        super().__init__(*args, **kwargs)
+
+    def interpolate_index(self, **parts: str) -> str:
+        language = request_language(self.default_language)
+        # Dash writes the title into the page as it is; an institution's name is text, never markup.
+        parts["title"] = escape(self.page_title(language), quote=False)
+        page = super().interpolate_index(**parts)
         return _HTML_TAG.sub(lambda _m: f'<html lang="{language}">', page, count=1)
-
-    return interpolate_index
 
 
 def language_switch(language: str) -> html.Nav:

@@ -13,7 +13,7 @@ from flask import Flask, redirect, request
 
 from dashboard.callbacks.data_banner import register_data_banner
 from dashboard.components.data_banner import data_banner
-from dashboard.components.language import localised_index, request_language
+from dashboard.components.language import LocalisedDash, request_language
 from dashboard.i18n import text
 from dashboard.config import Settings
 from dashboard.present import ids
@@ -44,8 +44,10 @@ def mount_presentation(main: dash.Dash, store: DatasetStore, settings: Settings)
         institution = store.current().institution
         return text("present.page_title", language, short_name=institution.short_name or institution.name)
 
-    app = dash.Dash(
+    app = LocalisedDash(
         __name__,
+        default_language=settings.language,
+        page_title=title,
         server=server,
         url_base_pathname=path,
         assets_folder=str(settings.assets_dir),
@@ -58,7 +60,6 @@ def mount_presentation(main: dash.Dash, store: DatasetStore, settings: Settings)
     )
     # A function, so each page load carries the data banner of its moment.
     app.layout = lambda: build_layout(config, data_banner(store.status(), request_language(settings.language)))
-    app.interpolate_index = localised_index(app.interpolate_index, settings.language, title)
     register_callbacks(app, store, settings, home=home, graph_config=config)
     register_data_banner(app, store, settings, banner_id=ids.DATA_BANNER, check_id=ids.DATA_CHECK, url_id=ids.URL)
     # The tour (every scene's figure) goes out in one response, compressed like every other (create_app).

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import importlib
 import json
 import re
@@ -12,7 +13,7 @@ import pytest
 from dashboard import ids
 from dashboard.app import create_app
 from dashboard.config import Settings
-from tests.factories import make_dataset
+from tests.factories import HOME, make_dataset
 
 FIXED_IDS = (ids.WORLD_MAP, ids.TIER_PYRAMID, ids.PARTNER_TABLE, ids.PARTNER_COUNT)
 
@@ -59,6 +60,20 @@ def test_importing_the_app_module_builds_nothing():
 def test_title_names_the_institution(app, client):
     assert app.title == "UCLL Partner Atlas"
     assert "<title>UCLL Partner Atlas</title>" in client.get("/").get_data(as_text=True)
+
+
+@pytest.mark.parametrize(("query", "language"), [("", "en"), ("?lang=nl", "nl"), ("?lang=fr&tier=strategic", "fr")])
+def test_the_page_says_the_language_its_query_asks_for(client, query, language):
+    page = client.get("/" + query).get_data(as_text=True)
+    assert page.count("<html") == 1 and f'<html lang="{language}">' in page
+
+
+def test_a_hostile_institution_name_reaches_the_title_as_text():
+    hostile = dataclasses.replace(HOME, short_name="</title><script>alert(1)</script>")
+    page = create_app(Settings(), dataset=make_dataset(institution=hostile)).server.test_client().get("/?lang=fr")
+    html = page.get_data(as_text=True)
+    assert "<script>alert(1)</script>" not in html
+    assert "<title>&lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; Partner Atlas</title>" in html
 
 
 def test_page_loads_nothing_from_another_origin(client):
