@@ -31,7 +31,6 @@ A4_LANDSCAPE_300DPI = (3508, 2480)
 PAGE_WIDTH = 1754
 POSTER_FONT_SIZE = 22
 BROWSER_CANDIDATES = ("/usr/bin/chromium", "chromium", "chromium-browser", "google-chrome", "google-chrome-stable")
-PLOTLY_JS = Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 # A port nothing listens on: with Chromium's proxy pointed here, any request for the web fails immediately.
 NO_NETWORK_PROXY = "http://127.0.0.1:9"
 RENDER_TIMEOUT_S = 120
@@ -244,7 +243,14 @@ def kaleido_page():
     """kaleido's page with local scripts only: plotly.js from the plotly package and no MathJax (a CDN script)."""
     from kaleido import PageGenerator
 
-    return PageGenerator(plotly=PLOTLY_JS.as_uri(), mathjax=False)
+    return PageGenerator(plotly=plotly_bundle().as_uri(), mathjax=False)
+
+
+def plotly_bundle() -> Path:
+    """The plotly.js file inside the plotly package. kaleido loads a script by path, and plotly's public
+    `plotly.offline.get_plotlyjs()` gives only its text, so this names plotly's package_data by path (as kaleido
+    itself does); tests/unit/test_poster.py fails when that file stops being the bundle plotly serves."""
+    return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 
 
 def render_png(spec: dict, width: int, height: int, *, browser: str | Path | None = None,

@@ -132,13 +132,17 @@ def _template(name: str) -> go.layout.Template:
 
 
 def make_figure(traces: list[dict], theme: Theme, *, revision: str, **layout) -> go.Figure:
-    """A figure from plain trace dicts with the theme's template and a uirevision (zoom survives refilters).
-
-    Validation is skipped: plotly's per-property checks cost more than the filtering itself at 1,000 partners;
-    the unit tests re-validate every figure instead (tests/unit/test_figures_*).
-    """
+    """A figure from plain trace dicts with the theme's template and a uirevision (zoom survives refilters)."""
     layout = {"template": _template_dict(theme.name), "uirevision": revision, **layout}
-    return go.Figure({"data": traces, "layout": layout}, _validate=False)
+    return unvalidated_figure({"data": traces, "layout": layout})
+
+
+def unvalidated_figure(spec: dict) -> go.Figure:
+    """go.Figure without plotly's per-property validation, through its private `_validate` keyword: plotly has
+    no public switch, and validating takes the 10x views callback from 45-59 ms to 53-220 ms median
+    (bench/callbacks.py, docs in bench/README.md). The unit tests re-validate every figure instead
+    (tests/unit/test_figures_*); tests/unit/test_plotly_reach.py fails when plotly drops the keyword."""
+    return go.Figure(spec, _validate=False)
 
 
 

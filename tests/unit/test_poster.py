@@ -11,6 +11,7 @@ import sys
 from datetime import date
 from pathlib import Path
 
+import plotly
 import plotly.graph_objects as go
 import pytest
 
@@ -51,7 +52,11 @@ def test_the_map_outlines_come_from_the_local_assets_and_nothing_names_the_web()
 def test_kaleido_loads_only_local_scripts():
     page = kaleido_page().generate_index()
     assert "http://" not in page and "https://" not in page  # no MathJax from cdnjs, no plotly.js from the CDN
-    assert poster.PLOTLY_JS.as_uri() in page and poster.PLOTLY_JS.is_file()
+    assert poster.plotly_bundle().as_uri() in page
+
+
+def test_the_poster_loads_the_plotly_bundle_plotly_itself_serves():
+    assert poster.plotly_bundle().read_text(encoding="utf-8") == plotly.offline.get_plotlyjs()
 
 
 def test_the_poster_names_the_institution_the_filter_and_shows_the_key_figures():
