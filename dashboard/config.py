@@ -176,6 +176,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("log_level", "PARTNER_ATLAS_LOG_LEVEL", "How much the app logs: debug, info, warning or error.", one_of(("debug", "info", "warning", "error"))),
     Option("url_prefix", "DASH_URL_BASE_PATHNAME", "Path the app answers under behind a reverse proxy (/atlas/); every page, callback and asset moves under it.", parse_prefix),
     Option("public_url", "PARTNER_ATLAS_PUBLIC_URL", "Public address the presentation's QR code points at (e.g. the website's page with the embedded map); empty: no QR code.", parse_address),
+    Option("public_figures", "PARTNER_ATLAS_PUBLIC_FIGURES", "Key figures (labels of key_figures.csv, comma-separated) the public pages /destinations and /embed show; empty: none.", parse_text),
     Option("frame_ancestors", "PARTNER_ATLAS_FRAME_ANCESTORS", "Origins allowed to embed the app in a frame (https://www.example.edu, comma-separated); empty: none.", parse_origin_list),
 )
 
@@ -199,6 +200,7 @@ class Settings:
     url_prefix: str = "/"
     public_url: str = ""
     frame_ancestors: str = ""
+    public_figures: str = ""
 
     @property
     def cache_path(self) -> Path:
