@@ -386,6 +386,7 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "dest.broader": "Try the broader field {field}",
     "dest.back": "Partner dashboard",
     "dest.filters": "Your choice",
+    "dest.filters_button": "Filters ({count})",
     # /embed: the map on the university's website
     "embed.page_title": "{short_name} partners on the map",
     "embed.search": "Search a partner",

@@ -16,7 +16,7 @@ from dashboard.filters import FilterState, apply
 from dashboard.i18n import LANGUAGES, language_name, text
 from dashboard.model import Dataset
 from dashboard.public import ids
-from dashboard.public.destinations_page import destination_cards, field_label
+from dashboard.public.destinations_page import destination_cards, field_label, filters_button
 from dashboard.store import DatasetStore
 
 
@@ -36,10 +36,11 @@ class Page:
     figure: go.Figure
     cards: list
     languages: list
+    filters: str
 
     def outputs(self) -> tuple:
         return (self.count, self.empty_hidden, self.empty, self.broader_text, self.broader_href, self.figure,
-                self.cards, self.languages)
+                self.cards, self.languages, self.filters)
 
 
 def destinations_map(dataset: Dataset, search: Search, result: Result, language: str) -> go.Figure:
@@ -77,6 +78,7 @@ def render_destinations(dataset: Dataset, url_search: str | None, default_langua
                           className="lang-link active" if code == language else "lang-link",
                           **({"aria-current": "true"} if code == language else {}))
                    for code in LANGUAGES],
+        filters=filters_button(search, language),
     )
 
 
@@ -92,6 +94,15 @@ def register_destinations_callbacks(app: dash.Dash, store: DatasetStore, default
 
     @app.callback(Output(ids.COUNT, "children"), Output(ids.EMPTY + "-box", "hidden"), Output(ids.EMPTY, "children"),
                   Output(ids.BROADER, "children"), Output(ids.BROADER, "href"), Output(ids.MAP, "figure"),
-                  Output(ids.CARDS, "children"), Output(ids.LANGUAGE_LINKS, "children"), Input(ids.URL, "search"))
+                  Output(ids.CARDS, "children"), Output(ids.LANGUAGE_LINKS, "children"),
+                  Output(ids.FILTERS_TOGGLE, "children"), Input(ids.URL, "search"))
     def show(search):
         return render_destinations(store.current(), search, default_language).outputs()
+
+    # In the browser: the filters button opens and closes the choice on a phone, without a server round trip.
+    app.clientside_callback(
+        """(clicks) => { const open = clicks % 2 === 1;
+            return [open ? 'dest-controls open' : 'dest-controls', open ? 'true' : 'false']; }""",
+        Output(ids.CONTROLS, "className"), Output(ids.FILTERS_TOGGLE, "aria-expanded"),
+        Input(ids.FILTERS_TOGGLE, "n_clicks"),
+    )

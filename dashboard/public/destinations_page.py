@@ -63,8 +63,15 @@ def controls(dataset: Dataset, search: Search, language: str) -> html.Form:
             dmc.Select(id=ids.SORT, label=text("dest.sort", language), value=search.sort, allowDeselect=False,
                        data=[{"value": s, "label": text(f"dest.sort.{s}", language)} for s in SORTS], size="md"),
         ],
-        className="dest-controls", role="search", **{"aria-label": text("dest.filters", language)},
+        id=ids.CONTROLS, className="dest-controls", role="search", **{"aria-label": text("dest.filters", language)},
     )
+
+
+def filters_button(search: Search, language: str) -> str:
+    """ "Filters (2)": how many of the student's choices are set (the order of the cards is not one)."""
+    chosen = sum(bool(v) for v in (search.field, search.level, search.period, search.language, search.regions,
+                                   search.countries))
+    return text("dest.filters_button", language, count=chosen)
 
 
 def build_destinations_layout(dataset: Dataset, search: Search, language: str, graph_config: dict, *,
@@ -86,6 +93,9 @@ def build_destinations_layout(dataset: Dataset, search: Search, language: str, g
             ),
             html.Main(
                 [
+                    html.Button(filters_button(search, language), id=ids.FILTERS_TOGGLE, type="button", n_clicks=0,
+                                className="dest-filters-toggle", **{"aria-controls": ids.CONTROLS,
+                                                                     "aria-expanded": "false"}),
                     controls(dataset, search, language),
                     html.Div(key_figure_cards(figures, language, limit=len(figures)), id=ids.FIGURES,
                              className="dest-figures") if len(figures) else None,

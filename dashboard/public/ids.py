@@ -16,6 +16,8 @@ CARDS = "dest-cards"
 MAP = "dest-map"
 FIGURES = "dest-figures"
 LANGUAGE_LINKS = "dest-languages"
+FILTERS_TOGGLE = "dest-filters-toggle"
+CONTROLS = "dest-controls"
 # /embed
 TIER = "embed-tier"
 EMBED_REGION = "embed-region"

@@ -133,3 +133,53 @@ def test_the_dashboard_header_links_to_the_destinations(open_student, student_ap
     page.get_by_role("link", name="Find a destination").click()
     expect(page.locator(f"#{ids.CARDS} > li")).to_have_count(3, timeout=20_000)
     assert page.url.startswith(student_app.url + "/destinations/")
+
+
+LAYOUT_JS = """
+() => {
+  const wide = document.documentElement.scrollWidth > innerWidth + 1;
+  const overflowing = [];
+  for (const el of document.querySelectorAll('.dest-page *')) {
+    const style = getComputedStyle(el);
+    if (!el.offsetParent || style.overflowX !== 'visible' || el.closest('.js-plotly-plot')) continue;
+    const hasText = Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim());
+    if (hasText && el.scrollWidth > el.clientWidth + 1) overflowing.push(el.className || el.tagName);
+  }
+  const small = [];
+  for (const el of document.querySelectorAll(
+      '.dest-page a, .dest-page button, .dest-page .mantine-Input-input, .dest-page .mantine-Radio-body')) {
+    const box = el.getBoundingClientRect();
+    if (box.width && box.height < 44) small.push(`${el.className || el.tagName} ${Math.round(box.height)}`);
+  }
+  const results = document.querySelector('.dest-results-title').getBoundingClientRect().top;
+  return {wide, overflowing, small, results};
+}
+"""
+
+
+@pytest.mark.parametrize("size", [(390, 844), (768, 1024), (1366, 768), (3840, 2160)],
+                         ids=["phone", "tablet", "laptop", "4k"])
+def test_the_page_fits_phones_tablets_and_big_screens(open_student, size):
+    width, height = size
+    page = open_student("/destinations/?field=09", viewport={"width": width, "height": height})
+    expect(page.locator(f"#{ids.CARDS} > li")).to_have_count(2, timeout=20_000)
+    layout = page.evaluate(LAYOUT_JS)
+    assert not layout["wide"], "the page scrolls sideways"
+    assert layout["overflowing"] == []
+    assert layout["small"] == [], "touch targets under 44 px"
+    map_box = page.locator(f"#{ids.MAP}").bounding_box()
+    if width < 1100:
+        # One column: the map takes the screen's width (less the page's margins); the first screen shows the
+        # results, and the choice opens from "Filters (1)".
+        assert map_box["width"] >= width - 60, map_box
+        assert layout["results"] < height / 2, layout["results"]
+        toggle = page.locator(f"#{ids.FILTERS_TOGGLE}")
+        expect(toggle).to_have_text("Filters (1)")
+        expect(page.locator(f"#{ids.CONTROLS}")).to_be_hidden()
+        toggle.click()
+        expect(page.locator(f"#{ids.CONTROLS}")).to_be_visible()
+        expect(toggle).to_have_attribute("aria-expanded", "true")
+        assert page.evaluate(LAYOUT_JS)["small"] == []
+    else:
+        expect(page.locator(f"#{ids.CONTROLS}")).to_be_visible()
+        expect(page.locator(f"#{ids.FILTERS_TOGGLE}")).to_be_hidden()
