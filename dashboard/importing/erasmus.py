@@ -24,6 +24,7 @@ from dashboard.importing.erasmus_columns import (
     parse_duration, parse_participant, parse_participants,
 )
 from dashboard.importing.erasmus_sheets import Sheet, SheetError, open_sheets
+from dashboard.importing.reading import clean_cell
 from dashboard.report import Problem
 
 
@@ -162,7 +163,7 @@ def _read_sheet(sheet: Sheet, ours: dict[str, str], result: ErasmusImport, repor
 def _use_row(line: int, cells: tuple[str, ...], get: dict[str, int], header: tuple[str, ...], direction: str,
              campus: str, result: ErasmusImport, report: SheetReport) -> None:
     def cell(name: str) -> str:
-        return cells[get[name]] if name in get else ""
+        return clean_cell(cells[get[name]]) if name in get else ""
 
     def column(*names: str) -> str | None:
         return " / ".join(header[get[n]] for n in names if n in get) or None

@@ -9,13 +9,16 @@ from __future__ import annotations
 
 import csv
 import warnings
+import zipfile
 from collections.abc import Iterator
 from contextlib import ExitStack, contextmanager
 from dataclasses import dataclass
 from itertools import islice
 from pathlib import Path
+from xml.etree import ElementTree
 
 from dashboard.importing.erasmus_columns import cell_text, header_score
+from dashboard.importing.erasmus_xlsx import UnexpectedLayout, open_workbook, sheet_rows
 from dashboard.importing.reading import clean_cell, sniff_delimiter
 
 HEADER_SEARCH_ROWS = 30
@@ -36,7 +39,7 @@ class Sheet:
     name: str  # the sheet's title; "" for CSV
     header: tuple[str, ...]
     header_line: int
-    rows: Iterator[tuple[int, tuple[str, ...]]]
+    rows: Iterator[tuple[int, tuple[str, ...]]]  # cells as text, not cleaned (reading.clean_cell) yet
     total_rows: int | None  # for the progress bar; None when unknown
 
     @property
@@ -44,9 +47,9 @@ class Sheet:
         return f"{self.file}, sheet {self.name!r}" if self.name else self.file
 
 
-def _clean_row(values) -> tuple[str, ...]:
-    return tuple(v if type(v) is str and v.isascii() and v.isprintable() and "  " not in v and v == v.strip()
-                 else clean_cell(cell_text(v)) for v in values)
+def _text_row(values) -> tuple[str, ...]:
+    """Cells as text, not yet cleaned: only the few cells a row is read by are cleaned (reading.clean_cell)."""
+    return tuple(v if type(v) is str else cell_text(v) for v in values)
 
 
 def _find_header(first_rows: list[tuple[int, tuple[str, ...]]]) -> tuple[int, int] | None:
@@ -80,6 +83,37 @@ def _open(path: Path, stack: ExitStack) -> tuple[list[Sheet], list[str]]:
 
 
 def _xlsx_sheets(path: Path, stack: ExitStack) -> tuple[list[Sheet], list[str]]:
+    try:
+        archive, parts, strings = open_workbook(path)
+    except (UnexpectedLayout, zipfile.BadZipFile, ElementTree.ParseError, KeyError):
+        return _openpyxl_sheets(path, stack)
+    stack.callback(archive.close)
+    sheets, notes = [], []
+    for title, part in parts:
+        sheet = _with_header(str(path), title, _checked(path, title, sheet_rows(archive, part, strings)), None)
+        if sheet is None:
+            notes.append(_no_header_note(path, title))
+        else:
+            sheets.append(sheet)
+    return sheets, notes
+
+
+def _checked(path: Path, title: str, rows: Iterator) -> Iterator[tuple[int, tuple[str, ...]]]:
+    try:
+        for number, values in rows:
+            yield number, tuple(values)
+    except (UnexpectedLayout, IndexError, ValueError, zipfile.BadZipFile, EOFError) as error:
+        raise SheetError(f"{path}, sheet {title!r}: cannot read the sheet ({error}): save the workbook again "
+                         "from Excel, or as CSV UTF-8") from None
+
+
+def _no_header_note(path: Path, title: str) -> str:
+    return (f"{path}, sheet {title!r}: no Erasmus+ header row in its first {HEADER_SEARCH_ROWS} rows (a cover or "
+            "notes sheet?): not read")
+
+
+def _openpyxl_sheets(path: Path, stack: ExitStack) -> tuple[list[Sheet], list[str]]:
+    """The slow way, for workbooks laid out otherwise than erasmus_xlsx expects."""
     import openpyxl
 
     try:
@@ -94,19 +128,19 @@ def _xlsx_sheets(path: Path, stack: ExitStack) -> tuple[list[Sheet], list[str]]:
         total = worksheet.max_row
         # The <dimension> some tools write is wrong; without it openpyxl reads every row there is.
         worksheet.reset_dimensions()
-        rows = ((number, _clean_row(values))
+        rows = ((number, values)
                 for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1))
+        rows = ((number, _text_row(values)) for number, values in rows)
         sheet = _with_header(str(path), worksheet.title, rows, total)
         if sheet is None:
-            notes.append(f"{path}, sheet {worksheet.title!r}: no Erasmus+ header row in its first "
-                         f"{HEADER_SEARCH_ROWS} rows (a cover or notes sheet?): not read")
+            notes.append(_no_header_note(path, worksheet.title))
         else:
             sheets.append(sheet)
     return sheets, notes
 
 
 def _with_header(file: str, name: str, rows: Iterator, total: int | None) -> Sheet | None:
-    first = list(islice(rows, HEADER_SEARCH_ROWS))
+    first = [(number, tuple(map(clean_cell, cells))) for number, cells in islice(rows, HEADER_SEARCH_ROWS)]
     found = _find_header(first)
     if found is None:
         return None
@@ -140,7 +174,7 @@ def _csv_sheet(path: Path, stack: ExitStack) -> tuple[list[Sheet], list[str]]:
     def rows():
         line = 1
         for cells in reader:
-            yield line, _clean_row(cells)
+            yield line, tuple(cells)
             line = reader.line_num + 1
 
     sheet = _with_header(str(path), "", rows(), None)

@@ -165,3 +165,30 @@ def test_file_without_the_commissions_columns_fails_with_a_message(tmp_path, cap
     assert main(["import-erasmus", str(path), "--institution", "B LEUVEN18", "--data-dir", str(tmp_path / "d")]) == 1
     assert "no Erasmus+ header row" in capsys.readouterr().err
     assert not (tmp_path / "d").exists()
+
+
+def test_fast_sheet_reader_reads_what_openpyxl_reads(tmp_path):
+    import openpyxl
+
+    from dashboard.importing.erasmus_xlsx import open_workbook, sheet_rows
+
+    workbook = openpyxl.Workbook()  # the normal mode writes shared strings, as Excel does
+    sheet = workbook.active
+    sheet.title = "Mobilities"
+    rows = [["Sending City", "Participants", "Special Needs", "Note"],
+            ["Gent & Brugge <B>", 3, True, None],
+            [None, 2.5, False, "Zürich"],
+            ["  spaced  ", 12, None, "x = 1"]]
+    for row in rows:
+        sheet.append(row)
+    sheet["D5"] = "far below"
+    path = tmp_path / "book.xlsx"
+    workbook.save(path)
+    archive, parts, strings = open_workbook(path)
+    with archive:
+        read = {number: values for number, values in sheet_rows(archive, parts[0][1], strings)}
+    assert parts[0][0] == "Mobilities"
+    assert read[2] == ["Gent & Brugge <B>", "3", "TRUE"]
+    assert read[3] == ["", "2.5", "FALSE", "Zürich"]
+    assert read[4][0] == "  spaced  " and read[4][3] == "x = 1"
+    assert read[5] == ["", "", "", "far below"]
