@@ -14,7 +14,7 @@ from dashboard.report import FileReport, ImportReport
 GEOCODE_OUTPUT_COLUMNS = (
     "name", "city", "country", "erasmus_code", "tier", "partner_id", "activities", "networks", "website",
     "agreement_start", "agreement_end", "campuses", "street", "postcode",
-    "lat", "lon", "geo_precision", "geo_source", "source_line", "rejected",
+    "lat", "lon", "geo_precision", "geo_source", "geo_note", "source_line", "rejected",
 )
 
 # `poster` filter options, named as the URL's query keys; each may repeat or hold comma-separated values.
