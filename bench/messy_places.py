@@ -58,8 +58,9 @@ def per_class(placed: pd.DataFrame) -> list[dict]:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--show", action="store_true")
+    parser.add_argument("--file", type=Path, default=DEV_SET, help="another set in the same columns")
     args = parser.parse_args()
-    placed = geocode_dev_set(read_dev_set())
+    placed = geocode_dev_set(read_dev_set(args.file))
     if args.show:
         for row in placed.itertuples():
             print(f"{row[placed.columns.get_loc('class') + 1]:16} {row.city!r:36} {row.country} -> "
