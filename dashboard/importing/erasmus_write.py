@@ -200,7 +200,10 @@ def summary(result: ErasmusImport, written: Written | None, data_dir: Path) -> l
     if len(written.added) > MAX_LISTED:
         lines.append(f"  ... and {len(written.added) - MAX_LISTED:,} more partners added")
     if result.fields_of_education:
-        # TODO(agreements): map Field of Education to the ISCED field once agreements.csv and its catalogue land.
-        lines.append(f"Not imported: Field of Education ({len(result.fields_of_education):,} fields); mobility.csv "
-                     "has no column for it yet.")
+        # TODO: mobility.csv has no field column yet; when it gets one, write isced.code_for_name(field) there.
+        from dashboard.isced import code_for_name
+
+        named = sum(1 for text in result.fields_of_education if code_for_name(text))
+        lines.append(f"Not imported: Field of Education ({len(result.fields_of_education):,} fields, {named:,} of "
+                     "them ISCED-F field names); mobility.csv has no column for it yet.")
     return lines
