@@ -73,6 +73,9 @@ OTHER_COUNTRY_ALTERNATE_POPULATION = 100_000
 # ("Porto" given in ES is Porto, PT, not a village of Zamora), unless an Erasmus code places it.
 VILLAGE = 2000
 VILLAGE_SCALE = 200
+# A small town spelt with other accents than the field gives way to a city abroad this many times larger.
+SMALL_TOWN = 10_000
+ACCENTS_APART_SCALE = 20
 # ... and it beats a misspelt town of the given country only when it is this many times larger.
 OTHER_COUNTRY_DOMINANCE = 5.0
 # A district of a big city gives way to a namesake town at least this share of its size.
@@ -135,9 +138,14 @@ class GazetteerGeocoder(Geocoder):
         countries = search_countries(country, postcode)
         code = code_city(erasmus_code)
         exact = self._exact_match(city, countries, code)
-        if exact is not None and exact.place.population < VILLAGE and code is None:
+        if exact is not None and code is None and exact.place.population < SMALL_TOWN:
+            # Only accents apart ("Groningen" is Gröningen, 4,000 people, in DE): a city abroad spelt exactly
+            # so and far larger is what was meant.
+            accents_apart = exact.place.name.casefold() != city.strip().casefold()
+            scale = ACCENTS_APART_SCALE if accents_apart else VILLAGE_SCALE
             other = self._other_country_match(city, country, countries)
-            if other is not None and other.place.population >= VILLAGE_SCALE * max(exact.place.population, 1):
+            if (exact.place.population < VILLAGE or accents_apart) and other is not None and (
+                    other.place.population >= scale * max(exact.place.population, 1)):
                 return other
         if exact is not None:
             return exact

@@ -52,6 +52,8 @@ def sheet_names_and_paths(archive: zipfile.ZipFile) -> list[tuple[str, str]]:
         if path not in archive.namelist():
             raise UnexpectedLayout(f"sheet {sheet.get('name')!r} has no part {path!r}")
         sheets.append((sheet.get("name", ""), path))
+    if not sheets:  # Strict OOXML and other namespaces: let openpyxl try
+        raise UnexpectedLayout("no worksheet in the workbook's transitional namespace")
     return sheets
 
 
