@@ -55,6 +55,13 @@ def rewrites(raw: str, country: str) -> tuple[Rewrite, ...]:
         for word in words[:-1] or words:
             add(word, f"city read from the web address {url.group(0)!r}")
     glued = _GLUED_DIGITS.sub(" ", _CAMEL.sub(" ", text))
+    key = compact(fold_key(glued))
+    half = len(key) // 2
+    if len(key) >= 6 and len(key) % 2 == 0 and key[:half] == key[half:]:
+        add(_first_half(glued), "doubled name written once")
+    words = fold_key(glued).split()
+    if len(words) >= 2 and len(set(words)) == 1:
+        add(words[0], "doubled name written once")
     if glued != text:
         digits = re.findall(r"\d+", text)
         notes = []
@@ -65,13 +72,6 @@ def rewrites(raw: str, country: str) -> tuple[Rewrite, ...]:
         if _CEDEX.search(glued):
             notes.append("CEDEX removed")
         add(glued, ", ".join(notes) or "run-together words split")
-    key = compact(fold_key(glued))
-    half = len(key) // 2
-    if len(key) >= 6 and len(key) % 2 == 0 and key[:half] == key[half:]:
-        add(_first_half(glued), "doubled name written once")
-    words = fold_key(glued).split()
-    if len(words) >= 2 and len(set(words)) == 1:
-        add(words[0], "doubled name written once")
     suffix = country.lower()
     if len(key) > len(suffix) + 3 and key.endswith(suffix) and not any(ch.isdigit() for ch in key):
         add(key[: -len(suffix)], f"country code {country} removed from the end")
