@@ -302,7 +302,7 @@ def _import_erasmus(args: argparse.Namespace) -> int:
         except WriteError as error:
             result.errors.append(str(error))
     print("\n".join(summary(result, written, args.data_dir)), file=sys.stderr)
-    return 1 if result.errors or written is None else 0
+    return 1 if result.errors or written is None or written.check else 0
 
 
 def poster_state(args: argparse.Namespace, dataset) -> tuple:

@@ -18,6 +18,7 @@ import pandas as pd
 from dashboard.importing import values as v
 from dashboard.importing.erasmus import ErasmusImport, flows_frame
 from dashboard.importing.headers import canonical_name
+from dashboard.importing.mobility import load_mobility
 from dashboard.importing.partners import load_partners
 from dashboard.importing.reading import sniff_delimiter
 
@@ -41,6 +42,7 @@ class Written:
     rows_kept: int = 0
     matched: int = 0
     added: list[dict] = field(default_factory=list)  # the new partners.csv rows
+    check: list[str] = field(default_factory=list)  # problems the app would report on the files written
 
 
 def match_partners(result: ErasmusImport, partners: pd.DataFrame) -> tuple[dict[tuple, str], list[dict]]:
@@ -94,7 +96,16 @@ def write_import(result: ErasmusImport, data_dir: Path) -> Written:
                       matched=len(set(ids.values()) - {row["partner_id"] for row in added}), added=added)
     _append_partners(partners_path, added)
     written.years_replaced, written.rows_kept = _write_mobility(mobility_path, flows)
+    written.check = _check(partners_path, mobility_path)
     return written
+
+
+def _check(partners_path: Path, mobility_path: Path) -> list[str]:
+    """The folder read back as the app reads it: every row written must load."""
+    partners, partner_report = load_partners(partners_path)
+    mobility_report = load_mobility(mobility_path, partners)[1]
+    return [str(problem) for report in (partner_report, mobility_report)
+            for problem in (*report.errors, *report.rejected)]
 
 
 def _existing_partners(path: Path) -> pd.DataFrame:
@@ -199,6 +210,10 @@ def summary(result: ErasmusImport, written: Written | None, data_dir: Path) -> l
               for row in written.added[:MAX_LISTED]]
     if len(written.added) > MAX_LISTED:
         lines.append(f"  ... and {len(written.added) - MAX_LISTED:,} more partners added")
+    if written.check:
+        lines.append(f"Read back as the app reads it, {len(written.check):,} row(s) of {data_dir} do not load; fix "
+                     "them (partner-atlas validate lists them all):")
+        lines += [f"  CHECK    {problem}" for problem in written.check[:MAX_LISTED]]
     if result.fields_of_education:
         # TODO: mobility.csv has no field column yet; when it gets one, write isced.code_for_name(field) there.
         from dashboard.isced import code_for_name

@@ -192,3 +192,17 @@ def test_fast_sheet_reader_reads_what_openpyxl_reads(tmp_path):
     assert read[3] == ["", "2.5", "FALSE", "Zürich"]
     assert read[4][0] == "  spaced  " and read[4][3] == "x = 1"
     assert read[5] == ["", "", "", "far below"]
+
+
+def test_rows_of_the_folder_that_do_not_load_are_named_after_the_import(tmp_path, capsys):
+    folder = tmp_path / "data"
+    folder.mkdir()
+    (folder / "partners.csv").write_text("partner_id,name,city,country,tier\nhanze,Hanze,Groningen,NL,strategic\n",
+                                         encoding="utf-8")
+    (folder / "mobility.csv").write_text("academic_year,partner_id,direction,participant,duration,campus,count\n"
+                                         "2019-2020,gone,outgoing,student,semester,,4\n", encoding="utf-8")
+    source = write_csv(tmp_path / "ka1.csv", NEW, [_row(1, OURS, NEWCOMER)])
+    code = main(["import-erasmus", str(source), "--institution", "B LEUVEN18", "--data-dir", str(folder)])
+    err = capsys.readouterr().err
+    assert code == 1
+    assert "1 row(s) of" in err and "no partner with id 'gone'" in err
