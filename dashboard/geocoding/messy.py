@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 
 from dashboard.geocoding.names import INSTITUTION_WORDS, STOPWORDS, compact, fold_key, repair
+from dashboard.geocoding.transliterate import has_greek_or_cyrillic, to_latin
 
 
 @dataclass(frozen=True)
@@ -44,6 +45,9 @@ def rewrites(raw: str, country: str) -> tuple[Rewrite, ...]:
         if candidate and fold_key(candidate) != fold_key(text) and all(r.text != candidate for r in found):
             found.append(Rewrite(candidate, note))
 
+    if has_greek_or_cyrillic(text):
+        script = "Greek" if re.search("[\u0370-\u03ff\u1f00-\u1fff]", text) else "Cyrillic"
+        add(to_latin(text, country), f"transliterated from {script}")
     unlayered = _undo_mojibake(raw or "")
     if unlayered:
         add(unlayered, "mojibake repaired")

@@ -35,6 +35,9 @@ CASES = {
     "city abroad": ("Delft", "DE", "", (52.01, 4.36), "placed in NL: no Delft in DE"),
     "misspelt here, exact abroad": ("Strasbourg", "DE", "", (48.58, 7.75), "placed in FR"),
     "district of a big city": ("Salamanca", "ES", "", (40.97, -5.66), ""),
+    "Greek script": ("Ηράκλειο", "GR", "", (35.34, 25.14), "transliterated from Greek"),
+    "Bulgarian Cyrillic": ("Велико Търново", "BG", "", (43.08, 25.63), "transliterated from Cyrillic"),
+    "Serbian Cyrillic": ("Ниш", "RS", "", (43.32, 21.90), "transliterated from Cyrillic"),
 }
 
 
