@@ -46,8 +46,9 @@ INJECTED_JS = """
   // Dash puts the first layout in a JSON data island (with "<" as \\u003c): data, never run.
   scripts: Array.from(document.querySelectorAll("script"))
       .filter((s) => (!s.type || /javascript/i.test(s.type)) && /__xss/.test(s.textContent)).length,
-  badLinks: Array.from(document.querySelectorAll("a[href]")).map((a) => a.getAttribute("href"))
-      .filter((href) => !/^(https?:|\\/|#|\\?)/i.test(href.trim())),
+  // Where a link really leads once resolved: relative addresses (data/, health) are the app's own pages.
+  badLinks: Array.from(document.querySelectorAll("a[href]")).filter((a) => !/^https?:$/.test(a.protocol))
+      .map((a) => a.getAttribute("href")),
   violations: window.__violations,
 })
 """
