@@ -9,6 +9,7 @@ from dashboard.callbacks import register_callbacks
 from dashboard.components.header import app_title
 from dashboard.components.language import localised_index, request_language
 from dashboard.config import Settings
+from dashboard.figures.graph_config import graph_config as figures_graph_config
 from dashboard.health import register_health
 from dashboard.layout import build_layout
 from dashboard.model import Dataset
@@ -18,13 +19,8 @@ from dashboard.store import DatasetStore
 
 
 def graph_config(app: dash.Dash) -> dict:
-    """Plotly's map outlines come from our own assets (never its CDN); exports are twice the screen size."""
-    return {
-        "topojsonURL": app.get_asset_url("topojson/"),
-        "displaylogo": False,
-        "toImageButtonOptions": {"scale": 2},
-        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
-    }
+    """The dashboard's graphs: outlines from our own assets, nothing that reaches another host."""
+    return figures_graph_config(app.get_asset_url("topojson/"))
 
 
 def compress_callback_responses(server) -> None:

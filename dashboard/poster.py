@@ -12,6 +12,7 @@ import shutil
 from dataclasses import replace
 from datetime import date
 from dashboard.figures.escaping import escape
+from dashboard.figures.graph_config import graph_config
 from pathlib import Path
 
 import plotly
@@ -159,7 +160,7 @@ def poster_spec(
         showlegend=True, shapes=shapes, annotations=annotations, hovermode=False,
     )
     # plotly.js reads the outlines from the config's topojsonURL: the local copy, never the CDN.
-    config = {"topojsonURL": topojson_url or topojson_folder_url(), "staticPlot": True}
+    config = graph_config(topojson_url or topojson_folder_url(), static=True)
     return {"data": data, "layout": layout, "config": config}
 
 

@@ -15,6 +15,7 @@ from flask_compress import Compress
 from dashboard.components.language import localised_index
 from dashboard.components.text import text
 from dashboard.config import Settings
+from dashboard.figures.graph_config import graph_config
 from dashboard.present.callbacks import register_callbacks
 from dashboard.present.layout import build_layout
 from dashboard.store import DatasetStore
@@ -24,17 +25,11 @@ PRESENT_PATH = "/present/"
 ASSETS_IGNORE = r"^(?!present\.)"
 
 
-def present_graph_config(topojson_url: str) -> dict:
-    """A kiosk graph: outlines from our assets, no mode bar, no zoom on scroll or double click."""
-    return {"topojsonURL": topojson_url, "displayModeBar": False, "displaylogo": False, "scrollZoom": False,
-            "doubleClick": False, "responsive": True}
-
-
 def mount_presentation(main: dash.Dash, store: DatasetStore, settings: Settings) -> dash.Dash:
     """Serve the presentation at /present/ (and redirect /present and /?mode=present there); returns its app."""
     server: Flask = main.server
     home = main.config.requests_pathname_prefix
-    config = present_graph_config(main.get_asset_url("topojson/"))
+    config = graph_config(main.get_asset_url("topojson/"), kiosk=True)
 
     def title(language: str) -> str:
         institution = store.current().institution
