@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
+from dashboard.i18n import LANGUAGES
 from dashboard.config import SettingError, Settings
 from dashboard.report import FileReport, ImportReport
 
@@ -61,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     poster.add_argument("--data-dir", type=Path, help="folder with partners.csv and friends (default: the sample data)")
     for option, help_text in POSTER_FILTERS.items():
         poster.add_argument(f"--{option}", action="append", metavar="VALUE", help=help_text)
-    poster.add_argument("--lang", choices=("en", "nl"), help="language of the poster (default: the language setting)")
+    poster.add_argument("--lang", choices=LANGUAGES, help="language of the poster (default: the language setting)")
     poster.add_argument("--theme", choices=("light", "dark"), default="light", help="light for print (default), dark")
     poster.add_argument("--width", type=int, default=3508, help="pixels (default 3508: A4 landscape at 300 dpi)")
     poster.add_argument("--height", type=int, default=2480, help="pixels (default 2480)")

@@ -15,6 +15,8 @@ from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any, Mapping
 
+from dashboard.origins import parse_origins, parse_public_url
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 SOURCE_ROOT = PACKAGE_DIR.parent
 # `pip install .` puts the sample data and the static files under <prefix>/share/partner-atlas.
@@ -60,7 +62,15 @@ FALSE_WORDS = ("false", "no", "off", "0", "n", "nee", "non", "onwaar", "faux")
 BOOL_FORMS = "on: " + ", ".join(TRUE_WORDS) + "; off: " + ", ".join(FALSE_WORDS)
 PORT_FORMS = "a whole number from 1 to 65535, e.g. 8050"
 SECONDS_FORMS = "a number of seconds above 0, e.g. 12, 7.5 or 7,5 (an s after it is fine: 12s)"
-LANGUAGES = ("en", "nl", "fr")  # the catalogue's languages; a test keeps the two lists equal
+# The interface languages: English and each with a catalogue in dashboard/i18n/locale (read here by path, since
+# settings sit below i18n; a test keeps this equal to dashboard.i18n.LANGUAGES).
+LOCALE_DIR = PACKAGE_DIR / "i18n" / "locale"
+
+
+def interface_languages() -> tuple[str, ...]:
+    return ("en", *sorted(p.parents[1].name for p in LOCALE_DIR.glob("*/LC_MESSAGES/messages.po") if p.parents[1].name != "en"))
+
+
 THEMES = ("light", "dark")
 
 
@@ -111,12 +121,25 @@ def parse_path(text: str) -> Path:
     return Path(text.strip()).expanduser()
 
 
-def one_of(choices: tuple[str, ...]) -> Callable[[str], str]:
+def one_of(choices: tuple[str, ...] | Callable[[], tuple[str, ...]]) -> Callable[[str], str]:
     def parse(text: str) -> str:
+        allowed = choices() if callable(choices) else choices
         word = text.strip().lower()
-        if word not in choices:
-            raise Unparsed("one of " + ", ".join(choices))
+        if word not in allowed:
+            raise Unparsed("one of " + ", ".join(allowed))
         return word
+
+    return parse
+
+
+def checked_by(check: Callable[[str], object], forms: str) -> Callable[[str], str]:
+    """The text as written, once `check` (which raises ValueError) accepts it."""
+    def parse(text: str) -> str:
+        try:
+            check(text)
+        except ValueError:
+            raise Unparsed(forms) from None
+        return text.strip()
 
     return parse
 
@@ -140,9 +163,11 @@ OPTIONS: tuple[Option, ...] = (
     Option("geocode_cache", "PARTNER_ATLAS_GEOCODE_CACHE", "Geocoding cache file; empty means <data_dir>/.geocache.json.", parse_text),
     Option("max_file_bytes", "PARTNER_ATLAS_MAX_FILE_BYTES", "Largest input file accepted (20971520, 20MB, 20 MiB); larger files are rejected with a message.", parse_size),
     Option("max_request_bytes", "PARTNER_ATLAS_MAX_REQUEST_BYTES", "Largest request body the server accepts (e.g. 10 MiB); a larger one gets 413 without being read.", parse_size),
-    Option("language", "PARTNER_ATLAS_LANGUAGE", "Default interface language (en, nl or fr).", one_of(LANGUAGES)),
+    Option("language", "PARTNER_ATLAS_LANGUAGE", "Default interface language (en, nl, fr or any other with a catalogue in dashboard/i18n/locale).", one_of(interface_languages)),
     Option("theme", "PARTNER_ATLAS_THEME", "Default colour scheme (light or dark).", one_of(THEMES)),
     Option("scene_seconds", "PARTNER_ATLAS_SCENE_SECONDS", "Seconds each scene of the presentation tour lasts.", parse_seconds),
+    Option("public_url", "PARTNER_ATLAS_PUBLIC_URL", "Public address the presentation's QR code points at (e.g. the website's page with the embedded map); empty: no QR code.", checked_by(parse_public_url, "a full web address, e.g. https://www.example.edu/international/partners")),
+    Option("frame_ancestors", "PARTNER_ATLAS_FRAME_ANCESTORS", "Origins allowed to embed the app in a frame (https://www.example.edu, comma-separated); empty: none.", checked_by(parse_origins, "origins as scheme://host[:port], separated by commas, e.g. https://www.example.edu, http://localhost:8000")),
 )
 
 
@@ -161,6 +186,8 @@ class Settings:
     language: str = "en"
     theme: str = "light"
     scene_seconds: float = 12.0
+    public_url: str = ""
+    frame_ancestors: str = ""
 
     @property
     def cache_path(self) -> Path:

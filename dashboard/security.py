@@ -13,14 +13,15 @@ from werkzeug.exceptions import RequestEntityTooLarge
 
 STATIC_HEADERS = {
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "X-Frame-Options": "DENY",
+    # same-origin: the browser tells the app which page asked for /_dash-layout (its ?lang=), and no other host
+    # ever gets a Referer, since the CSP lets the page reach no other origin.
+    "Referrer-Policy": "same-origin",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Permissions-Policy": "geolocation=(), camera=(), microphone=()",
 }
 
 
-def content_security_policy(script_hashes: list[str] | tuple[str, ...]) -> str:
+def content_security_policy(script_hashes: list[str] | tuple[str, ...], frame_ancestors: tuple[str, ...] = ()) -> str:
     """Everything from this origin only. Dash's inline scripts are allowed by their hash, not by 'unsafe-inline'.
 
     Styles keep 'unsafe-inline' because plotly.js and Mantine set element styles at run time; a style cannot run code.
@@ -37,12 +38,21 @@ def content_security_policy(script_hashes: list[str] | tuple[str, ...]) -> str:
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
-        "frame-ancestors": ["'none'"],
+        # Only the origins the embed setting names may frame the app (PARTNER_ATLAS_FRAME_ANCESTORS).
+        "frame-ancestors": list(frame_ancestors) or ["'none'"],
     }
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
 
 
-def install_security_headers(app: dash.Dash, *others: dash.Dash) -> None:
+def frame_headers(frame_ancestors: tuple[str, ...]) -> dict[str, str]:
+    """X-Frame-Options for browsers that predate frame-ancestors: DENY when no site may embed the app.
+
+    It cannot name origins, so with an allow-list it is left out and the CSP's frame-ancestors decides alone.
+    """
+    return {} if frame_ancestors else {"X-Frame-Options": "DENY"}
+
+
+def install_security_headers(app: dash.Dash, *others: dash.Dash, frame_ancestors: tuple[str, ...] = ()) -> None:
     """Add the headers to every response of the app's Flask server (shared by `others`, e.g. the presentation).
 
     The policy is computed on the first response, when every (clientside) callback has been registered, since each
@@ -54,9 +64,9 @@ def install_security_headers(app: dash.Dash, *others: dash.Dash) -> None:
     def _add_headers(response: Response) -> Response:
         if not policy:
             hashes = dict.fromkeys(h for each in (app, *others) for h in each.csp_hashes())
-            policy.append(content_security_policy(list(hashes)))
+            policy.append(content_security_policy(list(hashes), frame_ancestors))
         response.headers["Content-Security-Policy"] = policy[0]
-        for name, value in STATIC_HEADERS.items():
+        for name, value in {**STATIC_HEADERS, **frame_headers(frame_ancestors)}.items():
             response.headers.setdefault(name, value)
         return response
 

@@ -6,8 +6,8 @@ import dash_mantine_components as dmc
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.components.text import text
 from dashboard.figures.graph_config import for_download
+from dashboard.i18n import text
 
 
 def graph(graph_id: str, config: dict, class_name: str = "") -> html.Div:

@@ -79,7 +79,7 @@ def test_every_response_carries_a_strict_policy_and_the_hardening_headers(callba
     assert found["frame-ancestors"] == ["'none'"]
     assert found["object-src"] == ["'none'"]
     assert headers["X-Content-Type-Options"] == "nosniff"
-    assert headers["Referrer-Policy"] == "no-referrer"
+    assert headers["Referrer-Policy"] == "same-origin"
     assert headers["X-Frame-Options"] == "DENY"
 
 
