@@ -53,15 +53,11 @@ def _load_table(report: ImportReport, data_dir: Path, stem: str, load, columns: 
 
 
 def _institution(report: ImportReport, path: Path, campuses) -> Institution:
-    if not path.is_file():
-        message = "no institution.toml: the home institution is shown as 'Home institution'; see data/README.md"
-    else:
-        try:
-            return load_institution(path)
-        except ValueError as error:  # it names the file and what to fix
-            message = f"{error}; the home institution is shown as 'Home institution' until it is fixed"
-    report.add(FileReport(str(path), "institution")).warn(None, None, message)
-    return fallback_institution(campuses)
+    """institution.toml, each value it lacks or cannot give taken from fallback_institution; its problems reported."""
+    institution, file_report = load_institution(path, fallback_institution(campuses))
+    if file_report.warnings or file_report.errors:
+        report.add(file_report)
+    return institution
 
 
 def fallback_institution(campuses) -> Institution:

@@ -48,7 +48,7 @@ def data_dir(tmp_path_factory) -> Path:
         *(f"{key} = {toml_string(hostile('institution.' + key))}" for key in INSTITUTION_FIELDS),
         'country = "BE"', "lat = 50.88", "lon = 4.70",
         f"networks = [{toml_string(hostile('institution.networks'))}]",
-        'website = "https://www.example.edu/?q=%22%3E%3Cimg%20src%3Dx%3E"',
+        f"website = {toml_string('https://www.example.edu/?q=' + hostile('institution.website'))}",
     ]) + "\n", encoding="utf-8")
     partners = []
     for n, (city, country, lat, lon) in enumerate((("Ghent", "BE", 51.05, 3.72), ("Turku", "FI", 60.45, 22.27))):
