@@ -81,14 +81,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _poster(args)
         return _geocode(args)
     except SettingError as error:
-        return setting_error_exit(error)
-
-
-def setting_error_exit(error: SettingError) -> int:
-    """Exit status 2 (a usage error, as argparse's) with one line per setting that does not parse."""
-    for problem in error.problems:
-        print(f"partner-atlas: error: {problem}", file=sys.stderr)
-    return 2
+        return error.report()
 
 
 def _run(args: argparse.Namespace) -> int:

@@ -119,7 +119,7 @@ def _lines_that_parse(text: str) -> dict[str, Any]:
 
 
 def _institution(data: dict[str, Any], text: str, report: FileReport, fallback: Institution) -> Institution:
-    lines = {}
+    lines: dict[str, int] = {}
     for number, row in enumerate(text.splitlines(), start=1):
         key = _KEY_LINE.match(row)
         if key:

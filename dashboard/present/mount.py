@@ -13,9 +13,9 @@ from flask import Flask, redirect, request
 from flask_compress import Compress
 
 from dashboard.components.language import localised_index
-from dashboard.i18n import text
 from dashboard.config import Settings
 from dashboard.figures.graph_config import graph_config
+from dashboard.i18n import text
 from dashboard.present.callbacks import register_callbacks
 from dashboard.present.layout import build_layout
 from dashboard.store import DatasetStore

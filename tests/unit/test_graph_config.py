@@ -26,7 +26,7 @@ def assert_private(config: dict, where: str) -> None:
         assert config.get(key) is False, f"{where}: {key} is {config.get(key)!r}; plotly.js turns it on by default"
     assert config.get("plotlyServerURL") == "", f"{where}: plotly.js's default server is cloud.plotly.com"
     hidden = config.get("displayModeBar") is False or config.get("staticPlot") is True
-    assert hidden or CLOUD_BUTTONS <= set(config.get("modeBarButtonsToRemove", ())), where
+    assert hidden or set(config.get("modeBarButtonsToRemove", ())) >= CLOUD_BUTTONS, where
     assert not [value for value in config.values() if isinstance(value, str) and "plotly.com" in value], where
 
 

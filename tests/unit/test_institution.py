@@ -124,8 +124,8 @@ def test_a_file_it_cannot_parse_is_an_error_and_a_value_it_cannot_use_a_warning(
 
 
 def test_the_import_report_of_the_data_folder_carries_the_problem_and_the_app_starts(tmp_path):
-    (tmp_path / "partners.csv").write_text("name,city,country,tier,lat,lon\nHanze UAS,Groningen,NL,strategic,53.2,6.6\n",
-                                           encoding="utf-8")
+    partners = "name,city,country,tier,lat,lon\nHanze UAS,Groningen,NL,strategic,53.2,6.6\n"
+    (tmp_path / "partners.csv").write_text(partners, encoding="utf-8")
     (tmp_path / "institution.toml").write_text(INSTITUTION + "deep = " + "[" * 5000 + "]" * 5000 + "\n",
                                                encoding="utf-8")
     dataset = load_dataset(Settings(data_dir=tmp_path, geocode_cache=str(tmp_path / "cache.json")))
