@@ -28,6 +28,8 @@ from dashboard.setting_values import (
     parse_text,
 )
 
+from dashboard.origins import OriginError, parse_origins, parse_public_url
+
 PACKAGE_DIR = Path(__file__).resolve().parent
 SOURCE_ROOT = PACKAGE_DIR.parent
 # `pip install .` puts the sample data and the static files under <prefix>/share/partner-atlas.

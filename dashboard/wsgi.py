@@ -36,8 +36,8 @@ def create_server(environ: Mapping[str, str] | None = None) -> Flask:
                            "under gunicorn. Unset PARTNER_ATLAS_DEBUG to serve the dashboard.")
     app = create_app(settings)
     report = app.server.extensions["partner_atlas_store"].current().report
-    log.warning("Partner Atlas serving %s: %d rows loaded, %d rejected", settings.data_dir, report.rows_loaded,
-                report.rows_rejected)
+    log.warning("Partner Atlas serving %s: %d rows loaded, %d rejected; import report on /data/\n%s",
+                settings.data_dir, report.rows_loaded, report.rows_rejected, report.to_summary())
     return app.server
 
 

@@ -19,10 +19,11 @@ from dashboard.report import FileReport
 
 MAX_BYTES = 1 << 20  # the file is a few lines; a megabyte is another file under this name
 REQUIRED = ("name", "city", "country", "lat", "lon")
-KNOWN = ("name", "short_name", "city", "country", "lat", "lon", "website", "networks")
+KNOWN = ("name", "short_name", "city", "country", "lat", "lon", "website", "networks", "hei_id")
 EXAMPLES = {"name": 'name = "UC Leuven-Limburg"', "short_name": 'short_name = "UCLL"', "city": 'city = "Leuven"',
             "country": 'country = "BE"', "lat": "lat = 50.8796", "lon": "lon = 4.7009",
-            "website": 'website = "https://www.ucll.be"', "networks": 'networks = ["EURASHE", "BUSINET"]'}
+            "website": 'website = "https://www.ucll.be"', "networks": 'networks = ["EURASHE", "BUSINET"]',
+            "hei_id": 'hei_id = "ucll.be"'}
 DEFAULT = Institution("Home institution", "Home", "", "", 0.0, 0.0)
 _BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
          (codecs.BOM_UTF16_BE, "utf-16"))
@@ -35,6 +36,7 @@ def load_institution(path: str | Path, fallback: Institution = DEFAULT) -> tuple
     path = Path(path)
     report = FileReport(str(path), "institution")
     if not path.is_file():
+        report.present = False
         report.warn(None, None, f"no institution.toml: the title says {fallback.name!r}; create it with name, "
                                 "short_name, city, country, lat and lon (see data/README.md)")
         return fallback, report
@@ -169,8 +171,10 @@ def _institution(data: dict[str, Any], text: str, report: FileReport, fallback: 
             website = v.normalise_website(str(data["website"]).strip())
         except v.Invalid as error:
             warn("website", str(error), "no website is linked")
+    # The Erasmus Without Paper id, matched in lower case against the IIAs' (dashboard/importing/iias.py).
+    hei_id = (text_of("hei_id", "IIA files cannot tell which side is the home institution") or "").lower()
     return Institution(name=name, short_name=short_name, city=city, country=country, lat=lat, lon=lon,
-                       networks=_networks(data, warn), website=website)
+                       networks=_networks(data, warn), website=website, hei_id=hei_id)
 
 
 def _coordinates(data: dict[str, Any], warn, fallback: Institution) -> tuple[float, float]:

@@ -12,7 +12,7 @@ from dashboard.importing.headers import header_score, match_headers, missing_col
 from dashboard.importing.partners import DEFAULT_MAX_BYTES
 from dashboard.importing.reading import read_table
 from dashboard.model import CAMPUS_COLUMNS, KEY_FIGURE_COLUMNS, KEY_FIGURE_TRANSLATIONS, empty_frame
-from dashboard.report import FileReport
+from dashboard.report import FileReport, name_a_few
 
 
 def load_campuses(path: str | Path) -> tuple[pd.DataFrame, FileReport]:
@@ -71,7 +71,7 @@ def _rows(path: str | Path, report: FileReport, kind: str, required: tuple[str, 
         return
     if columns.unknown:
         report.warn(table.header_line, None,
-                    "ignored column(s): " + ", ".join(repr(c) for c in columns.unknown))
+                    "ignored column(s): " + name_a_few(columns.unknown))
     for row in table.rows:
         report.rows_read += 1
         if row.problem or row.overflow:

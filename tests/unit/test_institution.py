@@ -44,6 +44,11 @@ def test_a_good_file_is_read_as_written_and_reports_nothing(tmp_path):
     assert problems(report) == []
 
 
+def test_the_erasmus_without_paper_id_is_read_in_lower_case(tmp_path):
+    institution, report = load(tmp_path, INSTITUTION + 'hei_id = "UCLL.be"\n')
+    assert institution.hei_id == "ucll.be" and problems(report) == []
+
+
 def test_the_keys_may_sit_under_an_institution_table(tmp_path):
     institution, report = load(tmp_path, "[institution]\n" + INSTITUTION)
     assert institution == UCLL and problems(report) == []

@@ -62,3 +62,15 @@ def test_a_wrong_embedding_or_qr_setting_stops_the_app_at_start(setting):
 
     with pytest.raises(OriginError):
         create_app(Settings(**setting), dataset=make_dataset())
+
+
+def test_a_wrong_embedding_setting_in_the_environment_names_the_variable_and_the_form():
+    from dashboard.config import SettingError, Settings
+
+    with pytest.raises(SettingError) as error:
+        Settings.from_env({"PARTNER_ATLAS_FRAME_ANCESTORS": "*.ucll.be", "PARTNER_ATLAS_PUBLIC_URL": "ucll.be"})
+    message = str(error.value)
+    assert "PARTNER_ATLAS_FRAME_ANCESTORS='*.ucll.be'" in message and "scheme://host[:port]" in message
+    assert "PARTNER_ATLAS_PUBLIC_URL='ucll.be'" in message
+    assert Settings.from_env({"PARTNER_ATLAS_FRAME_ANCESTORS": "https://WWW.ucll.be/"}).frame_ancestors == \
+        "https://www.ucll.be"
