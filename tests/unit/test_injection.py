@@ -64,6 +64,12 @@ def data_dir(tmp_path_factory) -> Path:
     write_csv(folder / "mobility.csv", [{"academic_year": "2023-2024", "partner_id": partners[0]["partner_id"],
                                          "direction": "outgoing", "participant": "student", "duration": "semester",
                                          "campus": hostile("campus.group"), "count": 3}])
+    write_csv(folder / "agreements.csv", [{
+        "agreement_id": hostile("agreement.agreement_id"), "partner_id": partners[0]["partner_id"],
+        "department": hostile("agreement.department"), "mobility_type": "student_studies", "direction": "outgoing",
+        "fields": "0923", "levels": "6", "places": 2, "months_per_year": 10, "days_per_year": "",
+        "languages": "en:B2", "first_year": "2021-2022", "last_year": "2024-2025", "status": "in_effect",
+        "blended": "no"}])
     write_csv(folder / "tour.csv", [
         {"scene": 1, "kind": "network", "value": "", "caption_en": hostile("tour.caption_en"),
          "caption_nl": hostile("tour.caption_nl")},
@@ -87,6 +93,7 @@ def test_the_hostile_values_are_loaded_so_the_pages_really_carry_them(dataset):
     assert len(dataset.partners) == 2, dataset.report.to_text()
     assert dataset.institution.short_name == hostile("institution.short_name"), dataset.report.to_text()
     assert len(dataset.key_figures) == 1 and len(dataset.campuses) == 1, dataset.report.to_text()
+    assert len(dataset.agreements) == 1, dataset.report.to_text()
 
 
 class Elements(HTMLParser):
@@ -161,6 +168,11 @@ def test_every_route_serves_the_hostile_values_as_text_only(app, dataset):
                                 "text/css"), (url, mimetype)
             assert response.headers.get("X-Content-Type-Options") == "nosniff", url
     assert {"/", "/present/"} <= set(checked), checked
+    # The server-rendered report pages list the hostile names: as text.
+    routes = {rule.rule.rstrip("/") for rule in app.server.url_map.iter_rules()}
+    for url, name in (("/data/", "institution.short_name"), ("/health", "partner0.name")):
+        if url.rstrip("/") in routes:
+            assert f"{name}&lt;/title&gt;" in client.get(url).get_data(as_text=True), f"{url} shows {name} escaped"
 
 
 def test_the_dashboard_and_the_presentation_title_is_escaped_in_the_source(app):
