@@ -18,7 +18,7 @@ from dashboard.setting_values import (
     THEMES,
     SettingError,
     Unparsed,
-    checked_by,
+    converted_by,
     one_of,
     parse_bool,
     parse_path,
@@ -27,8 +27,6 @@ from dashboard.setting_values import (
     parse_size,
     parse_text,
 )
-
-from dashboard.origins import OriginError, parse_origins, parse_public_url
 
 PACKAGE_DIR = Path(__file__).resolve().parent
 SOURCE_ROOT = PACKAGE_DIR.parent
@@ -69,9 +67,9 @@ class Option:
     parse: Callable[[str], Any] = parse_text
 
 
-_PUBLIC_URL = checked_by(parse_public_url, "a web address",
+_PUBLIC_URL = converted_by(parse_public_url, "a web address",
                          "a full address, e.g. https://www.example.edu/international/partners")
-_ORIGINS = checked_by(parse_origins, "a list of web origins",
+_ORIGINS = converted_by(lambda text: ", ".join(parse_origins(text)), "a list of web origins",
                       "origins as scheme://host[:port], separated by commas, e.g. https://www.example.edu")
 
 OPTIONS: tuple[Option, ...] = (

@@ -109,13 +109,12 @@ def one_of(choices: tuple[str, ...] | Callable[[], tuple[str, ...]], what: str) 
     return parse
 
 
-def checked_by(check: Callable[[str], object], what: str, forms: str) -> Callable[[str], str]:
-    """The text as written, once `check` (which raises ValueError) accepts it."""
+def converted_by(convert: Callable[[str], str], what: str, forms: str) -> Callable[[str], str]:
+    """The value `convert` makes of the text; its ValueError becomes Unparsed(what, forms)."""
     def parse(text: str) -> str:
         try:
-            check(text)
+            return convert(text)
         except ValueError:
             raise Unparsed(what, forms) from None
-        return text.strip()
 
     return parse
