@@ -23,6 +23,7 @@ from dashboard.setting_values import (
     parse_bool,
     parse_path,
     parse_port,
+    parse_prefix,
     parse_seconds,
     parse_size,
     parse_text,
@@ -52,11 +53,8 @@ def default_assets_dir() -> Path:
 # The interface languages: English and each with a catalogue in dashboard/i18n/locale (read here by path, since
 # settings sit below i18n; a test keeps this equal to dashboard.i18n.LANGUAGES).
 LOCALE_DIR = PACKAGE_DIR / "i18n" / "locale"
-
-
-def interface_languages() -> tuple[str, ...]:
-    translated = {path.parents[1].name for path in LOCALE_DIR.glob("*/LC_MESSAGES/messages.po")}
-    return ("en", *sorted(translated - {"en"}))
+LANGUAGES = ("en", *sorted(path.parents[1].name for path in LOCALE_DIR.glob("*/LC_MESSAGES/messages.po")
+                           if path.parents[1].name != "en"))
 
 
 @dataclass(frozen=True)
@@ -95,11 +93,16 @@ OPTIONS: tuple[Option, ...] = (
            parse_size),
     Option("language", "PARTNER_ATLAS_LANGUAGE",
            "Default interface language (en, nl, fr or any other with a catalogue in dashboard/i18n/locale).",
-           one_of(interface_languages, "a language of the interface")),
+           one_of(LANGUAGES, "a language of the interface")),
     Option("theme", "PARTNER_ATLAS_THEME", "Default colour scheme (light or dark).",
            one_of(THEMES, "a colour scheme")),
     Option("scene_seconds", "PARTNER_ATLAS_SCENE_SECONDS",
            "Seconds each scene of the presentation tour lasts.", parse_seconds),
+    Option("log_level", "PARTNER_ATLAS_LOG_LEVEL", "How much the app logs: debug, info, warning or error.",
+           one_of(("debug", "info", "warning", "error"), "a log level")),
+    Option("url_prefix", "DASH_URL_BASE_PATHNAME",
+           "Path the app answers under behind a reverse proxy (/atlas/); every page, callback and asset moves "
+           "under it.", parse_prefix),
     Option("public_url", "PARTNER_ATLAS_PUBLIC_URL",
            "Public address the presentation's QR code points at (e.g. the website's page with the embedded map); "
            "empty: no QR code.", _PUBLIC_URL),
@@ -124,6 +127,8 @@ class Settings:
     language: str = "en"
     theme: str = "light"
     scene_seconds: float = 12.0
+    log_level: str = "info"
+    url_prefix: str = "/"
     public_url: str = ""
     frame_ancestors: str = ""
 

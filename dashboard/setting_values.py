@@ -98,6 +98,17 @@ def parse_path(text: str) -> Path:
     return Path(text.strip()).expanduser()
 
 
+PREFIX_FORMS = "a path from the site's root that starts and ends with /, e.g. /atlas/ (/ when the app has the site)"
+
+
+def parse_prefix(text: str) -> str:
+    """The path the app answers under behind a reverse proxy: "/atlas" -> "/atlas/"."""
+    path = text.strip()
+    if not re.fullmatch(r"/([A-Za-z0-9._~-]+/?)*", path) or "//" in path or "/../" in path + "/":
+        raise Unparsed("a path", PREFIX_FORMS)
+    return path if path.endswith("/") else path + "/"
+
+
 def one_of(choices: tuple[str, ...] | Callable[[], tuple[str, ...]], what: str) -> Callable[[str], str]:
     def parse(text: str) -> str:
         allowed = choices() if callable(choices) else choices

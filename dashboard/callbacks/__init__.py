@@ -17,7 +17,7 @@ from dashboard.callbacks.views import render_map, render_views, selection_patch
 from dashboard.components.language import language_from_query, language_links
 from dashboard.i18n import LANGUAGES
 from dashboard.config import Settings
-from dashboard.health_page import HEALTH_PATH
+from dashboard.paths import HEALTH_PATH
 from dashboard.store import DatasetStore
 
 VIEW_OUTPUTS = (
@@ -32,6 +32,8 @@ VIEW_OUTPUTS = (
     Output(ids.COUNTRY_COUNT, "children"),
     Output(ids.MOBILITY_COUNT, "children"),
     Output(ids.CHIPS, "children"),
+    *(Output(ids.chart_summary(graph_id), "children") for graph_id in ids.CHARTS),
+    *(Output(ids.chart_table(graph_id), "children") for graph_id in ids.TABLED_CHARTS),
 )
 EVENT_INPUTS = (
     Input(ids.RESET, "n_clicks"),

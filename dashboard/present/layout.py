@@ -6,8 +6,8 @@ from __future__ import annotations
 import pandas as pd
 from dash import dcc, html
 
-from dashboard.components.cards import format_number
 from dashboard.components.data_banner import banner_slot
+from dashboard.i18n import key_figure
 from dashboard.model import key_figure_text
 from dashboard.i18n import text
 from dashboard.present import ids
@@ -59,7 +59,9 @@ def build_layout(graph_config: dict, banner: list | None = None) -> html.Div:
                 ],
                 className="present-body",
             ),
-            html.Footer(
+            # Not a <footer>: Dash's page template already has the one contentinfo landmark. A region named by
+            # its kicker ("Our network") instead.
+            html.Section(
                 [
                     html.Div(id=ids.KICKER, className="present-kicker"),
                     html.P(id=ids.CAPTION, className="present-caption", **{"aria-live": "polite"}),
@@ -67,6 +69,7 @@ def build_layout(graph_config: dict, banner: list | None = None) -> html.Div:
                     html.Div(id=ids.KEYS_HINT, className="present-keys"),
                 ],
                 className="present-footer",
+                **{"aria-labelledby": ids.KICKER},
             ),
         ],
         id=ids.ROOT,
@@ -80,8 +83,8 @@ def key_figure_items(key_figures: pd.DataFrame, limit: int = KEY_FIGURES_SHOWN, 
     items = []
     for row in key_figures.head(limit).itertuples(index=False):
         unit = key_figure_text(row, "unit", language)
-        value = format_number(_as_number(row.value))
-        number = [value + unit] if unit == "%" else [value, html.Span(" " + unit, className="present-unit")] \
+        value = key_figure(_as_number(row.value), unit, language)
+        number = [value] if unit == "%" else [value, html.Span(" " + unit, className="present-unit")] \
             if unit else [value]
         items.append(html.Div([html.Div(number, className="present-kf-value"),
                                html.Div(key_figure_text(row, "label", language), className="present-kf-label")], className="present-kf"))
