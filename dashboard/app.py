@@ -12,6 +12,7 @@ from dashboard.components.header import app_title
 from dashboard.components.language import localised_index, request_language
 from dashboard.config import Settings
 from dashboard.data_page import register_data_page
+from dashboard.figures.graph_config import graph_config as figures_graph_config
 from dashboard.health import register_health
 from dashboard.health_page import register_health_page
 from dashboard.layout import build_layout
@@ -23,13 +24,8 @@ from dashboard.store import DatasetStore
 
 
 def graph_config(app: dash.Dash) -> dict:
-    """Plotly's map outlines come from our own assets (never its CDN); exports are twice the screen size."""
-    return {
-        "topojsonURL": app.get_asset_url("topojson/"),
-        "displaylogo": False,
-        "toImageButtonOptions": {"scale": 2},
-        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
-    }
+    """The dashboard's graphs: outlines from our own assets, nothing that reaches another host."""
+    return figures_graph_config(app.get_asset_url("topojson/"))
 
 
 def compressing_server() -> flask.Flask:

@@ -11,18 +11,19 @@ from __future__ import annotations
 import shutil
 from dataclasses import replace
 from datetime import date
-from dashboard.figures.escaping import escape
 from pathlib import Path
 
 import plotly
 
 from dashboard import stats
-from dashboard.i18n import number, text
 from dashboard.config import default_assets_dir
 from dashboard.exports import filter_description, label
-from dashboard.filters import FilterState, View, apply
 from dashboard.figures import get_theme, mobility_trend, tier_pyramid, world_map
+from dashboard.figures.escaping import escape
+from dashboard.figures.graph_config import graph_config
 from dashboard.figures.theme import Theme
+from dashboard.filters import FilterState, View, apply
+from dashboard.i18n import number, text
 from dashboard.model import PARTICIPANTS, Dataset
 
 A4_LANDSCAPE_300DPI = (3508, 2480)
@@ -159,7 +160,7 @@ def poster_spec(
         showlegend=True, shapes=shapes, annotations=annotations, hovermode=False,
     )
     # plotly.js reads the outlines from the config's topojsonURL: the local copy, never the CDN.
-    config = {"topojsonURL": topojson_url or topojson_folder_url(), "staticPlot": True}
+    config = graph_config(topojson_url or topojson_folder_url(), static=True)
     return {"data": data, "layout": layout, "config": config}
 
 

@@ -6,6 +6,7 @@ import dash_mantine_components as dmc
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.figures.graph_config import for_download
 from dashboard.i18n import text
 
 
@@ -23,8 +24,7 @@ def graph(graph_id: str, config: dict, class_name: str = "", *, label: str = "")
                 figure={"data": [], "layout": {"paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)",
                                                "xaxis": {"visible": False}, "yaxis": {"visible": False}}},
                 # A PNG from the mode bar is named after its panel rather than plotly's "newplot".
-                config={**config,
-                        "toImageButtonOptions": {**config.get("toImageButtonOptions", {}), "filename": graph_id}},
+                config=for_download(config, graph_id),
                 responsive=True,
                 style={"height": "100%", "width": "100%"},
             ),
