@@ -13,7 +13,7 @@ from dashboard.components.language import localised_index, request_language
 from dashboard.config import Settings
 from dashboard.data_page import register_data_page
 from dashboard.health import register_health
-from dashboard.layout import build_layout
+from dashboard.layout import DASHBOARD_BANNER, build_layout
 from dashboard.model import Dataset
 from dashboard.present import mount_presentation
 from dashboard.security import install_security_headers
@@ -67,7 +67,7 @@ def create_app(settings: Settings | None = None, dataset: Dataset | None = None)
     app.interpolate_index = localised_index(app.interpolate_index, settings.language,
                                             lambda language: app_title(store.current().institution, language))
     register_callbacks(app, store, settings)
-    register_data_banner(app, store, settings, banner_id=ids.DATA_BANNER, check_id=ids.DATA_CHECK, url_id=ids.URL)
+    register_data_banner(app, store, settings, DASHBOARD_BANNER, url_id=ids.URL)
     app.server.extensions["partner_atlas_store"] = store
     compress_callback_responses(app.server)
     register_health(app.server, store)

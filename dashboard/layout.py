@@ -7,7 +7,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.components.cards import headline_cards
-from dashboard.components.data_banner import banner_slot, data_banner
+from dashboard.components.data_banner import BannerIds, banner_slot
 from dashboard.components.detail_panel import detail_drawer
 from dashboard.components.filters_panel import filters_panel
 from dashboard.components.header import header
@@ -18,6 +18,7 @@ from dashboard.config import Settings
 from dashboard.model import Dataset
 from dashboard.store import DataStatus
 
+DASHBOARD_BANNER = BannerIds(ids.DATA_BANNER, ids.DATA_CHECK, ids.DATA_SHOWN, ids.DATA_NOW)
 SYSTEM_FONTS = ('system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", '
                 '"Liberation Sans", Arial, sans-serif')
 
@@ -49,7 +50,7 @@ def build_layout(dataset: Dataset, settings: Settings, graph_config: dict, langu
                 html.Aside(filters_panel(dataset, language), className="atlas-aside"),
                 html.Main(
                     [
-                        banner_slot(ids.DATA_BANNER, ids.DATA_CHECK, data_banner(status, language) if status else []),
+                        banner_slot(DASHBOARD_BANNER, status, language),
                         html.Div(id=ids.CHIPS, className="atlas-chips", **{"aria-live": "polite"}),
                         headline_cards(dataset.key_figures, language),
                         html.Div(

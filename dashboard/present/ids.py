@@ -21,6 +21,8 @@ PROGRESS = "present-progress"
 KEYS_HINT = "present-keys"
 DATA_BANNER = "present-data-banner"  # as the dashboard's: the data shown is older than the files, or incomplete
 DATA_CHECK = "present-data-check"
+DATA_SHOWN = "present-data-shown"
+DATA_NOW = "present-data-now"
 
 
 def fact_value(slot: int) -> str:

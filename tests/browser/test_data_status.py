@@ -15,7 +15,7 @@ from dashboard.config import Settings
 from dashboard.present import ids as present_ids
 from tests.browser.conftest import _ServerThread
 from tests.browser.page_state import only_origin, wait_until_shown
-from tests.replacements import copy_sample, put
+from tests.replacements import copy_sample, put, without_last_rows
 
 pytestmark = pytest.mark.browser
 
@@ -97,3 +97,18 @@ def test_the_data_page_lists_partners_not_placed_at_city_level_in_dutch(open_pag
         unplaced = page.inner_text("#data-not-city-table")
         assert "Hanze" in unplaced and "Qqqqxyz" in unplaced and "Alleen land" in unplaced
         assert page.inner_text('#data-placement-table tr[data-precision="city"]').split("\t") == ["Stad", "146"]
+
+
+def test_a_good_replacement_reaches_the_open_dashboard_and_presentation_by_itself(open_page, watched_app, page_log):
+    url, folder = watched_app
+    dashboard = open_page(url + "/?tier=strategic,collaboration,mobility")
+    wait_until_shown(dashboard, 147)
+    present = open_page(url + "/present/")
+    present.wait_for_selector(f"#{present_ids.ROOT}[data-state=playing]", timeout=30_000)
+    present.evaluate("() => { window.builtBeforeTheNewData = true; }")
+    put(folder / "partners.csv", without_last_rows((folder / "partners.csv").read_bytes(), 5))
+    shown = wait_until_shown(dashboard, 142, timeout=WAIT_MS)  # no click, no reload by the test
+    assert "tier=strategic" in shown.search  # the filters in the URL survive the page's reload
+    present.wait_for_function("() => !window.builtBeforeTheNewData", timeout=WAIT_MS)
+    present.wait_for_selector(f"#{present_ids.ROOT}[data-state=playing]", timeout=30_000)
+    assert dashboard.locator(BANNER).count() == 0 and page_log.errors == []
