@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from dashboard.components.text import text
+from dashboard.i18n import text
 from dashboard.model import GEO_PRECISIONS, Dataset
 from dashboard.report import ImportReport, file_name
 

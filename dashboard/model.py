@@ -20,6 +20,8 @@ GEO_PRECISIONS = ("manual", "address", "city", "country", "unresolved")
 DIRECTIONS = ("outgoing", "incoming")
 PARTICIPANTS = ("student", "staff")
 DURATIONS = ("semester", "short_term")
+# The world regions (continents, as in partners.region) people filter by and the map can frame, in display order.
+REGIONS = ("Europe", "Asia", "Africa", "North America", "South America", "Oceania")
 
 # Columns of Dataset.partners, in order. Multi-valued fields are tuples of strings.
 PARTNER_COLUMNS = (

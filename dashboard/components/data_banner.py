@@ -11,7 +11,7 @@ from typing import NamedTuple
 
 from dash import dcc, html
 
-from dashboard.components.text import text
+from dashboard.i18n import text
 from dashboard.report import file_name
 from dashboard.store import DataStatus
 

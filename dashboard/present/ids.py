@@ -23,6 +23,7 @@ DATA_BANNER = "present-data-banner"  # as the dashboard's: the data shown is old
 DATA_CHECK = "present-data-check"
 DATA_SHOWN = "present-data-shown"
 DATA_NOW = "present-data-now"
+QR = "present-qr"            # the public address as a QR code with the address under it (PARTNER_ATLAS_PUBLIC_URL)
 
 
 def fact_value(slot: int) -> str:

@@ -14,7 +14,7 @@ from flask_compress import Compress
 
 from dashboard.callbacks.data_banner import register_data_banner
 from dashboard.components.language import localised_index, request_language
-from dashboard.components.text import text
+from dashboard.i18n import text
 from dashboard.config import Settings
 from dashboard.present import ids
 from dashboard.present.callbacks import register_callbacks

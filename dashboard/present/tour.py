@@ -11,16 +11,14 @@ import difflib
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from dashboard.figures.geo import REGION_BOUNDS
 from dashboard.importing.headers import header_key
 from dashboard.importing.reading import read_table
 from dashboard.importing.values import Invalid, parse_tier
-from dashboard.model import Dataset
+from dashboard.model import REGIONS, Dataset
 from dashboard.report import FileReport, Problem
 
 KINDS = ("network", "tier", "partner", "region", "pyramid", "trend")
 NEEDS_VALUE = {"tier": "a tier", "partner": "a partner_id from partners.csv", "region": "a world region"}
-REGIONS = tuple(REGION_BOUNDS)  # the map knows how to frame these
 REGION_ALIASES = {
     "europa": "Europe", "afrika": "Africa", "azie": "Asia", "noordamerika": "North America",
     "zuidamerika": "South America", "oceanie": "Oceania",

@@ -102,3 +102,10 @@ def test_validate_a_folder_checks_institution_toml_and_names_files_it_does_not_r
     assert "Mobiliteit 2024.xlsx: not read" in out
     assert main(["validate", str(tmp_path / "institution.toml")]) == 1
     assert "not valid TOML" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("language", ["en", "nl", "fr"])
+def test_the_poster_command_takes_every_language_the_page_speaks(language):
+    from dashboard.cli import _parser
+
+    assert _parser().parse_args(["poster", "-o", "p.png", "--lang", language]).lang == language
