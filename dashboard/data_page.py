@@ -37,14 +37,14 @@ TEMPLATE = """<!DOCTYPE html>
     <h1 class="atlas-title">{{ t('data.title') }}</h1>
     <div class="atlas-subtitle">{{ title }}</div>
   </div></div>
-  <nav class="atlas-header-tools">
+  <div class="atlas-header-tools">
     <a class="data-back" href="{{ home }}?lang={{ lang }}">{{ t('data.back') }}</a>
     <a class="data-download" href="{{ path }}report.csv?lang={{ lang }}" download>{{ t('data.download') }}</a>
-    <span class="atlas-lang" aria-label="{{ t('language') }}">
+    <nav class="atlas-lang" aria-label="{{ t('language') }}">
     {% for code in languages %}<a class="lang-link{{ ' active' if code == lang }}" href="?lang={{ code }}"
        lang="{{ code }}"{{ ' aria-current="true"'|safe if code == lang }}>{{ code|upper }}</a>{% endfor %}
-    </span>
-  </nav>
+    </nav>
+  </div>
 </header>
 <main class="data-main">
   {% if status.degraded %}

@@ -70,3 +70,15 @@ def test_the_dashboard_header_links_to_the_data_page_in_its_language(client):
 
     walk(client.get("/_dash-layout?lang=fr").get_json())
     assert ("/data/?lang=fr", "Données") in links
+
+
+def test_a_broken_institution_file_at_start_up_shows_on_every_page_never_silently(tmp_path):
+    (tmp_path / "partners.csv").write_text(PARTNERS, encoding="utf-8")
+    (tmp_path / "institution.toml").write_text('name = "UCLL\ncity = "Leuven"\n', encoding="utf-8")
+    client = create_app(Settings(data_dir=tmp_path, geocode_cache=str(tmp_path / "cache.json"))).server.test_client()
+    health = client.get("/healthz").get_json()
+    assert health["status"] == "degraded" and health["reason"] == "some data files could not be read"
+    assert health["problems"][0]["file"] == "institution.toml" and "not valid TOML" in health["problems"][0]["message"]
+    for page in ("/_dash-layout", "/present/_dash-layout", "/data/"):
+        body = client.get(page).get_data(as_text=True)
+        assert "Some data files could not be read" in body and "institution.toml" in body and "not valid TOML" in body
