@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from openpyxl.utils.cell import column_index_from_string
 
-from dashboard.report import FileReport
+from dashboard.report import FileReport, name_a_few
 
 HEADER_SEARCH_ROWS = 30
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
@@ -82,7 +82,7 @@ def _read_best_sheet(data: bytes, workbook, report: FileReport, header_score):
     chosen = max(range(len(sheets)), key=lambda i: (scores[i], -i))
     sheet = sheets[chosen]
     if chosen and scores[chosen]:
-        titles = ", ".join(repr(s.title) for s in sheets)
+        titles = name_a_few(s.title for s in sheets)
         report.warn(None, None, f"read the sheet {sheet.title!r}, the first one with a header row (sheets: {titles}); "
                     "put the list on the first sheet to be sure")
     rows = _values(sheet)
