@@ -146,6 +146,8 @@ def validation_report(paths: Sequence[Path], settings: Settings | None = None) -
 
 
 FOLDER_FILES = ("partners", "mobility", "campuses", "key_figures", "institution.toml", "tour.csv")
+# What an office's export may be saved as (a script or a README beside the data is not a misnamed file).
+EXPORT_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods", ".xml", ".toml")
 
 
 def unused_files(folder: Path) -> list[Path]:
@@ -154,7 +156,7 @@ def unused_files(folder: Path) -> list[Path]:
 
     known = {f"{stem}{suffix}" for stem in FOLDER_FILES[:4] for suffix in TABLE_SUFFIXES} | set(FOLDER_FILES[4:])
     return [p for p in sorted(folder.iterdir())
-            if p.is_file() and not p.name.startswith(".") and p.name not in known and p.suffix.lower() != ".md"]
+            if p.is_file() and p.suffix.lower() in EXPORT_SUFFIXES and p.name not in known]
 
 
 def tour_report(data_dir: Path, partners, mobility) -> FileReport:
