@@ -14,9 +14,9 @@ from flask import Flask, Response, render_template_string, request
 
 from dashboard.components.data_banner import DATA_PATH, data_time_text
 from dashboard.components.header import app_title
-from dashboard.i18n import LANGUAGES, language_or_default, text
 from dashboard.config import Settings
 from dashboard.exports import partners_csv
+from dashboard.i18n import LANGUAGES, language_or_default, text
 from dashboard.import_table import file_rows, not_placed_at_city, placement_counts, problem_rows, report_table
 from dashboard.report import file_name
 from dashboard.store import DatasetStore

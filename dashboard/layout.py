@@ -13,8 +13,8 @@ from dashboard.components.filters_panel import filters_panel
 from dashboard.components.header import header
 from dashboard.components.panels import figure_panel, map_panel
 from dashboard.components.partner_table import partner_table
-from dashboard.i18n import text
 from dashboard.config import Settings
+from dashboard.i18n import text
 from dashboard.model import Dataset
 from dashboard.store import DataStatus
 

@@ -11,7 +11,6 @@ from dashboard.components.language import language_from_query
 from dashboard.config import Settings
 from dashboard.store import DatasetStore
 
-
 # Newer only: gunicorn's workers may catch up a few seconds apart, and a page must not bounce between them.
 RELOAD_WHEN_NEWER = """
 function (now, shown) {

@@ -8,11 +8,11 @@ from dash import dcc, html
 
 from dashboard.components.cards import format_number
 from dashboard.components.data_banner import BannerIds, banner_slot
-from dashboard.model import key_figure_text
 from dashboard.i18n import text
+from dashboard.model import key_figure_text
 from dashboard.present import ids
-from dashboard.store import DataStatus
 from dashboard.qr import qr_svg_data_uri
+from dashboard.store import DataStatus
 
 KEY_FIGURES_SHOWN = 2  # the first rows of key_figures.csv (their order is the office's priority); more do not fit
 

@@ -14,8 +14,8 @@ from flask_compress import Compress
 
 from dashboard.callbacks.data_banner import register_data_banner
 from dashboard.components.language import localised_index, request_language
-from dashboard.i18n import text
 from dashboard.config import Settings
+from dashboard.i18n import text
 from dashboard.present import ids
 from dashboard.present.callbacks import register_callbacks
 from dashboard.present.layout import PRESENT_BANNER, build_layout
