@@ -13,6 +13,7 @@ from dashboard.components.language import localised_index, request_language
 from dashboard.config import Settings
 from dashboard.data_page import register_data_page
 from dashboard.health import register_health
+from dashboard.health_page import register_health_page
 from dashboard.layout import DASHBOARD_BANNER, build_layout
 from dashboard.model import Dataset
 from dashboard.origins import parse_origins, parse_public_url
@@ -75,6 +76,8 @@ def create_app(settings: Settings | None = None, dataset: Dataset | None = None)
     compress_callback_responses(app.server)
     register_health(app.server, store)
     register_data_page(app, store, settings)  # /data/: the import report
+    register_health_page(app.server, store, home=app.config.requests_pathname_prefix,
+                         assets=app.get_asset_url(""), default_language=settings.language)
     present = mount_presentation(app, store, settings)  # /present: the kiosk auto-tour on the same server
     install_security_headers(app, present, frame_ancestors=frame_ancestors)
     unknown_component_files_are_not_found(app.server)

@@ -51,6 +51,11 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a data folder or partner/mobility files")
     validate.add_argument("--json", action="store_true", help="print the report as JSON")
 
+    iias = commands.add_parser("import-iias", help="write the agreements of EWP IIA XML files into agreements.csv")
+    iias.add_argument("files", nargs="+", type=Path, metavar="FILE.xml", help="iias-get-response documents (v6 or v7)")
+    iias.add_argument("--data-dir", type=Path, required=True, metavar="DIR",
+                      help="the data folder: its partners.csv and institution.toml match the hei-ids")
+
     geocode = commands.add_parser("geocode", help="place every row of a partner list and write it as CSV")
     geocode.add_argument("input", type=Path, metavar="INPUT", help="a partner list (CSV, TSV or XLSX)")
     geocode.add_argument("--output", "-o", type=Path, required=True, metavar="OUT.csv")
@@ -77,6 +82,8 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _run(args)
         if args.command == "validate":
             return _validate(args)
+        if args.command == "import-iias":
+            return _import_iias(args)
         if args.command == "poster":
             return _poster(args)
         return _geocode(args)
@@ -120,9 +127,11 @@ def validation_report(paths: Sequence[Path], settings: Settings | None = None) -
             if (path / "tour.csv").is_file():
                 report.add(tour_report(path, dataset.partners, dataset.mobility))
             for unused in unused_files(path):
+                kind = _header_kind(unused, settings)
+                hint = (f"its columns are those of {kind}: rename it {kind}{unused.suffix.lower()}" if kind else
+                        "rename the file if it is one of them")
                 report.add(FileReport(str(unused), "unknown", present=True)).warn(
-                    None, None, f"not read: the app reads {', '.join(FOLDER_FILES)} from a data folder; rename the "
-                    "file if it is one of them")
+                    None, None, f"not read: the app reads {', '.join(FOLDER_FILES)} from a data folder; {hint}")
         elif not path.exists():
             report.add(FileReport(str(path), "unknown")).fail(f"{path} does not exist: check the path")
         elif path.suffix.lower() == ".toml":
@@ -131,7 +140,7 @@ def validation_report(paths: Sequence[Path], settings: Settings | None = None) -
                 load_institution(path)
             except ValueError as error:  # it names the file and what to fix
                 file_report.fail(str(error))
-        elif "mobil" in path.name.lower():
+        elif _loose_file_kind(path, settings) == "mobility":
             partners_path = find_table(path.parent, "partners")
             partners = load_partners(partners_path)[0] if partners_path else empty_frame(PARTNER_COLUMNS)
             if partners_path is None:
@@ -145,7 +154,8 @@ def validation_report(paths: Sequence[Path], settings: Settings | None = None) -
     return report
 
 
-FOLDER_FILES = ("partners", "mobility", "campuses", "key_figures", "institution.toml", "tour.csv")
+FOLDER_FILES = ("partners", "mobility", "campuses", "key_figures", "agreements", "institution.toml", "tour.csv")
+TABLE_STEMS = 5  # the first FOLDER_FILES are tables (.csv, .xlsx, ...); IIA XML sits in the iias/ subfolder
 # What an office's export may be saved as (a script or a README beside the data is not a misnamed file).
 EXPORT_SUFFIXES = (".csv", ".tsv", ".txt", ".xlsx", ".xls", ".ods", ".xml", ".toml")
 
@@ -154,9 +164,22 @@ def unused_files(folder: Path) -> list[Path]:
     """Files of a data folder the app does not read (a misnamed export is the usual reason a view stays empty)."""
     from dashboard.dataset import TABLE_SUFFIXES
 
-    known = {f"{stem}{suffix}" for stem in FOLDER_FILES[:4] for suffix in TABLE_SUFFIXES} | set(FOLDER_FILES[4:])
+    known = ({f"{stem}{suffix}" for stem in FOLDER_FILES[:TABLE_STEMS] for suffix in TABLE_SUFFIXES}
+             | set(FOLDER_FILES[TABLE_STEMS:]))
     return [p for p in sorted(folder.iterdir())
             if p.is_file() and p.suffix.lower() in EXPORT_SUFFIXES and p.name not in known]
+
+
+def _header_kind(path: Path, settings: Settings) -> str | None:
+    from dashboard.importing.kinds import file_kind
+
+    return file_kind(path, max_bytes=settings.max_file_bytes)
+
+
+def _loose_file_kind(path: Path, settings: Settings) -> str:
+    """What a file given by itself holds: its header decides, its name only when the header says nothing."""
+    kind = _header_kind(path, settings)
+    return kind or ("mobility" if "mobil" in path.name.lower() else "partners")
 
 
 def tour_report(data_dir: Path, partners, mobility) -> FileReport:
@@ -184,6 +207,42 @@ def _validate(args: argparse.Namespace) -> int:
     else:
         print(report.to_text())
     return 0 if report.ok else 1
+
+
+def _import_iias(args: argparse.Namespace) -> int:
+    """Read the XML, report every condition skipped and why, write what was usable into DIR/agreements.csv."""
+    from dashboard.dataset import fallback_institution, find_table
+    from dashboard.importing import load_institution, load_partners
+    from dashboard.importing.iias_files import partner_hei_ids, read_iia_files, update_agreements_csv
+    from dashboard.model import CAMPUS_COLUMNS, empty_frame
+
+    settings = Settings.from_env()
+    partners_path = find_table(args.data_dir, "partners")
+    if partners_path is None:
+        print(f"ERROR no partners.csv (or .xlsx) in {args.data_dir}: the IIAs' partners are matched against it",
+              file=sys.stderr)
+        return 1
+    partners, _ = load_partners(partners_path, max_bytes=settings.max_file_bytes)
+    try:
+        institution = load_institution(args.data_dir / "institution.toml")
+    except ValueError as error:
+        print(f"WARNING {error}: the home institution's hei-id is unknown", file=sys.stderr)
+        institution = fallback_institution(empty_frame(CAMPUS_COLUMNS))
+    hei_ids = partner_hei_ids(partners_path, partners, settings.max_file_bytes)
+    records, reports = read_iia_files(args.files, institution, partners, hei_ids, settings.max_file_bytes)
+    report = ImportReport(reports)
+    print(report.to_text(), file=sys.stderr)
+    if not records:
+        print("Nothing to write: no condition could be read (see above).", file=sys.stderr)
+        return 1
+    try:
+        path, kept, written = update_agreements_csv(args.data_dir, records, partners, settings.max_file_bytes)
+    except ValueError as error:
+        print(f"ERROR {error}", file=sys.stderr)
+        return 1
+    print(f"Wrote {path}: {written} condition(s) from the XML, {kept} other row(s) kept; "
+          f"{report.rows_rejected} condition(s) skipped.", file=sys.stderr)
+    return 1 if any(f.errors for f in report.files) else 0
 
 
 def _geocode(args: argparse.Namespace) -> int:

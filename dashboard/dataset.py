@@ -6,7 +6,9 @@ from pathlib import Path
 
 from dashboard.config import Settings
 from dashboard.geocoding import geocode_partners
+from dashboard.importing.iias_files import with_iia_folder
 from dashboard.importing import (
+    load_agreements,
     load_campuses,
     load_institution,
     load_key_figures,
@@ -14,6 +16,7 @@ from dashboard.importing import (
     load_partners,
 )
 from dashboard.model import (
+    AGREEMENT_COLUMNS,
     CAMPUS_COLUMNS,
     KEY_FIGURE_COLUMNS,
     MOBILITY_COLUMNS,
@@ -92,9 +95,16 @@ def load_dataset(settings: Settings, *, geocode: bool = True) -> Dataset:
             report.files[-1].warn(None, None, warning)
     mobility = _load_table(report, data_dir, "mobility", lambda p: load_mobility(p, partners, max_bytes=max_bytes),
                            MOBILITY_COLUMNS, required=False)
+    agreements = _load_table(report, data_dir, "agreements",
+                             lambda p: load_agreements(p, partners, max_bytes=max_bytes), AGREEMENT_COLUMNS,
+                             required=False)
     campuses = _load_table(report, data_dir, "campuses", load_campuses, CAMPUS_COLUMNS, required=False)
     key_figures = _load_table(report, data_dir, "key_figures", load_key_figures, KEY_FIGURE_COLUMNS, required=False)
     institution = _institution(report, data_dir / "institution.toml", campuses)
+    agreements, iia_reports = with_iia_folder(agreements, data_dir, institution, partners,
+                                              find_table(data_dir, "partners"), max_bytes)
+    for iia_report in iia_reports:
+        report.add(iia_report)
 
     return Dataset(
         institution=institution,
@@ -103,4 +113,5 @@ def load_dataset(settings: Settings, *, geocode: bool = True) -> Dataset:
         campuses=campuses,
         key_figures=key_figures,
         report=report,
+        agreements=agreements,
     )

@@ -27,7 +27,8 @@ from dashboard.report import ImportReport, Problem, replacement_problems
 
 log = logging.getLogger(__name__)
 
-DATA_FILE_STEMS = ("partners", "mobility", "campuses", "key_figures", "institution")
+DATA_FILE_STEMS = ("partners", "mobility", "campuses", "key_figures", "agreements", "institution")
+IIA_FILES = "iias/*.xml"  # EWP agreements read with agreements.csv (importing/iias_files.py)
 Signature = tuple[tuple[str, int, int, int], ...]  # name, size, modified, changed (ns)
 
 
@@ -38,8 +39,9 @@ def data_signature(data_dir: Path) -> Signature:
     preserves: a backup restored with its old modification time is still newer data.
     """
     entries = []
-    for path in sorted(Path(data_dir).glob("*")):
-        if path.is_file() and path.stem in DATA_FILE_STEMS:
+    tables = [path for path in Path(data_dir).glob("*") if path.stem in DATA_FILE_STEMS]
+    for path in sorted([*tables, *Path(data_dir).glob(IIA_FILES)]):
+        if path.is_file():
             stat = path.stat()
             entries.append((path.name, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns))
     return tuple(entries)

@@ -34,6 +34,8 @@ def header(institution: Institution, *, dark: bool = False, language: str = "en"
             html.Div(
                 [
                     html.A(text("data.link", language), href=data_page_href(language), className="atlas-data-link"),
+                    html.A(text("health.link", language), id=ids.HEALTH_LINK, href="/health",
+                           className="health-link"),
                     language_switch(language),
                     dmc.Switch(
                         id=ids.THEME_SWITCH,

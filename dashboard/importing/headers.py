@@ -34,13 +34,18 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "activities": ("activities", "activity", "activiteiten", "activiteit", "cooperation", "samenwerking"),
         "networks": ("networks", "network", "netwerken", "netwerk", "alliances", "alliance"),
         "website": ("website", "url", "website url", "web", "webpage", "homepage", "site", "webstek"),
+        # Mobility-Online and MoveON say "Agreement valid from/until", "Valid from/to/until", "Start/End date".
         "agreement_start": (
             "agreement start", "start", "begin", "start year", "startjaar", "beginjaar", "valid from",
             "agreement from", "start agreement", "begin overeenkomst", "start overeenkomst",
+            "agreement valid from", "start date", "agreement start date", "begin date", "begindatum",
+            "startdatum", "valid from date", "geldig vanaf", "date de debut", "date debut",
         ),
         "agreement_end": (
             "agreement end", "end", "einde", "eind", "end year", "eindjaar", "valid until", "valid to",
             "agreement until", "end agreement", "einde overeenkomst", "eind overeenkomst",
+            "agreement valid until", "agreement valid to", "end date", "agreement end date", "einddatum",
+            "valid until date", "valid to date", "geldig tot", "date de fin", "date fin",
         ),
         "campuses": ("campuses", "campus", "home campus", "home campuses", "campussen"),
         "lat": ("lat", "latitude", "breedtegraad", "breedte"),

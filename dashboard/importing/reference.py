@@ -119,4 +119,5 @@ def load_institution(path: str | Path) -> Institution:
         lon=lon,
         networks=tuple(n.strip() for n in networks if n.strip()),
         website=website,
+        hei_id=str(data.get("hei_id", "")).strip().lower(),
     )
