@@ -64,8 +64,8 @@ def banner_slot(banner_ids: BannerIds, status: DataStatus | None, language: str)
     the data the page was built from (a page open when newer data is swapped in reloads itself)."""
     return html.Div(
         [
-            html.Div(data_banner(status, language) if status else [], id=banner_ids.banner, className="data-banner",
-                     **{"aria-live": "assertive"}),
+            # No aria-live here: the box is role="alert", announced once when it appears.
+            html.Div(data_banner(status, language) if status else [], id=banner_ids.banner, className="data-banner"),
             dcc.Interval(id=banner_ids.check, interval=CHECK_MS),
             dcc.Store(id=banner_ids.shown, data=status.data_time if status else None),
             dcc.Store(id=banner_ids.now),
