@@ -62,7 +62,10 @@ FALSE_WORDS = ("false", "no", "off", "0", "n", "nee", "non", "onwaar", "faux")
 BOOL_FORMS = "on: " + ", ".join(TRUE_WORDS) + "; off: " + ", ".join(FALSE_WORDS)
 PORT_FORMS = "a whole number from 1 to 65535, e.g. 8050"
 SECONDS_FORMS = "a number of seconds above 0, e.g. 12, 7.5 or 7,5 (an s after it is fine: 12s)"
-LANGUAGES = ("en", "nl", "fr")  # the catalogue's languages; a test keeps the two lists equal
+# English and every language with a catalogue: a new .po file under dashboard/i18n/locale adds its language.
+# Settings sit below i18n, so they look at the files rather than import it (a test keeps the two lists equal).
+LANGUAGES = ("en", *sorted(path.parents[1].name for path in
+                           (PACKAGE_DIR / "i18n" / "locale").glob("*/LC_MESSAGES/messages.po") if path.parents[1].name != "en"))
 THEMES = ("light", "dark")
 
 
@@ -156,7 +159,7 @@ OPTIONS: tuple[Option, ...] = (
     Option("geocode_cache", "PARTNER_ATLAS_GEOCODE_CACHE", "Geocoding cache file; empty means <data_dir>/.geocache.json.", parse_text),
     Option("max_file_bytes", "PARTNER_ATLAS_MAX_FILE_BYTES", "Largest input file accepted (20971520, 20MB, 20 MiB); larger files are rejected with a message.", parse_size),
     Option("max_request_bytes", "PARTNER_ATLAS_MAX_REQUEST_BYTES", "Largest request body the server accepts (e.g. 10 MiB); a larger one gets 413 without being read.", parse_size),
-    Option("language", "PARTNER_ATLAS_LANGUAGE", "Default interface language (en, nl or fr).", one_of(LANGUAGES)),
+    Option("language", "PARTNER_ATLAS_LANGUAGE", "Default interface language (" + ", ".join(LANGUAGES) + ").", one_of(LANGUAGES)),
     Option("theme", "PARTNER_ATLAS_THEME", "Default colour scheme (light or dark).", one_of(THEMES)),
     Option("scene_seconds", "PARTNER_ATLAS_SCENE_SECONDS", "Seconds each scene of the presentation tour lasts.", parse_seconds),
     Option("public_url", "PARTNER_ATLAS_PUBLIC_URL", "Public address the presentation's QR code points at (e.g. the website's page with the embedded map); empty: no QR code.", parse_address),

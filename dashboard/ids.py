@@ -70,6 +70,20 @@ DETAIL_PANEL = "detail-panel"
 DETAIL_BODY = "detail-body"
 
 
+# Text alternatives of each chart: its summary sentence and its "show as table" table.
+CHARTS = (WORLD_MAP, TIER_PYRAMID, MOBILITY_TREND, DURATION_SPLIT, CAMPUS_SPLIT, TOP_COUNTRIES, TOP_PARTNERS)
+TABLED_CHARTS = CHARTS[1:]  # the partner table is the map's table
+SKIP_TARGET = "atlas-results"  # where the skip link lands: the start of the results
+
+
+def chart_summary(graph_id: str) -> str:
+    return f"{graph_id}-summary"
+
+
+def chart_table(graph_id: str) -> str:
+    return f"{graph_id}-table"
+
+
 def chip(field: str, value: str) -> dict[str, str]:
     """Id of the removable chip showing one active filter value."""
     return {"type": CHIP_TYPE, "field": field, "value": value}

@@ -32,6 +32,8 @@ VIEW_OUTPUTS = (
     Output(ids.COUNTRY_COUNT, "children"),
     Output(ids.MOBILITY_COUNT, "children"),
     Output(ids.CHIPS, "children"),
+    *(Output(ids.chart_summary(graph_id), "children") for graph_id in ids.CHARTS),
+    *(Output(ids.chart_table(graph_id), "children") for graph_id in ids.TABLED_CHARTS),
 )
 EVENT_INPUTS = (
     Input(ids.RESET, "n_clicks"),

@@ -35,6 +35,7 @@ def detail_drawer(language: str = "en") -> dmc.Drawer:
         shadow="xl",
         padding="lg",
         title="",
+        closeButtonProps={"aria-label": text("detail.close", language)},
         children=html.Div(id=ids.DETAIL_BODY),
         className="atlas-detail",
     )

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import json
+
 import dash_mantine_components as dmc
 from dash import html
 
@@ -110,7 +112,7 @@ def filters_panel(dataset: Dataset, language: str = "en") -> html.Div:
             ),
             _section(
                 text("years", language),
-                dmc.RangeSlider(
+                html.Div(dmc.RangeSlider(
                     id=ids.FILTER_YEARS,
                     min=0,
                     max=last,
@@ -124,7 +126,7 @@ def filters_panel(dataset: Dataset, language: str = "en") -> html.Div:
                     thumbToLabel=text("years.thumb_to", language),
                     mb="lg",
                     mx="sm",  # room for the first and last year labels
-                ),
+                ), className="year-slider", **{"data-years": json.dumps(list(years))}),  # aria-valuetext: atlas-a11y.js
                 style=None if len(years) > 1 else {"display": "none"},
             ),
             _section(text("participant", language), _chips(ids.FILTER_PARTICIPANT, PARTICIPANTS, "participant", language)),

@@ -6,9 +6,8 @@ from __future__ import annotations
 import pandas as pd
 from dash import dcc, html
 
-from dashboard.components.cards import format_number
 from dashboard.components.data_banner import BannerIds, banner_slot
-from dashboard.i18n import text
+from dashboard.i18n import key_figure, text
 from dashboard.model import key_figure_text
 from dashboard.present import ids
 from dashboard.qr import qr_svg_data_uri
@@ -63,7 +62,9 @@ def build_layout(graph_config: dict, status: DataStatus | None = None, language:
                 ],
                 className="present-body",
             ),
-            html.Footer(
+            # Not a <footer>: Dash's page template already has the one contentinfo landmark. A region named by
+            # its kicker ("Our network") instead.
+            html.Section(
                 [
                     html.Div(id=ids.KICKER, className="present-kicker"),
                     html.P(id=ids.CAPTION, className="present-caption", **{"aria-live": "polite"}),
@@ -71,6 +72,7 @@ def build_layout(graph_config: dict, status: DataStatus | None = None, language:
                     html.Div(id=ids.KEYS_HINT, className="present-keys"),
                 ],
                 className="present-footer",
+                **{"aria-labelledby": ids.KICKER},
             ),
         ],
         id=ids.ROOT,
@@ -84,8 +86,8 @@ def key_figure_items(key_figures: pd.DataFrame, limit: int = KEY_FIGURES_SHOWN, 
     items = []
     for row in key_figures.head(limit).itertuples(index=False):
         unit = key_figure_text(row, "unit", language)
-        value = format_number(_as_number(row.value))
-        number = [value + unit] if unit == "%" else [value, html.Span(" " + unit, className="present-unit")] \
+        value = key_figure(_as_number(row.value), unit, language)
+        number = [value] if unit == "%" else [value, html.Span(" " + unit, className="present-unit")] \
             if unit else [value]
         items.append(html.Div([html.Div(number, className="present-kf-value"),
                                html.Div(key_figure_text(row, "label", language), className="present-kf-label")], className="present-kf"))
