@@ -23,12 +23,12 @@ from pathlib import Path
 
 from dashboard.config import Settings
 from dashboard.model import Dataset
-from dashboard.report import ImportReport, Problem, replacement_problems
+from dashboard.report import ImportReport, Problem, file_name, replacement_problems
 
 log = logging.getLogger(__name__)
 
-DATA_FILE_STEMS = ("partners", "mobility", "campuses", "key_figures", "agreements", "institution")
-IIA_FILES = "iias/*.xml"  # EWP agreements read with agreements.csv (importing/iias_files.py)
+DATA_FILE_STEMS = ("partners", "mobility", "campuses", "key_figures", "institution", "agreements")
+IIAS_FOLDER = "iias"  # EWP IIA XML read at start beside agreements.csv (importing/iias_files.py)
 Signature = tuple[tuple[str, int, int, int], ...]  # name, size, modified, changed (ns)
 
 
@@ -39,11 +39,12 @@ def data_signature(data_dir: Path) -> Signature:
     preserves: a backup restored with its old modification time is still newer data.
     """
     entries = []
-    tables = [path for path in Path(data_dir).glob("*") if path.stem in DATA_FILE_STEMS]
-    for path in sorted([*tables, *Path(data_dir).glob(IIA_FILES)]):
-        if path.is_file():
-            stat = path.stat()
-            entries.append((path.name, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns))
+    paths = [p for p in sorted(Path(data_dir).glob("*")) if p.is_file() and p.stem in DATA_FILE_STEMS]
+    paths += sorted((Path(data_dir) / IIAS_FOLDER).glob("*.xml"))
+    for path in paths:
+        stat = path.stat()
+        name = path.name if path.parent == Path(data_dir) else f"{IIAS_FOLDER}/{path.name}"
+        entries.append((name, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns))
     return tuple(entries)
 
 
@@ -148,7 +149,7 @@ class DatasetStore:
         if data_signature(self._settings.data_dir) != signature:
             return  # the files changed again while loading: the next look loads the newer files
         served, status = self._served
-        changed = {name for name, *_ in set(signature) ^ set(self._served_signature)}
+        changed = {file_name(name) for name, *_ in set(signature) ^ set(self._served_signature)}
         problems = replacement_problems(report_of(served), report_of(dataset), changed)
         if problems:
             self._keep(signature, tuple(problems))
