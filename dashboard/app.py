@@ -15,7 +15,7 @@ from dashboard.data_page import register_data_page
 from dashboard.figures.graph_config import graph_config as figures_graph_config
 from dashboard.health import register_health
 from dashboard.health_page import register_health_page
-from dashboard.layout import build_layout
+from dashboard.layout import DASHBOARD_BANNER, build_layout
 from dashboard.model import Dataset
 from dashboard.origins import parse_origins, parse_public_url
 from dashboard.present import mount_presentation
@@ -70,7 +70,7 @@ def create_app(settings: Settings | None = None, dataset: Dataset | None = None)
     app.interpolate_index = localised_index(app.interpolate_index, settings.language,
                                             lambda language: app_title(store.current().institution, language))
     register_callbacks(app, store, settings)
-    register_data_banner(app, store, settings, banner_id=ids.DATA_BANNER, check_id=ids.DATA_CHECK, url_id=ids.URL)
+    register_data_banner(app, store, settings, DASHBOARD_BANNER, url_id=ids.URL)
     app.server.extensions["partner_atlas_store"] = store
     register_health(app.server, store, app.config.routes_pathname_prefix)
     register_data_page(app, store, settings)  # /data/: the import report

@@ -64,6 +64,8 @@ DOWNLOAD = "partner-download"
 SELECTED_PARTNER = "selected-partner"
 DATA_BANNER = "data-banner"  # what is wrong with the data files, when something is
 DATA_CHECK = "data-check"    # the timer that keeps DATA_BANNER current on an open page
+DATA_SHOWN = "data-shown"    # the time of the data the page was built from
+DATA_NOW = "data-now"        # the time of the data the server has now
 DETAIL_PANEL = "detail-panel"
 DETAIL_BODY = "detail-body"
 

@@ -216,7 +216,9 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "present.fact.outgoing_year": "went abroad in {year}",
     "present.fact.incoming_year": "welcomed in {year}",
     'banner.kept': 'Showing the last good data, from files of {time}: newer data files were not used.',
-    'banner.unreadable': 'Some data files could not be read: the views that need them stay empty.',
+    "banner.unreadable": (
+        "Some data files could not be read: what they hold is missing from the pages until they are fixed."
+    ),
     'banner.details': 'Details on the data page',
     'data.link': 'Data',
     'data.page_title': '{short_name} Partner Atlas: data',

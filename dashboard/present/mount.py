@@ -12,7 +12,6 @@ import dash
 from flask import Flask, redirect, request
 
 from dashboard.callbacks.data_banner import register_data_banner
-from dashboard.components.data_banner import data_banner
 from dashboard.components.language import localised_index, request_language
 from dashboard.config import Settings
 from dashboard.figures.graph_config import graph_config
@@ -20,7 +19,7 @@ from dashboard.i18n import text
 from dashboard.paths import PRESENT_PATH, under
 from dashboard.present import ids
 from dashboard.present.callbacks import register_callbacks
-from dashboard.present.layout import build_layout
+from dashboard.present.layout import PRESENT_BANNER, build_layout
 from dashboard.store import DatasetStore
 
 # Only the presentation's own styles and script: the dashboard's would style and wire a page that is not there.
@@ -52,10 +51,10 @@ def mount_presentation(main: dash.Dash, store: DatasetStore, settings: Settings)
         external_stylesheets=[],
     )
     # A function, so each page load carries the data banner of its moment.
-    app.layout = lambda: build_layout(config, data_banner(store.status(), request_language(settings.language)))
+    app.layout = lambda: build_layout(config, store.status(), request_language(settings.language))
     app.interpolate_index = localised_index(app.interpolate_index, settings.language, title)
     register_callbacks(app, store, settings, home=home, graph_config=config)
-    register_data_banner(app, store, settings, banner_id=ids.DATA_BANNER, check_id=ids.DATA_CHECK, url_id=ids.URL)
+    register_data_banner(app, store, settings, PRESENT_BANNER, url_id=ids.URL)
     # The tour (every scene's figure) goes out in one response, compressed like every other (create_app).
     _redirects(server, main.config.routes_pathname_prefix, path)
     return app
