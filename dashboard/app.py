@@ -5,6 +5,7 @@ from __future__ import annotations
 import dash
 from flask_compress import Compress
 
+from dashboard.accessibility import register_accessibility_statement
 from dashboard.callbacks import register_callbacks
 from dashboard.components.header import app_title
 from dashboard.components.language import localised_index, request_language
@@ -66,6 +67,7 @@ def create_app(settings: Settings | None = None, dataset: Dataset | None = None)
     app.server.extensions["partner_atlas_store"] = store
     compress_callback_responses(app.server)
     register_health(app.server, store)
+    register_accessibility_statement(app.server, store, settings.language, app.config.requests_pathname_prefix)
     present = mount_presentation(app, store, settings)  # /present: the kiosk auto-tour on the same server
     install_security_headers(app, present)
     return app
