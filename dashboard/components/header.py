@@ -32,7 +32,7 @@ def header(institution: Institution, *, dark: bool = False, language: str = "en"
             ),
             html.Div(
                 [
-                    html.A(text("a11y.link", language), href=f"accessibility?lang={language}",
+                    html.A(text("a11y.link", language), href=f"/accessibility?lang={language}",
                            className="atlas-statement-link"),
                     language_switch(language),
                     dmc.Switch(
