@@ -10,7 +10,7 @@ AG_GRID_LOCALE_VERSION := 35.3.1
 # The languages whose plotly and ag-grid translations are vendored (besides English, their built-in default).
 LOCALES ?= nl fr de
 
-.PHONY: browser locales messages run test test-unit test-browser bench serve screenshot validate topojson clean
+.PHONY: lint browser locales messages run test test-unit test-browser bench serve screenshot validate topojson clean
 
 # The stamps re-run the install only when pyproject.toml changes.
 $(VENV)/.stamp-app: pyproject.toml
@@ -97,3 +97,13 @@ locales:
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info
+
+$(VENV)/.stamp-dev: $(VENV)/.stamp-test
+	$(PIP) install --quiet -e '.[test,dev]'
+	@touch $@
+
+# ruff (lint and format check) and mypy, configured in pyproject.toml.
+lint: $(VENV)/.stamp-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy

@@ -25,6 +25,11 @@ FILTER_YEARS = "filter-years"
 FILTER_PARTICIPANT = "filter-participant"
 FILTER_DIRECTION = "filter-direction"
 FILTER_QUERY = "filter-query"
+FILTER_FIELD = "filter-field"  # agreement filters
+FILTER_LEVEL = "filter-level"
+FILTER_TYPE = "filter-type"
+FILTER_VALID = "filter-valid"
+HEALTH_LINK = "health-link"  # header link to /health, carrying the filters
 RESET = "filter-reset"
 TABLE_SEARCH = "partner-table-search"  # quick search inside the table only (not a filter)
 TABLE_ROWS = "partner-table-rows"      # which table rows the filter shows, and their mobility
@@ -57,6 +62,8 @@ DOWNLOAD = "partner-download"
 
 # Detail panel of one partner.
 SELECTED_PARTNER = "selected-partner"
+DATA_BANNER = "data-banner"  # what is wrong with the data files, when something is
+DATA_CHECK = "data-check"    # the timer that keeps DATA_BANNER current on an open page
 DETAIL_PANEL = "detail-panel"
 DETAIL_BODY = "detail-body"
 

@@ -7,6 +7,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.components.cards import headline_cards
+from dashboard.components.data_banner import banner_slot, data_banner
 from dashboard.components.detail_panel import detail_drawer
 from dashboard.components.filters_panel import filters_panel
 from dashboard.components.header import header
@@ -16,6 +17,7 @@ from dashboard.i18n import text
 from dashboard.i18n.libraries import plotly_locale
 from dashboard.config import Settings
 from dashboard.model import Dataset
+from dashboard.store import DataStatus
 
 SYSTEM_FONTS = ('system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", '
                 '"Liberation Sans", Arial, sans-serif')
@@ -30,8 +32,12 @@ MANTINE_THEME = {
 }
 
 
-def build_layout(dataset: Dataset, settings: Settings, graph_config: dict, language: str | None = None) -> dmc.MantineProvider:
-    """The whole page for one dataset; a pure function of its arguments so a per-language layout is one call away."""
+def build_layout(dataset: Dataset, settings: Settings, graph_config: dict, language: str | None = None,
+                 status: DataStatus | None = None) -> dmc.MantineProvider:
+    """The whole page for one dataset; a pure function of its arguments so a per-language layout is one call away.
+
+    status: what the data banner says (none when not given).
+    """
     language = language or settings.language
     dark = settings.theme == "dark"
     # plotly's toolbar tooltips and month names in the page's language (assets/plotly-locales, `make locales`)
@@ -51,6 +57,7 @@ def build_layout(dataset: Dataset, settings: Settings, graph_config: dict, langu
                     id=ids.SKIP_TARGET,
                     tabIndex="-1",
                     children=[
+                        banner_slot(ids.DATA_BANNER, ids.DATA_CHECK, data_banner(status, language) if status else []),
                         html.Div(id=ids.CHIPS, className="atlas-chips", **{"aria-live": "polite"}),
                         headline_cards(dataset.key_figures, language),
                         html.Div(

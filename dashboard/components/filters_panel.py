@@ -8,6 +8,7 @@ import dash_mantine_components as dmc
 from dash import html
 
 from dashboard import ids
+from dashboard.components.agreement_filters_panel import agreement_controls
 from dashboard.i18n import country_label, text, value_label
 from dashboard.countries import fold
 from dashboard.model import ACTIVITIES, DIRECTIONS, PARTICIPANTS, TIERS, Dataset
@@ -130,6 +131,7 @@ def filters_panel(dataset: Dataset, language: str = "en") -> html.Div:
             ),
             _section(text("participant", language), _chips(ids.FILTER_PARTICIPANT, PARTICIPANTS, "participant", language)),
             _section(text("direction", language), _chips(ids.FILTER_DIRECTION, DIRECTIONS, "direction", language)),
+            agreement_controls(dataset, language),
         ],
         className="atlas-filters",
     )

@@ -1,8 +1,8 @@
 """The page's language: read from `?lang=` (kept in the URL beside the filter state), offered by a switch in
 the header, and written into `<html lang>` of the served page.
 
-Dash fetches the layout from /_dash-layout without the page's query string (and the app sends no Referer), so
-assets/atlas.js adds the page's `lang` to that one request; the layout function reads it from there.
+Dash fetches the layout from /_dash-layout without the page's query string; the browser's Referer (sent to this
+origin only: Referrer-Policy same-origin) names the page, and the layout function reads its `lang` from there.
 """
 
 from __future__ import annotations

@@ -18,7 +18,9 @@ from typing import Any, Callable
 import numpy as np
 import pandas as pd
 
-from dashboard import stats
+from dashboard import isced, stats
+from dashboard.agreement_stats import partners_by_broad_field
+from dashboard.figures.fields import partners_by_field_bar
 from dashboard.i18n import country_label, number, text, value_label
 from dashboard.figures.charts import mobility_trend
 from dashboard.figures.geo import WORLD_LAT_RANGE
@@ -160,8 +162,17 @@ def _trend(scene: Scene, dataset: Dataset, language: str, everything: View):
     return (text("present.kicker.trend", language), text("present.caption.trend", language), facts, figure)
 
 
+def _fields(scene: Scene, dataset: Dataset, language: str, everything: View):
+    counts = partners_by_broad_field(dataset.agreements, everything.partners["partner_id"])
+    figure = _call(partners_by_field_bar, counts, theme=PRESENT_THEME, language=language)
+    facts = [Fact(number(row.partners, language), isced.field_name(row.field, language))
+             for row in counts.head(3).itertuples(index=False)]
+    return (text("present.kicker.fields", language), text("present.caption.fields", language), facts, figure)
+
+
 _BUILDERS: dict[str, Callable] = {
     "network": _network, "tier": _tier, "partner": _partner, "region": _region, "pyramid": _pyramid, "trend": _trend,
+    "fields": _fields,
 }
 
 
