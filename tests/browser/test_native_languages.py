@@ -18,7 +18,7 @@ TAG = re.compile(r"<[^>]+>")
 PAGE_TEXT_JS = """
 () => {
   // Key figures are data, shown as the office wrote them (key_figures.csv), not catalogue texts.
-  document.querySelectorAll(".atlas-card.key-figure").forEach((card) => { card.style.display = "none"; });
+  document.querySelectorAll(".atlas-card.key-figure, .present-kf").forEach((card) => { card.style.display = "none"; });
   const parts = [document.body.innerText, document.title];
   document.querySelectorAll("svg text").forEach((node) => parts.push(node.textContent));
   for (const name of ["aria-label", "title", "placeholder", "alt", "aria-valuetext", "data-title"]) {
@@ -61,6 +61,19 @@ def test_a_page_in_another_language_shows_no_english(live_app, open_page, langua
     shown = page.evaluate(PAGE_TEXT_JS)
     found = {piece: key for piece, key in english_fragments(language).items() if piece in shown}
     assert found == {}
+
+
+@pytest.mark.parametrize("path", ["/accessibility", "/data/", "/health", "/present/"])
+@pytest.mark.parametrize("language", ["nl", "fr", "de"])
+def test_the_other_pages_show_no_english(live_app, open_page, path, language):
+    page = open_page(live_app.url + f"{path}?lang={language}")
+    page.wait_for_load_state("networkidle")
+    page.wait_for_function("() => document.querySelector('main') && !document.querySelector('._dash-loading')")
+    if path == "/present/":
+        page.wait_for_selector("#present-root[data-state=playing]", timeout=20_000)
+    assert page.evaluate("document.documentElement.lang") == language
+    shown = page.evaluate(PAGE_TEXT_JS)
+    assert {piece: key for piece, key in english_fragments(language).items() if piece in shown} == {}
 
 
 @pytest.mark.parametrize(("language", "download", "of"), [
