@@ -80,7 +80,8 @@
     pending = true;
     window.requestAnimationFrame(function () { pending = false; watch(); });
   }).observe(document.documentElement, {
-    subtree: true, childList: true, attributes: true, attributeFilter: ["aria-valuenow", "style", "class"],
+    // Only what the three need: new nodes (drawer mounts, toolbars redrawn) and slider moves; not plotly's styles.
+    subtree: true, childList: true, attributes: true, attributeFilter: ["aria-valuenow"],
   });
 
   // 4. Enter (or Space) on a partner-table row opens the partner, as a click does (dash-ag-grid eventListeners).

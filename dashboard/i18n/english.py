@@ -224,7 +224,7 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "a11y.limits.title": "Content that is not fully accessible",
     "a11y.limits": "We know of these limitations and how to work around them:",
     "a11y.limit.map": "The map's markers cannot be reached one by one with the keyboard. The partner table lists every partner the map shows, and Enter on a row opens the same details.",
-    "a11y.limit.hover": "The hover cards of the charts appear for a mouse or touch only. Every chart has a short text summary and a \"Show as table\" view with the same numbers.",
+    "a11y.limit.hover": "The hover cards of the charts appear for a mouse or touch only, and their bars and tiers filter on a click only. Every chart has a short text summary and a \"Show as table\" view with the same numbers, and the filter panel offers the same filters to the keyboard.",
     "a11y.limit.data": "Partner names, key figures and tour captions come from the institution's data files as written; a label nobody translated appears in its original language.",
     "a11y.limit.present": "The presentation mode changes scenes by itself; the space bar pauses it and the arrow keys move between scenes.",
     "a11y.preparation.title": "Preparation of this statement",

@@ -36,3 +36,11 @@ def test_the_statement_is_served_in_each_language_with_every_section(client, lan
 
 def test_an_unknown_language_gets_the_default_one(client):
     assert '<html lang="en">' in client.get("/accessibility?lang=xx").get_data(as_text=True)
+
+
+def test_the_test_only_axe_core_is_never_served(client):
+    """axe-core lives in tests/browser/vendor for the browser tests; visitors never get it."""
+    from dashboard.config import default_assets_dir
+
+    assert not list(default_assets_dir().rglob("axe*"))
+    assert client.get("/assets/axe.min.js").status_code == 404
