@@ -40,7 +40,8 @@ def graph(graph_id: str, config: dict, class_name: str = "", *, label: str = "")
 def table_toggle(graph_id: str, language: str) -> html.Details:
     """"Show as table": the chart's numbers (filled by the views callback), over the chart while open."""
     return html.Details([html.Summary(text("chart.show_table", language)),
-                         html.Div(id=ids.chart_table(graph_id), className="chart-table-box")],
+                         # focusable: a long table scrolls, and a keyboard must be able to scroll it
+                         html.Div(id=ids.chart_table(graph_id), className="chart-table-box", tabIndex="0")],
                         className="chart-table-toggle")
 
 

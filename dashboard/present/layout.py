@@ -86,7 +86,7 @@ def key_figure_items(key_figures: pd.DataFrame, limit: int = KEY_FIGURES_SHOWN, 
     items = []
     for row in key_figures.head(limit).itertuples(index=False):
         unit = key_figure_text(row, "unit", language)
-        value = key_figure(_as_number(row.value), unit, language)
+        value = key_figure(row.value, unit, language)
         number = [value] if unit == "%" else [value, html.Span(" " + unit, className="present-unit")] \
             if unit else [value]
         items.append(html.Div([html.Div(number, className="present-kf-value"),
@@ -102,11 +102,3 @@ def qr_items(public_url: str, language: str) -> list:
                      alt=text("present.qr_alt", language, url=public_url)),
             html.Figcaption([html.Span(text("present.qr_caption", language), className="present-qr-title"),
                              html.Span(public_url, className="present-qr-url")])]
-
-
-def _as_number(value: object) -> object:
-    """1700 read as text still gets its thousands space; "over 100" stays as written."""
-    try:
-        return float(str(value).replace(",", "").strip())
-    except ValueError:
-        return value
