@@ -21,6 +21,42 @@
     window.fetch = withLanguage;
   }
 
+  // -- the map ------------------------------------------------------------------------------------
+  var MAP_ID = "world-map", TABLE_ID = "partner-table", LIST_ID = "partner-list";
+
+  // The page scrolls over the map; the wheel zooms it only when the map has focus (a click) or Ctrl is held.
+  // A capture listener on the document runs before MapLibre's own on its canvas, and stopping the event there
+  // (without preventDefault) leaves the browser's scrolling alone.
+  document.addEventListener("wheel", function (event) {
+    var map = document.getElementById(MAP_ID);
+    if (!map || !map.contains(event.target) || event.ctrlKey) return;
+    var frame = map.closest(".atlas-map-frame") || map;
+    if (!frame.contains(document.activeElement)) event.stopPropagation();
+  }, { capture: true, passive: true });
+
+  // Alt+L: to the partner table, the map's list.
+  var rowBeforePanel = null;
+  document.addEventListener("keydown", function (event) {
+    if (event.altKey && !event.ctrlKey && (event.key === "l" || event.key === "L")) {
+      var list = document.getElementById(LIST_ID);
+      if (list) { event.preventDefault(); list.scrollIntoView({ block: "start" }); list.focus(); }
+      return;
+    }
+    // Enter on a table row opens that partner's panel, as a click on it does.
+    if (event.key !== "Enter") return;
+    var row = event.target.closest && event.target.closest("#" + TABLE_ID + " .ag-row");
+    if (!row || !row.getAttribute("row-id") || !window.dash_clientside.set_props) return;
+    rowBeforePanel = event.target;
+    window.dash_clientside.set_props(TABLE_ID, {
+      cellClicked: { rowId: row.getAttribute("row-id"), colId: "name", rowIndex: Number(row.getAttribute("row-index")),
+                     value: null, timestamp: Date.now() },
+    });
+  }, true);
+
+  function setParam(params, key, value) {
+    if (value === null || value === undefined || value === "") params.delete(key); else params.set(key, value);
+  }
+
   // Clientside callbacks (dash.ClientsideFunction("atlas", ...)).
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     atlas: {
@@ -30,6 +66,51 @@
         document.body.dataset.agThemeMode = scheme;
         document.documentElement.style.colorScheme = scheme;
         return scheme;
+      },
+      // The map's size in pixels, so the server fits the view to what a filter shows.
+      mapSize: function (_pathname, mapId) {
+        var map = document.getElementById(mapId);
+        return map ? [Math.round(map.clientWidth), Math.round(map.clientHeight)] : null;
+      },
+      // The layer, the selected partner and a view the person moved to, written into the address without a
+      // round trip (replaceState: no history entry per pan). The server reads them on load (map_address.py).
+      mapAddress: function (layer, partner, relayout) {
+        var params = new URLSearchParams(window.location.search);
+        var triggered = (window.dash_clientside.callback_context.triggered || []).map(function (t) { return t.prop_id; });
+        setParam(params, "layer", layer && layer !== "partners" ? layer : null);
+        setParam(params, "partner", partner);
+        if (triggered.indexOf(MAP_ID + ".relayoutData") >= 0 && relayout && relayout["map.center"]) {
+          var c = relayout["map.center"], z = relayout["map.zoom"];
+          setParam(params, "view", [c.lat.toFixed(4), c.lon.toFixed(4), Number(z).toFixed(2)].join(","));
+        }
+        var query = params.toString().replace(/%2C/g, ",");
+        var url = window.location.pathname + (query ? "?" + query : "") + window.location.hash;
+        if (url !== window.location.pathname + window.location.search + window.location.hash) {
+          window.history.replaceState(window.history.state, "", url);
+        }
+        return query;
+      },
+      // The detail panel's "copy link": the address names the partner already.
+      copyLink: function (_clicks, label) {
+        var text = String(label || "").replace(/^\u2713 /, "");
+        if (navigator.clipboard) navigator.clipboard.writeText(window.location.href).catch(function () {});
+        return "\u2713 " + text;
+      },
+      // Focus into the detail panel when it opens from the keyboard, and back to the table row when it closes.
+      detailFocus: function (opened) {
+        if (opened && rowBeforePanel) {
+          var tries = 0;
+          (function focusPanel() {
+            var button = document.getElementById("detail-copy-link");
+            if (button && button.offsetParent !== null) { button.focus(); return; }
+            if (tries++ < 60) window.requestAnimationFrame(focusPanel);
+          })();
+        } else if (!opened && rowBeforePanel) {
+          var back = rowBeforePanel;
+          rowBeforePanel = null;
+          window.requestAnimationFrame(function () { back.focus(); });
+        }
+        return opened ? 1 : 0;
       },
       // The views callback sends {rows: [...], volume: [...]}; the grid keeps its rows and re-filters.
       showTableRows: function (data, gridId) {

@@ -21,7 +21,8 @@ from dashboard.components.text import text
 from dashboard.config import default_assets_dir
 from dashboard.exports import filter_description, label
 from dashboard.filters import FilterState, View, apply
-from dashboard.figures import get_theme, mobility_trend, tier_pyramid, world_map
+from dashboard.figures import get_theme, mobility_trend, tier_pyramid
+from dashboard.figures.geo_map import geo_map
 from dashboard.figures.theme import Theme
 from dashboard.model import PARTICIPANTS, Dataset
 
@@ -85,7 +86,7 @@ def poster_spec(
     main = WORLD if inset else FULL_MAP
     maps = [("geo", main, state.regions or None, True)] + ([("geo2", EUROPE, "Europe", False)] if inset else [])
     for geo_id, box, region, legend in maps:
-        figure = world_map(view.partners, home=institution, theme=look, region=region,
+        figure = geo_map(view.partners, home=institution, theme=look, region=region,
                            language=language).to_plotly_json()
         for trace in figure["data"]:
             trace = {**trace, "geo": geo_id}

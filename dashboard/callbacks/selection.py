@@ -14,6 +14,8 @@ from dashboard.model import Dataset
 
 def picked_partner(trigger: Any, value: Any) -> str | None:
     """The partner id an event points at, or None when the event is not a partner pick."""
+    if trigger in (None, ids.URL):  # the address's ?partner= (a shared link)
+        return value if isinstance(value, str) and value else None
     if trigger == ids.PARTNER_TABLE:
         return str(value["rowId"]) if isinstance(value, Mapping) and value.get("rowId") else None
     if trigger == ids.WORLD_MAP:

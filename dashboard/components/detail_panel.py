@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import dash_mantine_components as dmc
 import pandas as pd
-from dash import html
+from dash import dcc, html
 
 from dashboard import ids
 from dashboard.components.partner_table import agreement_years
@@ -28,13 +28,19 @@ def detail_drawer(language: str = "en") -> dmc.Drawer:
         size="min(440px, 92vw)",
         withOverlay=False,
         lockScroll=False,
-        trapFocus=False,
+        trapFocus=False,  # non-modal: focus moves into it (atlas.js) and back on close, but is not held
         closeOnClickOutside=False,
         returnFocus=False,
         shadow="xl",
         padding="lg",
         title="",
-        children=html.Div(id=ids.DETAIL_BODY),
+        children=[
+            # The address already names the partner (?partner=): copying it shares this panel.
+            dmc.Button(text("detail.copy_link", language), id=ids.COPY_LINK, size="compact-sm", variant="light",
+                       mb="sm", className="atlas-copy-link"),
+            html.Div(id=ids.DETAIL_BODY),
+            dcc.Store(id=ids.DETAIL_FOCUS, data=0),
+        ],
         className="atlas-detail",
     )
 

@@ -6,7 +6,7 @@ import numpy as np
 import plotly.graph_objects as go
 import pytest
 
-from dashboard.figures import world_map
+from dashboard.figures.geo_map import geo_map as world_map
 from dashboard.figures.geo import distance_km
 from dashboard.filters import FilterState, apply
 from tests.factories import default_partners, make_dataset, make_partner
