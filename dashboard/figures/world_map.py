@@ -38,6 +38,7 @@ SHAPE_GLYPHS = {"strategic": "\u25c6", "collaboration": "\u25a0", "mobility": "\
 COUNTRY_LEVEL_ICON = "atlas-ring"
 ARROW_AT = 0.72     # where along an arc its arrowhead sits (0 = home, 1 = partner)
 LEGEND_STRIP_PX = 30
+SELECTED_ZOOM = 4.0  # a partner opened from a link is shown with its surroundings, not the whole world
 PARTNERS_TRACE = "partners"  # trace names the browser tests and the selection patch look for
 SELECTION_TRACE = "Selected"
 
@@ -81,6 +82,8 @@ def world_map(
     traces.append(_selection_trace(placed, lat, lon, selected_id, theme))
     traces.append(_home_trace(home, theme, language))
     shown = view or (fit_view(lat, lon, size) if fit else None) or quick_view("world", size)
+    if selected_id and view is None:
+        shown = _centred_on_selection(traces, shown)
     layout = map_layout(theme, shown, assets_url)
     layout["map"]["layers"] = layers
     return make_figure(traces, theme, revision=layout.pop("uirevision"), separators=text("number.separators", language),
@@ -228,6 +231,14 @@ def _selection_trace(placed, lat, lon, selected_id, theme: Theme) -> dict:
         trace.update(lat=[round(float(lat[i]), 5)], lon=[round(float(lon[i]), 5)],
                      text=[escape(str(placed["name"].iloc[i]))])
     return trace
+
+
+def _centred_on_selection(traces: list[dict], shown: MapView) -> MapView:
+    """The view moved to the selected partner (a shared `?partner=` link), at least at SELECTED_ZOOM."""
+    ring = next((t for t in traces if t.get("name") == SELECTION_TRACE), None)
+    if not ring or not len(ring["lat"]):
+        return shown
+    return MapView(ring["lat"][0], ring["lon"][0], max(shown.zoom, SELECTED_ZOOM))
 
 
 def selected_position(figure: go.Figure) -> tuple[float, float] | None:
