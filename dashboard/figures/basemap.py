@@ -17,7 +17,9 @@ FONT_FILES = (
     ("noto-sans-latin-ext-400-normal.woff2", "U+0100-02AF,U+1E00-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,U+2113,"
                                              "U+2C60-2C7F,U+A720-A7FF"),
 )
-BASEMAP_FILES = ("countries", "lakes", "coastlines", "borders")
+BASEMAP_FILES = ("countries", "lakes", "coastlines", "borders", "cities")
+CAPITALS_FROM_ZOOM = 3.5  # a country fills a good part of the map: its capital is named
+CITIES_FROM_ZOOM = 5.0    # a region: its large cities too
 # Below the first layer id plotly inserts its traces' layers (its `below` default is the style's first symbol layer;
 # ours has none, so traces go on top).
 
@@ -45,5 +47,17 @@ def offline_style(theme: Theme, assets_url: str = "/assets/") -> dict:
             {"id": "borders", "type": "line", "source": "borders",
              "paint": {"line-color": theme.country_border,
                        "line-width": ["interpolate", ["linear"], ["zoom"], 1, 0.5, 8, 1.4]}},
+            _city_labels("capitals", ["==", ["get", "capital"], 1], CAPITALS_FROM_ZOOM, theme, size=12),
+            _city_labels("cities", ["==", ["get", "capital"], 0], CITIES_FROM_ZOOM, theme, size=11),
         ],
+    }
+
+
+def _city_labels(layer_id: str, condition: list, from_zoom: float, theme: Theme, *, size: int) -> dict:
+    """Place names under the partners' markers, so people know where they are once zoomed in."""
+    return {
+        "id": layer_id, "type": "symbol", "source": "cities", "filter": condition, "minzoom": from_zoom,
+        "layout": {"text-field": ["get", "name"], "text-font": [FONT], "text-size": size,
+                   "symbol-sort-key": ["get", "rank"], "text-padding": 4},
+        "paint": {"text-color": theme.muted, "text-halo-color": theme.land, "text-halo-width": 1.2},
     }

