@@ -22,7 +22,7 @@ from dashboard.figures.geo import (
     quick_view,
     spread_rings,
 )
-from dashboard.figures.geo_map import FLOW_WIDTHS, choropleth_rows, hover_fields
+from dashboard.figures.geo_map import FLOW_WIDTHS, HoverCards, choropleth_rows, hover_fields
 from dashboard.figures.theme import Theme, get_theme, make_figure
 from dashboard.model import TIERS, Institution
 
@@ -36,6 +36,7 @@ ICON_SIZE = 5.5     # plotly draws a sprite icon at size/10 of its 24 px box: th
 SHAPE_ICONS = {"strategic": "atlas-diamond", "collaboration": "atlas-square", "mobility": "atlas-dot"}
 SHAPE_GLYPHS = {"strategic": "\u25c6", "collaboration": "\u25a0", "mobility": "\u25cf"}  # the legend's shapes
 COUNTRY_LEVEL_ICON = "atlas-ring"
+SHAPES_MAX = 2500   # partners shown beyond which the shape layers are left out (see shape_layers)
 ARROW_AT = 0.72     # where along an arc its arrowhead sits (0 = home, 1 = partner)
 LEGEND_STRIP_PX = 30
 SELECTED_ZOOM = 4.0  # a partner opened from a link is shown with its surroundings, not the whole world
@@ -125,10 +126,11 @@ def _partner_traces(placed, lat, lon, volume, theme: Theme, language: str, *,
     tier = placed["tier"].astype(str).to_numpy(dtype=object)
     country_level = (placed["geo_precision"] == "country").to_numpy()
     cards = hover_fields(placed, language)
-    tier_lines = np.array([text("hover.tier_partner", language, tier=text(f"tier.{t}", language)) if t in TIERS
-                           else "" for t in tier], dtype=object)
-    note = np.where(country_level, f"<br><i>{text('hover.country_level', language)}</i>", "")
-    cards = np.column_stack([cards, tier_lines, note]) if len(placed) else np.empty((0, 9), dtype=object)
+    lines = {t: text("hover.tier_partner", language, tier=text(f"tier.{t}", language)) for t in TIERS}
+    tier_lines = np.array([lines.get(t, "") for t in tier], dtype=object)
+    note = np.where(country_level, f"<br><i>{text('hover.country_level', language)}</i>", "").astype(object)
+    # HoverCards: plotly copies a plain object array element by element (0.5 s at 12,000 partners).
+    cards = (np.column_stack([cards, tier_lines, note]) if len(placed) else np.empty((0, 9), dtype=object)).view(HoverCards)
     # Big markers first, so a small one is drawn over a big one and stays clickable; a strategic partner's
     # marker never covers another partner's whole marker (each has its own place on the city's ring).
     order = np.argsort(-sizes.astype(int), kind="stable")
@@ -165,7 +167,11 @@ def shape_layers(partners_trace: dict, tiers: np.ndarray, country_level: np.ndar
 
     plotly clusters only circle markers (a clustered trace of icons fails in its addLayer), so the shapes are
     MapLibre symbol layers of their own, one per shape, that appear once every partner is its own marker.
+    Past SHAPES_MAX partners they are left out (colour alone tells the tiers): as GeoJSON they would double
+    the map's response (3.2 MB instead of 1.6 MB for 12,000 partners, docs/decisions/0004-map-renderer.md).
     """
+    if len(tiers) > SHAPES_MAX:
+        return []
     lat, lon = np.asarray(partners_trace["lat"], dtype=float), np.asarray(partners_trace["lon"], dtype=float)
     layers = []
     for icon in (*dict.fromkeys(SHAPE_ICONS.values()), COUNTRY_LEVEL_ICON):
