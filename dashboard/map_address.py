@@ -1,4 +1,5 @@
-"""The map's part of the address: `layer`, `partner` (the selected partner) and `view=lat,lon,zoom`.
+"""The map's part of the address: `layer`, `partner` (the selected partner) and `view=lat,lon,zoom`
+(`partner` is read by callbacks.selection.partner_in_query).
 
 They sit beside the filter's keys (filters.FilterState) but are not filters: a filter change keeps the layer
 and the partner and drops the view, since the map then fits itself to what the filter shows. The browser writes
@@ -27,12 +28,6 @@ def map_layer(search: str | None) -> str:
     """The layer the address asks for (partners when it names none or an unknown one)."""
     layer = _params(search).get("layer", "").strip().lower()
     return layer if layer in LAYERS else DEFAULT_LAYER
-
-
-def map_partner(search: str | None) -> str | None:
-    """The partner id of `?partner=`, as written (the caller checks it exists)."""
-    value = _params(search).get("partner", "").strip()
-    return value or None
 
 
 def map_view(search: str | None) -> MapView | None:

@@ -13,14 +13,15 @@ from dash import ALL, ClientsideFunction, Input, Output, Patch, State, ctx
 from dashboard import ids
 from dashboard.callbacks.downloads import partner_download
 from dashboard.callbacks.filters import CONTROL_IDS, sync_filters
-from dashboard.callbacks.selection import select_partner
+from dashboard.callbacks.selection import partner_in_query, select_partner
 from dashboard.callbacks.views import map_size_steps, map_summary, quick_view_patch, render_map, render_views, selection_patch
 from dashboard.components.panels import size_legend
 from dashboard.components.language import language_from_query, language_links
-from dashboard.components.text import LANGUAGES
+from dashboard.i18n import LANGUAGES
 from dashboard.config import Settings
 from dashboard.filters import FilterState, apply
-from dashboard.map_address import map_layer, map_partner, with_map_params
+from dashboard.health_page import HEALTH_PATH
+from dashboard.map_address import map_layer, with_map_params
 from dashboard.store import DatasetStore
 
 VIEW_OUTPUTS = (
@@ -35,6 +36,8 @@ VIEW_OUTPUTS = (
     Output(ids.COUNTRY_COUNT, "children"),
     Output(ids.MOBILITY_COUNT, "children"),
     Output(ids.CHIPS, "children"),
+    *(Output(ids.chart_summary(graph_id), "children") for graph_id in ids.CHARTS),
+    *(Output(ids.chart_table(graph_id), "children") for graph_id in ids.TABLED_CHARTS),
 )
 EVENT_INPUTS = (
     Input(ids.RESET, "n_clicks"),
@@ -56,6 +59,7 @@ def register_callbacks(app: dash.Dash, store: DatasetStore, settings: Settings) 
         Output(ids.URL, "search"),
         *(Output(control, "value") for control in CONTROL_IDS),
         *(Output(ids.language_link(code), "href") for code in LANGUAGES),
+        Output(ids.HEALTH_LINK, "href"),
         Output(ids.MAP_LAYER, "value"),
         Input(ids.URL, "search"),
         *(Input(control, "value") for control in CONTROL_IDS),
@@ -72,8 +76,9 @@ def register_callbacks(app: dash.Dash, store: DatasetStore, settings: Settings) 
         url = url if url is dash.no_update else with_map_params(url, layer, partner)
         # The language links reload the page with the filters it shows now.
         links = language_links(search if url is dash.no_update else url)
+        health = HEALTH_PATH + ((search if url is dash.no_update else url) or "")
         wanted_layer = map_layer(search) if trigger in (None, ids.URL) else layer
-        return (url, *controls, *(links[code] for code in LANGUAGES),
+        return (url, *controls, *(links[code] for code in LANGUAGES), health,
                 wanted_layer if wanted_layer != layer else dash.no_update)
 
     @app.callback(*VIEW_OUTPUTS, Input(ids.URL, "search"), Input(ids.THEME_SWITCH, "checked"))
@@ -130,15 +135,15 @@ def register_callbacks(app: dash.Dash, store: DatasetStore, settings: Settings) 
         Input(ids.WORLD_MAP, "clickData"),
         Input(ids.TOP_PARTNERS, "clickData"),
         Input(ids.DETAIL_PANEL, "opened"),
-        Input(ids.URL, "search"),
+        Input(ids.URL, "search"),  # ?partner=<id> (a shared link, or one from /health) opens that partner
         State(ids.SELECTED_PARTNER, "data"),
     )
     def show_partner(_cell, _map_click, _bar_click, _opened, search, selected):
         value = ctx.triggered[0]["value"] if ctx.triggered else None
-        if ctx.triggered_id in (None, ids.URL):  # the page opened, or the address changed: its ?partner=
-            value = map_partner(search)
-            if value == selected:
+        if ctx.triggered_id in (None, ids.URL):
+            if partner_in_query(search) == selected:  # a filter change that kept the partner in the address
                 return (dash.no_update,) * 5
+            return select_partner(store.current(), ids.URL, search, selected, language(search))
         return select_partner(store.current(), ctx.triggered_id, value, selected, language(search))
 
     @app.callback(
@@ -186,13 +191,6 @@ def register_callbacks(app: dash.Dash, store: DatasetStore, settings: Settings) 
         Output(ids.COPY_LINK, "children"),
         Input(ids.COPY_LINK, "n_clicks"),
         State(ids.COPY_LINK, "children"),
-        prevent_initial_call=True,
-    )
-
-    app.clientside_callback(
-        ClientsideFunction(namespace="atlas", function_name="detailFocus"),
-        Output(ids.DETAIL_FOCUS, "data"),
-        Input(ids.DETAIL_PANEL, "opened"),
         prevent_initial_call=True,
     )
 

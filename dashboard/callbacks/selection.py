@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any, Mapping
+from urllib.parse import parse_qsl
 
 from dash import no_update
 
@@ -10,12 +11,11 @@ from dashboard import ids
 from dashboard.callbacks.filters import clicked_value
 from dashboard.components.detail_panel import partner_detail
 from dashboard.model import Dataset
+from dashboard.partnership_health import reference_year
 
 
 def picked_partner(trigger: Any, value: Any) -> str | None:
     """The partner id an event points at, or None when the event is not a partner pick."""
-    if trigger in (None, ids.URL):  # the address's ?partner= (a shared link)
-        return value if isinstance(value, str) and value else None
     if trigger == ids.PARTNER_TABLE:
         return str(value["rowId"]) if isinstance(value, Mapping) and value.get("rowId") else None
     if trigger == ids.WORLD_MAP:
@@ -23,7 +23,19 @@ def picked_partner(trigger: Any, value: Any) -> str | None:
         return clicked_value(value, want_location=False)
     if trigger == ids.TOP_PARTNERS:
         return clicked_value(value)
+    if trigger in (None, ids.URL):  # ?partner= of the address: a shared link, or one from /health
+        return partner_in_query(value)
     return None
+
+
+def partner_in_query(search: object) -> str | None:
+    """The `partner=` of a query string (how /health links to a partner's panel), or None."""
+    try:
+        pairs = parse_qsl(str(search or "").lstrip("?"), max_num_fields=200)
+    except ValueError:
+        return None
+    found = [v for k, v in pairs if k == "partner" and v]
+    return found[-1] if found else None
 
 
 def select_partner(dataset: Dataset, trigger: Any, value: Any, selected: str | None, language: str = "en") -> tuple:
@@ -38,5 +50,7 @@ def select_partner(dataset: Dataset, trigger: Any, value: Any, selected: str | N
         return (no_update,) * 5
     partner = rows.iloc[0]
     mobility = dataset.mobility[dataset.mobility["partner_id"].astype(str) == partner_id]
+    agreements = dataset.agreements[dataset.agreements["partner_id"].astype(str) == partner_id]
     table_selection = no_update if trigger == ids.PARTNER_TABLE else {"ids": [partner_id]}
-    return partner_id, True, str(partner["name"]), partner_detail(partner, mobility, language), table_selection
+    body = partner_detail(partner, mobility, language, agreements, reference_year(dataset.mobility))
+    return partner_id, True, str(partner["name"]), body, table_selection

@@ -8,12 +8,14 @@ import numpy as np
 import plotly.graph_objects as go
 from dash import Patch
 
-from dashboard import stats
-from dashboard.components.cards import chip_list, format_number
+from dashboard import ids, stats
+from dashboard.components.cards import chip_list
+from dashboard.components.chart_text import chart_table
 from dashboard.components.partner_table import table_filter
-from dashboard.components.text import country_label, text
+from dashboard.i18n import country_label, number, text
 from dashboard.exports import filter_description
 from dashboard.figures import charts
+from dashboard.figures import text_alternatives as alt
 from dashboard.figures.pyramid import tier_pyramid
 from dashboard.figures.theme import Theme, get_theme, with_caption
 from dashboard.figures.geo import NOMINAL_MAP_PX, quick_view
@@ -42,10 +44,13 @@ class Views:
     country_count: str
     mobility_count: str
     chips: list
+    texts: dict[str, alt.ChartText]  # graph id -> its text alternative (ids.CHARTS)
 
     def outputs(self) -> tuple:
         return (self.pyramid, self.trend, self.duration, self.campus, self.top_countries, self.top_partners,
-                self.rows, self.partner_count, self.country_count, self.mobility_count, self.chips)
+                self.rows, self.partner_count, self.country_count, self.mobility_count, self.chips,
+                *(self.texts[graph_id].summary for graph_id in ids.CHARTS),
+                *(chart_table(self.texts[graph_id]) for graph_id in ids.TABLED_CHARTS))
 
 
 # Characters per caption line: the trend and the map are wide panels, the other charts narrow ones.
@@ -64,6 +69,10 @@ def render_views(dataset: Dataset, search: str | None, dark: bool | None = False
     view = apply(state, dataset)
     theme = get_theme(theme_name(dark))
     counts = stats.headline_counts(view)
+    by_year = stats.mobility_by_year(view.mobility, view.years)
+    by_duration, by_campus = stats.mobility_by_duration(view.mobility), stats.mobility_by_campus(view.mobility)
+    top_countries = stats.top_countries(view.partners, view.mobility)
+    top_partners = stats.top_partners(view.partners, view.mobility)
 
     def caption(figure: go.Figure, panel_key: str, width: int = NARROW_CAPTION) -> go.Figure:
         return captioned(figure, panel_key, state, theme, language, width=width)
@@ -71,21 +80,28 @@ def render_views(dataset: Dataset, search: str | None, dark: bool | None = False
     return Views(
         pyramid=caption(tier_pyramid(view.tier_counts, theme=theme, selected=state.tiers, language=language),
                         "pyramid"),
-        trend=caption(charts.mobility_trend(stats.mobility_by_year(view.mobility, view.years), theme, language),
-                      "trend", WIDE_CAPTION),
-        duration=caption(charts.duration_split(stats.mobility_by_duration(view.mobility), theme, language),
-                         "duration"),
-        campus=caption(charts.campus_split(stats.mobility_by_campus(view.mobility), theme, language), "by_campus"),
-        top_countries=caption(charts.top_countries_bar(stats.top_countries(view.partners, view.mobility), theme,
-                                                       language=language), "top_countries"),
-        top_partners=caption(charts.top_partners_bar(stats.top_partners(view.partners, view.mobility), theme,
-                                                     language), "top_partners"),
+        trend=caption(charts.mobility_trend(by_year, theme, language), "trend", WIDE_CAPTION),
+        duration=caption(charts.duration_split(by_duration, theme, language), "duration"),
+        campus=caption(charts.campus_split(by_campus, theme, language), "by_campus"),
+        top_countries=caption(charts.top_countries_bar(top_countries, theme, language=language), "top_countries"),
+        top_partners=caption(charts.top_partners_bar(top_partners, theme, language), "top_partners"),
         rows=table_filter(view.partners, dataset.partners),
         # The issue fixes this element's text to be exactly the number: no thousands separator.
         partner_count=str(len(view.partners)),
-        country_count=format_number(counts["countries"]),
-        mobility_count=format_number(counts["mobilities"]),
+        country_count=number(counts["countries"], language),
+        mobility_count=number(counts["mobilities"], language),
         chips=chip_list(state.chips(language), language),
+        texts={
+            # The map's own summary (how many partners in how many countries, the top ones); map_summary is
+            # also shown under the map.
+            ids.WORLD_MAP: alt.ChartText(map_summary(view.partners, language)),
+            ids.TIER_PYRAMID: alt.pyramid_text(view.tier_counts, language),
+            ids.MOBILITY_TREND: alt.trend_text(by_year, language),
+            ids.DURATION_SPLIT: alt.split_text(by_duration, "duration", "duration", language),
+            ids.CAMPUS_SPLIT: alt.split_text(by_campus, "campus", None, language),
+            ids.TOP_COUNTRIES: alt.top_countries_text(top_countries, language),
+            ids.TOP_PARTNERS: alt.top_partners_text(top_partners, language),
+        },
     )
 
 
@@ -136,14 +152,14 @@ def map_size(size) -> tuple[int, int]:
 def map_summary(partners, language: str = "en", top: int = 3) -> str:
     """The map's text alternative: how many partners in how many countries, and the countries with most."""
     placed = partners[partners["lat"].notna() & partners["lon"].notna()]
+    on_map = alt.map_text(len(placed), language).summary  # "N partners on the map; the partner table lists them"
     if placed.empty:
-        return text("map.summary_empty", language)
+        return on_map
     counts = placed.groupby("country", sort=False).size().sort_values(ascending=False, kind="stable")
     names = dict(zip(placed["country"], placed["country_name"]))
     leaders = ", ".join(f"{country_label(str(code), language, str(names.get(code) or code))} ({n})"
                         for code, n in counts.head(top).items())
-    return text("map.summary", language, partners=format_number(len(placed)), countries=format_number(len(counts)),
-                top=leaders)
+    return f"{on_map}. {text('map.summary', language, countries=number(len(counts), language), top=leaders)}"
 
 
 def map_size_steps(partners, layer: str, flow_direction: str) -> list[tuple[int, int]]:

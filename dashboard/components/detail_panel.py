@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import dash_mantine_components as dmc
 import pandas as pd
-from dash import dcc, html
+from dash import html
 
 from dashboard import ids
+from dashboard.components.agreements_detail import agreements_section
 from dashboard.components.partner_table import agreement_years
-from dashboard.components.text import country_label, text
+from dashboard.i18n import country_label, text
 
 # (direction, participant) columns of the mobility table, in reading order.
 MOBILITY_COLUMNS = (
@@ -28,18 +29,18 @@ def detail_drawer(language: str = "en") -> dmc.Drawer:
         size="min(440px, 92vw)",
         withOverlay=False,
         lockScroll=False,
-        trapFocus=False,  # non-modal: focus moves into it (atlas.js) and back on close, but is not held
+        trapFocus=False,
         closeOnClickOutside=False,
         returnFocus=False,
         shadow="xl",
         padding="lg",
         title="",
+        closeButtonProps={"aria-label": text("detail.close", language)},
         children=[
             # The address already names the partner (?partner=): copying it shares this panel.
             dmc.Button(text("detail.copy_link", language), id=ids.COPY_LINK, size="compact-sm", variant="light",
                        mb="sm", className="atlas-copy-link"),
             html.Div(id=ids.DETAIL_BODY),
-            dcc.Store(id=ids.DETAIL_FOCUS, data=0),
         ],
         className="atlas-detail",
     )
@@ -79,8 +80,10 @@ def _website(url: str):
     return dmc.Text(url or "-", size="sm")
 
 
-def partner_detail(partner: pd.Series, mobility: pd.DataFrame, language: str = "en") -> list:
-    """Children of the detail panel for one partner row (PARTNER_COLUMNS) and its mobility rows."""
+def partner_detail(partner: pd.Series, mobility: pd.DataFrame, language: str = "en",
+                   agreements: pd.DataFrame | None = None, reference: int | None = None) -> list:
+    """Children of the detail panel for one partner row (PARTNER_COLUMNS), its mobility rows and its agreements
+    (expired when their last year is before `reference`)."""
     country = country_label(str(partner["country"] or ""), language, str(partner["country_name"] or ""))
     place = ", ".join(str(v) for v in (partner["city"], country) if v)
     rows = mobility_per_year(mobility)
@@ -103,6 +106,10 @@ def partner_detail(partner: pd.Series, mobility: pd.DataFrame, language: str = "
     ]
     if partner.get("erasmus_code"):
         children.append(_field(text("detail.erasmus", language), dmc.Code(str(partner["erasmus_code"]))))
+    if agreements is not None and len(agreements):
+        children.append(_field(text("agreements", language),
+                               html.Div(agreements_section(agreements, reference or 0, language),
+                                        className="detail-agreements")))
     head = [text("detail.year", language), *(text(key, language) for _, _, key in MOBILITY_COLUMNS)]
     children.append(
         _field(

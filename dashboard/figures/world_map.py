@@ -11,7 +11,6 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.components.text import number, text
 from dashboard.figures.basemap import FONT, offline_style
 from dashboard.figures.escaping import escape
 from dashboard.figures.geo import (
@@ -24,6 +23,7 @@ from dashboard.figures.geo import (
 )
 from dashboard.figures.geo_map import FLOW_WIDTHS, HoverCards, choropleth_rows, hover_fields
 from dashboard.figures.theme import Theme, get_theme, make_figure
+from dashboard.i18n import number, separators, text
 from dashboard.model import TIERS, Institution
 
 LAYERS = ("partners", "countries", "flows")
@@ -87,7 +87,7 @@ def world_map(
         shown = _centred_on_selection(traces, shown)
     layout = map_layout(theme, shown, assets_url)
     layout["map"]["layers"] = layers
-    return make_figure(traces, theme, revision=layout.pop("uirevision"), separators=text("number.separators", language),
+    return make_figure(traces, theme, revision=layout.pop("uirevision"), separators=separators(language),
                        **layout)
 
 

@@ -13,7 +13,7 @@ from dashboard.importing.headers import header_score, match_headers, missing_col
 from dashboard.importing.partners import DEFAULT_MAX_BYTES
 from dashboard.importing.reading import read_table
 from dashboard.model import CAMPUS_COLUMNS, KEY_FIGURE_COLUMNS, KEY_FIGURE_TRANSLATIONS, Institution, empty_frame
-from dashboard.report import FileReport
+from dashboard.report import FileReport, name_a_few
 
 
 def load_campuses(path: str | Path) -> tuple[pd.DataFrame, FileReport]:
@@ -72,7 +72,7 @@ def _rows(path: str | Path, report: FileReport, kind: str, required: tuple[str, 
         return
     if columns.unknown:
         report.warn(table.header_line, None,
-                    "ignored column(s): " + ", ".join(repr(c) for c in columns.unknown))
+                    "ignored column(s): " + name_a_few(columns.unknown))
     for row in table.rows:
         report.rows_read += 1
         if row.problem or row.overflow:
@@ -119,4 +119,5 @@ def load_institution(path: str | Path) -> Institution:
         lon=lon,
         networks=tuple(n.strip() for n in networks if n.strip()),
         website=website,
+        hei_id=str(data.get("hei_id", "")).strip().lower(),
     )

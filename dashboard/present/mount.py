@@ -12,9 +12,12 @@ import dash
 from flask import Flask, redirect, request
 from flask_compress import Compress
 
-from dashboard.components.language import localised_index
-from dashboard.components.text import text
+from dashboard.callbacks.data_banner import register_data_banner
+from dashboard.components.data_banner import data_banner
+from dashboard.components.language import localised_index, request_language
+from dashboard.i18n import text
 from dashboard.config import Settings
+from dashboard.present import ids
 from dashboard.present.callbacks import register_callbacks
 from dashboard.present.layout import build_layout
 from dashboard.store import DatasetStore
@@ -52,9 +55,11 @@ def mount_presentation(main: dash.Dash, store: DatasetStore, settings: Settings)
         external_scripts=[],
         external_stylesheets=[],
     )
-    app.layout = build_layout(config)
+    # A function, so each page load carries the data banner of its moment.
+    app.layout = lambda: build_layout(config, data_banner(store.status(), request_language(settings.language)))
     app.interpolate_index = localised_index(app.interpolate_index, settings.language, title)
     register_callbacks(app, store, settings, home=home, graph_config=config)
+    register_data_banner(app, store, settings, banner_id=ids.DATA_BANNER, check_id=ids.DATA_CHECK, url_id=ids.URL)
     _compress(server)
     _redirects(server, main.config.routes_pathname_prefix)
     return app

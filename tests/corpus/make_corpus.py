@@ -274,7 +274,7 @@ def partner_files() -> dict[str, bytes]:
             "Hanze UAS;Groningen;NL;strategic;2024-2023;",
             "Zuyd UAS;Heerlen;NL;strategic;2027;2021",
             "Laurea UAS;Vantaa;FI;strategic;23;",
-            "LAB University;Lahti;FI;strategic;1/9/2021;44197",
+            "LAB University;Lahti;FI;strategic;1/9/2021;46022",
             "Fontys;Eindhoven;NL;mobility;2021;9999",
         ),
     }

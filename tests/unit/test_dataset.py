@@ -36,8 +36,9 @@ def test_a_broken_institution_file_is_reported_not_raised(tmp_path, sample_data_
         shutil.copy(sample_data_dir / name, tmp_path / name)
     (tmp_path / "institution.toml").write_text('name = "UCLL\n', encoding="utf-8")
     dataset = load(tmp_path)
-    warnings = [str(p) for f in dataset.report.files for p in f.warnings if "institution.toml" in p.file]
-    assert warnings and "not valid TOML" in warnings[0]
+    errors = [str(p) for f in dataset.report.files for p in f.errors if "institution.toml" in p.file]
+    assert errors and "not valid TOML" in errors[0]  # an error, so `run` and `validate` show it
+    assert not dataset.report.ok
     assert dataset.institution.city  # placed at the first campus, so flows still start somewhere
     assert len(dataset.partners) > 100
 

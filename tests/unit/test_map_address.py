@@ -7,7 +7,8 @@ import pytest
 from dashboard.callbacks.views import map_size, map_summary, quick_view_patch
 from dashboard.figures.geo import MapView
 from dashboard.filters import FilterState, apply
-from dashboard.map_address import map_layer, map_partner, map_view, with_map_params
+from dashboard.callbacks.selection import partner_in_query
+from dashboard.map_address import map_layer, map_view, with_map_params
 from tests.factories import make_dataset
 
 
@@ -24,7 +25,7 @@ def dataset():
     ("?country=FI&view=95,0,2", "partners", None, None),
 ])
 def test_the_address_names_the_layer_partner_and_view(search, layer, partner, view):
-    assert (map_layer(search), map_partner(search), map_view(search)) == (layer, partner, view)
+    assert (map_layer(search), partner_in_query(search), map_view(search)) == (layer, partner, view)
 
 
 @pytest.mark.parametrize("query, layer, partner, expected", [
@@ -41,9 +42,10 @@ def test_the_summary_counts_partners_and_countries_and_names_the_top_ones(datase
     everyone = apply(FilterState(), dataset).partners
     summary = map_summary(everyone)
     placed = everyone.dropna(subset=["lat"])
-    assert f"{len(placed)} partners in {placed['country'].nunique()} countries" in summary
+    assert summary.startswith(f"{len(placed)} partners on the map")
+    assert f"Countries: {placed['country'].nunique()}." in summary
     assert "Finland (2)" in summary and "Netherlands (2)" in summary
-    assert map_summary(everyone.iloc[0:0], "nl") == "De kaart toont geen partner voor deze filter."
+    assert "Countries" not in map_summary(everyone.iloc[0:0])
 
 
 @pytest.mark.parametrize("size, expected", [([1200, 600], (1200, 600)), (None, (900, 520)), (["x", 1], (900, 520)),
