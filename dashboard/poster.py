@@ -1,8 +1,8 @@
 """A printable summary of one filter: map, tier pyramid, mobility trend and key figures in one PNG.
 
 The figure is built from the dashboard's own figure functions, placed side by side in one plotly figure,
-its map the SVG geo map (figures/geo_map): the dashboard's MapLibre map needs WebGL, which kaleido's headless
-Chromium does not draw here (docs/decisions/0009-map-renderer.md),
+its map the SVG geo map (figures/geo_map): kaleido answers "Error 525: Map error." for the dashboard's MapLibre
+map (WebGL, and a style read from the running app; docs/decisions/0009-map-renderer.md),
 and rendered by kaleido in the system's Chromium. Offline by construction: plotly.js and the world outlines
 are local files, MathJax (which kaleido otherwise loads from a CDN) is switched off, Chromium's proxy points
 at a closed local port so any stray request fails at once, and a missing browser is an error, never a download.
