@@ -10,6 +10,7 @@ from typing import Sequence
 
 from dashboard.config import SettingError, Settings
 from dashboard.i18n import LANGUAGES
+from dashboard.logs import configure_logging
 from dashboard.report import FileReport, ImportReport
 
 GEOCODE_OUTPUT_COLUMNS = (
@@ -30,6 +31,10 @@ POSTER_FILTERS = {
     "participant": "student or staff",
     "direction": "outgoing or incoming",
     "q": "words in the partner's name or city",
+    "field": "ISCED-F field of an agreement at any depth, e.g. 0913 or 09",
+    "level": "EQF level of an agreement, 5-8 or e.g. bachelor",
+    "type": "mobility type of an agreement, e.g. student_studies or SMS",
+    "valid": "academic year the agreements are in effect, e.g. 2024-2025",
 }
 
 
@@ -78,6 +83,7 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
+        configure_logging(Settings.from_env().log_level)
         if args.command == "run":
             return _run(args)
         if args.command == "validate":
@@ -164,8 +170,9 @@ def unused_files(folder: Path) -> list[Path]:
 
     known = ({f"{stem}{suffix}" for stem in FOLDER_FILES[:TABLE_STEMS] for suffix in TABLE_SUFFIXES}
              | set(FOLDER_FILES[TABLE_STEMS:]))
+    ignored = (".md", ".py")  # notes and the scripts that generate a sample
     return [p for p in sorted(folder.iterdir())
-            if p.is_file() and not p.name.startswith(".") and p.name not in known and p.suffix.lower() != ".md"]
+            if p.is_file() and not p.name.startswith(".") and p.name not in known and p.suffix.lower() not in ignored]
 
 
 def _header_kind(path: Path, settings: Settings) -> str | None:

@@ -20,8 +20,8 @@ from dashboard.components.language import language_from_query, language_links
 from dashboard.i18n import LANGUAGES
 from dashboard.config import Settings
 from dashboard.filters import FilterState, apply
-from dashboard.health_page import HEALTH_PATH
 from dashboard.map_address import map_layer, with_map_params
+from dashboard.paths import HEALTH_PATH
 from dashboard.store import DatasetStore
 
 VIEW_OUTPUTS = (
