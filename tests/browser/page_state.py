@@ -4,6 +4,7 @@ grid's rows (ag-grid API) and the partner-count text."""
 from __future__ import annotations
 
 import json
+from urllib.parse import urlsplit
 from dataclasses import dataclass
 
 from dashboard import ids
@@ -175,10 +176,16 @@ def click_pyramid_tier(page, tier: str) -> None:
     page.mouse.click(*centres[tier])
 
 
+def _blob_prefix(origin: str) -> str:
+    """blob: URLs carry the page's scheme, host and port only, whatever path prefix the app is served under."""
+    parts = urlsplit(origin)
+    return f"blob:{parts.scheme}://{parts.netloc}/"
+
+
 def outside_origin(origin: str, requests: list[str]) -> list[str]:
     """The requests that left the origin. MapLibre's worker runs from a blob: URL made by the page itself
     (the policy's worker-src blob:), which is no request to anyone."""
-    return [url for url in requests if not url.startswith((origin + "/", f"blob:{origin}/"))]
+    return [url for url in requests if not url.startswith((origin + "/", _blob_prefix(origin)))]
 
 
 def only_origin(origin: str, blocked: list[str]):
@@ -187,7 +194,7 @@ def only_origin(origin: str, blocked: list[str]):
 
     def setup(page) -> None:
         def handle(route) -> None:
-            if route.request.url.startswith((origin + "/", f"blob:{origin}/")):
+            if route.request.url.startswith((origin + "/", _blob_prefix(origin))):
                 route.continue_()
             else:
                 blocked.append(route.request.url)
