@@ -19,6 +19,35 @@
     if (!frame.contains(document.activeElement)) event.stopPropagation();
   }, { capture: true, passive: true });
 
+  // A click on a cluster zooms in until it splits. plotly has no public handle on its MapLibre map, nor an event
+  // for a cluster: this function is the one reach (tests/browser/test_map.py fails first when plotly moves it).
+  function maplibreOf(plot) {
+    var subplot = plot && plot._fullLayout && plot._fullLayout.map && plot._fullLayout.map._subplot;
+    return subplot ? subplot.map : null;
+  }
+  function zoomIntoClusters(map) {
+    if (!map || map.atlasClusterClicks) return;
+    map.atlasClusterClicks = true;
+    map.on("click", function (event) {
+      var layers = (map.getStyle().layers || []).map(function (l) { return l.id; })
+        .filter(function (id) { return /-cluster$/.test(id); });
+      var hit = map.queryRenderedFeatures(event.point, { layers: layers }).filter(function (f) {
+        return f.properties && f.properties.cluster;
+      })[0];
+      if (!hit) return;
+      Promise.resolve(map.getSource(hit.source).getClusterExpansionZoom(hit.properties.cluster_id)).then(function (zoom) {
+        // The expansion zoom counts in the source's tile zooms, one below the map's (512 px tiles): one more,
+        // and never less than a clear step in.
+        map.easeTo({ center: hit.geometry.coordinates, zoom: Math.min(Math.max(zoom + 1, map.getZoom() + 1.5), 14) });
+      });
+    });
+  }
+  // Installed on the first press in the map (the press comes before its click), whenever plotly made the map.
+  document.addEventListener("pointerdown", function (event) {
+    var box = document.getElementById(MAP_ID);
+    if (box && box.contains(event.target)) zoomIntoClusters(maplibreOf(box.querySelector(".js-plotly-plot")));
+  }, true);
+
   // Alt+L: to the partner table, the map's list (Enter on a row opens it: atlas-a11y.js).
   document.addEventListener("keydown", function (event) {
     if (event.altKey && !event.ctrlKey && (event.key === "l" || event.key === "L")) {

@@ -108,6 +108,33 @@ def test_europe_is_clustered_at_world_view_with_counts_that_add_up_and_zooming_s
     assert outside_origin(live_app.url, page_log.requests) == [] and page_log.errors == []
 
 
+CLUSTER_CENTRE_JS = f"""
+([mapId, south, west, north, east]) => {{
+  const map = ({MAPLIBRE_JS})(mapId);
+  const plot = document.querySelector(`#${{mapId}} .js-plotly-plot`);
+  const uid = plot._fullData.find((t) => t.name === "partners").uid;
+  const found = map.queryRenderedFeatures(undefined, {{layers: [`plotly-trace-layer-${{uid}}-cluster`]}})
+    .filter((f) => {{ const [lon, lat] = f.geometry.coordinates; return lat > south && lat < north && lon > west && lon < east; }})
+    .sort((a, b) => b.properties.point_count - a.properties.point_count)[0];
+  if (!found) return null;
+  const point = map.project(found.geometry.coordinates), box = map.getCanvas().getBoundingClientRect();
+  return [box.x + point.x, box.y + point.y];
+}}
+"""
+
+
+def test_a_click_on_a_cluster_zooms_in_until_it_splits(live_app, open_page):
+    page = open_page(live_app.url + "/")
+    wait_until_shown(page, len(live_app.dataset.partners))
+    before = rendered(page, EUROPE)
+    zoom = map_zoom(page)
+    centre = page.evaluate(CLUSTER_CENTRE_JS, [ids.WORLD_MAP, *EUROPE])
+    assert centre, "no cluster in Europe to click"
+    page.mouse.click(*centre)
+    page.wait_for_function(f"(z) => ({MAPLIBRE_JS})({ids.WORLD_MAP!r}).getZoom() > z + 0.5", arg=zoom)
+    assert len(rendered(page, EUROPE)) > len(before)
+
+
 def test_two_partners_in_one_city_can_each_be_clicked(live_app, open_page):
     page = open_page(live_app.url + "/?q=groningen")
     wait_until_shown(page, 2)
