@@ -63,7 +63,8 @@ def build_layout(dataset: Dataset, settings: Settings, graph_config: dict, langu
                         headline_cards(dataset.key_figures, language),
                         html.Div(
                             [
-                                map_panel(graph_config, language),
+                                map_panel(graph_config, language,
+                                          dataset.institution.short_name or dataset.institution.name),
                                 figure_panel(text("pyramid", language), ids.TIER_PYRAMID, graph_config, language=language,
                                              hint=text("pyramid_hint", language), class_name="atlas-pyramid"),
                             ],

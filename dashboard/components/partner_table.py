@@ -142,5 +142,7 @@ def partner_table(partners: pd.DataFrame, language: str = "en") -> html.Div:
             dcc.Store(id=ids.TABLE_ROWS, data=None),
             dcc.Store(id=ids.TABLE_SHOWN, data=None),
         ],
+        id=ids.TABLE_ANCHOR,
         className="atlas-panel atlas-table",
+        tabIndex="-1",
     )

@@ -9,7 +9,7 @@ import pytest
 
 from dashboard import ids
 from tests.browser.conftest import serve
-from tests.browser.page_state import MARKER_CENTRE_JS, wait_until_shown
+from tests.browser.page_state import marker_centre, wait_until_shown
 from tests.factories import default_partners, make_dataset, make_partner
 
 pytestmark = pytest.mark.browser
@@ -81,8 +81,7 @@ def assert_nothing_ran(page) -> None:
 
 
 def hover_text(page, partner_id: str) -> str:
-    centre = page.evaluate(MARKER_CENTRE_JS, [ids.WORLD_MAP, partner_id])
-    assert centre, f"no marker for {partner_id}"
+    centre = marker_centre(page, partner_id)
     page.mouse.move(0, 0)
     page.mouse.move(*centre)
     label = page.locator(f"#{ids.WORLD_MAP} .hoverlayer .hovertext")
