@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import dash
-from flask_compress import Compress
+import flask
 
 from dashboard import ids
 from dashboard.accessibility import register_accessibility_statement
@@ -33,16 +33,16 @@ def graph_config(app: dash.Dash) -> dict:
     }
 
 
-def compress_callback_responses(server) -> None:
-    """Gzip what the callbacks send: a 10x-size map response falls from ~170 KB to ~45 KB.
+def compressing_server() -> flask.Flask:
+    """The Flask server for Dash's own `compress=True` (flask-compress on every response, whatever the prefix):
+    a 10x-size map response falls from ~170 KB to ~45 KB, the presentation's tour from ~1 MB to ~150 KB.
 
-    Only the callback and layout endpoints: flask-compress on file responses (assets) leaves their file handles
-    open, and a reverse proxy compresses static files better anyway (docs/deploy.md).
+    Streamed responses (asset files) are left alone: flask-compress leaves their file handles open, and a
+    reverse proxy compresses static files better anyway (docs/deploy.md).
     """
-    server.config["COMPRESS_REGISTER"] = False
-    compress = Compress(server)
-    for endpoint in ("/_dash-update-component", "/_dash-layout", "/_dash-dependencies"):
-        server.view_functions[endpoint] = compress.compressed()(server.view_functions[endpoint])
+    server = flask.Flask(__name__)
+    server.config["COMPRESS_STREAMS"] = False
+    return server
 
 
 def create_app(settings: Settings | None = None, dataset: Dataset | None = None) -> dash.Dash:
@@ -55,6 +55,9 @@ def create_app(settings: Settings | None = None, dataset: Dataset | None = None)
     dataset = store.current()
     app = dash.Dash(
         __name__,
+        server=compressing_server(),
+        compress=True,
+        url_base_pathname=settings.url_prefix,
         assets_folder=str(settings.assets_dir),
         assets_ignore=r"^present\.",  # presentation mode's own script and styles (dashboard/present)
         serve_locally=True,
@@ -74,12 +77,13 @@ def create_app(settings: Settings | None = None, dataset: Dataset | None = None)
     register_callbacks(app, store, settings)
     register_data_banner(app, store, settings, banner_id=ids.DATA_BANNER, check_id=ids.DATA_CHECK, url_id=ids.URL)
     app.server.extensions["partner_atlas_store"] = store
-    compress_callback_responses(app.server)
-    register_health(app.server, store)
-    register_accessibility_statement(app.server, store, settings.language, app.config.requests_pathname_prefix)
+    register_health(app.server, store, app.config.routes_pathname_prefix)
+    register_accessibility_statement(app.server, store, settings.language, home=app.config.requests_pathname_prefix,
+                                     route_prefix=app.config.routes_pathname_prefix)
     register_data_page(app, store, settings)  # /data/: the import report
     register_health_page(app.server, store, home=app.config.requests_pathname_prefix,
-                         assets=app.get_asset_url(""), default_language=settings.language)
+                         assets=app.get_asset_url(""), default_language=settings.language,
+                         route_prefix=app.config.routes_pathname_prefix)
     present = mount_presentation(app, store, settings)  # /present: the kiosk auto-tour on the same server
     install_security_headers(app, present, frame_ancestors=frame_ancestors)
     unknown_component_files_are_not_found(app.server)

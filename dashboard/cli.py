@@ -1,4 +1,4 @@
-"""Command line: `partner-atlas run | validate | geocode` (also `python -m dashboard`)."""
+"""Command line: `partner-atlas run | validate | import-iias | import-erasmus | geocode | poster` (also `python -m dashboard`)."""
 
 from __future__ import annotations
 
@@ -10,12 +10,13 @@ from typing import Sequence
 
 from dashboard.config import SettingError, Settings
 from dashboard.i18n import LANGUAGES
+from dashboard.logs import configure_logging
 from dashboard.report import FileReport, ImportReport
 
 GEOCODE_OUTPUT_COLUMNS = (
     "name", "city", "country", "erasmus_code", "tier", "partner_id", "activities", "networks", "website",
     "agreement_start", "agreement_end", "campuses", "street", "postcode",
-    "lat", "lon", "geo_precision", "geo_source", "source_line", "rejected",
+    "lat", "lon", "geo_precision", "geo_source", "geo_note", "source_line", "rejected",
 )
 
 # `poster` filter options, named as the URL's query keys; each may repeat or hold comma-separated values.
@@ -30,6 +31,10 @@ POSTER_FILTERS = {
     "participant": "student or staff",
     "direction": "outgoing or incoming",
     "q": "words in the partner's name or city",
+    "field": "ISCED-F field of an agreement at any depth, e.g. 0913 or 09",
+    "level": "EQF level of an agreement, 5-8 or e.g. bachelor",
+    "type": "mobility type of an agreement, e.g. student_studies or SMS",
+    "valid": "academic year the agreements are in effect, e.g. 2024-2025",
 }
 
 
@@ -62,6 +67,15 @@ def _parser() -> argparse.ArgumentParser:
     geocode.add_argument("--online", action="store_true", help="ask Nominatim (1 request/s) for what the gazetteer lacks")
     geocode.add_argument("--cache", type=Path, help="geocoding cache file (default: .geocache.json beside OUT.csv)")
 
+    erasmus = commands.add_parser("import-erasmus", help="build mobility.csv and partners.csv from the EC's Erasmus+ "
+                                  "KA1 mobility files")
+    erasmus.add_argument("files", nargs="+", type=Path, metavar="FILE", help="Erasmus+ KA1 mobility files (XLSX or CSV)")
+    erasmus.add_argument("--institution", action="append", required=True, metavar="CODE[=CAMPUS]",
+                         help='our Erasmus code, e.g. "B LEUVEN18"; repeat for each; "=Limburg" gives its flows a '
+                              "campus group")
+    erasmus.add_argument("--data-dir", type=Path, required=True, help="folder whose mobility.csv and partners.csv "
+                         "are written or updated")
+
     poster = commands.add_parser("poster", help="render a PNG summary (map, tiers, key figures) of a filter, offline")
     poster.add_argument("--output", "-o", type=Path, required=True, metavar="OUT.png")
     poster.add_argument("--data-dir", type=Path, help="folder with partners.csv and friends (default: the sample data)")
@@ -78,12 +92,15 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
+        configure_logging(Settings.from_env().log_level)
         if args.command == "run":
             return _run(args)
         if args.command == "validate":
             return _validate(args)
         if args.command == "import-iias":
             return _import_iias(args)
+        if args.command == "import-erasmus":
+            return _import_erasmus(args)
         if args.command == "poster":
             return _poster(args)
         return _geocode(args)
@@ -164,8 +181,9 @@ def unused_files(folder: Path) -> list[Path]:
 
     known = ({f"{stem}{suffix}" for stem in FOLDER_FILES[:TABLE_STEMS] for suffix in TABLE_SUFFIXES}
              | set(FOLDER_FILES[TABLE_STEMS:]))
+    ignored = (".md", ".py")  # notes and the scripts that generate a sample
     return [p for p in sorted(folder.iterdir())
-            if p.is_file() and not p.name.startswith(".") and p.name not in known and p.suffix.lower() != ".md"]
+            if p.is_file() and not p.name.startswith(".") and p.name not in known and p.suffix.lower() not in ignored]
 
 
 def _header_kind(path: Path, settings: Settings) -> str | None:
@@ -277,6 +295,21 @@ def _geocode(args: argparse.Namespace) -> int:
     if len(warnings) > 20:
         print(f"... and {len(warnings) - 20} more warnings", file=sys.stderr)
     return 0
+
+
+def _import_erasmus(args: argparse.Namespace) -> int:
+    from dashboard.importing.erasmus import read_erasmus
+    from dashboard.importing.erasmus_write import WriteError, summary, write_import
+
+    result = read_erasmus(args.files, args.institution, progress=sys.stderr.isatty())
+    written = None
+    if result.flows:
+        try:
+            written = write_import(result, args.data_dir)
+        except WriteError as error:
+            result.errors.append(str(error))
+    print("\n".join(summary(result, written, args.data_dir)), file=sys.stderr)
+    return 1 if result.errors or written is None or written.check else 0
 
 
 def poster_state(args: argparse.Namespace, dataset) -> tuple:

@@ -130,6 +130,17 @@ def parse_origin_list(text: str) -> str:
         raise Unparsed("origins as scheme://host[:port], comma-separated, e.g. https://www.example.edu") from None
 
 
+PREFIX_FORMS = "a path from the site's root that starts and ends with /, e.g. /atlas/ (/ when the app has the site)"
+
+
+def parse_prefix(text: str) -> str:
+    """The path the app answers under behind a reverse proxy: "/atlas" -> "/atlas/"."""
+    path = text.strip()
+    if not re.fullmatch(r"/([A-Za-z0-9._~-]+/?)*", path) or "//" in path or "/../" in path + "/":
+        raise Unparsed(PREFIX_FORMS)
+    return path if path.endswith("/") else path + "/"
+
+
 def one_of(choices: tuple[str, ...]) -> Callable[[str], str]:
     def parse(text: str) -> str:
         word = text.strip().lower()
@@ -162,6 +173,8 @@ OPTIONS: tuple[Option, ...] = (
     Option("language", "PARTNER_ATLAS_LANGUAGE", "Default interface language (" + ", ".join(LANGUAGES) + ").", one_of(LANGUAGES)),
     Option("theme", "PARTNER_ATLAS_THEME", "Default colour scheme (light or dark).", one_of(THEMES)),
     Option("scene_seconds", "PARTNER_ATLAS_SCENE_SECONDS", "Seconds each scene of the presentation tour lasts.", parse_seconds),
+    Option("log_level", "PARTNER_ATLAS_LOG_LEVEL", "How much the app logs: debug, info, warning or error.", one_of(("debug", "info", "warning", "error"))),
+    Option("url_prefix", "DASH_URL_BASE_PATHNAME", "Path the app answers under behind a reverse proxy (/atlas/); every page, callback and asset moves under it.", parse_prefix),
     Option("public_url", "PARTNER_ATLAS_PUBLIC_URL", "Public address the presentation's QR code points at (e.g. the website's page with the embedded map); empty: no QR code.", parse_address),
     Option("frame_ancestors", "PARTNER_ATLAS_FRAME_ANCESTORS", "Origins allowed to embed the app in a frame (https://www.example.edu, comma-separated); empty: none.", parse_origin_list),
 )
@@ -182,6 +195,8 @@ class Settings:
     language: str = "en"
     theme: str = "light"
     scene_seconds: float = 12.0
+    log_level: str = "info"
+    url_prefix: str = "/"
     public_url: str = ""
     frame_ancestors: str = ""
 

@@ -39,7 +39,7 @@ TEMPLATE = """<!DOCTYPE html>
   </div></div>
   <nav class="atlas-header-tools">
     <a class="data-back" href="{{ home }}?lang={{ lang }}">{{ t('data.back') }}</a>
-    <a class="data-download" href="{{ path }}report.csv?lang={{ lang }}" download>{{ t('data.download') }}</a>
+    <a class="data-download" href="{{ home }}{{ path }}report.csv?lang={{ lang }}" download>{{ t('data.download') }}</a>
     <span class="atlas-lang" aria-label="{{ t('language') }}">
     {% for code in languages %}<a class="lang-link{{ ' active' if code == lang }}" href="?lang={{ code }}"
        lang="{{ code }}"{{ ' aria-current="true"'|safe if code == lang }}>{{ code|upper }}</a>{% endfor %}
@@ -130,6 +130,7 @@ def register_data_page(app: dash.Dash, store: DatasetStore, settings: Settings) 
         return Response(body, mimetype="text/csv", headers={
             "Content-Disposition": f'attachment; filename="partner-atlas-import-report-{stamp}.csv"'})
 
-    server.add_url_rule(DATA_PATH, "data_page", data_page)
-    server.add_url_rule(DATA_PATH.rstrip("/"), "data_page_bare", data_page)
-    server.add_url_rule(DATA_PATH + "report.csv", "data_report_csv", report_csv)
+    route = app.config.routes_pathname_prefix + DATA_PATH
+    server.add_url_rule(route, "data_page", data_page)
+    server.add_url_rule(route.rstrip("/"), "data_page_bare", data_page)
+    server.add_url_rule(route + "report.csv", "data_report_csv", report_csv)

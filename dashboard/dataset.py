@@ -27,11 +27,11 @@ from dashboard.model import (
 )
 from dashboard.report import FileReport, ImportReport
 
-TABLE_SUFFIXES = (".csv", ".xlsx", ".tsv", ".txt")
+TABLE_SUFFIXES = (".csv", ".xlsx", ".tsv", ".txt", ".xlsm", ".xls", ".ods")  # see importing/reading.py
 
 
 def find_table(data_dir: Path, stem: str) -> Path | None:
-    """data/partners.csv, or .xlsx/.tsv/.txt when that is what the office exported."""
+    """data/partners.csv, or .xlsx/.tsv/.txt/.xls/.ods when that is what the office exported."""
     for suffix in TABLE_SUFFIXES:
         candidate = data_dir / f"{stem}{suffix}"
         if candidate.is_file():
@@ -98,8 +98,11 @@ def load_dataset(settings: Settings, *, geocode: bool = True) -> Dataset:
     agreements = _load_table(report, data_dir, "agreements",
                              lambda p: load_agreements(p, partners, max_bytes=max_bytes), AGREEMENT_COLUMNS,
                              required=False)
-    campuses = _load_table(report, data_dir, "campuses", load_campuses, CAMPUS_COLUMNS, required=False)
-    key_figures = _load_table(report, data_dir, "key_figures", load_key_figures, KEY_FIGURE_COLUMNS, required=False)
+    # PARTNER_ATLAS_MAX_FILE_BYTES holds for every file the app reads, the small ones included.
+    campuses = _load_table(report, data_dir, "campuses", lambda p: load_campuses(p, max_bytes=max_bytes),
+                           CAMPUS_COLUMNS, required=False)
+    key_figures = _load_table(report, data_dir, "key_figures", lambda p: load_key_figures(p, max_bytes=max_bytes),
+                              KEY_FIGURE_COLUMNS, required=False)
     institution = _institution(report, data_dir / "institution.toml", campuses)
     agreements, iia_reports = with_iia_folder(agreements, data_dir, institution, partners,
                                               find_table(data_dir, "partners"), max_bytes)

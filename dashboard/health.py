@@ -11,6 +11,7 @@ from datetime import datetime, timezone
 from flask import Flask, jsonify
 
 from dashboard.report import file_name
+from dashboard.paths import HEALTHZ_PATH, under
 from dashboard.store import DatasetStore
 
 
@@ -34,5 +35,5 @@ def health(store: DatasetStore) -> dict:
     return body
 
 
-def register_health(server: Flask, store: DatasetStore) -> None:
-    server.add_url_rule("/healthz", "healthz", lambda: jsonify(health(store)))
+def register_health(server: Flask, store: DatasetStore, prefix: str = "/") -> None:
+    server.add_url_rule(under(prefix, HEALTHZ_PATH), "healthz", lambda: jsonify(health(store)))

@@ -16,9 +16,9 @@ from dashboard.exports import export_filename, filter_description, partners_csv,
 from dashboard.filters import FilterState
 from dashboard.health_tables import DEFAULT_QUIET_YEARS, LISTS, health_lists, reference_choices
 from dashboard.i18n import LANGUAGES, language_name, text
+from dashboard.paths import HEALTH_PATH
 from dashboard.store import DatasetStore
 
-HEALTH_PATH = "/health"
 PARTNER_KEY = "partner"  # the dashboard opens this partner's detail panel (callbacks/selection.py)
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_DELIMITERS = {"nl": ";", "fr": ";"}  # what Dutch and French Excel split a double-clicked CSV on
@@ -33,16 +33,21 @@ PAGE = """<!DOCTYPE html>
 <header class="health-header">
   <h1>{{ title }}</h1>
   <nav><a id="health-back" href="{{ home }}">{{ back }}</a>
-  {% for code, name, href in languages %}<a class="health-language" lang="{{ code }}" href="{{ href }}">{{ name }}</a>{% endfor %}</nav>
+  {% for code, name, href in languages %}
+  <a class="health-language" lang="{{ code }}" href="{{ href }}">{{ name }}</a>
+  {% endfor %}</nav>
 </header>
 <main>
 <p class="health-intro">{{ intro }}</p>
 <form method="get" action="{{ path }}" class="health-options">
   {% for key, value in kept %}<input type="hidden" name="{{ key }}" value="{{ value }}">{% endfor %}
   <label>{{ reference_label }} <select name="ref" id="health-ref">
-  {% for year in years %}<option value="{{ year }}"{% if year == reference %} selected{% endif %}>{{ year }}-{{ year + 1 }}</option>{% endfor %}
+  {% for year in years %}
+  <option value="{{ year }}"{% if year == reference %} selected{% endif %}>{{ year }}-{{ year + 1 }}</option>
+  {% endfor %}
   </select></label>
-  <label>{{ quiet_label }} <input type="number" name="quiet" id="health-quiet" min="1" max="20" value="{{ quiet }}"></label>
+  <label>{{ quiet_label }}
+  <input type="number" name="quiet" id="health-quiet" min="1" max="20" value="{{ quiet }}"></label>
   <button type="submit">{{ apply }}</button>
 </form>
 {% for section in sections %}
@@ -53,7 +58,8 @@ PAGE = """<!DOCTYPE html>
   <a class="health-download-xlsx" href="{{ section.xlsx }}" download>{{ xlsx }}</a></p>
   {% if section.rows %}
   <table><thead><tr>{% for column in section.columns %}<th scope="col">{{ column }}</th>{% endfor %}</tr></thead>
-  <tbody>{% for link, cells in section.rows %}<tr><th scope="row"><a class="health-partner" href="{{ link }}">{{ cells[0] }}</a></th>
+  <tbody>{% for link, cells in section.rows %}
+  <tr><th scope="row"><a class="health-partner" href="{{ link }}">{{ cells[0] }}</a></th>
   {% for cell in cells[1:] %}<td>{{ cell }}</td>{% endfor %}</tr>{% endfor %}</tbody></table>
   {% else %}<p class="health-empty">{{ empty }}</p>{% endif %}
 </section>
@@ -62,7 +68,7 @@ PAGE = """<!DOCTYPE html>
 
 
 def register_health_page(server: Flask, store: DatasetStore, *, home: str = "/", assets: str = "/assets/",
-                         default_language: str = "en") -> None:
+                         default_language: str = "en", route_prefix: str = "/") -> None:
     """Serve /health and /health/<list>.csv|.xlsx from the store's current dataset."""
 
     def query_state():
@@ -76,7 +82,7 @@ def register_health_page(server: Flask, store: DatasetStore, *, home: str = "/",
         quiet = _int(request.args.get("quiet")) or DEFAULT_QUIET_YEARS
         return dataset, language, state, health_lists(dataset, state, language, reference, quiet)
 
-    @server.get(HEALTH_PATH)
+    @server.get(route_prefix + HEALTH_PATH)
     def health_page():
         dataset, language, state, lists = query_state()
         filters = state.to_query().lstrip("?")
@@ -91,13 +97,14 @@ def register_health_page(server: Flask, store: DatasetStore, *, home: str = "/",
                 "columns": list(table.columns[1:]),
                 "rows": [(_partner_link(home, filters, language, row[0]), [str(c) for c in row[1:]])
                          for row in table.itertuples(index=False, name=None)],
-                "csv": f"{HEALTH_PATH}/{name}.csv{query}", "xlsx": f"{HEALTH_PATH}/{name}.xlsx{query}",
+                "csv": f"{home}{HEALTH_PATH}/{name}.csv{query}", "xlsx": f"{home}{HEALTH_PATH}/{name}.xlsx{query}",
             })
         kept = [(k, v) for k, v in request.args.items(multi=True) if k not in ("ref", "quiet")]
         html = render_template_string(
             PAGE, language=language, title=text("health.title", language), assets=assets,
             home=home + _query(filters, [], language), back=text("health.back", language),
-            languages=[(code, language_name(code), HEALTH_PATH + _query(filters, options, code)) for code in LANGUAGES],
+            languages=[(code, language_name(code), home + HEALTH_PATH + _query(filters, options, code))
+                       for code in LANGUAGES],
             intro=text("health.intro", language, filter=filter_description(state, language)), path=HEALTH_PATH,
             kept=kept, reference_label=text("health.reference", language), years=reference_choices(dataset),
             reference=lists.reference, quiet_label=text("health.quiet_years", language), quiet=lists.quiet_years,
@@ -106,7 +113,7 @@ def register_health_page(server: Flask, store: DatasetStore, *, home: str = "/",
         )
         return Response(html, mimetype="text/html")
 
-    @server.get(f"{HEALTH_PATH}/<name>.<extension>")
+    @server.get(f"{route_prefix}{HEALTH_PATH}/<name>.<extension>")
     def health_download(name: str, extension: str):
         if name not in LISTS or extension not in ("csv", "xlsx"):
             abort(404)
@@ -142,7 +149,8 @@ def _partner_link(home: str, filters: str, language: str, partner_id: str) -> st
 def _hint(name: str, lists, language: str) -> str:
     reference = f"{lists.reference}-{lists.reference + 1}"
     if name.startswith("expiring"):
-        return text("health.expiring_hint", language, year=reference)
+        following = f"{lists.reference + 1}-{lists.reference + 2}"
+        return text(f"health.{name}_hint", language, year=reference, next=following)
     if name == "quiet":
         first = lists.reference - lists.quiet_years + 1
         return text("health.quiet_hint", language, first=f"{first}-{first + 1}", last=reference)

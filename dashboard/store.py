@@ -27,17 +27,20 @@ from dashboard.report import ImportReport, Problem, replacement_problems
 
 log = logging.getLogger(__name__)
 
-DATA_FILE_STEMS = ("partners", "mobility", "campuses", "key_figures", "institution")
+DATA_FILE_STEMS = ("partners", "mobility", "campuses", "key_figures", "institution", "agreements")
+IIAS_FOLDER = "iias"  # EWP IIA XML read at start beside agreements.csv (importing/iias_files.py)
 Signature = tuple[tuple[str, int, int], ...]
 
 
 def data_signature(data_dir: Path) -> Signature:
     """Name, size and modification time of every data file: changes whenever one is replaced or edited."""
     entries = []
-    for path in sorted(Path(data_dir).glob("*")):
-        if path.is_file() and path.stem in DATA_FILE_STEMS:
-            stat = path.stat()
-            entries.append((path.name, stat.st_size, stat.st_mtime_ns))
+    paths = [p for p in sorted(Path(data_dir).glob("*")) if p.is_file() and p.stem in DATA_FILE_STEMS]
+    paths += sorted((Path(data_dir) / IIAS_FOLDER).glob("*.xml"))
+    for path in paths:
+        stat = path.stat()
+        name = path.name if path.parent == Path(data_dir) else f"{IIAS_FOLDER}/{path.name}"
+        entries.append((name, stat.st_size, stat.st_mtime_ns))
     return tuple(entries)
 
 

@@ -13,6 +13,7 @@ from typing import Any, Mapping
 from flask import Flask
 
 from dashboard.config import SettingError, Settings
+from dashboard.logs import configure_logging
 
 log = logging.getLogger(__name__)
 
@@ -30,6 +31,7 @@ def create_server(environ: Mapping[str, str] | None = None) -> Flask:
         for problem in error.problems:
             log.error("Partner Atlas cannot start: %s", problem)
         raise SystemExit(2) from None
+    configure_logging(settings.log_level)
     if settings.debug:
         # Debug shows stack traces in the browser: refuse rather than serve them to the public.
         raise RuntimeError("PARTNER_ATLAS_DEBUG is on: debug mode is for `partner-atlas run` on a laptop, never "

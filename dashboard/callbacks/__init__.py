@@ -17,7 +17,7 @@ from dashboard.callbacks.views import render_map, render_views, selection_patch
 from dashboard.components.language import language_from_query, language_links
 from dashboard.i18n import LANGUAGES
 from dashboard.config import Settings
-from dashboard.health_page import HEALTH_PATH
+from dashboard.paths import HEALTH_PATH
 from dashboard.store import DatasetStore
 
 VIEW_OUTPUTS = (

@@ -11,10 +11,10 @@ import time
 from dash import dcc, html
 
 from dashboard.i18n import text
+from dashboard.paths import DATA_PATH
 from dashboard.report import file_name
 from dashboard.store import DataStatus
 
-DATA_PATH = "/data/"
 PROBLEMS_SHOWN = 3
 CHECK_MS = 5000  # a page open all day (the kiosk) learns of a refused file within the store's check plus this
 

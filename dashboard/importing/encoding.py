@@ -33,10 +33,13 @@ LABELS = {
     "cp1252": "Windows-1252 (Western European, cp1252)", "cp1250": "Windows-1250 (Central European, cp1250)",
     "iso8859_15": "ISO-8859-15 (Latin-9)", "iso8859_2": "ISO-8859-2 (Latin-2)", "mac_roman": "Mac Roman",
     "cp850": "DOS code page 850 (Western European)", "cp852": "DOS code page 852 (Central European)",
+    "cp1251": "Windows-1251 (Cyrillic)", "cp1253": "Windows-1253 (Greek)", "cp1254": "Windows-1254 (Turkish)",
+    "cp1257": "Windows-1257 (Baltic)", "mac_latin2": "Mac Central European", "koi8_r": "KOI8-R (Cyrillic)",
 }
 SAMPLE_LINES = 500  # lines with non-ASCII bytes scored per candidate: plenty to decide, fast on any file
 # A share of control bytes this high is an image, an archive or a compressed file, not text with a flaw.
 BINARY_CONTROL_RATIO = 0.05
+BINARY_MESSAGE = "not a text or spreadsheet file (binary content): export the list as CSV or XLSX"
 
 
 @dataclass(frozen=True)
@@ -62,11 +65,14 @@ def decode(data: bytes) -> Decoded:
         return Decoded(data[2:].decode(encoding, errors="replace"), encoding, LABELS[encoding])
     bomless = _utf16_without_bom(data)
     if bomless:
-        return Decoded(data.decode(bomless, errors="replace"), bomless, LABELS[bomless])
+        text = data.decode(bomless, errors="replace")
+        if _control_ratio(text[:2048].encode("utf-8", errors="replace")) > BINARY_CONTROL_RATIO:
+            raise NotText(BINARY_MESSAGE)
+        return Decoded(text, bomless, LABELS[bomless])
     if data.startswith(b"\xef\xbb\xbf"):
         data = data[3:]  # a tool that writes a BOM may still have written Windows-1252 after it
     if _control_ratio(data[:4096]) > BINARY_CONTROL_RATIO:
-        raise NotText("not a text or spreadsheet file (binary content): export the list as CSV or XLSX")
+        raise NotText(BINARY_MESSAGE)
     try:
         return Decoded(data.decode("utf-8"), "utf-8", LABELS["utf-8"])
     except UnicodeDecodeError:
@@ -129,7 +135,8 @@ def _single_byte(encoding: str) -> bool:
 
 
 _CELL_SPLIT = re.compile(r"[;,\t|]")
-_WORD = re.compile(r"[^\W\d_]+")
+_NON_ASCII = re.compile(r"[^\x00-\x7f]")
+_ACCENTED_WORD = re.compile(r"[^\W\d_]*[^\x00-\x7f\W\d_][^\W\d_]*")  # a word with a letter beyond ASCII
 # Typography that real names and notes hold, alone or beside a word: dashes, quotes, the euro sign, ...
 _COMMON_SYMBOLS = frozenset("–—‘’‚“”„«»‹›€£°·•…§©®™×ºª\u00a0")
 _APOSTROPHES = frozenset("’‘´ʼ`")
@@ -140,9 +147,8 @@ MIXED_SCRIPT_COST, COUNTRY_NAME_BONUS, OTHER_SCRIPT_COST, ACCENT_RUN_COST = 10.0
 def line_implausibility(line: str) -> float:
     """How unlikely a decoded line is as a row of names: 0 for plain ASCII, higher for stranger text."""
     cost, letters = 0.0, []
-    for index, char in enumerate(line):
-        if char.isascii():
-            continue
+    for found in _NON_ASCII.finditer(line):
+        index, char = found.start(), found.group()
         category = unicodedata.category(char)
         if category[0] == "L":
             if _is_latin(char):
@@ -151,9 +157,8 @@ def line_implausibility(line: str) -> float:
                 cost += OTHER_SCRIPT_COST  # Greek, Cyrillic: plausible as whole words (see _word_shape_cost)
             continue
         cost += _symbol_cost(char, category, line, index)
-    for word in _WORD.findall(line):
-        if not word.isascii():
-            cost += _word_shape_cost(word)
+    for word in _ACCENTED_WORD.findall(line):
+        cost += _word_shape_cost(word)
     cells = [cell.strip() for cell in _CELL_SPLIT.split(line)]
     countries = [(cell, exact_iso2(cell)) for cell in cells if 0 < len(cell) <= 40]
     named = [iso2 for _, iso2 in countries if iso2]
@@ -182,7 +187,7 @@ def _symbol_cost(char: str, category: str, line: str, index: int) -> float:
     if "\u2500" <= char <= "\u259f" or char == "\u25a0":
         return BOX_COST
     if category[0] == "Z":  # a no-break space beside a space is a letter read wrong ("Slovensk\xa0 technick\xa0")
-        return RARE_SYMBOL_COST if " " in line[max(index - 1, 0):index + 2] else 0.5
+        return RARE_SYMBOL_COST if " " in line[max(index - 1, 0):index + 2] else 2.0
     glued = (index > 0 and line[index - 1].isalpha()) or (index + 1 < len(line) and line[index + 1].isalpha())
     if glued and char not in _APOSTROPHES:
         return GLUED_SYMBOL_COST

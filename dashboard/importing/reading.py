@@ -134,12 +134,11 @@ def read_table(
         report.fail("file is empty: export the list again with a header row and data rows")
         return None
     # The content decides, not the name: offices rename exports, and Excel opens either way.
-    read = _read_workbook(data, path.suffix.lower(), report, header_score)
-    if read is not None:
-        raw_rows, notes = read
-        return _to_table(raw_rows, report, header_score, notes, scan=True, delimiter=None) if raw_rows else None
-    if report.errors:
-        return None
+    if data.startswith((OLE, _ZIP)):
+        read = _read_workbook(data, path.suffix.lower(), report, header_score)
+        if read is None:
+            return None
+        return _to_table(read[0], report, header_score, read[1], scan=True, delimiter=None)
     text = _decode(data, report)
     if text is None:
         return None
@@ -166,8 +165,8 @@ _FORMATS = {
 
 
 def _read_workbook(data: bytes, suffix: str, report: FileReport, header_score):
-    """Rows and notes of an .xlsx, .xls or .ods workbook; None when the bytes are none of these (or after
-    report.fail for one that cannot be read)."""
+    """Rows and notes of an .xlsx, .xls or .ods workbook (the bytes start as an OLE or zip container), or None
+    after report.fail for one that cannot be read."""
     if data.startswith(OLE):
         kind = ole_kind(data)
         if kind == "encrypted":
@@ -178,13 +177,10 @@ def _read_workbook(data: bytes, suffix: str, report: FileReport, header_score):
                         "PowerPoint file?): if it opens in Excel, save it as .xlsx or as CSV UTF-8")
             return None
         _warn_extension("xls", suffix, report)
-        return xls_rows(data, report, header_score) or ([], [])
-    if not data.startswith(_ZIP):
-        return None
+        return xls_rows(data, report, header_score)
     kind = "ods" if is_ods(data) else "xlsx"
     _warn_extension(kind, suffix, report)
-    reader = ods_rows if kind == "ods" else xlsx_rows
-    return reader(data, report, header_score) or ([], [])
+    return (ods_rows if kind == "ods" else xlsx_rows)(data, report, header_score)
 
 
 def _read_markup(text: str, kind: str, suffix: str, report: FileReport, header_score):

@@ -199,13 +199,15 @@ def parse_agreement_date(text: str) -> tuple[int | None, date | None]:
     """
     if not text:
         return None, None
-    found = _calendar_date(text.strip())
+    found = calendar_date(text.strip())
     if found is not None:
         return found.year, found
     return parse_year(text), None
 
 
-def _calendar_date(text: str) -> date | None:
+def calendar_date(text: str) -> date | None:
+    """The date a cell writes in any of parse_agreement_date's forms; None when it is no date (a year, words);
+    raises Invalid for a date not in the calendar (31.02.2021)."""
     if re.fullmatch(r"\d{5}(\.0+)?", text):  # an Excel date serial
         serial = int(float(text))
         return EXCEL_EPOCH + timedelta(days=serial) if 1 <= serial < 100_000 else None

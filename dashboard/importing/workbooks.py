@@ -67,7 +67,10 @@ def xls_rows(data: bytes, report: FileReport, header_score: HeaderScore) -> Read
     import xlrd
 
     try:
-        book = xlrd.open_workbook(file_contents=data, formatting_info=True)
+        try:
+            book = xlrd.open_workbook(file_contents=data, formatting_info=True)  # for the hidden rows
+        except NotImplementedError:  # xlrd reads formatting of Excel 97 and later only
+            book = xlrd.open_workbook(file_contents=data)
     except Exception as error:  # noqa: BLE001 - xlrd raises its own and struct errors for damaged files
         report.fail(f"cannot open as an old Excel .xls workbook ({error}): open it in Excel and save it as .xlsx "
                     "or as CSV UTF-8")
@@ -118,7 +121,35 @@ def ods_rows(data: bytes, report: FileReport, header_score: HeaderScore) -> Read
     sheets = [[[None if pd.isna(v) else v for v in row] for row in frame.itertuples(index=False)]
               for frame in frames.values()]
     chosen = pick_sheet(list(frames), [rows[:HEADER_SEARCH_ROWS] for rows in sheets], report, header_score)
-    return _numbered(sheets[chosen]), []
+    hidden = [n for n in _ods_hidden_rows(data, list(frames)[chosen]) if n <= len(sheets[chosen])]
+    return _numbered(sheets[chosen]), [hidden_row_note(number) for number in hidden]
+
+
+_ODS_TABLE = re.compile(r'<table:table\b[^>]*\btable:name="([^"]*)"[^>]*>(.*?)</table:table>', re.S)
+_ODS_ROW = re.compile(r"<table:table-row\b([^>]*)>")
+_ODS_REPEAT = re.compile(r'table:number-rows-repeated="(\d+)"')
+_ODS_HIDDEN = re.compile(r'table:visibility="(?:collapse|filter)"')
+
+
+def _ods_hidden_rows(data: bytes, sheet_name: str) -> list[int]:
+    """Numbers of the rows of a sheet hidden by hand or by a filter (pandas reads the values only)."""
+    import html
+    import zipfile
+
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            content = archive.read("content.xml").decode("utf-8")
+    except (KeyError, zipfile.BadZipFile, UnicodeDecodeError):
+        return []
+    table = next((m.group(2) for m in _ODS_TABLE.finditer(content) if html.unescape(m.group(1)) == sheet_name), "")
+    hidden, number = [], 0
+    for attributes in _ODS_ROW.findall(table):
+        repeat = _ODS_REPEAT.search(attributes)
+        count = min(int(repeat.group(1)), 1_048_576) if repeat else 1
+        if _ODS_HIDDEN.search(attributes):
+            hidden += range(number + 1, number + 1 + min(count, 10_000))
+        number += count
+    return hidden
 
 
 def spreadsheetml_rows(text: str, report: FileReport, header_score: HeaderScore) -> Read:

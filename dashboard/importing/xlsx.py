@@ -103,7 +103,8 @@ def _read_best_sheet(data: bytes, workbook, report: FileReport, header_score):
         notes += _fill_merged_cells(xml, rows)
         if _FORMULA.search(xml):
             notes += _formulas_without_result(data, chosen, rows)
-        notes += [hidden_row_note(number) for number in _hidden_rows(xml) if number <= len(rows)]
+        if b'hidden="' in xml:
+            notes += [hidden_row_note(number) for number in _hidden_rows(xml) if number <= len(rows)]
     return [(number, number, values, "") for number, values in enumerate(rows, start=1)], notes
 
 

@@ -169,6 +169,7 @@ def test_a_good_replacement_reaches_every_page_of_every_worker(served):
     try:
         wait_until(server, sound(142), "the 142 partners of the new file")
         assert '<td>142</td><td>142</td><td>0</td>' in fetch(server.url + "/data/")
+        assert "INFO dashboard.store: reloaded" in server.log()  # logging is configured at start (dashboard/logs.py)
     finally:
         put(folder / "partners.csv", raw)
     wait_until(server, sound(147), "the 147 partners again")

@@ -8,7 +8,7 @@ report naming an encoding that gives exactly that text.
 from __future__ import annotations
 
 import codecs
-import sys
+import importlib.util
 from pathlib import Path
 
 import pytest
@@ -17,8 +17,11 @@ from dashboard.importing import load_partners
 from dashboard.importing.encoding import LABELS, count_place_letters, decode
 from dashboard.importing.place_letters import PLACE_LETTERS
 
-sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "corpus"))
-from real_names import CENTRAL, CENTRAL_CODE_PAGES, WESTERN, WESTERN_CODE_PAGES  # noqa: E402
+_SPEC = importlib.util.spec_from_file_location("real_names", Path(__file__).resolve().parents[1] / "corpus" / "real_names.py")
+real_names = importlib.util.module_from_spec(_SPEC)
+_SPEC.loader.exec_module(real_names)
+CENTRAL, WESTERN = real_names.CENTRAL, real_names.WESTERN
+CENTRAL_CODE_PAGES, WESTERN_CODE_PAGES = real_names.CENTRAL_CODE_PAGES, real_names.WESTERN_CODE_PAGES
 
 CASES = [(page, iso2) for group, pages in ((CENTRAL, CENTRAL_CODE_PAGES), (WESTERN, WESTERN_CODE_PAGES))
          for page in pages for iso2 in group]
@@ -144,3 +147,12 @@ def test_utf16_without_a_byte_order_mark_is_text_not_binary(tmp_path, codec, del
 
 def test_the_committed_letter_table_is_what_the_gazetteers_give():
     assert PLACE_LETTERS == count_place_letters(), "run encoding.write_place_letters() after a library update"
+
+
+def test_binary_data_with_zeros_on_every_other_byte_is_still_called_binary(tmp_path):
+    path = tmp_path / "partners.csv"
+    path.write_bytes(bytes(b for value in range(1, 32) for b in (value, 0)) * 40)  # 16-bit samples, not text
+
+    partners, report = load_partners(path)
+
+    assert partners.empty and "binary content" in report.errors[0].message

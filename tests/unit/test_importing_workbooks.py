@@ -56,13 +56,28 @@ def xls_bytes(hidden: tuple[int, ...] = ()) -> bytes:
     return out.getvalue()
 
 
-def ods_bytes() -> bytes:
+def ods_bytes(hidden: tuple[int, ...] = ()) -> bytes:
+    import zipfile
+
     import pandas as pd
 
     out = io.BytesIO()
     with pd.ExcelWriter(out, engine="odf") as writer:
         pd.DataFrame(ROWS, columns=HEADER).to_excel(writer, sheet_name="Partners", index=False)
-    return out.getvalue()
+    if not hidden:
+        return out.getvalue()
+    # Hide rows as LibreOffice does (pandas writes no row attributes): table:visibility on the row element.
+    source, result = zipfile.ZipFile(io.BytesIO(out.getvalue())), io.BytesIO()
+    with zipfile.ZipFile(result, "w") as target:
+        for item in source.infolist():
+            content = source.read(item.filename)
+            if item.filename == "content.xml":
+                parts = content.decode("utf-8").split("<table:table-row>")
+                content = (parts[0] + "".join(
+                    ('<table:table-row table:visibility="collapse">' if n in hidden else "<table:table-row>") + part
+                    for n, part in enumerate(parts[1:], start=1))).encode("utf-8")
+            target.writestr(item, content)
+    return result.getvalue()
 
 
 def spreadsheetml_bytes(hidden_row: int = 3) -> bytes:
@@ -157,7 +172,8 @@ def test_a_password_protected_workbook_is_called_encrypted_and_told_how_to_save_
 
 
 @pytest.mark.parametrize(("make", "name"), [(xlsx_bytes, "partners.xlsx"), (xls_bytes, "partners.xls"),
-                                            (spreadsheetml_bytes, "partners.xls")], ids=["xlsx", "xls", "xml 2003"])
+                                            (ods_bytes, "partners.ods"), (spreadsheetml_bytes, "partners.xls")],
+                         ids=["xlsx", "xls", "ods", "xml 2003"])
 def test_rows_hidden_in_a_workbook_are_loaded_with_a_warning_that_says_so(tmp_path, make, name):
     path = tmp_path / name
     path.write_bytes(make(hidden=(3,)) if make is not spreadsheetml_bytes else make(hidden_row=3))
@@ -177,3 +193,27 @@ def test_a_workbook_without_hidden_rows_has_no_hidden_row_warning(tmp_path):
     _, report = load_partners(path)
 
     assert not [w for w in report.warnings if "hidden" in w.message]
+
+
+@pytest.mark.parametrize(("make", "name"), [(xls_bytes, "partners.xls"), (ods_bytes, "partners.ods"),
+                                            (html_bytes, "partners.xls")], ids=["xls", "ods", "html as xls"])
+def test_a_data_folder_with_an_xls_or_ods_partner_list_is_loaded(tmp_path, make, name):
+    from dashboard.config import Settings
+    from dashboard.dataset import load_dataset
+
+    (tmp_path / name).write_bytes(make())
+
+    dataset = load_dataset(Settings(data_dir=tmp_path))
+
+    assert dataset.partners["name"].tolist() == NAMES
+    assert dataset.report.files[0].file == str(tmp_path / name)
+
+
+def test_a_workbook_with_only_empty_sheets_says_so(tmp_path):
+    workbook = openpyxl.Workbook()
+    workbook.create_sheet("Empty too")
+    workbook.save(tmp_path / "partners.xlsx")
+
+    partners, report = load_partners(tmp_path / "partners.xlsx")
+
+    assert partners.empty and len(report.errors) == 1 and "no rows" in report.errors[0].message
