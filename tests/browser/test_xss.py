@@ -47,7 +47,8 @@ INJECTED_JS = """
   scripts: Array.from(document.querySelectorAll("script"))
       .filter((s) => (!s.type || /javascript/i.test(s.type)) && /__xss/.test(s.textContent)).length,
   badLinks: Array.from(document.querySelectorAll("a[href]")).map((a) => a.getAttribute("href"))
-      .filter((href) => !/^(https?:|\\/|#|\\?)/i.test(href.trim())),
+      // any scheme but http(s) is suspect; relative links of the app's own pages ("data/", "health") are fine
+      .filter((href) => /^[a-z][a-z0-9+.-]*:/i.test(href.trim()) && !/^https?:/i.test(href.trim())),
   violations: window.__violations,
 })
 """
