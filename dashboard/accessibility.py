@@ -13,6 +13,7 @@ from flask import Flask, request
 from markupsafe import Markup, escape
 
 from dashboard.i18n import LANGUAGES, language_name, language_or_default, locale_of, text
+from dashboard.paths import ACCESSIBILITY_PATH, under
 from dashboard.store import DatasetStore
 from dashboard.paths import ACCESSIBILITY_PATH, under
 
@@ -71,8 +72,10 @@ def statement_html(institution_name: str, website: str, language: str, home: str
             switch=switch, style=Markup(STYLE), intro=t("a11y.intro", institution=institution_name), body=body)
 
 
-def register_accessibility_statement(server: Flask, store: DatasetStore, default_language: str, home: str = "/") -> None:
-    @server.get(under(home, ACCESSIBILITY_PATH))
+def register_accessibility_statement(server: Flask, store: DatasetStore, default_language: str, *, home: str = "/",
+                                     route_prefix: str = "/") -> None:
+    """/accessibility under the app's prefix; `home` is the dashboard's address for the back link."""
+    @server.get(under(route_prefix, ACCESSIBILITY_PATH))
     def accessibility_statement():
         institution = store.current().institution
         language = language_or_default(request.args.get("lang"), default_language)

@@ -74,7 +74,8 @@ def create_app(settings: Settings | None = None, dataset: Dataset | None = None)
     register_data_banner(app, store, settings, DASHBOARD_BANNER, url_id=ids.URL)
     app.server.extensions["partner_atlas_store"] = store
     register_health(app.server, store, app.config.routes_pathname_prefix)
-    register_accessibility_statement(app.server, store, settings.language, app.config.requests_pathname_prefix)
+    register_accessibility_statement(app.server, store, settings.language, home=app.config.requests_pathname_prefix,
+                                     route_prefix=app.config.routes_pathname_prefix)
     register_data_page(app, store, settings)  # /data/: the import report
     register_health_page(app.server, store, home=app.config.requests_pathname_prefix,
                          assets=app.get_asset_url(""), default_language=settings.language,
