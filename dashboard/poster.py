@@ -2,7 +2,7 @@
 
 The figure is built from the dashboard's own figure functions, placed side by side in one plotly figure,
 its map the SVG geo map (figures/geo_map): kaleido answers "Error 525: Map error." for the dashboard's MapLibre
-map (WebGL, and a style read from the running app; docs/decisions/0009-map-renderer.md),
+map (WebGL, and a style read from the running app; docs/decisions/0013-map-renderer.md),
 and rendered by kaleido in the system's Chromium. Offline by construction: plotly.js and the world outlines
 are local files, MathJax (which kaleido otherwise loads from a CDN) is switched off, Chromium's proxy points
 at a closed local port so any stray request fails at once, and a missing browser is an error, never a download.

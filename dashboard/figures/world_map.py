@@ -168,7 +168,7 @@ def shape_layers(partners_trace: dict, tiers: np.ndarray, country_level: np.ndar
     plotly clusters only circle markers (a clustered trace of icons fails in its addLayer), so the shapes are
     MapLibre symbol layers of their own, one per shape, that appear once every partner is its own marker.
     Past SHAPES_MAX partners they are left out (colour alone tells the tiers): as GeoJSON they would double
-    the map's response (3.2 MB instead of 1.6 MB for 12,000 partners, docs/decisions/0009-map-renderer.md).
+    the map's response (3.2 MB instead of 1.6 MB for 12,000 partners, docs/decisions/0013-map-renderer.md).
     """
     if len(tiers) > SHAPES_MAX:
         return []
