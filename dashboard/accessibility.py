@@ -15,7 +15,6 @@ from markupsafe import Markup, escape
 from dashboard.i18n import LANGUAGES, language_name, language_or_default, locale_of, text
 from dashboard.paths import ACCESSIBILITY_PATH, under
 from dashboard.store import DatasetStore
-from dashboard.paths import ACCESSIBILITY_PATH, under
 
 # The day the statement was last reviewed against the tests below; update it with the statement.
 REVIEWED = dt.date(2026, 12, 1)
