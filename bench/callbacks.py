@@ -1,6 +1,6 @@
 """Server time and response size of each filter callback, through Dash's own endpoint (no browser).
 
-    python -m bench.callbacks [--runs 30] [--only sample|10x]
+    python -m bench.callbacks [--runs 30] [--only sample|10x|30x|100x]
 
 Each scenario is the POST the browser sends for one interaction; a filter change fires the views callback and
 the map callback together, so both are timed. Prints a Markdown table (median, p95, bytes) per dataset.
@@ -114,10 +114,11 @@ def sample_dataset() -> tuple[str, Dataset]:
     return "tests.factories (data/ absent)", make_dataset()
 
 
-def large_dataset() -> tuple[str, Dataset]:
-    from bench.synthetic import make_large_dataset
+def large_dataset(size: str = "10x") -> tuple[str, Dataset]:
+    from bench.synthetic import SIZES, make_large_dataset
 
-    return "10x (bench.synthetic)", make_large_dataset()
+    partners, rows = SIZES[size]
+    return f"{size} (bench.synthetic)", make_large_dataset(partners=partners, mobility_rows=rows)
 
 
 def table(label: str, dataset: Dataset, results: list[Result]) -> str:
@@ -142,13 +143,11 @@ def run(label: str, dataset: Dataset, runs: int) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=30)
-    parser.add_argument("--only", choices=("sample", "10x"))
+    parser.add_argument("--only", choices=("sample", "10x", "30x", "100x"),
+                        help="one dataset (default: sample and 10x)")
     args = parser.parse_args(argv)
-    loaders = {"sample": sample_dataset, "10x": large_dataset}
-    for key, loader in loaders.items():
-        if args.only and key != args.only:
-            continue
-        label, dataset = loader()
+    for key in [args.only] if args.only else ["sample", "10x"]:
+        label, dataset = sample_dataset() if key == "sample" else large_dataset(key)
         print(run(label, dataset, args.runs), end="\n\n", flush=True)
     return 0
 

@@ -91,7 +91,7 @@ def load_dataset(settings: Settings) -> Dataset:
     key_figures = _load_table(report, data_dir, "key_figures", load_key_figures, KEY_FIGURE_COLUMNS, required=False)
     institution = _institution(report, data_dir / "institution.toml", campuses)
 
-    return Dataset(
+    dataset = Dataset(
         institution=institution,
         partners=partners,
         mobility=mobility,
@@ -99,3 +99,5 @@ def load_dataset(settings: Settings) -> Dataset:
         key_figures=key_figures,
         report=report,
     )
+    dataset.indexes  # built now, once: before the store swaps it in and before gunicorn forks its workers
+    return dataset

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dash_ag_grid as dag
 import dash_mantine_components as dmc
+import numpy as np
 import pandas as pd
 from dash import dcc, html
 
@@ -45,16 +46,15 @@ def table_rows(partners: pd.DataFrame, language: str = "en") -> list[dict[str, o
     ]
 
 
-def table_filter(shown: pd.DataFrame, all_partners: pd.DataFrame) -> dict[str, list[int]]:
-    """The rows a filter shows and their mobility volume, as two parallel lists of numbers.
+def table_filter(shown: pd.DataFrame, positions) -> dict[str, list[int]]:
+    """The rows a filter shows (`positions`: their rows in the dataset, View.positions) and their mobility volume,
+    as two parallel lists of numbers.
 
     A filter change sends only this (a few bytes per partner), not the rows themselves: the grid keeps every
     row from the page load and hides the others (doesExternalFilterPass in the browser).
     """
-    positions = pd.Index(all_partners["partner_id"].astype(str)).get_indexer(shown["partner_id"].astype(str))
     volume = pd.to_numeric(shown["volume"], errors="coerce").fillna(0).astype("int64").to_numpy()
-    keep = positions >= 0
-    return {"rows": positions[keep].tolist(), "volume": volume[keep].tolist()}
+    return {"rows": np.asarray(positions, dtype=np.int64).tolist(), "volume": volume.tolist()}
 
 
 def column_defs(language: str = "en") -> list[dict[str, object]]:
