@@ -115,10 +115,16 @@ def sample_dataset() -> tuple[str, Dataset]:
 
 
 def large_dataset(size: str = "10x") -> tuple[str, Dataset]:
+    """A generated dataset of `size` (bench.synthetic.SIZES), its mobility stored as load_dataset stores a data
+    folder's (compact_mobility) and its indexes built, as a served dataset has them."""
     from bench.synthetic import SIZES, make_large_dataset
+    from dashboard.model import compact_mobility
 
     partners, rows = SIZES[size]
-    return f"{size} (bench.synthetic)", make_large_dataset(partners=partners, mobility_rows=rows)
+    dataset = make_large_dataset(partners=partners, mobility_rows=rows)
+    dataset.mobility = compact_mobility(dataset.mobility)
+    dataset.indexes
+    return f"{size} (bench.synthetic)", dataset
 
 
 def table(label: str, dataset: Dataset, results: list[Result]) -> str:

@@ -20,6 +20,7 @@ from dashboard.model import (
     PARTNER_COLUMNS,
     Dataset,
     Institution,
+    compact_mobility,
     empty_frame,
 )
 from dashboard.report import FileReport, ImportReport
@@ -87,6 +88,7 @@ def load_dataset(settings: Settings) -> Dataset:
             report.files[-1].warn(None, None, warning)
     mobility = _load_table(report, data_dir, "mobility", lambda p: load_mobility(p, partners, max_bytes=max_bytes),
                            MOBILITY_COLUMNS, required=False)
+    mobility = compact_mobility(mobility)
     campuses = _load_table(report, data_dir, "campuses", load_campuses, CAMPUS_COLUMNS, required=False)
     key_figures = _load_table(report, data_dir, "key_figures", load_key_figures, KEY_FIGURE_COLUMNS, required=False)
     institution = _institution(report, data_dir / "institution.toml", campuses)

@@ -112,7 +112,8 @@ def _mobility_rows(dataset: Dataset, partners: np.ndarray, kinds: np.ndarray) ->
     shown = np.append(partners, False)[ix.row_partner] & kinds[ix.row_kind]  # partner -1 picks the trailing False
     rows = dataset.mobility.reset_index(drop=True).loc[shown].copy()
     for name in KIND_COLUMNS:
-        values = rows[name].fillna("").astype(str) if name == "duration" else rows[name]
+        values = rows[name].astype(object)
+        values = values.fillna("").astype(str) if name == "duration" else values
         labels = list(ix.kind_labels[name])
         rows[name] = pd.Categorical(values, categories=labels + sorted(set(values.dropna()) - set(labels) - {""}))
     return rows

@@ -38,15 +38,14 @@ class DatasetIndexes:
         self.years: tuple[str, ...] = tuple(sorted(str(y) for y in pd.unique(mobility["academic_year"].dropna())))
         groups = {str(g) for g in pd.unique(campuses["group"])} | {str(c) for c in pd.unique(mobility["campus"])}
         self.campuses: tuple[str, ...] = tuple(sorted(g for g in groups if g and g != "nan"))
-        durations = {str(d) for d in pd.unique(mobility["duration"].fillna(""))} - set(DURATIONS)
+        durations = {"" if pd.isna(d) else str(d) for d in pd.unique(mobility["duration"])} - set(DURATIONS)
         labels = {"academic_year": self.years, "direction": DIRECTIONS, "participant": PARTICIPANTS,
                   "duration": (*DURATIONS, *sorted(durations)), "campus": self.campuses}
         self.kind_labels: dict[str, tuple[str, ...]] = labels
 
         # Each mobility row's partner (its position in `partners`; -1 when the partner list lacks it: never shown).
-        self.row_partner = pd.Index(partners["partner_id"].astype(str)).get_indexer(
-            mobility["partner_id"].astype(str)).astype(np.int32)
-        codes = {name: _codes(mobility[name].fillna("") if name == "duration" else mobility[name], labels[name])
+        self.row_partner = _codes(mobility["partner_id"], partners["partner_id"].astype(str).tolist()).astype(np.int32)
+        codes = {name: _codes(mobility[name], labels[name], missing="" if name == "duration" else None)
                  for name in KIND_COLUMNS}
         flat = np.zeros(len(mobility), dtype=np.int64)
         for name in KIND_COLUMNS:
@@ -161,12 +160,17 @@ def _matvec(matrix: np.ndarray, vector: np.ndarray) -> np.ndarray:
     return np.einsum("ij,j->i", matrix, vector)
 
 
-def _codes(column: pd.Series, labels: tuple[str, ...]) -> np.ndarray:
-    """Each value's position in `labels`, -1 when not listed."""
+def _codes(column: pd.Series, labels, missing: str | None = None) -> np.ndarray:
+    """Each value's position in `labels` (as text), -1 when not listed; a missing value counts as `missing`.
+
+    A categorical column (a loaded dataset's) is looked up once per category, not once per row."""
+    where = pd.Index([str(label) for label in labels])
     if isinstance(column.dtype, pd.CategoricalDtype):
-        column = column.astype(object)
-    return pd.Categorical(column.astype(str).where(column.notna(), None), categories=list(labels)).codes.astype(
-        np.int64)
+        per_category = where.get_indexer([str(c) for c in column.cat.categories])
+        fallback = where.get_indexer([missing])[0] if missing is not None else -1
+        return np.append(per_category, fallback).astype(np.int64)[column.cat.codes.to_numpy()]  # code -1: missing
+    values = column.where(column.notna(), missing) if missing is not None else column
+    return where.get_indexer(values.astype(str).where(values.notna(), None)).astype(np.int64)
 
 
 def _first_year(academic: str) -> int:

@@ -57,8 +57,9 @@ def _complete(mobility: pd.DataFrame, keys: dict[str, list[str]]) -> pd.DataFram
     return table
 
 
-def _year_span(column: pd.Series) -> list[str]:
-    present = sorted({str(v) for v in column.dropna().unique()})
+def year_span(years: Iterable[object]) -> list[str]:
+    """Every academic year from the first to the last of `years` (missing ones skipped), gaps filled in."""
+    present = sorted({str(v) for v in years if not pd.isna(v)})
     starts = [int(y[:4]) for y in present if y[:4].isdigit()]
     if not starts:
         return present
@@ -73,7 +74,7 @@ def mobility_by_year(mobility: pd.DataFrame, years: Sequence[str] | None = None)
     """
     column = mobility["academic_year"]
     if years is None:
-        years = _labels(column) if isinstance(column.dtype, pd.CategoricalDtype) else _year_span(column)
+        years = _labels(column) if isinstance(column.dtype, pd.CategoricalDtype) else year_span(column.unique())
     return _complete(mobility, {"academic_year": list(years), "direction": list(DIRECTIONS),
                                 "participant": list(PARTICIPANTS)})
 
@@ -150,7 +151,7 @@ def partner_mobility_by_year(mobility: pd.DataFrame, partner_id: str, years: Seq
     """One partner's mobility per year (for the detail panel), same shape as mobility_by_year."""
     rows = mobility[mobility["partner_id"].astype(str) == str(partner_id)]
     if years is None and not isinstance(mobility["academic_year"].dtype, pd.CategoricalDtype):
-        years = _year_span(mobility["academic_year"])  # the dataset's span, not just this partner's years
+        years = year_span(mobility["academic_year"].unique())  # the dataset's span, not just this partner's years
     return mobility_by_year(rows, years)
 
 

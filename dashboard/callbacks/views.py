@@ -34,7 +34,7 @@ class Views:
     campus: go.Figure
     top_countries: go.Figure
     top_partners: go.Figure
-    rows: dict[str, list[int]]  # table_filter: which rows the table shows
+    rows: dict[str, list[int] | None]  # table_filter: which rows the table shows, with what volume
     partner_count: str
     country_count: str
     mobility_count: str
@@ -77,7 +77,7 @@ def render_views(dataset: Dataset, search: str | None, dark: bool | None = False
                                                        language=language), "top_countries"),
         top_partners=caption(charts.top_partners_bar(stats.top_partners(view.partners, view.totals), theme,
                                                      language), "top_partners"),
-        rows=table_filter(view.partners, view.positions),
+        rows=table_filter(view.partners, view.positions, dataset.indexes.partner_total),
         # The issue fixes this element's text to be exactly the number: no thousands separator.
         partner_count=str(len(view.partners)),
         country_count=format_number(counts["countries"]),

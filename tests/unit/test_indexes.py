@@ -17,11 +17,14 @@ partner in Kenya; B and C name no campus in their agreements.
 
 from __future__ import annotations
 
+import pandas as pd
 import pytest
 
 from dashboard import stats
 from dashboard.callbacks.views import render_views
+from dashboard.components.partner_table import table_rows
 from dashboard.filters import FilterState, apply
+from dashboard.model import compact_mobility
 from tests.factories import make_dataset, make_partner
 
 ROWS = [
@@ -35,8 +38,8 @@ ROWS = [
 ]
 
 
-@pytest.fixture(scope="module")
-def dataset():
+@pytest.fixture(scope="module", params=["text columns", "categorical columns (as load_dataset keeps them)"])
+def dataset(request):
     partners = [
         make_partner(partner_id="A", name="Alpha University", tier="strategic", country="NL", country_name="Netherlands",
                      campuses=("Leuven",), agreement_start=2018, agreement_end=None),
@@ -47,7 +50,10 @@ def dataset():
     ]
     mobility = [{"academic_year": y, "year": int(y[:4]), "partner_id": p, "direction": d, "participant": w,
                  "duration": u, "campus": c, "count": n} for y, p, d, w, u, c, n in ROWS]
-    return make_dataset(partners=partners, mobility=mobility)
+    dataset = make_dataset(partners=partners, mobility=mobility)
+    if request.param.startswith("categorical"):
+        dataset.mobility = compact_mobility(dataset.mobility)
+    return dataset
 
 
 def volumes(view) -> dict[str, tuple[int, int, int]]:
@@ -126,9 +132,23 @@ def test_detail_panel_mobility_is_the_partners_rows_per_kind(dataset):
                    ("2022-2023", "incoming", "staff", "short_term", "Limburg"): 4}
 
 
+def test_the_table_loads_each_partners_unfiltered_mobility_and_a_filter_sends_only_what_differs(dataset):
+    rows = table_rows(dataset.partners, volume=dataset.indexes.partner_total)
+    assert [(row["partner_id"], row["volume"]) for row in rows] == [("A", 9), ("B", 7), ("C", 0)]
+    assert render_views(dataset, "?country=FI,KE").rows == {"rows": [1, 2], "volume": None}
+    assert render_views(dataset, "?direction=incoming").rows == {"rows": None, "volume": [4, 6, 0]}
+    assert render_views(dataset, "?country=NL&to=2021-2022").rows == {"rows": [0], "volume": [5]}
+
+
 def test_years_and_campuses_come_from_the_indexes(dataset):
     assert dataset.academic_years == ["2021-2022", "2022-2023", "2023-2024"]
     assert dataset.campus_groups == ["Leuven", "Limburg"]
+
+
+def test_a_loaded_dataset_keeps_its_text_columns_compact(dataset):
+    compact = compact_mobility(dataset.mobility)
+    assert all(isinstance(compact[c].dtype, pd.CategoricalDtype) for c in ("academic_year", "partner_id", "campus"))
+    assert compact["count"].tolist() == [3, 2, 4, 1, 6, 0, 9]
 
 
 def test_replacing_a_frame_rebuilds_the_indexes():
@@ -156,7 +176,8 @@ def test_every_filter_narrows_the_views(dataset, query, partners, countries, mob
     assert views.partner_count == str(partners)
     assert views.country_count == str(countries)
     assert views.mobility_count == str(mobilities)
-    assert len(views.rows["rows"]) == partners
+    shown = views.rows["rows"]
+    assert (len(dataset.partners) if shown is None else len(shown)) == partners
     assert sum(sum(trace.y) for trace in views.trend.data) == trend_total
     assert sum(sum(trace.x) for trace in views.duration.data) == mobilities
     assert sum(sum(trace.y) for trace in views.campus.data) == mobilities
