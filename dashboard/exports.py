@@ -19,7 +19,7 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
-from dashboard.components.text import country_label, text, value_label
+from dashboard.i18n import country_label, text, value_label
 from dashboard.filters import QUERY_KEYS, VALUE_PREFIXES, FilterState
 from dashboard.model import Dataset
 

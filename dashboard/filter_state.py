@@ -10,7 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from urllib.parse import parse_qsl, urlencode
 
-from dashboard.components.text import country_label, text, value_label
+from dashboard.i18n import country_label, text, value_label
 from dashboard.countries import ERASMUS_COUNTRY_CODES, fold
 from dashboard.model import ACTIVITIES, DIRECTIONS, PARTICIPANTS, TIERS, Dataset
 
@@ -190,7 +190,7 @@ def _canonical(field: str, values) -> tuple[str, ...]:
     return tuple(sorted(unique))
 
 
-# Catalogue prefix of the values of each list field (dashboard/components/text.py).
+# Catalogue prefix of the values of each list field (dashboard/i18n).
 VALUE_PREFIXES = {"tiers": "tier", "regions": "region", "activities": "activity", "participants": "participant",
                  "directions": "direction"}
 

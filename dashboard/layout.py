@@ -12,7 +12,7 @@ from dashboard.components.filters_panel import filters_panel
 from dashboard.components.header import header
 from dashboard.components.panels import figure_panel, map_panel
 from dashboard.components.partner_table import partner_table
-from dashboard.components.text import text
+from dashboard.i18n import text
 from dashboard.config import Settings
 from dashboard.model import Dataset
 

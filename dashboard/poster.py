@@ -17,7 +17,7 @@ from pathlib import Path
 import plotly
 
 from dashboard import stats
-from dashboard.components.text import text
+from dashboard.i18n import text
 from dashboard.config import default_assets_dir
 from dashboard.exports import filter_description, label
 from dashboard.filters import FilterState, View, apply

@@ -3,19 +3,25 @@ with no external origin at all, and the usual hardening headers, on every respon
 
 from __future__ import annotations
 
+import functools
+import io
+
 import dash
-from flask import Response
+from dash.exceptions import DependencyException
+from flask import Flask, Response, abort
+from werkzeug.exceptions import RequestEntityTooLarge
 
 STATIC_HEADERS = {
     "X-Content-Type-Options": "nosniff",
-    "Referrer-Policy": "no-referrer",
-    "X-Frame-Options": "DENY",
+    # same-origin: the browser tells the app which page asked for /_dash-layout (its ?lang=), and no other host
+    # ever gets a Referer, since the CSP lets the page reach no other origin.
+    "Referrer-Policy": "same-origin",
     "Cross-Origin-Opener-Policy": "same-origin",
     "Permissions-Policy": "geolocation=(), camera=(), microphone=()",
 }
 
 
-def content_security_policy(script_hashes: list[str] | tuple[str, ...]) -> str:
+def content_security_policy(script_hashes: list[str] | tuple[str, ...], frame_ancestors: tuple[str, ...] = ()) -> str:
     """Everything from this origin only. Dash's inline scripts are allowed by their hash, not by 'unsafe-inline'.
 
     Styles keep 'unsafe-inline' because plotly.js and Mantine set element styles at run time; a style cannot run code.
@@ -32,12 +38,21 @@ def content_security_policy(script_hashes: list[str] | tuple[str, ...]) -> str:
         "object-src": ["'none'"],
         "base-uri": ["'self'"],
         "form-action": ["'self'"],
-        "frame-ancestors": ["'none'"],
+        # Only the origins the embed setting names may frame the app (PARTNER_ATLAS_FRAME_ANCESTORS).
+        "frame-ancestors": list(frame_ancestors) or ["'none'"],
     }
     return "; ".join(f"{name} {' '.join(values)}" for name, values in directives.items())
 
 
-def install_security_headers(app: dash.Dash, *others: dash.Dash) -> None:
+def frame_headers(frame_ancestors: tuple[str, ...]) -> dict[str, str]:
+    """X-Frame-Options for browsers that predate frame-ancestors: DENY when no site may embed the app.
+
+    It cannot name origins, so with an allow-list it is left out and the CSP's frame-ancestors decides alone.
+    """
+    return {} if frame_ancestors else {"X-Frame-Options": "DENY"}
+
+
+def install_security_headers(app: dash.Dash, *others: dash.Dash, frame_ancestors: tuple[str, ...] = ()) -> None:
     """Add the headers to every response of the app's Flask server (shared by `others`, e.g. the presentation).
 
     The policy is computed on the first response, when every (clientside) callback has been registered, since each
@@ -49,8 +64,81 @@ def install_security_headers(app: dash.Dash, *others: dash.Dash) -> None:
     def _add_headers(response: Response) -> Response:
         if not policy:
             hashes = dict.fromkeys(h for each in (app, *others) for h in each.csp_hashes())
-            policy.append(content_security_policy(list(hashes)))
+            policy.append(content_security_policy(list(hashes), frame_ancestors))
         response.headers["Content-Security-Policy"] = policy[0]
-        for name, value in STATIC_HEADERS.items():
+        for name, value in {**STATIC_HEADERS, **frame_headers(frame_ancestors)}.items():
             response.headers.setdefault(name, value)
         return response
+
+
+COMPONENT_SUITES = "_dash-component-suites/"
+
+
+def unknown_component_files_are_not_found(server: Flask) -> None:
+    """A file Dash does not know under /_dash-component-suites/ is a 404, as any other missing file.
+
+    Dash raises DependencyException for an unregistered package or path (a 500 and a traceback in the log for
+    every scanner's probe); a registered path missing from the installed package raises OSError. Each app on the
+    server (dashboard, presentation) has its own such route, so every view whose rule serves them is wrapped.
+    """
+    for rule in server.url_map.iter_rules():
+        if COMPONENT_SUITES in rule.rule and not getattr(server.view_functions[rule.endpoint], "_not_found", False):
+            server.view_functions[rule.endpoint] = _not_found_when_unknown(server.view_functions[rule.endpoint])
+
+
+def _not_found_when_unknown(view):
+    @functools.wraps(view)
+    def serve(*args, **kwargs):
+        try:
+            return view(*args, **kwargs)
+        except (DependencyException, OSError):
+            abort(404)
+
+    serve._not_found = True
+    return serve
+
+
+def limit_request_size(server: Flask, max_bytes: int) -> None:
+    """Refuse a request body larger than `max_bytes` with a 413, before it is read.
+
+    Flask checks MAX_CONTENT_LENGTH against the Content-Length header when the body is first touched, so a
+    callback post of tens of megabytes costs no memory or parsing. A chunked body has no length to check: its
+    first max_bytes + 1 bytes are read and given a length (werkzeug would cut it at the limit without a word, and
+    Dash's JSON parsing would then answer 400).
+    """
+    server.config["MAX_CONTENT_LENGTH"] = max_bytes
+    server.wsgi_app = _ChunkedBodyWithLength(server.wsgi_app, max_bytes)
+
+    @server.errorhandler(RequestEntityTooLarge)
+    def _too_large(_error: RequestEntityTooLarge) -> Response:
+        message = f"Request too large: this server accepts request bodies of at most {max_bytes:,} bytes.\n"
+        return Response(message, status=413, mimetype="text/plain", headers={"Connection": "close"})
+
+
+class _ChunkedBodyWithLength:
+    """WSGI middleware: a chunked request body, read up to one byte past the limit, as a body with a length."""
+
+    def __init__(self, wsgi_app, max_bytes: int) -> None:
+        self.wsgi_app = wsgi_app
+        self.max_bytes = max_bytes
+
+    def __call__(self, environ: dict, start_response):
+        chunked = "chunked" in environ.get("HTTP_TRANSFER_ENCODING", "").lower()
+        if chunked and not environ.get("CONTENT_LENGTH"):
+            body = _read_at_most(environ["wsgi.input"], self.max_bytes + 1)
+            environ = {**environ, "wsgi.input": io.BytesIO(body), "CONTENT_LENGTH": str(len(body))}
+            environ.pop("wsgi.input_terminated", None)
+            environ.pop("HTTP_TRANSFER_ENCODING")  # werkzeug ignores a length beside "chunked"
+        return self.wsgi_app(environ, start_response)
+
+
+def _read_at_most(stream, limit: int) -> bytes:
+    """Up to `limit` bytes: a dechunking stream returns one chunk per read."""
+    parts, size = [], 0
+    while size < limit:
+        part = stream.read(min(limit - size, 1 << 16))
+        if not part:
+            break
+        parts.append(part)
+        size += len(part)
+    return b"".join(parts)

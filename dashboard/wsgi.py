@@ -13,7 +13,7 @@ from typing import Any, Mapping
 
 from flask import Flask
 
-from dashboard.config import Settings
+from dashboard.config import SettingError, Settings
 
 log = logging.getLogger(__name__)
 
@@ -24,7 +24,13 @@ def create_server(environ: Mapping[str, str] | None = None) -> Flask:
     """The Flask server of a Partner Atlas app configured from `environ` (default: os.environ)."""
     from dashboard.app import create_app
 
-    settings = Settings.from_env(environ)
+    try:
+        settings = Settings.from_env(environ)
+    except SettingError as error:
+        # gunicorn would print a traceback per worker; the log line says what to change, exit status 2 says usage.
+        for problem in error.problems:
+            log.error("Partner Atlas cannot start: %s", problem)
+        raise SystemExit(2) from None
     if settings.debug:
         # Debug shows stack traces in the browser: refuse rather than serve them to the public.
         raise RuntimeError("PARTNER_ATLAS_DEBUG is on: debug mode is for `partner-atlas run` on a laptop, never "

@@ -15,7 +15,7 @@ from dashboard.callbacks.filters import CONTROL_IDS, sync_filters
 from dashboard.callbacks.selection import select_partner
 from dashboard.callbacks.views import render_map, render_views, selection_patch
 from dashboard.components.language import language_from_query, language_links
-from dashboard.components.text import LANGUAGES
+from dashboard.i18n import LANGUAGES
 from dashboard.config import Settings
 from dashboard.store import DatasetStore
 

@@ -6,7 +6,7 @@ from __future__ import annotations
 from dash import dcc, no_update
 
 from dashboard import ids
-from dashboard.components.text import text
+from dashboard.i18n import text
 from dashboard.exports import export_filename, export_title, partners_csv, partners_table, partners_xlsx
 from dashboard.filters import FilterState, apply
 from dashboard.model import Dataset

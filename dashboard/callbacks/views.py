@@ -10,7 +10,7 @@ from dash import Patch
 from dashboard import stats
 from dashboard.components.cards import chip_list, format_number
 from dashboard.components.partner_table import table_filter
-from dashboard.components.text import text
+from dashboard.i18n import text
 from dashboard.exports import filter_description
 from dashboard.figures import charts
 from dashboard.figures.pyramid import tier_pyramid

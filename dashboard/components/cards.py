@@ -9,7 +9,7 @@ import pandas as pd
 from dash import html
 
 from dashboard import ids
-from dashboard.components.text import text
+from dashboard.i18n import text
 from dashboard.model import key_figure_text
 
 

@@ -8,7 +8,7 @@ from dash import html
 
 from dashboard import ids
 from dashboard.components.partner_table import agreement_years
-from dashboard.components.text import country_label, text
+from dashboard.i18n import country_label, text
 
 # (direction, participant) columns of the mobility table, in reading order.
 MOBILITY_COLUMNS = (

@@ -6,7 +6,7 @@ import dash_mantine_components as dmc
 from dash import html
 
 from dashboard import ids
-from dashboard.components.text import country_label, text, value_label
+from dashboard.i18n import country_label, text, value_label
 from dashboard.countries import fold
 from dashboard.model import ACTIVITIES, DIRECTIONS, PARTICIPANTS, TIERS, Dataset
 

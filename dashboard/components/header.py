@@ -7,7 +7,7 @@ from dash import html
 
 from dashboard import ids
 from dashboard.components.language import language_switch
-from dashboard.components.text import text
+from dashboard.i18n import text
 from dashboard.model import Institution
 
 

@@ -1,8 +1,8 @@
 """The page's language: read from `?lang=` (kept in the URL beside the filter state), offered by a switch in
 the header, and written into `<html lang>` of the served page.
 
-Dash fetches the layout from /_dash-layout without the page's query string (and the app sends no Referer), so
-assets/atlas.js adds the page's `lang` to that one request; the layout function reads it from there.
+Dash fetches the layout from /_dash-layout without the page's query string; the browser's Referer (sent to this
+origin only: Referrer-Policy same-origin) names the page, and the layout function reads its `lang` from there.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ import flask
 from dash import html
 
 from dashboard import ids
-from dashboard.components.text import LANGUAGES, language_or_default, text
+from dashboard.i18n import LANGUAGES, language_name, language_or_default, text
 
 QUERY_KEY = "lang"
 _HTML_TAG = re.compile(r"<html\b[^>]*>", re.IGNORECASE)
@@ -91,7 +91,7 @@ def language_switch(language: str) -> html.Nav:
             id=ids.language_link(code),
             href=f"?{QUERY_KEY}={code}",
             lang=code,
-            title=text(f"language.{code}", code),
+            title=language_name(code),
             className="lang-link active" if current else "lang-link",
             **({"aria-current": "true"} if current else {}),
         ))

@@ -6,7 +6,7 @@ import dash_mantine_components as dmc
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.components.text import text
+from dashboard.i18n import text
 
 
 def graph(graph_id: str, config: dict, class_name: str = "") -> html.Div:

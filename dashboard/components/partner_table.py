@@ -9,7 +9,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import ids
-from dashboard.components.text import country_label, text
+from dashboard.i18n import country_label, text
 
 
 def agreement_years(start, end, language: str = "en") -> str:

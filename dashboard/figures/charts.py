@@ -11,7 +11,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.components.text import country_label, number, text, value_label
+from dashboard.i18n import country_label, number, separators, text, value_label
 from dashboard.figures.label_width import label_margin, tick_label
 from dashboard.figures.theme import Theme, get_theme, make_figure
 from dashboard.model import DIRECTIONS, PARTICIPANTS
@@ -28,7 +28,7 @@ def _figure(traces: list[dict], theme: Theme, *, revision: str, language: str, e
             **layout) -> go.Figure:
     """make_figure in the language's number format, or the same axes hidden behind a short message when there
     is nothing to show."""
-    layout["separators"] = text("number.separators", language)
+    layout["separators"] = separators(language)
     if empty:
         layout["annotations"] = [dict(text=empty, showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5,
                                       font=dict(size=theme.font_size, color=theme.muted))]

@@ -10,7 +10,7 @@ from collections.abc import Iterable, Mapping
 
 import plotly.graph_objects as go
 
-from dashboard.components.text import number, text
+from dashboard.i18n import number, separators, text
 from dashboard.figures.theme import Theme, get_theme, make_figure
 from dashboard.model import TIERS
 
@@ -79,6 +79,6 @@ def tier_pyramid(tier_counts: Mapping[str, int], *, theme: Theme | str = "light"
         yaxis=dict(visible=False, range=[len(tiers) + 0.02, -0.02], fixedrange=True),
         clickmode="event",
         dragmode=False,
-        separators=text("number.separators", language),
+        separators=separators(language),
         hovermode="closest",
     )

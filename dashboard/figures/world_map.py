@@ -21,7 +21,7 @@ from dashboard.figures.geo import (
     region_window,
     spread_rings,
 )
-from dashboard.components.text import country_label, number, text, value_label
+from dashboard.i18n import country_label, number, separators, text, value_label
 from dashboard.figures.theme import HOME_SYMBOL, Theme, get_theme, make_figure
 from dashboard.model import TIERS, Institution
 
@@ -67,7 +67,7 @@ def world_map(
         traces.extend(_partner_traces(placed, lat, lon, volume, theme, legend=True, language=language))
         traces.extend(_selection_trace(placed, lat, lon, volume, selected_id, theme))
     traces.append(_home_trace(home, theme, language))
-    return make_figure(traces, theme, separators=text("number.separators", language), **_layout(theme, region))
+    return make_figure(traces, theme, separators=separators(language), **_layout(theme, region))
 
 
 def _column(frame: pd.DataFrame, name: str) -> np.ndarray:

@@ -6,14 +6,18 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from dashboard.config import Settings
+from dashboard.cli import setting_error_exit
+from dashboard.config import SettingError, Settings
 from dashboard.dataset import load_dataset
 from dashboard.present.tour import load_tour
 
 
 def main(argv: list[str] | None = None) -> int:
     args = sys.argv[1:] if argv is None else argv
-    settings = Settings.from_env(data_dir=Path(args[0]) if args else None)
+    try:
+        settings = Settings.from_env(data_dir=Path(args[0]) if args else None)
+    except SettingError as error:
+        return setting_error_exit(error)
     tour = load_tour(settings.data_dir, load_dataset(settings))
     count = len(tour.scenes)
     print(f"{count} scene{'' if count == 1 else 's'} from {tour.source}:")

@@ -15,11 +15,12 @@ import dash
 from dash import ClientsideFunction, Input, Output
 
 from dashboard.components.language import language_from_query, language_in
-from dashboard.components.text import text
+from dashboard.i18n import text
 from dashboard.config import Settings
 from dashboard.model import Dataset
 from dashboard.present import ids
-from dashboard.present.layout import key_figure_items
+from dashboard.origins import parse_public_url
+from dashboard.present.layout import key_figure_items, qr_items
 from dashboard.present.scenes import build_tour
 from dashboard.present.tour import Tour, load_tour
 from dashboard.store import DatasetStore
@@ -74,6 +75,7 @@ def presentation(dataset: Dataset, settings: Settings, search: str | None, *, to
         "key_figures_title": text("present.key_figures", language) if len(dataset.key_figures) else "",
         "key_figures": key_figure_items(dataset.key_figures, language=language),
         "keys": text("present.keys", language),
+        "qr": qr_items(parse_public_url(settings.public_url), language),
         "tour": {
             "lang": language,
             "title": text("present.page_title", language, short_name=institution.short_name or institution.name),
@@ -97,13 +99,14 @@ def register_callbacks(app: dash.Dash, store: DatasetStore, settings: Settings, 
         Output(ids.KEY_FIGURES_TITLE, "children"),
         Output(ids.KEY_FIGURES, "children"),
         Output(ids.KEYS_HINT, "children"),
+        Output(ids.QR, "children"),
         Input(ids.URL, "search"),
     )
     def load_presentation(search):
         # The tour file is read on each page load: an office edits tour.csv and reloads the page.
         page = presentation(store.current(), settings, search, home=home, graph_config=graph_config)
         return (page["tour"], page["name"], page["subtitle"], page["key_figures_title"], page["key_figures"],
-                page["keys"])
+                page["keys"], page["qr"])
 
     # In the browser: present.js takes the tour over and plays it.
     app.clientside_callback(

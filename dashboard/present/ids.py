@@ -19,6 +19,7 @@ KEY_FIGURES = "present-key-figures"
 KEY_FIGURES_TITLE = "present-key-figures-title"
 PROGRESS = "present-progress"
 KEYS_HINT = "present-keys"
+QR = "present-qr"            # the public address as a QR code with the address under it (PARTNER_ATLAS_PUBLIC_URL)
 
 
 def fact_value(slot: int) -> str:

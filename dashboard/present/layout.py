@@ -8,7 +8,9 @@ from dash import dcc, html
 
 from dashboard.components.cards import format_number
 from dashboard.model import key_figure_text
+from dashboard.i18n import text
 from dashboard.present import ids
+from dashboard.qr import qr_svg_data_uri
 
 KEY_FIGURES_SHOWN = 2  # the first rows of key_figures.csv (their order is the office's priority); more do not fit
 
@@ -47,6 +49,7 @@ def build_layout(graph_config: dict) -> html.Div:
                             html.Section([html.H2(id=ids.KEY_FIGURES_TITLE, className="present-section-title"),
                                           html.Div(id=ids.KEY_FIGURES, className="present-key-figures")],
                                          className="present-key-figures-box"),
+                            html.Figure(id=ids.QR, className="present-qr"),
                         ],
                         className="present-side",
                     ),
@@ -80,6 +83,16 @@ def key_figure_items(key_figures: pd.DataFrame, limit: int = KEY_FIGURES_SHOWN, 
         items.append(html.Div([html.Div(number, className="present-kf-value"),
                                html.Div(key_figure_text(row, "label", language), className="present-kf-label")], className="present-kf"))
     return items
+
+
+def qr_items(public_url: str, language: str) -> list:
+    """The QR code of the public address with the address written under it, for those without a camera app."""
+    if not public_url:
+        return []
+    return [html.Img(src=qr_svg_data_uri(public_url), className="present-qr-code",
+                     alt=text("present.qr_alt", language, url=public_url)),
+            html.Figcaption([html.Span(text("present.qr_caption", language), className="present-qr-title"),
+                             html.Span(public_url, className="present-qr-url")])]
 
 
 def _as_number(value: object) -> object:

@@ -13,7 +13,7 @@ from flask import Flask, redirect, request
 from flask_compress import Compress
 
 from dashboard.components.language import localised_index
-from dashboard.components.text import text
+from dashboard.i18n import text
 from dashboard.config import Settings
 from dashboard.present.callbacks import register_callbacks
 from dashboard.present.layout import build_layout

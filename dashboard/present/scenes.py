@@ -20,7 +20,7 @@ import numpy as np
 import pandas as pd
 
 from dashboard import stats
-from dashboard.components.text import text
+from dashboard.i18n import country_label, text, value_label
 from dashboard.figures.charts import mobility_trend
 from dashboard.figures.geo import WORLD_LAT_RANGE
 from dashboard.figures.pyramid import tier_pyramid
@@ -132,7 +132,7 @@ def _partner(scene: Scene, dataset: Dataset, language: str, everything: View):
 def _region(scene: Scene, dataset: Dataset, language: str, everything: View):
     view = apply(FilterState(regions=(scene.value,)), dataset)
     figure = _map(view.partners, dataset, language, region=scene.value)
-    region = text(f"region.{scene.value}", language) if _has_key(f"region.{scene.value}") else scene.value
+    region = value_label("region", scene.value, language)
     return (region, text("present.caption.region", language, region=region), _counts(view, language), figure)
 
 
@@ -246,17 +246,7 @@ def _counts(view: View, language: str) -> list[Fact]:
 
 
 def _country(row: pd.Series, language: str) -> str:
-    try:
-        from dashboard.components.text import country_label
-    except ImportError:  # an older catalogue without localised country names
-        return str(row["country_name"] or "")
     return country_label(str(row["country"]), language, str(row["country_name"] or ""))
-
-
-def _has_key(key: str) -> bool:
-    from dashboard.components.text import CATALOGUES, DEFAULT_LANGUAGE
-
-    return key in CATALOGUES[DEFAULT_LANGUAGE]
 
 
 def _number(value: object) -> str:

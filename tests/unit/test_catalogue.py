@@ -1,5 +1,6 @@
-"""The message catalogue: every language has every string, with the same placeholders, and every key the code
-asks for exists. A string missing from a catalogue fails here, not on a visitor's screen."""
+"""The message catalogues: every language's .po translates every English message, none fuzzy, with the same
+placeholders and tags; every key the code asks for exists; `make messages` keeps translations by key and marks
+changed English fuzzy. A string missing from a catalogue fails here, not on a visitor's screen."""
 
 from __future__ import annotations
 
@@ -9,59 +10,119 @@ import string
 from pathlib import Path
 
 import pytest
+from babel.messages.catalog import Catalog
 
-from dashboard.components.text import CATALOGUES, DEFAULT_LANGUAGE, LANGUAGES, country_label, text, value_label
 from dashboard.countries import CONTINENT_NAMES
+from dashboard.i18n import ENGLISH, LANGUAGES, country_label, language_name, text, value_label
+from dashboard.i18n.catalogues import CatalogueError, LOCALE_DIR, po_path, read_catalogue
+from dashboard.i18n.messages import template, update
 from dashboard.model import ACTIVITIES, DIRECTIONS, DURATIONS, PARTICIPANTS, TIERS
 
 SOURCES = Path(__file__).resolve().parents[2] / "dashboard"
 TAG = re.compile(r"<[^>]+>")
 
 
-def placeholders(template: str) -> set[str]:
-    return {name for _, name, _, _ in string.Formatter().parse(template) if name is not None}
+def placeholders(message: str | tuple[str, ...]) -> set[str]:
+    parts = message if isinstance(message, tuple) else (message,)
+    return {name for part in parts for _, name, _, _ in string.Formatter().parse(part) if name is not None}
 
 
-def catalogue_problems(catalogues: dict[str, dict[str, str]]) -> list[str]:
-    """Everything wrong with a set of catalogues, one line each (empty when they are complete)."""
-    reference = catalogues[DEFAULT_LANGUAGE]
-    problems = []
-    for language, catalogue in catalogues.items():
-        problems += [f"{language}: missing {key!r}" for key in sorted(set(reference) - set(catalogue))]
-        problems += [f"{language}: {key!r} is not in {DEFAULT_LANGUAGE}" for key in sorted(set(catalogue) - set(reference))]
-        for key, value in catalogue.items():
-            if not isinstance(value, str) or not value.strip():
-                problems.append(f"{language}: {key!r} is empty")
-                continue
-            if key in reference and placeholders(value) != placeholders(reference[key]):
-                problems.append(f"{language}: {key!r} has placeholders {sorted(placeholders(value))}, "
-                                f"{DEFAULT_LANGUAGE} has {sorted(placeholders(reference[key]))}")
-            if key in reference and sorted(TAG.findall(value)) != sorted(TAG.findall(reference[key])):
-                problems.append(f"{language}: {key!r} has other HTML tags than {DEFAULT_LANGUAGE}")
+def tags(message: str | tuple[str, ...]) -> list[str]:
+    return sorted(TAG.findall(message if isinstance(message, str) else message[-1]))
+
+
+def catalogue_problems(catalogue: Catalog, language: str) -> list[str]:
+    """Everything a translator still has to do in one .po, one line each (empty when it is complete)."""
+    entries = {message.context: message for message in catalogue if message.id}
+    problems = [f"{language}: missing {key!r}" for key in ENGLISH if key not in entries]
+    for key, message in entries.items():
+        if key not in ENGLISH:
+            problems.append(f"{language}: {key!r} is not in english.py (run make messages)")
+            continue
+        english = ENGLISH[key]
+        if message.id != english:
+            problems.append(f"{language}: {key!r} translates old English (run make messages)")
+        forms = message.string if isinstance(message.string, tuple) else (message.string,)
+        if message.fuzzy:
+            problems.append(f"{language}: {key!r} is fuzzy (check the translation, then clear the flag)")
+        if not all(form and form.strip() for form in forms):
+            problems.append(f"{language}: {key!r} is empty")
+            continue
+        for form in forms:
+            if placeholders(form) - placeholders(english) or (
+                    not isinstance(english, tuple) and placeholders(form) != placeholders(english)):
+                problems.append(f"{language}: {key!r} has placeholders {sorted(placeholders(form))}, "
+                                f"English has {sorted(placeholders(english))}")
+            if sorted(TAG.findall(form)) != tags(english):
+                problems.append(f"{language}: {key!r} has other HTML tags than English")
     return problems
 
 
-def test_every_language_has_every_string_with_the_same_placeholders():
-    assert catalogue_problems(CATALOGUES) == []
+@pytest.mark.parametrize("language", [code for code in LANGUAGES if code != "en"])
+def test_every_language_translates_every_message_with_nothing_fuzzy(language):
+    assert catalogue_problems(read_catalogue(po_path(language), language), language) == []
+
+
+def test_the_languages_are_the_po_files():
     assert set(LANGUAGES) >= {"en", "nl", "fr"}
+    assert LANGUAGES[0] == "en"
+    assert [language_name(code) for code in ("en", "nl", "fr")] == ["English", "Nederlands", "Français"]
 
 
-@pytest.mark.parametrize(("change", "expected"), [
-    (lambda c: c["nl"].pop("map"), "nl: missing 'map'"),
-    (lambda c: c["fr"].update({"extra": "x"}), "fr: 'extra' is not in en"),
-    (lambda c: c["nl"].update({"reset": " "}), "nl: 'reset' is empty"),
-    (lambda c: c["fr"].update({"source": "Source : {bron}"}), "fr: 'source' has placeholders ['bron'], en has ['source']"),
-    (lambda c: c["nl"].update({"pyramid.meaning.strategic": "zonder regeleinde"}), "nl: 'pyramid.meaning.strategic' has other HTML tags"),
+def test_the_committed_catalogues_are_up_to_date_with_english(tmp_path):
+    """`make messages` would change nothing: the .pot and every .po already follow english.py."""
+    copy = tmp_path / "locale"
+    for path in LOCALE_DIR.rglob("*.po*"):
+        target = copy / path.relative_to(LOCALE_DIR)
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_bytes(path.read_bytes())
+    update(copy)
+    changed = [str(path.relative_to(copy)) for path in copy.rglob("*.po*")
+               if path.read_bytes() != (LOCALE_DIR / path.relative_to(copy)).read_bytes()]
+    assert changed == [], "run `make messages` and commit the result"
+
+
+def _po(tmp_path: Path, body: str) -> Path:
+    path = po_path("nl", tmp_path)
+    path.parent.mkdir(parents=True)
+    path.write_text('msgid ""\nmsgstr ""\n"Language: nl\\n"\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
+                    + body, encoding="utf-8")
+    return path
+
+
+def test_make_messages_keeps_translations_by_key_and_marks_changed_english_fuzzy(tmp_path):
+    _po(tmp_path, 'msgctxt "map"\nmsgid "World map"\nmsgstr "Wereldkaart"\n\n'
+                  'msgctxt "reset"\nmsgid "Clear all filters"\nmsgstr "Alles wissen"\n\n'
+                  'msgctxt "gone"\nmsgid "Old text"\nmsgstr "Oude tekst"\n')
+    update(tmp_path)
+    problems = catalogue_problems(read_catalogue(po_path("nl", tmp_path), "nl"), "nl")
+    assert "nl: 'reset' is fuzzy (check the translation, then clear the flag)" in problems
+    assert "nl: 'tier' is empty" in problems
+    assert not any("'map'" in p or "'gone'" in p for p in problems)
+    assert len(template()) == len(ENGLISH)
+
+
+@pytest.mark.parametrize(("body", "expected"), [
+    ('msgctxt "map"\nmsgid "World map"\nmsgstr "Kaart van {de wereld}"\n', "has placeholders ['de wereld']"),
+    ('msgctxt "pyramid.meaning.mobility"\nmsgid "Mobility partners exchange students and staff"\nmsgstr "<b>x</b>"\n',
+     "has other HTML tags"),
+    ('msgctxt "hover.partners"\nmsgid "{count} partners"\nmsgstr ""\n', "'hover.partners' is empty"),
 ])
-def test_a_broken_catalogue_is_reported(change, expected):
-    broken = {language: dict(catalogue) for language, catalogue in CATALOGUES.items()}
-    change(broken)
-    assert any(problem.startswith(expected) for problem in catalogue_problems(broken))
+def test_a_broken_translation_is_reported(tmp_path, body, expected):
+    path = _po(tmp_path, body)
+    problems = catalogue_problems(read_catalogue(path, "nl"), "nl")
+    assert any(expected in problem for problem in problems), problems
 
 
-def _literal_keys() -> dict[str, list[str]]:
+def test_an_unreadable_po_file_names_the_file_and_line(tmp_path):
+    path = _po(tmp_path, 'msgctxt "map"\nmsgid "World map"\nmsgstr ""\nWereldkaart"\n')
+    with pytest.raises(CatalogueError, match=r"messages\.po, line \d+"):
+        read_catalogue(path, "nl")
+
+
+def _literal_keys() -> dict[str, list[tuple[str, str]]]:
     """Keys passed as a literal to text(...) anywhere in dashboard/, and the prefixes of f-string keys."""
-    found: dict[str, list[str]] = {"keys": [], "prefixes": []}
+    found: dict[str, list[tuple[str, str]]] = {"keys": [], "prefixes": []}
     for path in SOURCES.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
             if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "text"
@@ -79,20 +140,18 @@ def _literal_keys() -> dict[str, list[str]]:
 def test_every_key_the_code_asks_for_exists():
     found = _literal_keys()
     assert len(found["keys"]) > 100, "the scan should see the text(...) calls of the whole package"
-    missing = [f"{key} ({where})" for key, where in found["keys"] if key not in CATALOGUES[DEFAULT_LANGUAGE]]
-    assert missing == []
-    orphans = [f"{prefix}... ({where})" for prefix, where in found["prefixes"]
-               if not any(key.startswith(prefix) for key in CATALOGUES[DEFAULT_LANGUAGE])]
-    assert orphans == []
+    assert [f"{key} ({where})" for key, where in found["keys"] if key not in ENGLISH] == []
+    assert [f"{prefix}... ({where})" for prefix, where in found["prefixes"]
+            if not any(key.startswith(prefix) for key in ENGLISH)] == []
 
 
 @pytest.mark.parametrize(("prefix", "values"), [
     ("tier", TIERS), ("activity", ACTIVITIES), ("participant", PARTICIPANTS), ("direction", DIRECTIONS),
-    ("duration", DURATIONS), ("region", (*CONTINENT_NAMES.values(), "Unknown")), ("language", LANGUAGES),
+    ("duration", DURATIONS), ("region", (*CONTINENT_NAMES.values(), "Unknown")),
     ("pyramid.meaning", TIERS), ("trend.outgoing", PARTICIPANTS), ("trend.incoming", PARTICIPANTS),
 ])
 def test_every_value_of_the_data_model_has_a_label(prefix, values):
-    assert [v for v in values if f"{prefix}.{v}" not in CATALOGUES[DEFAULT_LANGUAGE]] == []
+    assert [v for v in values if f"{prefix}.{v}" not in ENGLISH] == []
 
 
 @pytest.mark.parametrize(("language", "tier", "region", "country"), [

@@ -89,3 +89,10 @@ def test_validate_checks_the_presentation_tour_against_the_partners(tmp_path, sa
     assert main(["validate", str(tmp_path)]) == 1
     out = capsys.readouterr().out
     assert "tour.csv, line 19, column 'value'" in out and "no-such-partner" in out
+
+
+@pytest.mark.parametrize("language", ["en", "nl", "fr"])
+def test_the_poster_command_takes_every_language_the_page_speaks(language):
+    from dashboard.cli import _parser
+
+    assert _parser().parse_args(["poster", "-o", "p.png", "--lang", language]).lang == language

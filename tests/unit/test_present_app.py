@@ -20,7 +20,8 @@ from dashboard.present.tour import default_tour
 from tests.factories import make_dataset
 
 OUTPUTS = [(ids.TOUR, "data"), (ids.NAME, "children"), (ids.SUBTITLE, "children"),
-           (ids.KEY_FIGURES_TITLE, "children"), (ids.KEY_FIGURES, "children"), (ids.KEYS_HINT, "children")]
+           (ids.KEY_FIGURES_TITLE, "children"), (ids.KEY_FIGURES, "children"), (ids.KEYS_HINT, "children"),
+           (ids.QR, "children")]
 
 
 @pytest.fixture(scope="module")
@@ -86,7 +87,7 @@ def test_the_layout_has_no_filter_controls_only_the_presentation_frame(client):
     walk(layout)
     assert all(str(i).startswith("present-") for _, _, i in found if i)
     assert {t for _, t, _ in found} <= {"Div", "Header", "Main", "Aside", "Footer", "Section", "H1", "H2", "P", "Span",
-                                        "Location", "Store", "Graph"}
+                                        "Figure", "Location", "Store", "Graph"}
     assert sum(1 for _, t, _ in found if t == "Graph") == 1  # every scene is drawn into the same graph
 
 
@@ -149,3 +150,14 @@ def _texts(node) -> list[str]:
     if isinstance(node, dict):
         return _texts(node.get("props", {}).get("children", []))
     return []
+
+
+def test_the_presentation_shows_the_public_address_as_a_qr_code_only_when_one_is_set():
+    from dashboard.present.callbacks import presentation
+
+    dataset = make_dataset()
+    assert presentation(dataset, Settings(), "?lang=nl")["qr"] == []
+    items = presentation(dataset, Settings(public_url="https://www.ucll.be/partners"), "?lang=nl")["qr"]
+    image, caption = items
+    assert image.src.startswith("data:image/svg+xml") and image.alt == "QR-code die https://www.ucll.be/partners opent"
+    assert "https://www.ucll.be/partners" in [child.children for child in caption.children]

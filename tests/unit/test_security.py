@@ -79,7 +79,7 @@ def test_every_response_carries_a_strict_policy_and_the_hardening_headers(callba
     assert found["frame-ancestors"] == ["'none'"]
     assert found["object-src"] == ["'none'"]
     assert headers["X-Content-Type-Options"] == "nosniff"
-    assert headers["Referrer-Policy"] == "no-referrer"
+    assert headers["Referrer-Policy"] == "same-origin"
     assert headers["X-Frame-Options"] == "DENY"
 
 
@@ -152,11 +152,16 @@ def test_a_callback_that_raises_answers_500_and_logs_the_traceback_only_on_the_s
     ("/assets/no-such-file.css", 404),
     ("/assets/../pyproject.toml", 404),
     ("/assets/%2e%2e/pyproject.toml", 404),
-    ("/_dash-component-suites/dash/no-such-file.js", 500),  # Dash raises on an unknown file: still no details
+    ("/_dash-component-suites/dash/no-such-file.js", 404),
+    ("/_dash-component-suites/no_such_package/x.js", 404),
+    ("/_dash-component-suites/dash/../../pyproject.toml", 404),
+    ("/present/_dash-component-suites/dash/no-such-file.js", 404),
+    ("/present/_dash-component-suites/no_such_package/x.js", 404),
 ])
-def test_a_missing_file_says_nothing_about_the_server(callbacks, path, status):
+def test_a_missing_file_says_nothing_about_the_server(callbacks, path, status, caplog):
     response = callbacks.client.get(path)
     assert response.status_code == status
     text = response.get_data(as_text=True)
     assert not LEAKS.search(text.replace("Internal Server Error", "")), text
     assert "partner-atlas" not in text, "a file outside assets/ was served"
+    assert "Traceback" not in caplog.text, "a probe for a file that is not there is no server error"

@@ -1,0 +1,60 @@
+"""Numbers as each language writes them, through Babel (CLDR): the one formatter behind the cards, charts, hover
+cards, presentation, poster and exports, so 1010 reads "1,010", "1.010", "1 010" or "1.010" everywhere alike."""
+
+from __future__ import annotations
+
+import math
+from functools import lru_cache
+
+from babel import Locale, UnknownLocaleError
+from babel.numbers import format_decimal, format_percent, get_decimal_symbol, get_group_symbol
+
+DEFAULT_LANGUAGE = "en"
+
+
+@lru_cache(maxsize=64)
+def locale_of(language: str) -> Locale:
+    """Babel's locale for a language code ("nl" -> nl_NL); English for a code CLDR does not know."""
+    try:
+        return Locale.parse(language or DEFAULT_LANGUAGE)
+    except (UnknownLocaleError, ValueError, TypeError):
+        return Locale.parse(DEFAULT_LANGUAGE)
+
+
+def _finite(value: object) -> float:
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return 0.0
+    return number if math.isfinite(number) else 0.0
+
+
+def number(value: object, language: str = DEFAULT_LANGUAGE, decimals: int = 0) -> str:
+    """`value` rounded to `decimals` places with the language's digit grouping and decimal mark (blank or NaN -> 0)."""
+    pattern = "#,##0" + ("." + "0" * decimals if decimals > 0 else "")
+    return format_decimal(round(_finite(value), decimals), format=pattern, locale=locale_of(language))
+
+
+def percent(fraction: object, language: str = DEFAULT_LANGUAGE, decimals: int = 0) -> str:
+    """A fraction (0.35) as the language writes a percentage ("35%", "35 %")."""
+    locale = locale_of(language)
+    pattern = locale.percent_formats[None].pattern  # the language's own spacing and sign position
+    if decimals > 0:
+        whole, _, rest = pattern.rpartition("0")
+        pattern = f"{whole}0.{'0' * decimals}{rest}"
+    return format_percent(_finite(fraction), format=pattern, locale=locale)
+
+
+def figure(value: object, language: str = DEFAULT_LANGUAGE) -> str:
+    """A key figure: whole numbers without decimals, anything else with one; text (e.g. "n/a") as written."""
+    if isinstance(value, bool) or not isinstance(value, (int, float)):
+        return str(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        return str(value)
+    return number(value, language, 0 if float(value).is_integer() else 1)
+
+
+def separators(language: str = DEFAULT_LANGUAGE) -> str:
+    """Plotly's layout.separators for the language: its decimal mark, then its thousands separator."""
+    locale = locale_of(language)
+    return get_decimal_symbol(locale) + get_group_symbol(locale)
