@@ -14,9 +14,18 @@ from pathlib import Path
 
 from bench.synthetic import HOME, make_large_dataset
 
+OVERDRAW = 4.0  # rows drawn per distinct flow kept (12,000 partners have 1.9 million possible flows)
+
 
 def write_data_folder(out: Path, partners: int = 12_000, mobility_rows: int = 1_000_000, seed: int = 0) -> Path:
-    dataset = make_large_dataset(partners=partners, mobility_rows=mobility_rows, seed=seed)
+    # The generator draws flows with repeats; a data folder holds each (year, partner, direction, participant,
+    # duration, campus) once (the importer rejects a repeat), so draw more and keep the first of each.
+    dataset = make_large_dataset(partners=partners, mobility_rows=int(mobility_rows * OVERDRAW), seed=seed)
+    key = ["academic_year", "partner_id", "direction", "participant", "duration", "campus"]
+    unique = dataset.mobility.drop_duplicates(key)
+    if len(unique) < mobility_rows:
+        raise SystemExit(f"only {len(unique):,} distinct flows for {partners:,} partners: ask for fewer rows")
+    dataset.mobility = unique.iloc[:mobility_rows]
     out.mkdir(parents=True, exist_ok=True)
     table = dataset.partners.copy()
     for column in ("activities", "networks", "campuses"):
