@@ -29,7 +29,7 @@ class DatasetIndexes:
         self.tier = partners["tier"].to_numpy(dtype=object)
         self.country = partners["country"].to_numpy(dtype=object)
         self.region = partners["region"].to_numpy(dtype=object)
-        self.search = [fold(f"{n} {c} {e}") for n, c, e in
+        self.search = [fold(f"{name} {city} {code}") for name, city, code in
                        zip(partners["name"], partners["city"], partners["erasmus_code"])]
         self.activity_bits = np.array([bits(acts, ACTIVITIES) for acts in partners["activities"]], dtype=np.int64)
         self.strategic = self.tier == "strategic"
