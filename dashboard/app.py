@@ -3,13 +3,17 @@
 from __future__ import annotations
 
 import dash
-from flask_compress import Compress
+import flask
 
+from dashboard import ids
 from dashboard.callbacks import register_callbacks
+from dashboard.callbacks.data_banner import register_data_banner
 from dashboard.components.header import app_title
 from dashboard.components.language import localised_index, request_language
 from dashboard.config import Settings
+from dashboard.data_page import register_data_page
 from dashboard.health import register_health
+from dashboard.health_page import register_health_page
 from dashboard.layout import build_layout
 from dashboard.model import Dataset
 from dashboard.origins import parse_origins, parse_public_url
@@ -28,16 +32,16 @@ def graph_config(app: dash.Dash) -> dict:
     }
 
 
-def compress_callback_responses(server) -> None:
-    """Gzip what the callbacks send: a 10x-size map response falls from ~170 KB to ~45 KB.
+def compressing_server() -> flask.Flask:
+    """The Flask server for Dash's own `compress=True` (flask-compress on every response, whatever the prefix):
+    a 10x-size map response falls from ~170 KB to ~45 KB, the presentation's tour from ~1 MB to ~150 KB.
 
-    Only the callback and layout endpoints: flask-compress on file responses (assets) leaves their file handles
-    open, and a reverse proxy compresses static files better anyway (docs/deploy.md).
+    Streamed responses (asset files) are left alone: flask-compress leaves their file handles open, and a
+    reverse proxy compresses static files better anyway (docs/deploy.md).
     """
-    server.config["COMPRESS_REGISTER"] = False
-    compress = Compress(server)
-    for endpoint in ("/_dash-update-component", "/_dash-layout", "/_dash-dependencies"):
-        server.view_functions[endpoint] = compress.compressed()(server.view_functions[endpoint])
+    server = flask.Flask(__name__)
+    server.config["COMPRESS_STREAMS"] = False
+    return server
 
 
 def create_app(settings: Settings | None = None, dataset: Dataset | None = None) -> dash.Dash:
@@ -50,6 +54,9 @@ def create_app(settings: Settings | None = None, dataset: Dataset | None = None)
     dataset = store.current()
     app = dash.Dash(
         __name__,
+        server=compressing_server(),
+        compress=True,
+        url_base_pathname=settings.url_prefix,
         assets_folder=str(settings.assets_dir),
         assets_ignore=r"^present\.",  # presentation mode's own script and styles (dashboard/present)
         serve_locally=True,
@@ -61,14 +68,19 @@ def create_app(settings: Settings | None = None, dataset: Dataset | None = None)
     )
     config = graph_config(app)
     # A function, so a page opened after the data files changed is built from the new data.
-    app.layout = lambda: build_layout(store.current(), settings, config, request_language(settings.language))
+    app.layout = lambda: build_layout(store.current(), settings, config, request_language(settings.language),
+                                      store.status())
     # `<html lang>` and the title follow the page's ?lang= (an instance attribute: Dash calls self.interpolate_index).
     app.interpolate_index = localised_index(app.interpolate_index, settings.language,
                                             lambda language: app_title(store.current().institution, language))
     register_callbacks(app, store, settings)
+    register_data_banner(app, store, settings, banner_id=ids.DATA_BANNER, check_id=ids.DATA_CHECK, url_id=ids.URL)
     app.server.extensions["partner_atlas_store"] = store
-    compress_callback_responses(app.server)
-    register_health(app.server, store)
+    register_health(app.server, store, app.config.routes_pathname_prefix)
+    register_data_page(app, store, settings)  # /data/: the import report
+    register_health_page(app.server, store, home=app.config.requests_pathname_prefix,
+                         assets=app.get_asset_url(""), default_language=settings.language,
+                         route_prefix=app.config.routes_pathname_prefix)
     present = mount_presentation(app, store, settings)  # /present: the kiosk auto-tour on the same server
     install_security_headers(app, present, frame_ancestors=frame_ancestors)
     unknown_component_files_are_not_found(app.server)

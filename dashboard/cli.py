@@ -1,4 +1,4 @@
-"""Command line: `partner-atlas run | validate | geocode` (also `python -m dashboard`)."""
+"""Command line: `partner-atlas run | validate | import-iias | import-erasmus | geocode | poster` (also `python -m dashboard`)."""
 
 from __future__ import annotations
 
@@ -10,12 +10,13 @@ from typing import Sequence
 
 from dashboard.config import SettingError, Settings
 from dashboard.i18n import LANGUAGES
+from dashboard.logs import configure_logging
 from dashboard.report import FileReport, ImportReport
 
 GEOCODE_OUTPUT_COLUMNS = (
     "name", "city", "country", "erasmus_code", "tier", "partner_id", "activities", "networks", "website",
     "agreement_start", "agreement_end", "campuses", "street", "postcode",
-    "lat", "lon", "geo_precision", "geo_source", "source_line", "rejected",
+    "lat", "lon", "geo_precision", "geo_source", "geo_note", "source_line", "rejected",
 )
 
 # `poster` filter options, named as the URL's query keys; each may repeat or hold comma-separated values.
@@ -30,6 +31,10 @@ POSTER_FILTERS = {
     "participant": "student or staff",
     "direction": "outgoing or incoming",
     "q": "words in the partner's name or city",
+    "field": "ISCED-F field of an agreement at any depth, e.g. 0913 or 09",
+    "level": "EQF level of an agreement, 5-8 or e.g. bachelor",
+    "type": "mobility type of an agreement, e.g. student_studies or SMS",
+    "valid": "academic year the agreements are in effect, e.g. 2024-2025",
 }
 
 
@@ -51,11 +56,25 @@ def _parser() -> argparse.ArgumentParser:
     validate.add_argument("paths", nargs="+", type=Path, metavar="PATH", help="a data folder or partner/mobility files")
     validate.add_argument("--json", action="store_true", help="print the report as JSON")
 
+    iias = commands.add_parser("import-iias", help="write the agreements of EWP IIA XML files into agreements.csv")
+    iias.add_argument("files", nargs="+", type=Path, metavar="FILE.xml", help="iias-get-response documents (v6 or v7)")
+    iias.add_argument("--data-dir", type=Path, required=True, metavar="DIR",
+                      help="the data folder: its partners.csv and institution.toml match the hei-ids")
+
     geocode = commands.add_parser("geocode", help="place every row of a partner list and write it as CSV")
     geocode.add_argument("input", type=Path, metavar="INPUT", help="a partner list (CSV, TSV or XLSX)")
     geocode.add_argument("--output", "-o", type=Path, required=True, metavar="OUT.csv")
     geocode.add_argument("--online", action="store_true", help="ask Nominatim (1 request/s) for what the gazetteer lacks")
     geocode.add_argument("--cache", type=Path, help="geocoding cache file (default: .geocache.json beside OUT.csv)")
+
+    erasmus = commands.add_parser("import-erasmus", help="build mobility.csv and partners.csv from the EC's Erasmus+ "
+                                  "KA1 mobility files")
+    erasmus.add_argument("files", nargs="+", type=Path, metavar="FILE", help="Erasmus+ KA1 mobility files (XLSX or CSV)")
+    erasmus.add_argument("--institution", action="append", required=True, metavar="CODE[=CAMPUS]",
+                         help='our Erasmus code, e.g. "B LEUVEN18"; repeat for each; "=Limburg" gives its flows a '
+                              "campus group")
+    erasmus.add_argument("--data-dir", type=Path, required=True, help="folder whose mobility.csv and partners.csv "
+                         "are written or updated")
 
     poster = commands.add_parser("poster", help="render a PNG summary (map, tiers, key figures) of a filter, offline")
     poster.add_argument("--output", "-o", type=Path, required=True, metavar="OUT.png")
@@ -73,10 +92,15 @@ def _parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
+        configure_logging(Settings.from_env().log_level)
         if args.command == "run":
             return _run(args)
         if args.command == "validate":
             return _validate(args)
+        if args.command == "import-iias":
+            return _import_iias(args)
+        if args.command == "import-erasmus":
+            return _import_erasmus(args)
         if args.command == "poster":
             return _poster(args)
         return _geocode(args)
@@ -93,57 +117,47 @@ def setting_error_exit(error: SettingError) -> int:
 
 def _run(args: argparse.Namespace) -> int:
     from dashboard.app import create_app
-    from dashboard.dataset import load_dataset
 
     settings = Settings.from_env(
         data_dir=args.data_dir, host=args.host, port=args.port, debug=args.debug, online=args.online
     )
-    dataset = load_dataset(settings)
-    report = dataset.report
-    app = create_app(settings, dataset=dataset)
-    print(report.to_text() if not report.ok else _totals(report), file=sys.stderr)
-    print(f"Partner Atlas on http://{settings.host}:{settings.port}/  (Ctrl+C to stop)", file=sys.stderr)
+    app = create_app(settings)  # loads the data folder and watches it, as under gunicorn
+    print(app.server.extensions["partner_atlas_store"].current().report.to_summary(), file=sys.stderr)
+    print(f"Partner Atlas on http://{settings.host}:{settings.port}/  (Ctrl+C to stop; import report on /data/)",
+          file=sys.stderr)
     app.run(host=settings.host, port=settings.port, debug=settings.debug)
     return 0
 
 
-def _totals(report: ImportReport) -> str:
-    return f"Loaded {report.rows_loaded} of {report.rows_read} rows; nothing rejected."
-
-
 def validation_report(paths: Sequence[Path], settings: Settings | None = None) -> ImportReport:
     """The import report of data folders and loose files, without geocoding (validation stays fast and offline)."""
-    from dashboard.dataset import find_table
-    from dashboard.importing import load_campuses, load_key_figures, load_mobility, load_partners
-    from dashboard.model import MOBILITY_COLUMNS, PARTNER_COLUMNS, empty_frame
+    from dashboard.dataset import find_table, load_dataset
+    from dashboard.importing import load_institution, load_mobility, load_partners
+    from dashboard.model import PARTNER_COLUMNS, empty_frame
 
     settings = settings or Settings.from_env()
     report = ImportReport()
     for path in paths:
         if path.is_dir():
-            partners_path = find_table(path, "partners")
-            partners = empty_frame(PARTNER_COLUMNS)
-            if partners_path is None:
-                report.add(FileReport(str(path / "partners.csv"), "partners")).fail(
-                    f"no partners.csv (or .xlsx) in {path}: see data/README.md for its columns"
-                )
-            else:
-                partners, file_report = load_partners(partners_path, max_bytes=settings.max_file_bytes)
-                report.add(file_report)
-            mobility = empty_frame(MOBILITY_COLUMNS)
-            mobility_path = find_table(path, "mobility")
-            if mobility_path is not None:
-                mobility, mobility_report = load_mobility(mobility_path, partners, max_bytes=settings.max_file_bytes)
-                report.add(mobility_report)
-            for stem, loader in (("campuses", load_campuses), ("key_figures", load_key_figures)):
-                table = find_table(path, stem)
-                if table is not None:
-                    report.add(loader(table)[1])
+            dataset = load_dataset(settings.with_(data_dir=path), geocode=False)
+            report.files += dataset.report.files
             if (path / "tour.csv").is_file():
-                report.add(tour_report(path, partners, mobility))
+                report.add(tour_report(path, dataset.partners, dataset.mobility))
+            for unused in unused_files(path):
+                kind = _header_kind(unused, settings)
+                hint = (f"its columns are those of {kind}: rename it {kind}{unused.suffix.lower()}" if kind else
+                        "rename the file if it is one of them")
+                report.add(FileReport(str(unused), "unknown", present=True)).warn(
+                    None, None, f"not read: the app reads {', '.join(FOLDER_FILES)} from a data folder; {hint}")
         elif not path.exists():
             report.add(FileReport(str(path), "unknown")).fail(f"{path} does not exist: check the path")
-        elif "mobil" in path.name.lower():
+        elif path.suffix.lower() == ".toml":
+            file_report = report.add(FileReport(str(path), "institution"))
+            try:
+                load_institution(path)
+            except ValueError as error:  # it names the file and what to fix
+                file_report.fail(str(error))
+        elif _loose_file_kind(path, settings) == "mobility":
             partners_path = find_table(path.parent, "partners")
             partners = load_partners(partners_path)[0] if partners_path else empty_frame(PARTNER_COLUMNS)
             if partners_path is None:
@@ -155,6 +169,33 @@ def validation_report(paths: Sequence[Path], settings: Settings | None = None) -
         else:
             report.add(load_partners(path, max_bytes=settings.max_file_bytes)[1])
     return report
+
+
+FOLDER_FILES = ("partners", "mobility", "campuses", "key_figures", "agreements", "institution.toml", "tour.csv")
+TABLE_STEMS = 5  # the first FOLDER_FILES are tables (.csv, .xlsx, ...); IIA XML sits in the iias/ subfolder
+
+
+def unused_files(folder: Path) -> list[Path]:
+    """Files of a data folder the app does not read (a misnamed export is the usual reason a view stays empty)."""
+    from dashboard.dataset import TABLE_SUFFIXES
+
+    known = ({f"{stem}{suffix}" for stem in FOLDER_FILES[:TABLE_STEMS] for suffix in TABLE_SUFFIXES}
+             | set(FOLDER_FILES[TABLE_STEMS:]))
+    ignored = (".md", ".py")  # notes and the scripts that generate a sample
+    return [p for p in sorted(folder.iterdir())
+            if p.is_file() and not p.name.startswith(".") and p.name not in known and p.suffix.lower() not in ignored]
+
+
+def _header_kind(path: Path, settings: Settings) -> str | None:
+    from dashboard.importing.kinds import file_kind
+
+    return file_kind(path, max_bytes=settings.max_file_bytes)
+
+
+def _loose_file_kind(path: Path, settings: Settings) -> str:
+    """What a file given by itself holds: its header decides, its name only when the header says nothing."""
+    kind = _header_kind(path, settings)
+    return kind or ("mobility" if "mobil" in path.name.lower() else "partners")
 
 
 def tour_report(data_dir: Path, partners, mobility) -> FileReport:
@@ -182,6 +223,42 @@ def _validate(args: argparse.Namespace) -> int:
     else:
         print(report.to_text())
     return 0 if report.ok else 1
+
+
+def _import_iias(args: argparse.Namespace) -> int:
+    """Read the XML, report every condition skipped and why, write what was usable into DIR/agreements.csv."""
+    from dashboard.dataset import fallback_institution, find_table
+    from dashboard.importing import load_institution, load_partners
+    from dashboard.importing.iias_files import partner_hei_ids, read_iia_files, update_agreements_csv
+    from dashboard.model import CAMPUS_COLUMNS, empty_frame
+
+    settings = Settings.from_env()
+    partners_path = find_table(args.data_dir, "partners")
+    if partners_path is None:
+        print(f"ERROR no partners.csv (or .xlsx) in {args.data_dir}: the IIAs' partners are matched against it",
+              file=sys.stderr)
+        return 1
+    partners, _ = load_partners(partners_path, max_bytes=settings.max_file_bytes)
+    try:
+        institution = load_institution(args.data_dir / "institution.toml")
+    except ValueError as error:
+        print(f"WARNING {error}: the home institution's hei-id is unknown", file=sys.stderr)
+        institution = fallback_institution(empty_frame(CAMPUS_COLUMNS))
+    hei_ids = partner_hei_ids(partners_path, partners, settings.max_file_bytes)
+    records, reports = read_iia_files(args.files, institution, partners, hei_ids, settings.max_file_bytes)
+    report = ImportReport(reports)
+    print(report.to_text(), file=sys.stderr)
+    if not records:
+        print("Nothing to write: no condition could be read (see above).", file=sys.stderr)
+        return 1
+    try:
+        path, kept, written = update_agreements_csv(args.data_dir, records, partners, settings.max_file_bytes)
+    except ValueError as error:
+        print(f"ERROR {error}", file=sys.stderr)
+        return 1
+    print(f"Wrote {path}: {written} condition(s) from the XML, {kept} other row(s) kept; "
+          f"{report.rows_rejected} condition(s) skipped.", file=sys.stderr)
+    return 1 if any(f.errors for f in report.files) else 0
 
 
 def _geocode(args: argparse.Namespace) -> int:
@@ -218,6 +295,21 @@ def _geocode(args: argparse.Namespace) -> int:
     if len(warnings) > 20:
         print(f"... and {len(warnings) - 20} more warnings", file=sys.stderr)
     return 0
+
+
+def _import_erasmus(args: argparse.Namespace) -> int:
+    from dashboard.importing.erasmus import read_erasmus
+    from dashboard.importing.erasmus_write import WriteError, summary, write_import
+
+    result = read_erasmus(args.files, args.institution, progress=sys.stderr.isatty())
+    written = None
+    if result.flows:
+        try:
+            written = write_import(result, args.data_dir)
+        except WriteError as error:
+            result.errors.append(str(error))
+    print("\n".join(summary(result, written, args.data_dir)), file=sys.stderr)
+    return 1 if result.errors or written is None or written.check else 0
 
 
 def poster_state(args: argparse.Namespace, dataset) -> tuple:

@@ -62,7 +62,10 @@ FALSE_WORDS = ("false", "no", "off", "0", "n", "nee", "non", "onwaar", "faux")
 BOOL_FORMS = "on: " + ", ".join(TRUE_WORDS) + "; off: " + ", ".join(FALSE_WORDS)
 PORT_FORMS = "a whole number from 1 to 65535, e.g. 8050"
 SECONDS_FORMS = "a number of seconds above 0, e.g. 12, 7.5 or 7,5 (an s after it is fine: 12s)"
-LANGUAGES = ("en", "nl", "fr")  # the catalogue's languages; a test keeps the two lists equal
+# English and every language with a catalogue: a new .po file under dashboard/i18n/locale adds its language.
+# Settings sit below i18n, so they look at the files rather than import it (a test keeps the two lists equal).
+LANGUAGES = ("en", *sorted(path.parents[1].name for path in
+                           (PACKAGE_DIR / "i18n" / "locale").glob("*/LC_MESSAGES/messages.po") if path.parents[1].name != "en"))
 THEMES = ("light", "dark")
 
 
@@ -127,6 +130,17 @@ def parse_origin_list(text: str) -> str:
         raise Unparsed("origins as scheme://host[:port], comma-separated, e.g. https://www.example.edu") from None
 
 
+PREFIX_FORMS = "a path from the site's root that starts and ends with /, e.g. /atlas/ (/ when the app has the site)"
+
+
+def parse_prefix(text: str) -> str:
+    """The path the app answers under behind a reverse proxy: "/atlas" -> "/atlas/"."""
+    path = text.strip()
+    if not re.fullmatch(r"/([A-Za-z0-9._~-]+/?)*", path) or "//" in path or "/../" in path + "/":
+        raise Unparsed(PREFIX_FORMS)
+    return path if path.endswith("/") else path + "/"
+
+
 def one_of(choices: tuple[str, ...]) -> Callable[[str], str]:
     def parse(text: str) -> str:
         word = text.strip().lower()
@@ -156,9 +170,11 @@ OPTIONS: tuple[Option, ...] = (
     Option("geocode_cache", "PARTNER_ATLAS_GEOCODE_CACHE", "Geocoding cache file; empty means <data_dir>/.geocache.json.", parse_text),
     Option("max_file_bytes", "PARTNER_ATLAS_MAX_FILE_BYTES", "Largest input file accepted (20971520, 20MB, 20 MiB); larger files are rejected with a message.", parse_size),
     Option("max_request_bytes", "PARTNER_ATLAS_MAX_REQUEST_BYTES", "Largest request body the server accepts (e.g. 10 MiB); a larger one gets 413 without being read.", parse_size),
-    Option("language", "PARTNER_ATLAS_LANGUAGE", "Default interface language (en, nl or fr).", one_of(LANGUAGES)),
+    Option("language", "PARTNER_ATLAS_LANGUAGE", "Default interface language (" + ", ".join(LANGUAGES) + ").", one_of(LANGUAGES)),
     Option("theme", "PARTNER_ATLAS_THEME", "Default colour scheme (light or dark).", one_of(THEMES)),
     Option("scene_seconds", "PARTNER_ATLAS_SCENE_SECONDS", "Seconds each scene of the presentation tour lasts.", parse_seconds),
+    Option("log_level", "PARTNER_ATLAS_LOG_LEVEL", "How much the app logs: debug, info, warning or error.", one_of(("debug", "info", "warning", "error"))),
+    Option("url_prefix", "DASH_URL_BASE_PATHNAME", "Path the app answers under behind a reverse proxy (/atlas/); every page, callback and asset moves under it.", parse_prefix),
     Option("public_url", "PARTNER_ATLAS_PUBLIC_URL", "Public address the presentation's QR code points at (e.g. the website's page with the embedded map); empty: no QR code.", parse_address),
     Option("frame_ancestors", "PARTNER_ATLAS_FRAME_ANCESTORS", "Origins allowed to embed the app in a frame (https://www.example.edu, comma-separated); empty: none.", parse_origin_list),
 )
@@ -179,6 +195,8 @@ class Settings:
     language: str = "en"
     theme: str = "light"
     scene_seconds: float = 12.0
+    log_level: str = "info"
+    url_prefix: str = "/"
     public_url: str = ""
     frame_ancestors: str = ""
 

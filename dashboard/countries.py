@@ -23,7 +23,13 @@ ERASMUS_CODE_PREFIXES = {
     "A": "AT", "B": "BE", "D": "DE", "E": "ES", "F": "FR", "G": "GR", "I": "IT", "IRL": "IE",
     "LUX": "LU", "N": "NO", "P": "PT", "S": "SE", "SF": "FI", "EL": "GR", "UK": "GB",
 }
-TRANSLATION_LANGUAGES = ("nl", "fr", "de", "es", "it", "pt", "pl", "fi", "sv", "da", "cs", "hu", "ro", "el", "tr")
+# Earlier languages win where two name different countries alike; the later ones give each European
+# country's name in its own language ("Hrvatska", "Lietuva", "Eesti", "Србија").
+TRANSLATION_LANGUAGES = (
+    "nl", "fr", "de", "es", "it", "pt", "pl", "fi", "sv", "da", "cs", "hu", "ro", "el", "tr",
+    "sk", "sl", "hr", "sr@latin", "sr", "bs", "bg", "mk", "lt", "lv", "et", "sq", "ga", "is", "nb", "mt",
+    "uk", "ru", "ca",
+)
 CONTINENT_NAMES = {
     "EU": "Europe", "AS": "Asia", "AF": "Africa", "NA": "North America",
     "SA": "South America", "OC": "Oceania", "AN": "Antarctica",
@@ -37,6 +43,10 @@ EXTRA_NAMES = {
     "taiwan": "TW", "iran": "IR", "syria": "SY", "laos": "LA", "bolivia": "BO", "venezuela": "VE",
     "tanzania": "TZ", "moldova": "MD", "macedonia": "MK", "north macedonia": "MK", "ivory coast": "CI",
     "cape verde": "CV", "vatican": "VA", "palestine": "PS", "brunei": "BN", "micronesia": "FM",
+    # Own-language names no translation catalogue carries.
+    "shqiperia": "AL", "letzebuerg": "LU", "crna gora": "ME", "makedonija": "MK", "severna makedonija": "MK",
+    "suomi finland": "FI", "kypros": "CY", "magyar koztarsasag": "HU", "slovenska republika": "SK",
+    "republika hrvatska": "HR", "rzeczpospolita polska": "PL", "cesko": "CZ", "ceska republika": "CZ",
 }
 
 
@@ -94,25 +104,36 @@ def to_iso2(text: str | None) -> CountryMatch | None:
     raw = str(text).strip().replace("\u00a0", " ")
     if not raw:
         return None
+    exact = exact_iso2(raw)
+    if exact:
+        return CountryMatch(exact, True)
+    key = fold(raw)
+    if len(raw) <= 3 and raw.isalpha():
+        return None  # an unknown code, not a name with a typo
+    return _close_match(key, _name_index()) if key else None
+
+
+@lru_cache(maxsize=65536)
+def exact_iso2(text: str) -> str | None:
+    """The ISO-2 code of a country name or code written exactly (any case or accents), without guessing typos."""
+    raw = text.strip().replace("\u00a0", " ")
     upper = raw.upper()
     if len(upper) == 2 and upper.isalpha():
         if upper in ERASMUS_COUNTRY_CODES:
-            return CountryMatch(ERASMUS_COUNTRY_CODES[upper], True)
+            return ERASMUS_COUNTRY_CODES[upper]
         if _known_iso2(upper):
-            return CountryMatch(upper, True)
+            return upper
     if len(upper) == 3 and upper.isalpha():
         country = pycountry.countries.get(alpha_3=upper)
         if country is not None:
-            return CountryMatch(country.alpha_2, True)
+            return country.alpha_2
     key = fold(raw)
     if not key:
         return None
     index = _name_index()
-    if key in index:
-        return CountryMatch(index[key], True)
-    if key.startswith("the ") and key[4:] in index:
-        return CountryMatch(index[key[4:]], True)
-    return _close_match(key, index)
+    if key.startswith("the ") and key not in index:
+        key = key[4:]
+    return index.get(key)
 
 
 def _close_match(key: str, index: dict[str, str]) -> CountryMatch | None:

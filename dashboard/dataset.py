@@ -6,7 +6,9 @@ from pathlib import Path
 
 from dashboard.config import Settings
 from dashboard.geocoding import geocode_partners
+from dashboard.importing.iias_files import with_iia_folder
 from dashboard.importing import (
+    load_agreements,
     load_campuses,
     load_institution,
     load_key_figures,
@@ -14,6 +16,7 @@ from dashboard.importing import (
     load_partners,
 )
 from dashboard.model import (
+    AGREEMENT_COLUMNS,
     CAMPUS_COLUMNS,
     KEY_FIGURE_COLUMNS,
     MOBILITY_COLUMNS,
@@ -25,11 +28,11 @@ from dashboard.model import (
 )
 from dashboard.report import FileReport, ImportReport
 
-TABLE_SUFFIXES = (".csv", ".xlsx", ".tsv", ".txt")
+TABLE_SUFFIXES = (".csv", ".xlsx", ".tsv", ".txt", ".xlsm", ".xls", ".ods")  # see importing/reading.py
 
 
 def find_table(data_dir: Path, stem: str) -> Path | None:
-    """data/partners.csv, or .xlsx/.tsv/.txt when that is what the office exported."""
+    """data/partners.csv, or .xlsx/.tsv/.txt/.xls/.ods when that is what the office exported."""
     for suffix in TABLE_SUFFIXES:
         candidate = data_dir / f"{stem}{suffix}"
         if candidate.is_file():
@@ -44,7 +47,7 @@ def _load_table(report: ImportReport, data_dir: Path, stem: str, load, columns: 
         frame, file_report = load(path)
         report.add(file_report)
         return frame
-    file_report = report.add(FileReport(str(data_dir / f"{stem}.csv"), stem))
+    file_report = report.add(FileReport(str(data_dir / f"{stem}.csv"), stem, present=False))
     message = f"no {stem}.csv (or .xlsx) in {data_dir}"
     if required:
         file_report.fail(message + ": the map needs a partner list; see data/README.md for its columns")
@@ -54,15 +57,17 @@ def _load_table(report: ImportReport, data_dir: Path, stem: str, load, columns: 
 
 
 def _institution(report: ImportReport, path: Path, campuses) -> Institution:
+    """institution.toml as one more file of the report: a broken one is an error there, never a silent fallback."""
     if not path.is_file():
-        message = "no institution.toml: the home institution is shown as 'Home institution'; see data/README.md"
-    else:
-        try:
-            return load_institution(path)
-        except ValueError as error:  # it names the file and what to fix
-            message = f"{error}; the home institution is shown as 'Home institution' until it is fixed"
-    report.add(FileReport(str(path), "institution")).warn(None, None, message)
-    return fallback_institution(campuses)
+        report.add(FileReport(str(path), "institution", present=False)).warn(
+            None, None, "no institution.toml: the home institution is shown as 'Home institution'; see data/README.md")
+        return fallback_institution(campuses)
+    file_report = report.add(FileReport(str(path), "institution"))  # a file of settings: no rows to count
+    try:
+        return load_institution(path)
+    except ValueError as error:  # it names the file and what to fix
+        file_report.fail(f"{error}; the home institution is shown as 'Home institution' until it is fixed")
+        return fallback_institution(campuses)
 
 
 def fallback_institution(campuses) -> Institution:
@@ -73,14 +78,17 @@ def fallback_institution(campuses) -> Institution:
     return Institution("Home institution", "Home", "", "", 0.0, 0.0)
 
 
-def load_dataset(settings: Settings) -> Dataset:
-    """Everything in settings.data_dir, with an ImportReport that accounts for every row."""
+def load_dataset(settings: Settings, *, geocode: bool = True) -> Dataset:
+    """Everything in settings.data_dir, with an ImportReport that accounts for every row.
+
+    geocode=False skips placing the partners (`validate`: fast, and offline whatever the settings say).
+    """
     data_dir = Path(settings.data_dir)
     report = ImportReport()
     max_bytes = settings.max_file_bytes
     partners = _load_table(report, data_dir, "partners", lambda p: load_partners(p, max_bytes=max_bytes),
                            PARTNER_COLUMNS, required=True)
-    if len(partners):
+    if geocode and len(partners):
         partners, geo_warnings = geocode_partners(
             partners, online=settings.online, cache_path=settings.cache_path, user_agent=settings.user_agent
         )
@@ -89,9 +97,19 @@ def load_dataset(settings: Settings) -> Dataset:
     mobility = _load_table(report, data_dir, "mobility", lambda p: load_mobility(p, partners, max_bytes=max_bytes),
                            MOBILITY_COLUMNS, required=False)
     mobility = compact_mobility(mobility)
-    campuses = _load_table(report, data_dir, "campuses", load_campuses, CAMPUS_COLUMNS, required=False)
-    key_figures = _load_table(report, data_dir, "key_figures", load_key_figures, KEY_FIGURE_COLUMNS, required=False)
+    agreements = _load_table(report, data_dir, "agreements",
+                             lambda p: load_agreements(p, partners, max_bytes=max_bytes), AGREEMENT_COLUMNS,
+                             required=False)
+    # PARTNER_ATLAS_MAX_FILE_BYTES holds for every file the app reads, the small ones included.
+    campuses = _load_table(report, data_dir, "campuses", lambda p: load_campuses(p, max_bytes=max_bytes),
+                           CAMPUS_COLUMNS, required=False)
+    key_figures = _load_table(report, data_dir, "key_figures", lambda p: load_key_figures(p, max_bytes=max_bytes),
+                              KEY_FIGURE_COLUMNS, required=False)
     institution = _institution(report, data_dir / "institution.toml", campuses)
+    agreements, iia_reports = with_iia_folder(agreements, data_dir, institution, partners,
+                                              find_table(data_dir, "partners"), max_bytes)
+    for iia_report in iia_reports:
+        report.add(iia_report)
 
     dataset = Dataset(
         institution=institution,
@@ -100,6 +118,7 @@ def load_dataset(settings: Settings) -> Dataset:
         campuses=campuses,
         key_figures=key_figures,
         report=report,
+        agreements=agreements,
     )
     dataset.indexes  # built now, once: before the store swaps it in and before gunicorn forks its workers
     return dataset

@@ -20,6 +20,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from dashboard.i18n import country_label, text, value_label
+from dashboard.isced import field_name
 from dashboard.filters import QUERY_KEYS, VALUE_PREFIXES, FilterState
 from dashboard.model import Dataset
 
@@ -35,6 +36,8 @@ def label(field: str, value: str, language: str = DEFAULT_LANGUAGE) -> str:
     """A human label for one filter or data value (a tier, an activity, a country code...)."""
     if field == "countries":
         return country_label(value, language) or value
+    if field == "fields":
+        return f"{value} {field_name(value, language)}"
     prefix = VALUE_PREFIXES.get(field)
     return value_label(prefix, value, language) if prefix else value
 
@@ -178,16 +181,18 @@ def filter_description(state: FilterState, language: str = DEFAULT_LANGUAGE) -> 
     """The active filters in words ("tier: strategic; country: Finland, Netherlands; 2021-2022 to 2024-2025")."""
     parts = []
     for field in QUERY_KEYS:
-        if field in ("year_from", "year_to", "query"):
+        if field in ("year_from", "year_to", "query", "valid"):
             continue
         values = getattr(state, field)
         if values:
             shown = ", ".join(label(field, v, language) for v in values)
-            if field in ("tiers", "activities", "participants", "directions"):
+            if field in ("tiers", "activities", "participants", "directions", "types"):
                 shown = shown.lower()
             parts.append(f"{text(f'export.filter.{field}', language)}: {shown}")
     if state.query:
         parts.append(f"{text('export.filter.query', language)}: {text('chip.query', language, query=state.query)}")
+    if state.valid:
+        parts.append(text("export.valid", language, year=state.valid))
     if state.year_from and state.year_to:
         parts.append(text("export.years.range", language, start=state.year_from, end=state.year_to))
     elif state.year_from:

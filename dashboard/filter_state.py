@@ -10,6 +10,7 @@ import re
 from dataclasses import dataclass, replace
 from urllib.parse import parse_qsl, urlencode
 
+from dashboard import agreement_filters
 from dashboard.i18n import country_label, text, value_label
 from dashboard.countries import ERASMUS_COUNTRY_CODES, fold
 from dashboard.model import ACTIVITIES, DIRECTIONS, PARTICIPANTS, TIERS, Dataset
@@ -26,6 +27,9 @@ KEY_ALIASES = {
     "activities": "activity", "campuses": "campus", "year_from": "from", "year_to": "to",
     "participants": "participant", "directions": "direction", "search": "q", "query": "q",
 }
+# The agreement filters (field, level, type, valid) come after the others, in agreement_filters.
+QUERY_KEYS.update(agreement_filters.QUERY_KEYS)
+KEY_ALIASES.update(agreement_filters.KEY_ALIASES)
 MAX_QUERY_LENGTH = 100
 _ACADEMIC_YEAR = re.compile(r"^\s*(\d{4})\s*(?:[-/\u2013]\s*(\d{2}|\d{4}))?\s*$")
 
@@ -63,6 +67,10 @@ class FilterState:
     participants: tuple[str, ...] = ()
     directions: tuple[str, ...] = ()
     query: str = ""
+    fields: tuple[str, ...] = ()  # ISCED-F codes
+    levels: tuple[str, ...] = ()  # EQF levels "5".."8"
+    types: tuple[str, ...] = ()   # mobility types
+    valid: str | None = None      # academic year the agreements are in effect in
 
     # -- building -------------------------------------------------------------------------------
     @classmethod
@@ -110,7 +118,8 @@ class FilterState:
         if not isinstance(query_parts, str):
             query_parts = " ".join(str(q) for q in query_parts if q)
         query = " ".join(query_parts.split())[:MAX_QUERY_LENGTH]
-        return cls(year_from=year_from, year_to=year_to, query=query, **state)  # type: ignore[arg-type]
+        return cls(year_from=year_from, year_to=year_to, query=query, **state,  # type: ignore[arg-type]
+                   **agreement_filters.parse(values))
 
     # -- the URL ----------------------------------------------------------------------------------
     def to_query(self) -> str:
@@ -192,10 +201,13 @@ def _canonical(field: str, values) -> tuple[str, ...]:
 
 # Catalogue prefix of the values of each list field (dashboard/i18n).
 VALUE_PREFIXES = {"tiers": "tier", "regions": "region", "activities": "activity", "participants": "participant",
-                 "directions": "direction"}
+                 "directions": "direction", **agreement_filters.VALUE_PREFIXES}
 
 
 def _chip_label(field: str, value: str, language: str = "en") -> str:
+    agreement_chip = agreement_filters.chip_label(field, value, language)
+    if agreement_chip is not None:
+        return agreement_chip
     if field == "countries":
         return country_label(value, language)
     if field == "year_from":

@@ -14,6 +14,7 @@ from typing import Callable
 import numpy as np
 import pandas as pd
 
+from dashboard import agreement_filters
 from dashboard.countries import fold
 from dashboard.filter_state import (  # noqa: F401  (re-exported: the URL state's public names)
     KEY_ALIASES,
@@ -90,6 +91,9 @@ def apply(state: FilterState, dataset: Dataset) -> View:
     """
     ix = dataset.indexes
     base = partner_mask(state, ix)
+    if agreement_filters.active(state):
+        base &= agreement_filters.partner_mask(state, dataset.agreements, ix.partners["partner_id"])
+
     tier_counts = {t: int(np.count_nonzero(base & (ix.tier == t))) for t in TIERS}
     keep = base & _isin(ix.tier, state.tiers) if state.tiers else base
 

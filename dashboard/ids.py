@@ -25,6 +25,11 @@ FILTER_YEARS = "filter-years"
 FILTER_PARTICIPANT = "filter-participant"
 FILTER_DIRECTION = "filter-direction"
 FILTER_QUERY = "filter-query"
+FILTER_FIELD = "filter-field"  # agreement filters
+FILTER_LEVEL = "filter-level"
+FILTER_TYPE = "filter-type"
+FILTER_VALID = "filter-valid"
+HEALTH_LINK = "health-link"  # header link to /health, carrying the filters
 RESET = "filter-reset"
 TABLE_SEARCH = "partner-table-search"  # quick search inside the table only (not a filter)
 TABLE_ROWS = "partner-table-rows"      # which table rows the filter shows, and their mobility
@@ -57,8 +62,24 @@ DOWNLOAD = "partner-download"
 
 # Detail panel of one partner.
 SELECTED_PARTNER = "selected-partner"
+DATA_BANNER = "data-banner"  # what is wrong with the data files, when something is
+DATA_CHECK = "data-check"    # the timer that keeps DATA_BANNER current on an open page
 DETAIL_PANEL = "detail-panel"
 DETAIL_BODY = "detail-body"
+
+
+# Text alternatives of each chart: its summary sentence and its "show as table" table.
+CHARTS = (WORLD_MAP, TIER_PYRAMID, MOBILITY_TREND, DURATION_SPLIT, CAMPUS_SPLIT, TOP_COUNTRIES, TOP_PARTNERS)
+TABLED_CHARTS = CHARTS[1:]  # the partner table is the map's table
+SKIP_TARGET = "atlas-results"  # where the skip link lands: the start of the results
+
+
+def chart_summary(graph_id: str) -> str:
+    return f"{graph_id}-summary"
+
+
+def chart_table(graph_id: str) -> str:
+    return f"{graph_id}-table"
 
 
 def chip(field: str, value: str) -> dict[str, str]:

@@ -7,14 +7,17 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.components.cards import headline_cards
+from dashboard.components.data_banner import banner_slot, data_banner
 from dashboard.components.detail_panel import detail_drawer
 from dashboard.components.filters_panel import filters_panel
 from dashboard.components.header import header
 from dashboard.components.panels import figure_panel, map_panel
 from dashboard.components.partner_table import partner_table
 from dashboard.i18n import text
+from dashboard.i18n.libraries import plotly_locale
 from dashboard.config import Settings
 from dashboard.model import Dataset
+from dashboard.store import DataStatus
 
 SYSTEM_FONTS = ('system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", '
                 '"Liberation Sans", Arial, sans-serif')
@@ -23,43 +26,55 @@ MANTINE_THEME = {
     "fontFamily": SYSTEM_FONTS,
     "headings": {"fontFamily": SYSTEM_FONTS},
     "primaryColor": "indigo",
+    # Buttons and links in the primary colour pass 4.5:1: shade 8 on white, shade 4 on the dark surfaces.
+    "primaryShade": {"light": 8, "dark": 4},
     "defaultRadius": "md",
 }
 
 
-def build_layout(dataset: Dataset, settings: Settings, graph_config: dict, language: str | None = None) -> dmc.MantineProvider:
-    """The whole page for one dataset; a pure function of its arguments so a per-language layout is one call away."""
+def build_layout(dataset: Dataset, settings: Settings, graph_config: dict, language: str | None = None,
+                 status: DataStatus | None = None) -> dmc.MantineProvider:
+    """The whole page for one dataset; a pure function of its arguments so a per-language layout is one call away.
+
+    status: what the data banner says (none when not given).
+    """
     language = language or settings.language
     dark = settings.theme == "dark"
+    # plotly's toolbar tooltips and month names in the page's language (assets/plotly-locales, `make locales`)
+    graph_config = {**graph_config, "locale": plotly_locale(language, settings.assets_dir)}
     return dmc.MantineProvider(
         id=ids.THEME_PROVIDER,
         theme=MANTINE_THEME,
         forceColorScheme="dark" if dark else "light",
         children=html.Div(
             [
+                html.A(text("skip_to_results", language), href=f"#{ids.SKIP_TARGET}", className="skip-link"),
                 dcc.Location(id=ids.URL, refresh="callback-nav"),
                 dcc.Store(id=ids.SELECTED_PARTNER, data=None),
                 header(dataset.institution, dark=dark, language=language),
                 html.Aside(filters_panel(dataset, language), className="atlas-aside"),
                 html.Main(
-                    [
+                    id=ids.SKIP_TARGET,
+                    tabIndex="-1",
+                    children=[
+                        banner_slot(ids.DATA_BANNER, ids.DATA_CHECK, data_banner(status, language) if status else []),
                         html.Div(id=ids.CHIPS, className="atlas-chips", **{"aria-live": "polite"}),
                         headline_cards(dataset.key_figures, language),
                         html.Div(
                             [
                                 map_panel(graph_config, language),
-                                figure_panel(text("pyramid", language), ids.TIER_PYRAMID, graph_config,
+                                figure_panel(text("pyramid", language), ids.TIER_PYRAMID, graph_config, language=language,
                                              hint=text("pyramid_hint", language), class_name="atlas-pyramid"),
                             ],
                             className="atlas-row atlas-row-map",
                         ),
                         html.Div(
                             [
-                                figure_panel(text("trend", language), ids.MOBILITY_TREND, graph_config, class_name="wide"),
-                                figure_panel(text("duration", language), ids.DURATION_SPLIT, graph_config),
-                                figure_panel(text("by_campus", language), ids.CAMPUS_SPLIT, graph_config),
-                                figure_panel(text("top_countries", language), ids.TOP_COUNTRIES, graph_config),
-                                figure_panel(text("top_partners", language), ids.TOP_PARTNERS, graph_config),
+                                figure_panel(text("trend", language), ids.MOBILITY_TREND, graph_config, language=language, class_name="wide"),
+                                figure_panel(text("duration", language), ids.DURATION_SPLIT, graph_config, language=language),
+                                figure_panel(text("by_campus", language), ids.CAMPUS_SPLIT, graph_config, language=language),
+                                figure_panel(text("top_countries", language), ids.TOP_COUNTRIES, graph_config, language=language),
+                                figure_panel(text("top_partners", language), ids.TOP_PARTNERS, graph_config, language=language),
                             ],
                             className="atlas-row atlas-charts",
                         ),

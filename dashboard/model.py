@@ -59,6 +59,29 @@ MOBILITY_COLUMNS = (
     "campus",         # home campus group, e.g. "Leuven" or "Limburg"
     "count",          # int >= 0
 )
+MOBILITY_TYPES = ("student_studies", "student_traineeship", "staff_teaching", "staff_training")
+AGREEMENT_STATUSES = ("draft", "signed", "in_effect", "terminated")
+EQF_LEVELS = (5, 6, 7, 8)  # short cycle, bachelor, master, doctoral
+# Columns of Dataset.agreements: one cooperation condition (direction x mobility type) per row.
+AGREEMENT_COLUMNS = (
+    "agreement_id",     # str ("" when not given)
+    "partner_id",
+    "department",       # organisational unit on either side ("" when not given)
+    "mobility_type",    # one of MOBILITY_TYPES
+    "direction",        # outgoing (we send) / incoming (we receive)
+    "fields",           # tuple[str, ...] of ISCED-F 2013 codes (2, 3 or 4 digits); () for any field
+    "field_note",       # str: the clarification beside the codes
+    "levels",           # tuple[int, ...] of EQF_LEVELS; () for any level
+    "places",           # float or NaN (not yet defined): mobilities per academic year
+    "months_per_year",  # float or NaN (students)
+    "days_per_year",    # float or NaN (staff)
+    "languages",        # tuple[str, ...] such as ("en:B2", "nl")
+    "first_year",       # Int64: first calendar year of the first academic year, or <NA> (open)
+    "last_year",        # Int64: first calendar year of the last academic year, or <NA> (open)
+    "status",           # one of AGREEMENT_STATUSES
+    "blended",          # True, False or None (not said)
+    "source_line",      # int: line in the input file (0 for agreements read from EWP XML)
+)
 CAMPUS_COLUMNS = ("campus", "group", "city", "lat", "lon")
 KEY_FIGURE_COLUMNS = ("label", "value", "unit", "source")
 # Optional wording per interface language; a blank translation falls back to the English column.
@@ -82,6 +105,7 @@ class Institution:
     lon: float
     networks: tuple[str, ...] = ()
     website: str = ""
+    hei_id: str = ""  # the Erasmus Without Paper id (a SCHAC code such as ucll.be); "" when not given
 
 
 @dataclass
@@ -92,6 +116,7 @@ class Dataset:
     campuses: pd.DataFrame
     key_figures: pd.DataFrame
     report: ImportReport = field(default_factory=ImportReport)
+    agreements: pd.DataFrame = field(default_factory=lambda: empty_frame(AGREEMENT_COLUMNS))
 
     @property
     def indexes(self) -> "DatasetIndexes":

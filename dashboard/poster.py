@@ -17,7 +17,7 @@ from pathlib import Path
 import plotly
 
 from dashboard import stats
-from dashboard.i18n import text
+from dashboard.i18n import number, text
 from dashboard.config import default_assets_dir
 from dashboard.exports import filter_description, label
 from dashboard.filters import FilterState, View, apply
@@ -207,7 +207,7 @@ def _key_figures(view: View, language: str, look: Theme) -> list[dict]:
     row = (FIGURES[3] - FIGURES[2]) / len(items)
     for index, (value, caption, detail, colour) in enumerate(items):
         top = FIGURES[3] - index * row
-        annotations.append(_text(f"{value:,}", FIGURES[0], top, size=58, color=colour, bold=True))
+        annotations.append(_text(number(value, language), FIGURES[0], top, size=58, color=colour, bold=True))
         annotations.append(_text(caption, FIGURES[0], top - 0.056, size=POSTER_FONT_SIZE, color=look.text))
         if detail:
             annotations.append(_text(detail, FIGURES[0], top - 0.079, size=POSTER_FONT_SIZE - 5, color=look.muted))

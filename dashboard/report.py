@@ -30,12 +30,13 @@ class FileReport:
     """What happened to the rows of one input file."""
 
     file: str
-    kind: str  # partners, mobility, campuses, key_figures
+    kind: str  # partners, mobility, campuses, key_figures, institution, tour
     rows_read: int = 0
     rows_loaded: int = 0
     rejected: list[Problem] = field(default_factory=list)
     warnings: list[Problem] = field(default_factory=list)
     errors: list[Problem] = field(default_factory=list)  # problems with the whole file (unreadable, no header)
+    present: bool = True  # False when the file is not in the folder at all
 
     @property
     def rows_rejected(self) -> int:
@@ -112,6 +113,25 @@ class ImportReport:
         )
         return "\n".join(lines)
 
+    def to_summary(self, shown: int = 3) -> str:
+        """For the console at start-up: each file's counts, its first few problems of each kind, where the rest are."""
+        lines: list[str] = []
+        hidden = 0
+        for f in self.files:
+            if not f.present and not f.warnings:
+                continue
+            lines.append(f.summary())
+            for label, problems in (("ERROR   ", f.errors), ("REJECTED", f.rejected), ("WARNING ", f.warnings)):
+                lines += [f"  {label} {p}" for p in problems[:shown]]
+                if len(problems) > shown:
+                    lines.append(f"  ... and {len(problems) - shown} more {label.strip().lower()} lines")
+                    hidden += len(problems) - shown
+        lines.append(f"Total: {self.rows_read} rows read = {self.rows_loaded} loaded + {self.rows_rejected} rejected; "
+                     f"{sum(len(f.warnings) for f in self.files)} warnings")
+        if hidden:
+            lines.append("Every line: the /data page, or `partner-atlas validate` on the folder.")
+        return "\n".join(lines)
+
     def to_dict(self) -> dict:
         return {
             "ok": self.ok,
@@ -120,3 +140,46 @@ class ImportReport:
             "rows_rejected": self.rows_rejected,
             "files": [f.to_dict() for f in self.files],
         }
+
+
+def name_a_few(names, shown: int = 5, *, quoted: bool = True) -> str:
+    """'a', 'b', 'c' and 997 more: a long list of names as one line a person can read (each cut to 40 characters)."""
+    names = list(names)
+    listed = ", ".join(repr(str(n)[:40]) if quoted else str(n)[:40] for n in names[:shown])
+    return listed + (f" and {len(names) - shown} more" if len(names) > shown else "")
+
+
+def file_name(path: str) -> str:
+    """The file's own name, as the office knows it (the folder is in the log and on /data)."""
+    return path.replace("\\", "/").rsplit("/", 1)[-1]
+
+
+def replacement_problems(served: ImportReport, candidate: ImportReport, changed=None) -> list[Problem]:
+    """Why `candidate` (the files as they are now) must not replace `served`: empty when it may.
+
+    A replacement is refused when a file that was read before cannot be read now (gone, empty, binary, no header),
+    or when it rejects rows it loaded before (a file cut off half-way ends in a broken row): fewer rows loaded and
+    more rejected. Rows taken out of a well-formed file are an edit, not a fault, and are swapped in; so are rows of
+    an unchanged file that lose their partner with it (`changed`: the names of the files that changed; None: all).
+    """
+    before = {f.kind: f for f in served.files}
+    problems: list[Problem] = []
+    for new in candidate.files:
+        old = before.get(new.kind)
+        if old is None or not old.present or old.errors:
+            continue  # nothing good to keep for this file
+        name = file_name(new.file)
+        if not new.present:
+            problems.append(Problem(new.file, None, None, f"{file_name(old.file)} was removed from the data folder"))
+        elif new.errors:
+            first = new.errors[0]
+            message = first.message.removeprefix(f"{new.file}: ")  # some messages start with the file's path
+            problems.append(Problem(new.file, first.line, first.column, f"{name} cannot be read: {message}"))
+        elif (new.rows_loaded < old.rows_loaded and new.rows_rejected > old.rows_rejected
+              and (changed is None or name in changed)):
+            first = new.rejected[0] if new.rejected else Problem(new.file, None, None, "")
+            problems.append(Problem(new.file, first.line, first.column,
+                                    f"{name} loads {old.rows_loaded - new.rows_loaded} row(s) fewer than the data "
+                                    f"shown and rejects {new.rows_rejected - old.rows_rejected} more: is it cut off "
+                                    f"or half-written? {first.message}".rstrip()))
+    return problems

@@ -5,6 +5,11 @@ dataset is loaded in the background and swapped in whole: a request sees either 
 A change is loaded only once the files have been quiet for settle_seconds, so a writer pausing half-way through a
 file (a slow copy, a save in chunks) is waited for; a load that still overlapped a further change of the files is
 thrown away and done again, so a file caught half-written is never served.
+
+A reload that loaded is still judged before it is swapped in (report.replacement_problems): files that can no
+longer be read, or that reject rows they loaded before, are not served. The store keeps the last good data and a
+DataStatus saying which file, what is wrong and from when the data shown is; the banner, /healthz and the log
+read it. The next change of the files is judged again, so fixing the file clears the status.
 """
 
 from __future__ import annotations
@@ -12,26 +17,54 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Callable
 
 from dashboard.config import Settings
 from dashboard.model import Dataset
+from dashboard.report import ImportReport, Problem, replacement_problems
 
 log = logging.getLogger(__name__)
 
-DATA_FILE_STEMS = ("partners", "mobility", "campuses", "key_figures", "institution")
+DATA_FILE_STEMS = ("partners", "mobility", "campuses", "key_figures", "institution", "agreements")
+IIAS_FOLDER = "iias"  # EWP IIA XML read at start beside agreements.csv (importing/iias_files.py)
 Signature = tuple[tuple[str, int, int], ...]
 
 
 def data_signature(data_dir: Path) -> Signature:
     """Name, size and modification time of every data file: changes whenever one is replaced or edited."""
     entries = []
-    for path in sorted(Path(data_dir).glob("*")):
-        if path.is_file() and path.stem in DATA_FILE_STEMS:
-            stat = path.stat()
-            entries.append((path.name, stat.st_size, stat.st_mtime_ns))
+    paths = [p for p in sorted(Path(data_dir).glob("*")) if p.is_file() and p.stem in DATA_FILE_STEMS]
+    paths += sorted((Path(data_dir) / IIAS_FOLDER).glob("*.xml"))
+    for path in paths:
+        stat = path.stat()
+        name = path.name if path.parent == Path(data_dir) else f"{IIAS_FOLDER}/{path.name}"
+        entries.append((name, stat.st_size, stat.st_mtime_ns))
     return tuple(entries)
+
+
+@dataclass(frozen=True)
+class DataStatus:
+    """What the pages say about the data they show: from when it is, and what is wrong with the files."""
+
+    data_time: float  # wall-clock seconds: the newest modification time of the files shown (or their load time)
+    problems: tuple[Problem, ...] = ()  # files not swapped in (kept=True), or files the data shown lacks
+    kept: bool = False  # True when newer files were refused and older data is shown
+
+    @property
+    def degraded(self) -> bool:
+        return bool(self.problems)
+
+
+def served_problems(dataset: object) -> tuple[Problem, ...]:
+    """Whole-file problems of the data being served (a partner list that could not be read at start-up)."""
+    report = getattr(dataset, "report", None) or ImportReport()  # an injected dataset may carry no report
+    return tuple(p for f in report.files for p in f.errors)
+
+
+def data_time(signature: Signature, fallback: float) -> float:
+    return max((mtime_ns for _, _, mtime_ns in signature), default=0) / 1e9 or fallback
 
 
 class DatasetStore:
@@ -60,17 +93,28 @@ class DatasetStore:
         self._wall_clock = wall_clock  # compared with the files' modification times
         self._lock = threading.Lock()
         self._loading: threading.Thread | None = None
-        self._signature = data_signature(settings.data_dir) if watch else ()
-        self._dataset = dataset if dataset is not None else loader(settings)
+        self._signature = data_signature(settings.data_dir) if watch else ()  # the files last looked at
+        self._served_signature = self._signature  # the files of the data served (older when newer were refused)
+        dataset = dataset if dataset is not None else loader(settings)
+        # One tuple, replaced in one assignment: a request never sees the new data with the old status.
+        self._served = (dataset, DataStatus(data_time(self._signature, wall_clock()), served_problems(dataset)))
         self._checked_at = clock()
         self.version = 1
 
     def current(self) -> Dataset:
         """The dataset to serve now; starts a background reload when the files changed since the last look."""
+        self._look()
+        return self._served[0]
+
+    def status(self) -> DataStatus:
+        """What to tell the people looking at the data: see DataStatus."""
+        self._look()
+        return self._served[1]
+
+    def _look(self) -> None:
         if self._watch and self._clock() - self._checked_at >= self._check_seconds:
             self._checked_at = self._clock()
             self._maybe_reload()
-        return self._dataset
 
     def _maybe_reload(self) -> None:
         with self._lock:
@@ -89,16 +133,36 @@ class DatasetStore:
     def _reload(self, signature: Signature) -> None:
         try:
             dataset = self._loader(self._settings)
-        except Exception:  # a reload must never take the running app down: keep serving the old data
+        except Exception as error:  # a reload must never take the running app down: keep serving the old data
             log.exception("reloading %s failed; still serving the previous data", self._settings.data_dir)
-            self._signature = signature  # try again when the files change next, not on every request
+            self._keep(signature, (Problem(str(self._settings.data_dir), None, None,
+                                           f"the data folder could not be loaded ({type(error).__name__}: {error})"),))
             return
         if data_signature(self._settings.data_dir) != signature:
             return  # the files changed again while loading: the next look loads the newer files
-        self._dataset = dataset  # one reference assignment: requests see the old or the new dataset
-        self._signature = signature
+        served, status = self._served
+        changed = {name for name, _, _ in set(signature) ^ set(self._served_signature)}
+        problems = replacement_problems(getattr(served, "report", None) or ImportReport(),
+                                        getattr(dataset, "report", None) or ImportReport(), changed)
+        if problems:
+            self._keep(signature, tuple(problems))
+            return
+        self._served = (dataset, DataStatus(data_time(signature, self._wall_clock()), served_problems(dataset)))
+        self._signature = self._served_signature = signature
         self.version += 1
         log.info("reloaded %s (version %d)", self._settings.data_dir, self.version)
+        if status.kept:
+            log.warning("the data files in %s are readable again: serving them (version %d)",
+                        self._settings.data_dir, self.version)
+
+    def _keep(self, signature: Signature, problems: tuple[Problem, ...]) -> None:
+        """Refuse the files as they are now: serve the last good data, say why, judge the next change again."""
+        served, status = self._served
+        self._served = (served, DataStatus(status.data_time, problems, kept=True))
+        self._signature = signature  # try again when the files change next, not on every request
+        shown = time.strftime("%Y-%m-%d %H:%M:%S", time.localtime(status.data_time))
+        for problem in problems:
+            log.warning("%s; not swapped in: still serving the data of %s", problem, shown)
 
     def wait_for_reload(self, timeout: float = 30.0) -> None:
         """Block until a background reload (if any) has finished; for tests and the reload command."""

@@ -14,6 +14,7 @@ from typing import Any, Mapping
 from flask import Flask
 
 from dashboard.config import SettingError, Settings
+from dashboard.logs import configure_logging
 
 log = logging.getLogger(__name__)
 
@@ -31,14 +32,15 @@ def create_server(environ: Mapping[str, str] | None = None) -> Flask:
         for problem in error.problems:
             log.error("Partner Atlas cannot start: %s", problem)
         raise SystemExit(2) from None
+    configure_logging(settings.log_level)
     if settings.debug:
         # Debug shows stack traces in the browser: refuse rather than serve them to the public.
         raise RuntimeError("PARTNER_ATLAS_DEBUG is on: debug mode is for `partner-atlas run` on a laptop, never "
                            "under gunicorn. Unset PARTNER_ATLAS_DEBUG to serve the dashboard.")
     app = create_app(settings)
     report = app.server.extensions["partner_atlas_store"].current().report
-    log.warning("Partner Atlas serving %s: %d rows loaded, %d rejected", settings.data_dir, report.rows_loaded,
-                report.rows_rejected)
+    log.warning("Partner Atlas serving %s: %d rows loaded, %d rejected; import report on /data/\n%s",
+                settings.data_dir, report.rows_loaded, report.rows_rejected, report.to_summary())
     return ready_to_fork(app.server)
 
 

@@ -17,6 +17,7 @@ from dashboard.callbacks.views import render_map, render_views, selection_patch
 from dashboard.components.language import language_from_query, language_links
 from dashboard.i18n import LANGUAGES
 from dashboard.config import Settings
+from dashboard.paths import HEALTH_PATH
 from dashboard.store import DatasetStore
 
 VIEW_OUTPUTS = (
@@ -31,6 +32,8 @@ VIEW_OUTPUTS = (
     Output(ids.COUNTRY_COUNT, "children"),
     Output(ids.MOBILITY_COUNT, "children"),
     Output(ids.CHIPS, "children"),
+    *(Output(ids.chart_summary(graph_id), "children") for graph_id in ids.CHARTS),
+    *(Output(ids.chart_table(graph_id), "children") for graph_id in ids.TABLED_CHARTS),
 )
 EVENT_INPUTS = (
     Input(ids.RESET, "n_clicks"),
@@ -52,6 +55,7 @@ def register_callbacks(app: dash.Dash, store: DatasetStore, settings: Settings) 
         Output(ids.URL, "search"),
         *(Output(control, "value") for control in CONTROL_IDS),
         *(Output(ids.language_link(code), "href") for code in LANGUAGES),
+        Output(ids.HEALTH_LINK, "href"),
         Input(ids.URL, "search"),
         *(Input(control, "value") for control in CONTROL_IDS),
         *EVENT_INPUTS,
@@ -62,7 +66,8 @@ def register_callbacks(app: dash.Dash, store: DatasetStore, settings: Settings) 
         url, controls = sync_filters(store.current(), search, trigger, value, dict(zip(CONTROL_IDS, values)))
         # The language links reload the page with the filters it shows now.
         links = language_links(search if url is dash.no_update else url)
-        return (url, *controls, *(links[code] for code in LANGUAGES))
+        health = HEALTH_PATH + ((search if url is dash.no_update else url) or "")
+        return (url, *controls, *(links[code] for code in LANGUAGES), health)
 
     @app.callback(*VIEW_OUTPUTS, Input(ids.URL, "search"), Input(ids.THEME_SWITCH, "checked"))
     def update_views(search, dark):
@@ -96,12 +101,13 @@ def register_callbacks(app: dash.Dash, store: DatasetStore, settings: Settings) 
         Input(ids.WORLD_MAP, "clickData"),
         Input(ids.TOP_PARTNERS, "clickData"),
         Input(ids.DETAIL_PANEL, "opened"),
+        Input(ids.URL, "search"),  # ?partner=<id> (a link from /health) opens that partner on load
         State(ids.SELECTED_PARTNER, "data"),
-        State(ids.URL, "search"),
-        prevent_initial_call=True,
     )
-    def show_partner(_cell, _map_click, _bar_click, _opened, selected, search):
+    def show_partner(_cell, _map_click, _bar_click, _opened, search, selected):
         value = ctx.triggered[0]["value"] if ctx.triggered else None
+        if ctx.triggered_id in (None, ids.URL):
+            return select_partner(store.current(), ids.URL, search, selected, language(search))
         return select_partner(store.current(), ctx.triggered_id, value, selected, language(search))
 
     @app.callback(

@@ -24,8 +24,11 @@ LIST_CONTROLS: dict[str, str] = {
     "campuses": ids.FILTER_CAMPUS,
     "participants": ids.FILTER_PARTICIPANT,
     "directions": ids.FILTER_DIRECTION,
+    "fields": ids.FILTER_FIELD,
+    "levels": ids.FILTER_LEVEL,
+    "types": ids.FILTER_TYPE,
 }
-CONTROL_IDS: tuple[str, ...] = (*LIST_CONTROLS.values(), ids.FILTER_YEARS, ids.FILTER_QUERY)
+CONTROL_IDS: tuple[str, ...] = (*LIST_CONTROLS.values(), ids.FILTER_YEARS, ids.FILTER_QUERY, ids.FILTER_VALID)
 # A click on one of these charts toggles this FilterState field.
 CLICK_FIELDS: dict[str, str] = {ids.TIER_PYRAMID: "tiers", ids.WORLD_MAP: "countries", ids.TOP_COUNTRIES: "countries"}
 
@@ -40,6 +43,7 @@ def state_from_controls(values: Mapping[str, Any], dataset: Dataset) -> FilterSt
         raw["year_from"] = years[low] if low > 0 else None
         raw["year_to"] = years[high] if high < len(years) - 1 else None
     raw["query"] = values.get(ids.FILTER_QUERY) or ""
+    raw["valid"] = values.get(ids.FILTER_VALID)
     return FilterState.from_values(dataset, **raw)
 
 
@@ -52,6 +56,7 @@ def controls_for(state: FilterState, dataset: Dataset) -> dict[str, Any]:
     values: dict[str, Any] = {control: list(getattr(state, field)) for field, control in LIST_CONTROLS.items()}
     values[ids.FILTER_YEARS] = [low, max(high, 1) if last == 0 else high]
     values[ids.FILTER_QUERY] = state.query
+    values[ids.FILTER_VALID] = state.valid
     return values
 
 

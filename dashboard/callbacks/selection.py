@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from typing import Any, Mapping
+from urllib.parse import parse_qsl
 
 import numpy as np
 from dash import no_update
@@ -11,6 +12,7 @@ from dashboard import ids
 from dashboard.callbacks.filters import clicked_value
 from dashboard.components.detail_panel import partner_detail
 from dashboard.model import Dataset
+from dashboard.partnership_health import reference_year
 
 
 def picked_partner(trigger: Any, value: Any) -> str | None:
@@ -22,7 +24,19 @@ def picked_partner(trigger: Any, value: Any) -> str | None:
         return clicked_value(value, want_location=False)
     if trigger == ids.TOP_PARTNERS:
         return clicked_value(value)
+    if trigger == ids.URL:
+        return partner_in_query(value)
     return None
+
+
+def partner_in_query(search: object) -> str | None:
+    """The `partner=` of a query string (how /health links to a partner's panel), or None."""
+    try:
+        pairs = parse_qsl(str(search or "").lstrip("?"), max_num_fields=200)
+    except ValueError:
+        return None
+    found = [v for k, v in pairs if k == "partner" and v]
+    return found[-1] if found else None
 
 
 def select_partner(dataset: Dataset, trigger: Any, value: Any, selected: str | None, language: str = "en") -> tuple:
@@ -38,5 +52,7 @@ def select_partner(dataset: Dataset, trigger: Any, value: Any, selected: str | N
     partner = dataset.partners.iloc[positions[0]]
     # Its mobility summed per kind (year, direction, ...) from the dataset's indexes: no pass over every row.
     mobility = dataset.indexes.partner_kinds(int(positions[0]))
+    agreements = dataset.agreements[dataset.agreements["partner_id"].astype(str) == partner_id]
     table_selection = no_update if trigger == ids.PARTNER_TABLE else {"ids": [partner_id]}
-    return partner_id, True, str(partner["name"]), partner_detail(partner, mobility, language), table_selection
+    body = partner_detail(partner, mobility, language, agreements, reference_year(dataset.mobility))
+    return partner_id, True, str(partner["name"]), body, table_selection

@@ -7,12 +7,14 @@ from dataclasses import dataclass
 import plotly.graph_objects as go
 from dash import Patch
 
-from dashboard import stats
-from dashboard.components.cards import chip_list, format_number
+from dashboard import ids, stats
+from dashboard.components.cards import chip_list
+from dashboard.components.chart_text import chart_table
 from dashboard.components.partner_table import table_filter
-from dashboard.i18n import text
+from dashboard.i18n import number, text
 from dashboard.exports import filter_description
 from dashboard.figures import charts
+from dashboard.figures import text_alternatives as alt
 from dashboard.figures.pyramid import tier_pyramid
 from dashboard.figures.theme import Theme, get_theme, with_caption
 from dashboard.figures.world_map import world_map
@@ -39,10 +41,13 @@ class Views:
     country_count: str
     mobility_count: str
     chips: list
+    texts: dict[str, alt.ChartText]  # graph id -> its text alternative (ids.CHARTS)
 
     def outputs(self) -> tuple:
         return (self.pyramid, self.trend, self.duration, self.campus, self.top_countries, self.top_partners,
-                self.rows, self.partner_count, self.country_count, self.mobility_count, self.chips)
+                self.rows, self.partner_count, self.country_count, self.mobility_count, self.chips,
+                *(self.texts[graph_id].summary for graph_id in ids.CHARTS),
+                *(chart_table(self.texts[graph_id]) for graph_id in ids.TABLED_CHARTS))
 
 
 # Characters per caption line: the trend and the map are wide panels, the other charts narrow ones.
@@ -61,6 +66,10 @@ def render_views(dataset: Dataset, search: str | None, dark: bool | None = False
     view = apply(state, dataset)
     theme = get_theme(theme_name(dark))
     counts = stats.headline_counts(view)
+    by_year = stats.mobility_by_year(view.totals, view.years)
+    by_duration, by_campus = stats.mobility_by_duration(view.totals), stats.mobility_by_campus(view.totals)
+    top_countries = stats.top_countries(view.partners, view.totals)
+    top_partners = stats.top_partners(view.partners, view.totals)
 
     def caption(figure: go.Figure, panel_key: str, width: int = NARROW_CAPTION) -> go.Figure:
         return captioned(figure, panel_key, state, theme, language, width=width)
@@ -68,21 +77,26 @@ def render_views(dataset: Dataset, search: str | None, dark: bool | None = False
     return Views(
         pyramid=caption(tier_pyramid(view.tier_counts, theme=theme, selected=state.tiers, language=language),
                         "pyramid"),
-        trend=caption(charts.mobility_trend(stats.mobility_by_year(view.totals, view.years), theme, language),
-                      "trend", WIDE_CAPTION),
-        duration=caption(charts.duration_split(stats.mobility_by_duration(view.totals), theme, language),
-                         "duration"),
-        campus=caption(charts.campus_split(stats.mobility_by_campus(view.totals), theme, language), "by_campus"),
-        top_countries=caption(charts.top_countries_bar(stats.top_countries(view.partners, view.totals), theme,
-                                                       language=language), "top_countries"),
-        top_partners=caption(charts.top_partners_bar(stats.top_partners(view.partners, view.totals), theme,
-                                                     language), "top_partners"),
+        trend=caption(charts.mobility_trend(by_year, theme, language), "trend", WIDE_CAPTION),
+        duration=caption(charts.duration_split(by_duration, theme, language), "duration"),
+        campus=caption(charts.campus_split(by_campus, theme, language), "by_campus"),
+        top_countries=caption(charts.top_countries_bar(top_countries, theme, language=language), "top_countries"),
+        top_partners=caption(charts.top_partners_bar(top_partners, theme, language), "top_partners"),
         rows=table_filter(view.partners, view.positions, dataset.indexes.partner_total),
         # The issue fixes this element's text to be exactly the number: no thousands separator.
         partner_count=str(len(view.partners)),
-        country_count=format_number(counts["countries"]),
-        mobility_count=format_number(counts["mobilities"]),
+        country_count=number(counts["countries"], language),
+        mobility_count=number(counts["mobilities"], language),
         chips=chip_list(state.chips(language), language),
+        texts={
+            ids.WORLD_MAP: alt.map_text(int(view.partners["lat"].notna().sum()), language),
+            ids.TIER_PYRAMID: alt.pyramid_text(view.tier_counts, language),
+            ids.MOBILITY_TREND: alt.trend_text(by_year, language),
+            ids.DURATION_SPLIT: alt.split_text(by_duration, "duration", "duration", language),
+            ids.CAMPUS_SPLIT: alt.split_text(by_campus, "campus", None, language),
+            ids.TOP_COUNTRIES: alt.top_countries_text(top_countries, language),
+            ids.TOP_PARTNERS: alt.top_partners_text(top_partners, language),
+        },
     )
 
 

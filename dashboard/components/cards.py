@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-import math
-
 import dash_mantine_components as dmc
 import pandas as pd
 from dash import html
 
 from dashboard import ids
-from dashboard.i18n import text
+from dashboard.i18n import key_figure, text
 from dashboard.model import key_figure_text
-
-
-def format_number(value: object) -> str:
-    """Thousands with a thin space, the way the figures read on a slide in either language."""
-    if isinstance(value, (int, float)) and not (isinstance(value, float) and math.isnan(value)):
-        number = float(value)
-        if number.is_integer():
-            return f"{int(number):,}".replace(",", "\u202f")
-        return f"{number:,.1f}".replace(",", "\u202f")
-    return str(value)
 
 
 def _card(label: str, value, *, value_id: str | None = None, hint: str = "", live: bool = False) -> html.Div:
@@ -52,12 +40,13 @@ def key_figure_cards(key_figures: pd.DataFrame, language: str = "en", limit: int
     for row in key_figures.head(limit).itertuples(index=False):
         unit = key_figure_text(row, "unit", language)
         # A short unit (%, km) reads as part of the number; a long one goes beside it in small type.
-        if unit in {"", "count", "number"}:
-            value = format_number(row.value)
+        number = key_figure(row.value, unit, language)
+        if unit in {"", "count", "number", "%"}:
+            value = number
         elif len(unit) <= 2:
-            value = format_number(row.value) + unit if unit == "%" else f"{format_number(row.value)} {unit}"
+            value = f"{number}\u00a0{unit}"
         else:
-            value = [format_number(row.value), html.Span(unit, className="card-unit")]
+            value = [number, html.Span(unit, className="card-unit")]
         source = str(getattr(row, "source", "") or "")
         cards.append(_card(key_figure_text(row, "label", language), value, hint=text("source", language, source=source) if source else ""))
     return cards

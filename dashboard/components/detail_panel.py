@@ -7,6 +7,7 @@ import pandas as pd
 from dash import html
 
 from dashboard import ids
+from dashboard.components.agreements_detail import agreements_section
 from dashboard.components.partner_table import agreement_years
 from dashboard.i18n import country_label, text
 
@@ -34,6 +35,7 @@ def detail_drawer(language: str = "en") -> dmc.Drawer:
         shadow="xl",
         padding="lg",
         title="",
+        closeButtonProps={"aria-label": text("detail.close", language)},
         children=html.Div(id=ids.DETAIL_BODY),
         className="atlas-detail",
     )
@@ -73,8 +75,10 @@ def _website(url: str):
     return dmc.Text(url or "-", size="sm")
 
 
-def partner_detail(partner: pd.Series, mobility: pd.DataFrame, language: str = "en") -> list:
-    """Children of the detail panel for one partner row (PARTNER_COLUMNS) and its mobility rows."""
+def partner_detail(partner: pd.Series, mobility: pd.DataFrame, language: str = "en",
+                   agreements: pd.DataFrame | None = None, reference: int | None = None) -> list:
+    """Children of the detail panel for one partner row (PARTNER_COLUMNS), its mobility rows and its agreements
+    (expired when their last year is before `reference`)."""
     country = country_label(str(partner["country"] or ""), language, str(partner["country_name"] or ""))
     place = ", ".join(str(v) for v in (partner["city"], country) if v)
     rows = mobility_per_year(mobility)
@@ -97,6 +101,10 @@ def partner_detail(partner: pd.Series, mobility: pd.DataFrame, language: str = "
     ]
     if partner.get("erasmus_code"):
         children.append(_field(text("detail.erasmus", language), dmc.Code(str(partner["erasmus_code"]))))
+    if agreements is not None and len(agreements):
+        children.append(_field(text("agreements", language),
+                               html.Div(agreements_section(agreements, reference or 0, language),
+                                        className="detail-agreements")))
     head = [text("detail.year", language), *(text(key, language) for _, _, key in MOBILITY_COLUMNS)]
     children.append(
         _field(

@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import json
+
 import dash_mantine_components as dmc
 from dash import html
 
 from dashboard import ids
+from dashboard.components.agreement_filters_panel import agreement_controls
 from dashboard.i18n import country_label, text, value_label
 from dashboard.countries import fold
 from dashboard.model import ACTIVITIES, DIRECTIONS, PARTICIPANTS, TIERS, Dataset
@@ -109,7 +112,7 @@ def filters_panel(dataset: Dataset, language: str = "en") -> html.Div:
             ),
             _section(
                 text("years", language),
-                dmc.RangeSlider(
+                html.Div(dmc.RangeSlider(
                     id=ids.FILTER_YEARS,
                     min=0,
                     max=last,
@@ -123,11 +126,12 @@ def filters_panel(dataset: Dataset, language: str = "en") -> html.Div:
                     thumbToLabel=text("years.thumb_to", language),
                     mb="lg",
                     mx="sm",  # room for the first and last year labels
-                ),
+                ), className="year-slider", **{"data-years": json.dumps(list(years))}),  # aria-valuetext: atlas-a11y.js
                 style=None if len(years) > 1 else {"display": "none"},
             ),
             _section(text("participant", language), _chips(ids.FILTER_PARTICIPANT, PARTICIPANTS, "participant", language)),
             _section(text("direction", language), _chips(ids.FILTER_DIRECTION, DIRECTIONS, "direction", language)),
+            agreement_controls(dataset, language),
         ],
         className="atlas-filters",
     )

@@ -6,9 +6,11 @@ import dash_mantine_components as dmc
 from dash import html
 
 from dashboard import ids
+from dashboard.components.data_banner import data_page_href
 from dashboard.components.language import language_switch
 from dashboard.i18n import text
 from dashboard.model import Institution
+from dashboard.paths import HEALTH_PATH
 
 
 def app_title(institution: Institution, language: str = "en") -> str:
@@ -32,6 +34,9 @@ def header(institution: Institution, *, dark: bool = False, language: str = "en"
             ),
             html.Div(
                 [
+                    html.A(text("data.link", language), href=data_page_href(language), className="atlas-data-link"),
+                    html.A(text("health.link", language), id=ids.HEALTH_LINK, href=HEALTH_PATH,
+                           className="health-link"),
                     language_switch(language),
                     dmc.Switch(
                         id=ids.THEME_SWITCH,

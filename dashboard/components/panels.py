@@ -9,29 +9,49 @@ from dashboard import ids
 from dashboard.i18n import text
 
 
-def graph(graph_id: str, config: dict, class_name: str = "") -> html.Div:
+def graph(graph_id: str, config: dict, class_name: str = "", *, label: str = "") -> html.Div:
     """An empty graph in a box that sets its height (a responsive graph fills its parent); the views callback
-    draws it for the URL's filter on the first load."""
+    draws it for the URL's filter on the first load.
+
+    The box is the chart for keyboards and screen readers: focusable, named `label`, described by its summary
+    (kept up to date by the views callback); assets/atlas.js keeps the toolbar out of the tab order until then.
+    """
     return html.Div(
-        dcc.Graph(
-            id=graph_id,
-            figure={"data": [], "layout": {"paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)",
-                                           "xaxis": {"visible": False}, "yaxis": {"visible": False}}},
-            # A PNG from the mode bar is named after its panel rather than plotly's "newplot".
-            config={**config, "toImageButtonOptions": {**config.get("toImageButtonOptions", {}), "filename": graph_id}},
-            responsive=True,
-            style={"height": "100%", "width": "100%"},
-        ),
+        [
+            dcc.Graph(
+                id=graph_id,
+                figure={"data": [], "layout": {"paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)",
+                                               "xaxis": {"visible": False}, "yaxis": {"visible": False}}},
+                # A PNG from the mode bar is named after its panel rather than plotly's "newplot".
+                config={**config,
+                        "toImageButtonOptions": {**config.get("toImageButtonOptions", {}), "filename": graph_id}},
+                responsive=True,
+                style={"height": "100%", "width": "100%"},
+            ),
+            html.P(id=ids.chart_summary(graph_id), className="visually-hidden"),
+        ],
         className=f"atlas-graph {class_name}".strip(),
+        role="figure",
+        tabIndex="0",
+        **{"aria-label": label, "aria-describedby": ids.chart_summary(graph_id), "data-chart": graph_id},
     )
 
 
-def figure_panel(title: str, graph_id: str, config: dict, *, hint: str = "", class_name: str = "") -> html.Section:
+def table_toggle(graph_id: str, language: str) -> html.Details:
+    """"Show as table": the chart's numbers (filled by the views callback), over the chart while open."""
+    return html.Details([html.Summary(text("chart.show_table", language)),
+                         html.Div(id=ids.chart_table(graph_id), className="chart-table-box")],
+                        className="chart-table-toggle")
+
+
+def figure_panel(title: str, graph_id: str, config: dict, *, hint: str = "", class_name: str = "",
+                 language: str = "en") -> html.Section:
     return html.Section(
         [
-            html.Div([dmc.Text(title, fw=700, className="panel-title"),
-                      dmc.Text(hint, size="xs", c="dimmed") if hint else None], className="panel-head"),
-            graph(graph_id, config),
+            html.Div([html.Div([dmc.Text(title, fw=700, className="panel-title"),
+                                dmc.Text(hint, size="xs", c="dimmed") if hint else None]),
+                      table_toggle(graph_id, language)], className="panel-head"),
+            graph(graph_id, config, label=title),
         ],
         className=f"atlas-panel {class_name}".strip(),
     )
@@ -63,7 +83,7 @@ def map_panel(config: dict, language: str = "en") -> html.Section:
                 ],
                 className="panel-head",
             ),
-            graph(ids.WORLD_MAP, config, "map-graph"),
+            graph(ids.WORLD_MAP, config, "map-graph", label=text("map", language)),
         ],
         className="atlas-panel atlas-map",
     )

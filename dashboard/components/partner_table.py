@@ -10,6 +10,7 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.i18n import country_label, text
+from dashboard.i18n.libraries import grid_locale
 
 
 def agreement_years(start, end, language: str = "en") -> str:
@@ -94,14 +95,10 @@ def download_buttons(language: str = "en") -> dmc.Group:
                      gap=6, wrap="nowrap")
 
 
-# ag-grid's own words (pagination, empty table) and the catalogue keys that say them.
-GRID_LOCALE_KEYS = {"page": "page", "of": "of", "to": "to", "more": "more", "firstPage": "first",
-                    "previousPage": "previous", "nextPage": "next", "lastPage": "last", "noRowsToShow": "no_rows",
-                    "loadingOoo": "loading"}
-
-
-def grid_locale(language: str = "en") -> dict[str, str]:
-    return {grid_key: text(f"grid.{key}", language) for grid_key, key in GRID_LOCALE_KEYS.items()}
+def table_locale(language: str = "en") -> dict[str, str]:
+    """ag-grid's words in the language (@ag-grid-community/locale), with our own for the empty table."""
+    return grid_locale(language, {"noRowsToShow": text("grid.no_rows", language),
+                                  "loadingOoo": text("grid.loading", language)})
 
 
 def partner_table(partners: pd.DataFrame, language: str = "en", volume=None) -> html.Div:
@@ -143,10 +140,12 @@ def partner_table(partners: pd.DataFrame, language: str = "en", volume=None) -> 
                     "paginationAutoPageSize": True,
                     "tooltipShowDelay": 400,
                     "quickFilterText": "",
-                    "localeText": grid_locale(language),
+                    "localeText": table_locale(language),
                     "isExternalFilterPresent": {"function": "atlasFilterPresent()"},
                     "doesExternalFilterPass": {"function": "atlasRowShown(params)"},
                 },
+                # Enter on a row opens the partner as a click does (assets/atlas-a11y.js)
+                eventListeners={"cellKeyDown": ["atlasOpenOnKey(params, setGridProps)"]},
                 className="atlas-grid",
                 style={"height": "100%", "width": "100%"},
             ),

@@ -63,7 +63,8 @@ LIGHT = Theme(
     ocean="#e6eef5",
     country_border="#c3c7cc",
     coastline="#a9b4bf",
-    tiers={"strategic": "#D55E00", "collaboration": "#0072B2", "mobility": "#009E73"},
+    # Okabe-Ito hues, darkened so text on them and they on white pass WCAG AA (tests/unit/test_contrast.py)
+    tiers={"strategic": "#B35000", "collaboration": "#0072B2", "mobility": "#00785A"},
     directions={"outgoing": "#E69F00", "incoming": "#3A9AD9"},
     home="#1f2933",
     highlight="#CC79A7",

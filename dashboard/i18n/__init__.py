@@ -17,11 +17,11 @@ from functools import lru_cache
 
 from dashboard.i18n.catalogues import DEFAULT_LANGUAGE, translated_languages, translations
 from dashboard.i18n.english import ENGLISH
-from dashboard.i18n.numbers import figure, locale_of, number, percent, separators
+from dashboard.i18n.numbers import figure, key_figure, locale_of, number, percent, separators
 
 LANGUAGES: tuple[str, ...] = (DEFAULT_LANGUAGE, *(code for code in translated_languages() if code != DEFAULT_LANGUAGE))
 
-__all__ = ["DEFAULT_LANGUAGE", "ENGLISH", "LANGUAGES", "country_label", "figure", "has_text", "language_name",
+__all__ = ["DEFAULT_LANGUAGE", "ENGLISH", "LANGUAGES", "country_label", "figure", "has_text", "key_figure", "language_name",
            "language_or_default", "number", "percent", "separators", "text", "value_label"]
 
 

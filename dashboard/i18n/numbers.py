@@ -54,6 +54,13 @@ def figure(value: object, language: str = DEFAULT_LANGUAGE) -> str:
     return number(value, language, 0 if float(value).is_integer() else 1)
 
 
+def key_figure(value: object, unit: str, language: str = DEFAULT_LANGUAGE) -> str:
+    """A key figure's number, with the percent sign placed as the language places it when the unit is "%"."""
+    if unit == "%" and isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
+        return percent(value / 100, language, 0 if float(value).is_integer() else 1)
+    return figure(value, language)
+
+
 def separators(language: str = DEFAULT_LANGUAGE) -> str:
     """Plotly's layout.separators for the language: its decimal mark, then its thousands separator."""
     locale = locale_of(language)

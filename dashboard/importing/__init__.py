@@ -5,11 +5,12 @@ either loaded or rejected with file, line, column and a reason; whole-file probl
 and give an empty frame, never an exception.
 """
 
+from dashboard.importing.agreements import load_agreements
 from dashboard.importing.mobility import load_mobility
 from dashboard.importing.partners import load_partners, read_partner_rows
 from dashboard.importing.reference import load_campuses, load_institution, load_key_figures
 
 __all__ = [
-    "load_campuses", "load_institution", "load_key_figures", "load_mobility", "load_partners",
+    "load_agreements", "load_campuses", "load_institution", "load_key_figures", "load_mobility", "load_partners",
     "read_partner_rows",
 ]

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from dashboard.countries import fold
+from dashboard.report import name_a_few
 
 _PARTNER_REFERENCE = {
     "partner_id": ("partner_id", "partner id", "id", "partner code", "partnercode", "partner nr"),
@@ -33,13 +34,18 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "activities": ("activities", "activity", "activiteiten", "activiteit", "cooperation", "samenwerking"),
         "networks": ("networks", "network", "netwerken", "netwerk", "alliances", "alliance"),
         "website": ("website", "url", "website url", "web", "webpage", "homepage", "site", "webstek"),
+        # Mobility-Online and MoveON say "Agreement valid from/until", "Valid from/to/until", "Start/End date".
         "agreement_start": (
             "agreement start", "start", "begin", "start year", "startjaar", "beginjaar", "valid from",
             "agreement from", "start agreement", "begin overeenkomst", "start overeenkomst",
+            "agreement valid from", "start date", "agreement start date", "begin date", "begindatum",
+            "startdatum", "valid from date", "geldig vanaf", "date de debut", "date debut",
         ),
         "agreement_end": (
             "agreement end", "end", "einde", "eind", "end year", "eindjaar", "valid until", "valid to",
             "agreement until", "end agreement", "einde overeenkomst", "eind overeenkomst",
+            "agreement valid until", "agreement valid to", "end date", "agreement end date", "einddatum",
+            "valid until date", "valid to date", "geldig tot", "date de fin", "date fin",
         ),
         "campuses": ("campuses", "campus", "home campus", "home campuses", "campussen"),
         "lat": ("lat", "latitude", "breedtegraad", "breedte"),
@@ -90,7 +96,7 @@ def missing_columns_message(kind: str, header: list[str], missing: list[str],
     labels = labels or {}
     shown = [labels.get(name, name) for name in missing]
     separator = "; " if any("," in name for name in shown) else ", "
-    found = ", ".join(h for h in header if h) or "none"
+    found = name_a_few([h for h in header if h], shown=12, quoted=False) or "none"
     accepted = "; ".join(accepted_names(kind, name) for name in missing)
     return (f"missing required column(s) {separator.join(shown)}: add them to the header row "
             f"(columns found: {found}; accepted names: {accepted}; see data/README.md)")

@@ -15,7 +15,7 @@ from dashboard.importing.partners import DEFAULT_MAX_BYTES
 from dashboard.importing.plain_csv import PlainTable, read_plain_csv
 from dashboard.importing.reading import Row, Table, read_table
 from dashboard.model import MOBILITY_COLUMNS, empty_frame
-from dashboard.report import FileReport
+from dashboard.report import FileReport, name_a_few
 
 REQUIRED = ("academic_year", "direction", "participant", "duration", "count")
 REFERENCES = ("partner_id", "erasmus_code", "name")  # tried in this order
@@ -95,7 +95,7 @@ def _load(path, partners: pd.DataFrame, table: Table | PlainTable,
     if columns.unknown:
         report.warn(
             table.header_line, None,
-            "ignored column(s) the mobility list does not use: " + ", ".join(repr(c) for c in columns.unknown),
+            "ignored column(s) the mobility list does not use: " + name_a_few(columns.unknown),
         )
     for written, canonical in columns.repeated:
         report.warn(table.header_line, written, f"a second column for {canonical}: this one is ignored")

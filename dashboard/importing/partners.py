@@ -12,16 +12,20 @@ from dashboard.importing import values as v
 from dashboard.importing.headers import ColumnMap, header_score, match_headers, missing_columns_message
 from dashboard.importing.reading import Row, Table, read_table
 from dashboard.model import ACTIVITIES, PARTNER_COLUMNS
-from dashboard.report import FileReport
+from dashboard.report import FileReport, name_a_few
 
 DEFAULT_MAX_BYTES = 50 * 2**20
-ROW_COLUMNS = (*PARTNER_COLUMNS, "street", "postcode", "rejected")
+# Beside the model's columns: the address (for the geocoder) and the agreement's dates where the file gives
+# whole dates (datetime64, NaT where it gives only a year), for views that need more than the year.
+AGREEMENT_DATES = ("agreement_start_date", "agreement_end_date")
+ROW_COLUMNS = (*PARTNER_COLUMNS, "street", "postcode", *AGREEMENT_DATES, "rejected")
 # Where a field's cell is missing, the geocoder still needs the rest of the row: these are the defaults.
 _DEFAULTS = {
     "partner_id": "", "name": "", "city": "", "country": "", "country_name": "", "region": "",
     "tier": "", "activities": (), "networks": (), "website": "", "erasmus_code": "",
     "agreement_start": None, "agreement_end": None, "campuses": (), "lat": float("nan"), "lon": float("nan"),
     "geo_precision": "", "geo_source": "", "street": "", "postcode": "", "rejected": "",
+    "agreement_start_date": None, "agreement_end_date": None,
 }
 
 
@@ -65,7 +69,7 @@ def read_partner_rows(
 def load_partners(
     path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, require_tier: bool = True,
 ) -> tuple[pd.DataFrame, FileReport]:
-    """Only the loaded partners (PARTNER_COLUMNS plus street and postcode), index reset."""
+    """Only the loaded partners (PARTNER_COLUMNS plus street, postcode and AGREEMENT_DATES), index reset."""
     rows, report = read_partner_rows(path, max_bytes=max_bytes, require_tier=require_tier)
     loaded = rows[rows["rejected"] == ""].drop(columns="rejected").reset_index(drop=True)
     return loaded, report
@@ -75,7 +79,7 @@ def _warn_about_columns(columns: ColumnMap, table: Table, report: FileReport) ->
     if columns.unknown:
         report.warn(
             table.header_line, None,
-            "ignored column(s) the partner list does not use: " + ", ".join(repr(c) for c in columns.unknown),
+            "ignored column(s) the partner list does not use: " + name_a_few(columns.unknown),
         )
     for written, canonical in columns.repeated:
         report.warn(
@@ -188,11 +192,12 @@ def _normalise(row: Row, columns: ColumnMap, require_tier: bool, countries: dict
 
     for year in ("agreement_start", "agreement_end"):
         try:
-            record[year] = v.parse_year(cell(year))
+            record[year], record[f"{year}_date"] = v.parse_agreement_date(cell(year))
         except v.Invalid as error:
             invalid(year, error, cell(year))
     try:
         v.check_years(record["agreement_start"], record["agreement_end"])
+        v.check_dates(record["agreement_start_date"], record["agreement_end_date"])
     except v.Invalid as error:
         invalid("agreement_end", error, cell("agreement_end"))
     try:
@@ -255,6 +260,8 @@ def _frame(records: list[dict]) -> pd.DataFrame:
     )
     for year in ("agreement_start", "agreement_end"):
         frame[year] = pd.array(frame[year].tolist(), dtype="Int64")
+    for day in AGREEMENT_DATES:
+        frame[day] = pd.to_datetime(pd.Series(frame[day].tolist(), index=frame.index, dtype="object"))
     for coordinate in ("lat", "lon"):
         frame[coordinate] = frame[coordinate].astype("float64")
     frame["source_line"] = frame["source_line"].astype("int64")

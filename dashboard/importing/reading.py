@@ -1,9 +1,8 @@
 """From a file on disk to a header and rows of clean text cells, whatever Excel or a mobility system wrote.
 
 Handles the size limit, the format by content rather than by name (XLSX, CSV, old .xls, binary), the
-encoding (UTF-8, UTF-8 with BOM, UTF-16 with BOM, Windows-1252, else what charset-normalizer detects),
-mojibake (ftfy), invisible and control characters, the delimiter (`,` `;` or tab, sniffed, or named by
-Excel's "sep=" line), junk lines above the header, blank lines, quoted fields with embedded newlines and
+encoding (see encoding.py), mojibake (ftfy), invisible and control characters, the delimiter (`,` `;`
+tab or `|`, sniffed, or any character named by Excel's "sep=" line), junk lines above the header, blank lines, quoted fields with embedded newlines and
 quotes that are never closed, while keeping the physical line number of every row so a person can find it
 in a text editor or spreadsheet.
 """
@@ -23,12 +22,17 @@ from pathlib import Path
 
 import ftfy
 
+from dashboard.importing.encoding import LABELS, NotText, decode
+from dashboard.importing.workbooks import (
+    ENCRYPTED_MESSAGE, OLE, html_rows, is_ods, ods_rows, ole_kind, spreadsheetml_rows, text_kind, xls_rows,
+)
 from dashboard.importing.xlsx import CellNote, xlsx_rows
 from dashboard.report import FileReport
 
-DELIMITERS = (",", ";", "\t")
-_DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs"}
+DELIMITERS = (",", ";", "\t", "|")  # sniffed in this order of preference
+_DELIMITER_NAMES = {",": "commas", ";": "semicolons", "\t": "tabs", "|": "vertical bars"}
 XLSX_SUFFIXES = (".xlsx", ".xlsm")
+WORKBOOK_SUFFIXES = (*XLSX_SUFFIXES, ".xls", ".ods")
 HEADER_SEARCH_ROWS = 30  # exports put titles and filter descriptions above the header, never many
 SNIFF_LINES = 50
 # A quoted field running over this many lines is almost surely an unclosed quote, not an address.
@@ -43,8 +47,9 @@ _INVISIBLE = re.compile(
     "[\x00-\x08\x0e-\x1f\x7f-\x84\x86-\x9f\u200b\u202a-\u202e\u2060\u2066-\u2069\ufeff\ufff9-\ufffb]"
 )
 _LINE = re.compile(r"[^\r\n]*(?:\r\n|\r|\n)|[^\r\n]+$")  # csv's idea of a line, unlike str.splitlines
-_SEP_LINE = re.compile(r"^sep=(.)\s*$", re.IGNORECASE)
-_ZIP, _OLE = b"PK\x03\x04", b"\xd0\xcf\x11\xe0"
+# Excel's hint line; the delimiter is any one character but a quote (a tab too: hence [ ]* and not \s*).
+_SEP_LINE = re.compile(r'^sep=([^"\r\n])[ ]*(?:\r\n|\r|\n)?$', re.IGNORECASE)
+_ZIP = b"PK\x03\x04"
 
 
 @dataclass(frozen=True)
@@ -128,28 +133,72 @@ def read_table(
     if not data.strip():
         report.fail("file is empty: export the list again with a header row and data rows")
         return None
-    named_xlsx = path.suffix.lower() in XLSX_SUFFIXES
     # The content decides, not the name: offices rename exports, and Excel opens either way.
-    if data.startswith(_OLE):
-        report.fail("old Excel .xls format: save it from Excel as .xlsx or as CSV UTF-8")
-        return None
-    if data.startswith(_ZIP):
-        if not named_xlsx:
-            report.warn(None, None, f"is an Excel workbook despite its {path.suffix or 'missing'} extension: "
-                        "read as XLSX; rename it to .xlsx")
-        read = xlsx_rows(data, report, header_score)
+    if data.startswith((OLE, _ZIP)):
+        read = _read_workbook(data, path.suffix.lower(), report, header_score)
         if read is None:
             return None
-        raw_rows, notes = read
-        return _to_table(raw_rows, report, header_score, notes, scan=True, delimiter=None)
+        return _to_table(read[0], report, header_score, read[1], scan=True, delimiter=None)
     text = _decode(data, report)
     if text is None:
         return None
-    if named_xlsx:
-        report.warn(None, None, "is text, not an Excel workbook, despite its .xlsx extension: read as CSV; "
+    kind = text_kind(text)
+    if kind != "text":
+        read = _read_markup(text, kind, path.suffix.lower(), report, header_score)
+        if read is None:
+            return None
+        return _to_table(read[0], report, header_score, read[1], scan=True, delimiter=None)
+    if path.suffix.lower() in WORKBOOK_SUFFIXES:
+        report.warn(None, None, f"is text, not an Excel workbook, despite its {path.suffix} extension: read as CSV; "
                     "rename it to .csv")
     delimiter, raw_rows = _csv_rows(text)
     return _to_table(raw_rows, report, header_score, [], scan=bool(_INVISIBLE.search(text)), delimiter=delimiter)
+
+
+# What each binary format is called in messages, and the extensions that name it.
+_FORMATS = {
+    "xlsx": ("an Excel workbook", XLSX_SUFFIXES), "xls": ("an old Excel 97-2003 .xls workbook", (".xls",)),
+    "ods": ("an OpenDocument spreadsheet", (".ods",)),
+    "html": ("an HTML table (what some systems export as \"Excel\")", (".html", ".htm")),
+    "spreadsheetml": ("an XML Spreadsheet 2003 workbook", (".xml",)),
+}
+
+
+def _read_workbook(data: bytes, suffix: str, report: FileReport, header_score):
+    """Rows and notes of an .xlsx, .xls or .ods workbook (the bytes start as an OLE or zip container), or None
+    after report.fail for one that cannot be read."""
+    if data.startswith(OLE):
+        kind = ole_kind(data)
+        if kind == "encrypted":
+            report.fail(ENCRYPTED_MESSAGE)
+            return None
+        if kind != "xls":
+            report.fail("an old Microsoft Office file (OLE) with no Excel workbook inside (damaged, or a Word or "
+                        "PowerPoint file?): if it opens in Excel, save it as .xlsx or as CSV UTF-8")
+            return None
+        _warn_extension("xls", suffix, report)
+        return xls_rows(data, report, header_score)
+    kind = "ods" if is_ods(data) else "xlsx"
+    _warn_extension(kind, suffix, report)
+    return (ods_rows if kind == "ods" else xlsx_rows)(data, report, header_score)
+
+
+def _read_markup(text: str, kind: str, suffix: str, report: FileReport, header_score):
+    _warn_extension(kind, suffix, report)
+    reader = html_rows if kind == "html" else spreadsheetml_rows
+    return reader(text, report, header_score)
+
+
+def _warn_extension(kind: str, suffix: str, report: FileReport) -> None:
+    what, suffixes = _FORMATS[kind]
+    if suffix in suffixes:
+        return
+    if kind == "xlsx":
+        report.warn(None, None, f"is an Excel workbook despite its {suffix or 'missing'} extension: "
+                    "read as XLSX; rename it to .xlsx")
+        return
+    report.warn(None, None, f"is {what}, not what its {suffix or 'missing'} extension says: read it as such; "
+                "to be sure, open it in Excel and save it as .xlsx or as CSV UTF-8")
 
 
 def _megabytes(size: int) -> str:
@@ -157,72 +206,16 @@ def _megabytes(size: int) -> str:
 
 
 def _decode(data: bytes, report: FileReport) -> str | None:
-    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16", errors="replace")
-    if data.startswith(b"\xef\xbb\xbf"):
-        data = data[3:]  # a tool that writes a BOM may still have written Windows-1252 after it
-    # A stray NUL or two in a cell is text with a flaw (removed later, with a warning); a share of
-    # control bytes this high is an image, an archive or a compressed file.
-    if _control_ratio(data[:4096]) > 0.05:
-        report.fail("not a text or spreadsheet file (binary content): export the list as CSV or XLSX")
-        return None
     try:
-        return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
-    encoding, text = _best_single_byte_decoding(data)
-    if text is None:
-        report.fail("cannot tell the text encoding: save the file as CSV UTF-8 from Excel")
+        decoded = decode(data)
+    except NotText as error:
+        report.fail(str(error))
         return None
-    if encoding != "cp1252":
-        report.warn(None, None, f"read as {encoding}: if characters look wrong, save the file as CSV UTF-8")
-    return text
-
-
-def _best_single_byte_decoding(data: bytes) -> tuple[str, str | None]:
-    """Windows-1252 unless charset-normalizer offers a code page that reads more plausibly.
-
-    charset-normalizer alone takes Western European exports (the ECHE list among them) for Central
-    European cp1250, which turns "Liège" into "Liče"; so each candidate's text is scored for the
-    traces a wrong code page leaves and Windows-1252, what Excel writes in Western Europe, wins ties.
-    """
-    from charset_normalizer import from_bytes
-
-    candidates = ["cp1252"] + [match.encoding for match in list(from_bytes(data))[:4]]
-    # Single-byte code pages decode byte by byte, so scoring the non-ASCII bytes with a little
-    # context tells them apart at a fraction of the cost of scoring the whole text.
-    sample = b"\n".join(data[max(m.start() - 2, 0):m.end() + 2] for m in re.finditer(rb"[\x80-\xff]+", data))
-    best: tuple[int, str] = (2**62, "")
-    for encoding in dict.fromkeys(candidates):
-        try:
-            data.decode(encoding)
-            score = _implausibility(sample.decode(encoding))
-        except (UnicodeDecodeError, LookupError):
-            continue
-        if score < best[0]:
-            best = (score, encoding)
-    return best[1], data.decode(best[1]) if best[1] else None
-
-
-# Traces of a wrong code page: symbols glued to letters ("£ódŸ" for "Łódź"), C1 control characters,
-# runs of accented Latin letters (Cyrillic read as Latin: "Ìîñêâà"), a capital accented letter after a
-# small letter.
-_WRONG_CODE_PAGE = re.compile(
-    r"(?<=[^\W\d_])[\u00a2-\u00a9\u00ac-\u00af\u00b1-\u00b6\u00b8-\u00b9\u00bc-\u00bf\u00d7\u00f7]"
-    r"|[\u00a2-\u00a9\u00ac-\u00af\u00b1-\u00b6\u00b8-\u00b9\u00bc-\u00bf\u00d7\u00f7](?=[^\W\d_])"
-    r"|[\u0080-\u009f]"
-    r"|[\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]{3,}"
-    r"|(?<=[a-z\u00df-\u00f6\u00f8-\u00ff])[\u00c0-\u00d6\u00d8-\u00de\u0160\u0152\u017d\u0178]"
-)
-
-
-def _implausibility(text: str) -> int:
-    return len(_WRONG_CODE_PAGE.findall(text))
-
-
-def _control_ratio(sample: bytes) -> float:
-    controls = sum(1 for b in sample if b < 32 and b not in (9, 10, 13))
-    return controls / max(len(sample), 1)
+    if not decoded.is_unicode:
+        alternative = f" (next most likely: {LABELS.get(decoded.runner_up, decoded.runner_up)})" if decoded.runner_up else ""
+        report.warn(None, None, f"not UTF-8: read as {decoded.label}, the encoding its names read most plausibly "
+                    f"in{alternative}; if characters look wrong, save the file as CSV UTF-8")
+    return decoded.text
 
 
 def sniff_delimiter(text: str) -> str:
@@ -252,7 +245,7 @@ def _csv_rows(text: str) -> tuple[str, list[tuple[int, int, list[str], str]]]:
     lines = _LINE.findall(text.lstrip("\ufeff"))
     first = 0
     excel_hint = _SEP_LINE.match(lines[0]) if lines else None
-    if excel_hint and excel_hint.group(1) in DELIMITERS:
+    if excel_hint:
         delimiter, first = excel_hint.group(1), 1  # Excel's own "sep=;" line: not a title, no warning
     else:
         delimiter = sniff_delimiter(text)
@@ -273,13 +266,26 @@ def _csv_rows(text: str) -> tuple[str, list[tuple[int, int, list[str], str]]]:
                 rows.append((begin, end, cells, ""))
             else:
                 break
-        except csv.Error:  # a cell past csv's field size limit: a quote swallowed the file
+        except csv.Error:  # a cell past csv's field size limit
             begin = start + consumed + 1
-            rows.append((begin, begin, [], f"a cell starting on line {begin} runs past {csv.field_size_limit():,} "
-                                           "characters: a quote is probably not closed; close it: the lines "
-                                           "after it are read as rows again"))
+            rows.append(_oversized_record(lines[begin - 1], begin, delimiter))
             start = begin
     return delimiter, rows
+
+
+def _oversized_record(line: str, number: int, delimiter: str) -> tuple[int, int, list[str], str]:
+    """The record on a line csv gave up on: a cell longer than csv reads, or a quote that swallowed the file.
+
+    Without a quote on the line, the cells are what lies between the delimiters: returned as a row, so the
+    cell's length is reported under its column like any other too-long cell.
+    """
+    if '"' not in line:
+        return number, number, line.rstrip("\r\n").split(delimiter), ""
+    if not _ends_inside_quote([line], delimiter):
+        return number, number, [], (f"a cell on this line is longer than {csv.field_size_limit():,} characters, "
+                                    "more than any name or list: shorten it (a pasted text block?)")
+    return number, number, [], (f"a cell starting on line {number} runs past {csv.field_size_limit():,} characters: "
+                                "a quote is probably not closed; close it: the lines after it are read as rows again")
 
 
 def _quote_problem(lines: list[str], begin: int, end: int, delimiter: str) -> str:
@@ -340,8 +346,10 @@ def _to_table(raw_rows, report: FileReport, header_score, notes: list[CellNote],
             header_line, None,
             f"skipped {skipped} line(s) above the header on line {header_line}: titles or notes, not data",
         )
-    for note in sorted(notes, key=lambda n: (n.line, n.position)):
-        if note.line > header_line:
+    for note in sorted(notes, key=lambda n: (n.line, -1 if n.position is None else n.position)):
+        if note.line > header_line and note.position is None:
+            report.warn(note.line, None, note.message)
+        elif note.line > header_line:
             column = header[note.position] if note.position < len(header) and header[note.position] else None
             report.warn(note.line, column or f"column {note.position + 1}", note.message)
     width = len(header)
@@ -378,7 +386,7 @@ def _other_delimiter_problem(cell: str, delimiter: str) -> str:
     for other in DELIMITERS:
         if other != delimiter and other in cell:
             return (f"{_NOT_SPLIT}: it uses {_DELIMITER_NAMES[other]} where the header uses "
-                    f"{_DELIMITER_NAMES[delimiter]}; use one delimiter throughout the file")
+                    f"{_DELIMITER_NAMES.get(delimiter, repr(delimiter))}; use one delimiter throughout the file")
     return ""
 
 

@@ -13,14 +13,14 @@ from dashboard.importing.headers import header_score, match_headers, missing_col
 from dashboard.importing.partners import DEFAULT_MAX_BYTES
 from dashboard.importing.reading import read_table
 from dashboard.model import CAMPUS_COLUMNS, KEY_FIGURE_COLUMNS, KEY_FIGURE_TRANSLATIONS, Institution, empty_frame
-from dashboard.report import FileReport
+from dashboard.report import FileReport, name_a_few
 
 
-def load_campuses(path: str | Path) -> tuple[pd.DataFrame, FileReport]:
+def load_campuses(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[pd.DataFrame, FileReport]:
     """The home campuses (campus, group, city, lat, lon); a missing file gives an empty frame and a warning."""
     report = FileReport(str(path), "campuses")
     records = []
-    for row, cell, written in _rows(path, report, "campuses", required=("campus",)):
+    for row, cell, written in _rows(path, report, "campuses", ("campus",), max_bytes):
         if not cell("campus"):
             report.reject(row.line, written("campus"), "campus is empty: name the campus")
             continue
@@ -40,11 +40,11 @@ def load_campuses(path: str | Path) -> tuple[pd.DataFrame, FileReport]:
     return frame, report
 
 
-def load_key_figures(path: str | Path) -> tuple[pd.DataFrame, FileReport]:
+def load_key_figures(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[pd.DataFrame, FileReport]:
     """Headline figures (label, value, unit, source), values kept as written ("1,700", "10")."""
     report = FileReport(str(path), "key_figures")
     records = []
-    for row, cell, written in _rows(path, report, "key_figures", required=("label", "value")):
+    for row, cell, written in _rows(path, report, "key_figures", ("label", "value"), max_bytes):
         for name in ("label", "value"):
             if not cell(name):
                 report.reject(row.line, written(name), f"{name} is empty: every key figure needs a label and a value")
@@ -57,12 +57,12 @@ def load_key_figures(path: str | Path) -> tuple[pd.DataFrame, FileReport]:
     return frame, report
 
 
-def _rows(path: str | Path, report: FileReport, kind: str, required: tuple[str, ...]):
+def _rows(path: str | Path, report: FileReport, kind: str, required: tuple[str, ...], max_bytes: int):
     """(row, cell(name), written(name)) for every data row, counting rows_read; nothing for a bad file."""
     if not Path(path).exists():
         report.warn(None, None, f"{Path(path).name} not found: continuing without {kind.replace('_', ' ')}")
         return
-    table = read_table(path, report, max_bytes=DEFAULT_MAX_BYTES, header_score=header_score(kind))
+    table = read_table(path, report, max_bytes=max_bytes, header_score=header_score(kind))
     if table is None:
         return
     columns = match_headers(table.header, kind)
@@ -72,7 +72,7 @@ def _rows(path: str | Path, report: FileReport, kind: str, required: tuple[str, 
         return
     if columns.unknown:
         report.warn(table.header_line, None,
-                    "ignored column(s): " + ", ".join(repr(c) for c in columns.unknown))
+                    "ignored column(s): " + name_a_few(columns.unknown))
     for row in table.rows:
         report.rows_read += 1
         if row.problem or row.overflow:
@@ -119,4 +119,5 @@ def load_institution(path: str | Path) -> Institution:
         lon=lon,
         networks=tuple(n.strip() for n in networks if n.strip()),
         website=website,
+        hei_id=str(data.get("hei_id", "")).strip().lower(),
     )

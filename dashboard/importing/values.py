@@ -173,10 +173,75 @@ def parse_year(text: str) -> int | None:
     raise Invalid(f"cannot read a year in {text!r}: write a year such as 2021 or a date such as 2021-09-01")
 
 
+# Month names as exports write them (MoveON and Mobility-Online in English; offices in Dutch, French, German).
+_MONTHS = {
+    name: number
+    for number, names in enumerate((
+        "january jan januari janvier janv januar jän", "february feb februari fevrier fev février févr februar",
+        "march mar maart mars marz märz mrt", "april apr avril avr", "may mei mai",
+        "june jun juni juin", "july jul juli juillet juil", "august aug augustus aout août",
+        "september sep sept septembre", "october oct oktober octobre okt", "november nov novembre",
+        "december dec december decembre décembre dezember dez",
+    ), start=1)
+    for name in names.split()
+}
+_ISO_DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d\d(?::\d\d(?:\.\d+)?)?)?$")
+_NUMERIC_DATE = re.compile(r"^(\d{1,2})[-/.](\d{1,2})[-/.](\d{4})(?: \d{1,2}:\d\d(?::\d\d)?)?$")
+_DAY_MONTH_NAME = re.compile(r"^(\d{1,2})\.?[\s-]*([^\W\d_]+)\.?[\s,-]*(\d{4})$")
+_MONTH_NAME_DAY = re.compile(r"^([^\W\d_]+)\.?\s*(\d{1,2})(?:st|nd|rd|th)?,?\s*(\d{4})$", re.IGNORECASE)
+
+
+def parse_agreement_date(text: str) -> tuple[int | None, date | None]:
+    """The year and, when a whole date is written, the date: 2021 -> (2021, None); 2021-09-01, 01/09/2021,
+    1.9.2021, 1 September 2021, Sep 1, 2021 or an Excel date -> (2021, 2021-09-01); ("", "") -> (None, None).
+
+    Numeric dates are day first, as in Europe, unless the second number cannot be a month (09/15/2021).
+    """
+    if not text:
+        return None, None
+    found = calendar_date(text.strip())
+    if found is not None:
+        return found.year, found
+    return parse_year(text), None
+
+
+def calendar_date(text: str) -> date | None:
+    """The date a cell writes in any of parse_agreement_date's forms; None when it is no date (a year, words);
+    raises Invalid for a date not in the calendar (31.02.2021)."""
+    if re.fullmatch(r"\d{5}(\.0+)?", text):  # an Excel date serial
+        serial = int(float(text))
+        return EXCEL_EPOCH + timedelta(days=serial) if 1 <= serial < 100_000 else None
+    parts = None
+    if match := _ISO_DATE.match(text):
+        parts = int(match.group(1)), int(match.group(2)), int(match.group(3))
+    elif match := _NUMERIC_DATE.match(text):
+        first, second, year = (int(g) for g in match.groups())
+        day, month = (second, first) if second > 12 >= first else (first, second)
+        parts = year, month, day
+    elif (match := _DAY_MONTH_NAME.match(text)) and fold(match.group(2)) in _MONTHS:
+        parts = int(match.group(3)), _MONTHS[fold(match.group(2))], int(match.group(1))
+    elif (match := _MONTH_NAME_DAY.match(text)) and fold(match.group(1)) in _MONTHS:
+        parts = int(match.group(3)), _MONTHS[fold(match.group(1))], int(match.group(2))
+    if parts is None:
+        return None
+    try:
+        return date(*parts)
+    except ValueError:
+        raise Invalid(f"{text!r} is not a date in the calendar: write it as 2021-09-01") from None
+
+
 def check_years(start: int | None, end: int | None) -> None:
     if start is not None and end is not None and end < start:
         raise Invalid(
             f"agreement_end {end} is before agreement_start {start}: swap them or fix the year",
+            field="agreement_end",
+        )
+
+
+def check_dates(start: date | None, end: date | None) -> None:
+    if start is not None and end is not None and end < start:
+        raise Invalid(
+            f"agreement_end {end.isoformat()} is before agreement_start {start.isoformat()}: swap them or fix the date",
             field="agreement_end",
         )
 

@@ -21,6 +21,8 @@ from dashboard.report import FileReport
 HEADER_SEARCH_ROWS = 30
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")
+_HIDDEN_ROW = re.compile(rb'<(?:\w+:)?row\b[^>]*?\bhidden="(?:1|true)"[^>]*>')
+_ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 
 
 @dataclass(frozen=True)
@@ -28,8 +30,13 @@ class CellNote:
     """Something the reader did to one cell, reported once the header names its column."""
 
     line: int
-    position: int  # 0-based column
+    position: int | None  # 0-based column; None for a note on the whole row
     message: str
+
+
+def hidden_row_note(line: int) -> CellNote:
+    return CellNote(line, None, "the row is hidden in the workbook (hidden by hand or by a filter): loaded all "
+                                "the same; unhide it in Excel to check it, or delete it if it should not be shown")
 
 
 def xlsx_rows(
@@ -68,23 +75,27 @@ def _from_excel(value: object) -> object:
     return value
 
 
+def pick_sheet(titles: list[str], first_rows: list[list[list[object]]], report: FileReport,
+               header_score: Callable[[tuple[str, ...]], int]) -> int:
+    """The index of the first sheet with the best header row, with a warning when it is not the first sheet."""
+    scores = [max((header_score(tuple(str(v).strip() for v in row if v is not None)) for row in rows), default=0)
+              for rows in first_rows]
+    chosen = max(range(len(titles)), key=lambda i: (scores[i], -i))
+    if chosen and scores[chosen]:
+        names = ", ".join(repr(t) for t in titles)
+        report.warn(None, None, f"read the sheet {titles[chosen]!r}, the first one with a header row (sheets: {names}); "
+                    "put the list on the first sheet to be sure")
+    return chosen
+
+
 def _read_best_sheet(data: bytes, workbook, report: FileReport, header_score):
     sheets = workbook.worksheets
     if not sheets:
         report.fail("the workbook has no sheets: save the list again from Excel")
         return None
-
-    def best_score(sheet) -> int:
-        rows = _values(sheet, max_row=HEADER_SEARCH_ROWS)
-        return max((header_score(tuple(str(v).strip() for v in row if v is not None)) for row in rows), default=0)
-
-    scores = [best_score(sheet) for sheet in sheets]
-    chosen = max(range(len(sheets)), key=lambda i: (scores[i], -i))
+    chosen = pick_sheet([s.title for s in sheets], [_values(s, max_row=HEADER_SEARCH_ROWS) for s in sheets],
+                        report, header_score)
     sheet = sheets[chosen]
-    if chosen and scores[chosen]:
-        titles = ", ".join(repr(s.title) for s in sheets)
-        report.warn(None, None, f"read the sheet {sheet.title!r}, the first one with a header row (sheets: {titles}); "
-                    "put the list on the first sheet to be sure")
     rows = _values(sheet)
     notes: list[CellNote] = []
     xml = _sheet_xml(data, sheet)
@@ -92,7 +103,14 @@ def _read_best_sheet(data: bytes, workbook, report: FileReport, header_score):
         notes += _fill_merged_cells(xml, rows)
         if _FORMULA.search(xml):
             notes += _formulas_without_result(data, chosen, rows)
+        if b'hidden="' in xml:
+            notes += [hidden_row_note(number) for number in _hidden_rows(xml) if number <= len(rows)]
     return [(number, number, values, "") for number, values in enumerate(rows, start=1)], notes
+
+
+def _hidden_rows(xml: bytes) -> list[int]:
+    """Spreadsheet numbers of the rows hidden by hand or by a filter (read-only openpyxl does not say)."""
+    return [int(number.group(1)) for tag in _HIDDEN_ROW.findall(xml) if (number := _ROW_NUMBER.search(tag))]
 
 
 def _sheet_xml(data: bytes, sheet) -> bytes | None:

@@ -1,5 +1,6 @@
 """Presentation mode: a full-screen auto-tour of the partner network for a projector at a stand (/present)."""
 
-from dashboard.present.mount import PRESENT_PATH, mount_presentation
+from dashboard.paths import PRESENT_PATH
+from dashboard.present.mount import mount_presentation
 
 __all__ = ["PRESENT_PATH", "mount_presentation"]

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pandas as pd
 from dash import dcc, html
 
-from dashboard.components.cards import format_number
+from dashboard.components.data_banner import banner_slot
+from dashboard.i18n import key_figure
 from dashboard.model import key_figure_text
 from dashboard.i18n import text
 from dashboard.present import ids
@@ -15,7 +16,8 @@ from dashboard.qr import qr_svg_data_uri
 KEY_FIGURES_SHOWN = 2  # the first rows of key_figures.csv (their order is the office's priority); more do not fit
 
 
-def build_layout(graph_config: dict) -> html.Div:
+def build_layout(graph_config: dict, banner: list | None = None) -> html.Div:
+    """The kiosk frame; `banner`: the data banner of the page load (see components/data_banner)."""
     facts = [
         html.Div([html.Div(id=ids.fact_value(slot), className="present-fact-value"),
                   html.Div(id=ids.fact_label(slot), className="present-fact-label")],
@@ -27,6 +29,7 @@ def build_layout(graph_config: dict) -> html.Div:
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.TOUR),
             dcc.Store(id=ids.STARTED),
+            banner_slot(ids.DATA_BANNER, ids.DATA_CHECK, banner or []),
             html.Header(
                 [
                     html.Div([html.H1(id=ids.NAME, className="present-name"),
@@ -56,7 +59,9 @@ def build_layout(graph_config: dict) -> html.Div:
                 ],
                 className="present-body",
             ),
-            html.Footer(
+            # Not a <footer>: Dash's page template already has the one contentinfo landmark. A region named by
+            # its kicker ("Our network") instead.
+            html.Section(
                 [
                     html.Div(id=ids.KICKER, className="present-kicker"),
                     html.P(id=ids.CAPTION, className="present-caption", **{"aria-live": "polite"}),
@@ -64,6 +69,7 @@ def build_layout(graph_config: dict) -> html.Div:
                     html.Div(id=ids.KEYS_HINT, className="present-keys"),
                 ],
                 className="present-footer",
+                **{"aria-labelledby": ids.KICKER},
             ),
         ],
         id=ids.ROOT,
@@ -77,8 +83,8 @@ def key_figure_items(key_figures: pd.DataFrame, limit: int = KEY_FIGURES_SHOWN, 
     items = []
     for row in key_figures.head(limit).itertuples(index=False):
         unit = key_figure_text(row, "unit", language)
-        value = format_number(_as_number(row.value))
-        number = [value + unit] if unit == "%" else [value, html.Span(" " + unit, className="present-unit")] \
+        value = key_figure(_as_number(row.value), unit, language)
+        number = [value] if unit == "%" else [value, html.Span(" " + unit, className="present-unit")] \
             if unit else [value]
         items.append(html.Div([html.Div(number, className="present-kf-value"),
                                html.Div(key_figure_text(row, "label", language), className="present-kf-label")], className="present-kf"))

@@ -10,16 +10,18 @@ from urllib.parse import urlencode
 
 import dash
 from flask import Flask, redirect, request
-from flask_compress import Compress
 
-from dashboard.components.language import localised_index
+from dashboard.callbacks.data_banner import register_data_banner
+from dashboard.components.data_banner import data_banner
+from dashboard.components.language import localised_index, request_language
 from dashboard.i18n import text
 from dashboard.config import Settings
+from dashboard.present import ids
 from dashboard.present.callbacks import register_callbacks
 from dashboard.present.layout import build_layout
+from dashboard.paths import PRESENT_PATH, under
 from dashboard.store import DatasetStore
 
-PRESENT_PATH = "/present/"
 # Only the presentation's own styles and script: the dashboard's would style and wire a page that is not there.
 ASSETS_IGNORE = r"^(?!present\.)"
 
@@ -31,9 +33,11 @@ def present_graph_config(topojson_url: str) -> dict:
 
 
 def mount_presentation(main: dash.Dash, store: DatasetStore, settings: Settings) -> dash.Dash:
-    """Serve the presentation at /present/ (and redirect /present and /?mode=present there); returns its app."""
+    """Serve the presentation at <prefix>present/ (and redirect <prefix>present and ?mode=present there)."""
     server: Flask = main.server
     home = main.config.requests_pathname_prefix
+    # Dash serves and calls one prefix; under a reverse proxy's /atlas/ both are /atlas/present/.
+    path = under(main.config.routes_pathname_prefix, PRESENT_PATH)
     config = present_graph_config(main.get_asset_url("topojson/"))
 
     def title(language: str) -> str:
@@ -43,7 +47,7 @@ def mount_presentation(main: dash.Dash, store: DatasetStore, settings: Settings)
     app = dash.Dash(
         __name__,
         server=server,
-        url_base_pathname=PRESENT_PATH,
+        url_base_pathname=path,
         assets_folder=str(settings.assets_dir),
         assets_ignore=ASSETS_IGNORE,
         serve_locally=True,
@@ -52,29 +56,23 @@ def mount_presentation(main: dash.Dash, store: DatasetStore, settings: Settings)
         external_scripts=[],
         external_stylesheets=[],
     )
-    app.layout = build_layout(config)
+    # A function, so each page load carries the data banner of its moment.
+    app.layout = lambda: build_layout(config, data_banner(store.status(), request_language(settings.language)))
     app.interpolate_index = localised_index(app.interpolate_index, settings.language, title)
     register_callbacks(app, store, settings, home=home, graph_config=config)
-    _compress(server)
-    _redirects(server, main.config.routes_pathname_prefix)
+    register_data_banner(app, store, settings, banner_id=ids.DATA_BANNER, check_id=ids.DATA_CHECK, url_id=ids.URL)
+    # The tour (every scene's figure) goes out in one response, compressed like every other (create_app).
+    _redirects(server, main.config.routes_pathname_prefix, path)
     return app
 
 
-def _compress(server: Flask) -> None:
-    """The tour (every scene's figure) goes out in one response: gzip takes it from ~1 MB to ~150 KB."""
-    server.config["COMPRESS_REGISTER"] = False
-    compress = Compress(server)
-    for endpoint in (PRESENT_PATH + "_dash-update-component", PRESENT_PATH + "_dash-layout"):
-        server.view_functions[endpoint] = compress.compressed()(server.view_functions[endpoint])
-
-
-def _redirects(server: Flask, home_route: str) -> None:
+def _redirects(server: Flask, home_route: str, path: str) -> None:
     def to_presentation(args) -> str:
         kept = [(k, v) for k, v in args.items(multi=True) if k != "mode"]
-        return PRESENT_PATH + ("?" + urlencode(kept) if kept else "")
+        return path + ("?" + urlencode(kept) if kept else "")
 
     # Without it the dashboard's catch-all route would answer /present with the dashboard.
-    server.add_url_rule(PRESENT_PATH.rstrip("/"), "present_redirect", lambda: redirect(to_presentation(request.args)))
+    server.add_url_rule(path.rstrip("/"), "present_redirect", lambda: redirect(to_presentation(request.args)))
 
     @server.before_request
     def _mode_present():

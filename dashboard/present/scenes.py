@@ -10,7 +10,6 @@ from __future__ import annotations
 import base64
 import copy
 import inspect
-import math
 import re
 from dataclasses import dataclass, replace
 from functools import lru_cache
@@ -19,8 +18,10 @@ from typing import Any, Callable
 import numpy as np
 import pandas as pd
 
-from dashboard import stats
-from dashboard.i18n import country_label, text, value_label
+from dashboard import isced, stats
+from dashboard.agreement_stats import partners_by_broad_field
+from dashboard.figures.fields import partners_by_field_bar
+from dashboard.i18n import country_label, number, text, value_label
 from dashboard.figures.charts import mobility_trend
 from dashboard.figures.geo import WORLD_LAT_RANGE
 from dashboard.figures.pyramid import tier_pyramid
@@ -123,8 +124,8 @@ def _partner(scene: Scene, dataset: Dataset, language: str, everything: View):
     start = pd.to_numeric(pd.Series([row["agreement_start"]]), errors="coerce").iloc[0]
     if not pd.isna(start):
         facts.append(Fact(str(int(start)), text("present.fact.since", language)))
-    facts.append(Fact(_number(row["outgoing"]), text("present.fact.outgoing", language)))
-    facts.append(Fact(_number(row["incoming"]), text("present.fact.incoming", language)))
+    facts.append(Fact(number(row["outgoing"], language), text("present.fact.outgoing", language)))
+    facts.append(Fact(number(row["incoming"], language), text("present.fact.incoming", language)))
     caption = text("present.caption.partner", language, name=str(row["name"]), place=place) if place else str(row["name"])
     return kicker, caption, facts, figure
 
@@ -138,7 +139,7 @@ def _region(scene: Scene, dataset: Dataset, language: str, everything: View):
 
 def _pyramid(scene: Scene, dataset: Dataset, language: str, everything: View):
     figure = _call(tier_pyramid, everything.tier_counts, theme=PRESENT_THEME, language=language)
-    facts = [Fact(_number(everything.tier_counts.get(t, 0)), text(f"present.tier_partners.{t}", language))
+    facts = [Fact(number(everything.tier_counts.get(t, 0), language), text(f"present.tier_partners.{t}", language))
              for t in ("strategic", "collaboration", "mobility")]
     return (text("present.kicker.pyramid", language), text("present.caption.pyramid", language), facts, figure)
 
@@ -157,12 +158,21 @@ def _trend(scene: Scene, dataset: Dataset, language: str, everything: View):
             count = int(last.loc[last["direction"] == direction, "count"].sum())
             # A non-breaking hyphen: "2024-2025" must not wrap at the hyphen.
             year = years[-1].replace("-", "\u2011")
-            facts.append(Fact(_number(count), text(f"present.fact.{direction}_year", language, year=year)))
+            facts.append(Fact(number(count, language), text(f"present.fact.{direction}_year", language, year=year)))
     return (text("present.kicker.trend", language), text("present.caption.trend", language), facts, figure)
+
+
+def _fields(scene: Scene, dataset: Dataset, language: str, everything: View):
+    counts = partners_by_broad_field(dataset.agreements, everything.partners["partner_id"])
+    figure = _call(partners_by_field_bar, counts, theme=PRESENT_THEME, language=language)
+    facts = [Fact(number(row.partners, language), isced.field_name(row.field, language))
+             for row in counts.head(3).itertuples(index=False)]
+    return (text("present.kicker.fields", language), text("present.caption.fields", language), facts, figure)
 
 
 _BUILDERS: dict[str, Callable] = {
     "network": _network, "tier": _tier, "partner": _partner, "region": _region, "pyramid": _pyramid, "trend": _trend,
+    "fields": _fields,
 }
 
 
@@ -240,19 +250,13 @@ def _frame(figure: dict, lat: float, lon: float) -> None:
 
 def _counts(view: View, language: str) -> list[Fact]:
     counts = stats.headline_counts(view)
-    return [Fact(_number(counts["partners"]), text("present.fact.partners", language)),
-            Fact(_number(counts["countries"]), text("present.fact.countries", language)),
-            Fact(_number(counts["mobilities"]), text("present.fact.mobilities", language))]
+    return [Fact(number(counts["partners"], language), text("present.fact.partners", language)),
+            Fact(number(counts["countries"], language), text("present.fact.countries", language)),
+            Fact(number(counts["mobilities"], language), text("present.fact.mobilities", language))]
 
 
 def _country(row: pd.Series, language: str) -> str:
     return country_label(str(row["country"]), language, str(row["country_name"] or ""))
-
-
-def _number(value: object) -> str:
-    """Whole numbers with a thin space between thousands (reads the same in English and Dutch)."""
-    number = float(value) if value is not None and not pd.isna(value) else 0.0
-    return f"{int(round(number)):,}".replace(",", "\u202f") if math.isfinite(number) else "0"
 
 
 # -- making any figure presentable ------------------------------------------------------------------

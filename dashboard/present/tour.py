@@ -2,7 +2,8 @@
 
 An office lists the scenes in data/tour.csv (see data/README.md). Every row is either played or reported with
 its file, line and column and what to change; without the file (or with no playable row) the default tour plays:
-the whole network, each strategic partner, each world region that has partners, the pyramid, the mobility trend.
+the whole network, each strategic partner, each world region that has partners, the pyramid, the mobility trend
+and, with agreements, the partners per field of study.
 """
 
 from __future__ import annotations
@@ -17,7 +18,7 @@ from dashboard.importing.values import Invalid, parse_tier
 from dashboard.model import REGIONS, Dataset
 from dashboard.report import FileReport, Problem
 
-KINDS = ("network", "tier", "partner", "region", "pyramid", "trend")
+KINDS = ("network", "tier", "partner", "region", "pyramid", "trend", "fields")
 NEEDS_VALUE = {"tier": "a tier", "partner": "a partner_id from partners.csv", "region": "a world region"}
 REGION_ALIASES = {
     "europa": "Europe", "afrika": "Africa", "azie": "Asia", "noordamerika": "North America",
@@ -68,7 +69,7 @@ class Tour:
 
 def default_scenes(dataset: Dataset) -> tuple[Scene, ...]:
     """The network, each strategic partner (file order), each region with partners (most partners first),
-    the pyramid, and the trend when there is mobility."""
+    the pyramid, the trend when there is mobility and the fields of study when there are agreements."""
     partners = dataset.partners
     scenes = [Scene("network")]
     strategic = partners[partners["tier"] == "strategic"]
@@ -79,6 +80,8 @@ def default_scenes(dataset: Dataset) -> tuple[Scene, ...]:
     scenes.append(Scene("pyramid"))
     if len(dataset.mobility):
         scenes.append(Scene("trend"))
+    if len(dataset.agreements):
+        scenes.append(Scene("fields"))
     return tuple(scenes)
 
 

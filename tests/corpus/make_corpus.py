@@ -38,7 +38,8 @@ def png() -> bytes:
             + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
 
 
-def xlsx(sheets: dict[str, list[list[object]]], merges: dict[str, list[str]] | None = None) -> bytes:
+def xlsx(sheets: dict[str, list[list[object]]], merges: dict[str, list[str]] | None = None,
+         hidden: dict[str, list[int]] | None = None) -> bytes:
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
     for title, rows in sheets.items():
@@ -47,6 +48,8 @@ def xlsx(sheets: dict[str, list[list[object]]], merges: dict[str, list[str]] | N
             sheet.append(row)
         for cell_range in (merges or {}).get(title, []):
             sheet.merge_cells(cell_range)
+        for number in (hidden or {}).get(title, []):
+            sheet.row_dimensions[number].hidden = True
     out = io.BytesIO()
     workbook.save(out)
     return deterministic(out.getvalue())
@@ -274,11 +277,66 @@ def partner_files() -> dict[str, bytes]:
             "Hanze UAS;Groningen;NL;strategic;2024-2023;",
             "Zuyd UAS;Heerlen;NL;strategic;2027;2021",
             "Laurea UAS;Vantaa;FI;strategic;23;",
-            "LAB University;Lahti;FI;strategic;1/9/2021;44197",
+            "LAB University;Lahti;FI;strategic;1/9/2021;46022",
             "Fontys;Eindhoven;NL;mobility;2021;9999",
         ),
     }
-    return files
+    return files | real_export_files()
+
+
+def real_export_files() -> dict[str, bytes]:
+    """Exports as Central European offices, Excel's other formats and mobility systems really write them."""
+    def text(*rows: str, encoding: str, end: str = "\r\n") -> bytes:
+        return (end.join(rows) + end).encode(encoding)
+
+    html_rows = "".join(
+        f"<tr><td>{name}</td><td>{city}</td><td>{country}</td><td>mobility</td></tr>"
+        for name, city, country in (("Uniwersytet Łódzki", "Łódź", "Polska"), ("Université de Liège", "Liège", "BE")))
+    return {
+        "cp1250_czech.csv": text(
+            "name;city;country;tier", "České vysoké učení technické v Praze;Praha;Česko;mobility",
+            "Vysoké učení technické v Brně;Brno;Česko;mobility", "Žilinská univerzita v Žiline;Žilina;Slovensko;3",
+            encoding="cp1250"),
+        "iso8859_2_polish.csv": text(
+            "name;city;country;tier", "Politechnika Łódzka;Łódź;Polska;mobility",
+            "Uniwersytet Śląski w Katowicach;Katowice;PL;mobility", "Szegedi Tudományegyetem;Szeged;Magyarország;3",
+            encoding="iso8859_2"),
+        "cp852_dos.csv": text(
+            "name;city;country;tier", "Politechnika Wrocławska;Wrocław;Polska;mobility",
+            "Univerza v Ljubljani;Ljubljana;Slovenija;mobility", "Sveučilište u Zagrebu;Zagreb;Hrvatska;3",
+            encoding="cp852"),
+        "mac_roman_nordic.csv": text(
+            "name;city;country;tier", "Københavns Universitet;København;Danmark;mobility",
+            "Göteborgs universitet;Göteborg;Sverige;mobility", "Háskóli Íslands;Reykjavík;Ísland;3",
+            encoding="mac_roman", end="\r"),
+        "utf16le_no_bom.txt": text(
+            "name\tcity\tcountry\ttier", "Politechnika Łódzka\tŁódź\tPL\tmobility",
+            "Hochschule Düsseldorf\tDüsseldorf\tDE\tmobility", encoding="utf-16-le"),
+        "utf16be_no_bom.csv": text(
+            "name;city;country;tier", "Sveučilište u Splitu;Split;HR;mobility", encoding="utf-16-be"),
+        "sep_pipe.csv": text(
+            "sep=|", "name|city|country|tier", "Hanze; UAS, Groningen|Groningen|NL|strategic", encoding="utf-8"),
+        "html_table.xls": (
+            '<html><head><meta charset="utf-8"></head><body><table><tr><th>name</th><th>city</th><th>country</th>'
+            f"<th>tier</th></tr>{html_rows}</table></body></html>").encode("utf-8"),
+        "spreadsheet_2003.xls": (
+            '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+            '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+            'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Partners"><Table>'
+            + "".join("<Row>" + "".join(f'<Cell><Data ss:Type="String">{v}</Data></Cell>' for v in row) + "</Row>"
+                      for row in (("name", "city", "country", "tier"), ("Óbudai Egyetem", "Budapest", "HU", "3")))
+            + "</Table></Worksheet></Workbook>").encode("utf-8"),
+        "moveon_validity.csv": lines(
+            "Institution name,City,Country,Tier,Agreement valid from,Agreement valid until",
+            "Hanze UAS,Groningen,NL,strategic,01/09/2021,31/08/2028",
+            "Zuyd UAS,Heerlen,NL,strategic,2022-09-01,2022-08-31",
+            "Laurea UAS,Vantaa,FI,strategic,44440,2029",
+        ),
+        "hidden_rows.xlsx": xlsx({"Partners": [
+            ["name", "city", "country", "tier"], ["Hanze UAS", "Groningen", "NL", "strategic"],
+            ["Zuyd UAS", "Heerlen", "NL", "strategic"], ["Laurea UAS", "Vantaa", "FI", "strategic"],
+        ]}, hidden={"Partners": [3]}),
+    }
 
 
 REFERENCE_PARTNERS = lines(

@@ -64,9 +64,9 @@ def test_every_language_translates_every_message_with_nothing_fuzzy(language):
 
 
 def test_the_languages_are_the_po_files():
-    assert set(LANGUAGES) >= {"en", "nl", "fr"}
+    assert set(LANGUAGES) >= {"en", "nl", "fr", "de"}
     assert LANGUAGES[0] == "en"
-    assert [language_name(code) for code in ("en", "nl", "fr")] == ["English", "Nederlands", "Français"]
+    assert [language_name(code) for code in ("en", "nl", "fr", "de")] == ["English", "Nederlands", "Français", "Deutsch"]
 
 
 def test_the_committed_catalogues_are_up_to_date_with_english(tmp_path):
@@ -158,6 +158,7 @@ def test_every_value_of_the_data_model_has_a_label(prefix, values):
     ("en", "Strategic", "North America", "South Korea"),
     ("nl", "Strategisch", "Noord-Amerika", "Zuid-Korea"),
     ("fr", "Stratégique", "Amérique du Nord", "Corée du Sud"),
+    ("de", "Strategisch", "Nordamerika", "Südkorea"),
 ])
 def test_labels_and_country_names_follow_the_language(language, tier, region, country):
     assert value_label("tier", "strategic", language) == tier
@@ -169,3 +170,18 @@ def test_unknown_values_and_languages_fall_back_instead_of_failing():
     assert value_label("region", "Atlantis", "nl") == "Atlantis"
     assert country_label("ZZ", "nl", "Zedland") == "Zedland"
     assert text("map", "xx") == "World map"
+
+
+@pytest.mark.parametrize(("language", "paging", "plotly"), [("nl", "Pagina", "nl"), ("fr", "Page", "fr"),
+                                                             ("de", "Seite", "de"), ("en", None, "en")])
+def test_the_libraries_speak_the_page_language(language, paging, plotly):
+    """ag-grid's paging words and plotly's toolbar locale come with the page; our wording of the empty table wins."""
+    from dashboard.components.partner_table import table_locale
+    from dashboard.config import default_assets_dir
+    from dashboard.i18n.libraries import plotly_locale
+
+    words = table_locale(language)
+    assert words.get("page") == paging
+    assert words["noRowsToShow"] == text("grid.no_rows", language)
+    assert plotly_locale(language, default_assets_dir()) == plotly
+    assert plotly_locale("xx", default_assets_dir()) == "en"

@@ -88,7 +88,8 @@ def test_validate_checks_the_presentation_tour_against_the_partners(tmp_path, sa
         tour.write("99,partner,no-such-partner,Hello,Hallo\n")
     assert main(["validate", str(tmp_path)]) == 1
     out = capsys.readouterr().out
-    assert "tour.csv, line 19, column 'value'" in out and "no-such-partner" in out
+    line = len((tmp_path / "tour.csv").read_text(encoding="utf-8").splitlines())  # the row appended last
+    assert f"tour.csv, line {line}, column 'value'" in out and "no-such-partner" in out
 
 
 @pytest.mark.parametrize("language", ["en", "nl", "fr"])
@@ -96,3 +97,53 @@ def test_the_poster_command_takes_every_language_the_page_speaks(language):
     from dashboard.cli import _parser
 
     assert _parser().parse_args(["poster", "-o", "p.png", "--lang", language]).lang == language
+
+
+def test_validate_a_folder_checks_institution_toml_and_names_files_it_does_not_read(tmp_path, sample_data_dir, capsys):
+    for name in ("partners.csv", "campuses.csv"):
+        (tmp_path / name).write_bytes((sample_data_dir / name).read_bytes())
+    (tmp_path / "institution.toml").write_text('name = "UCLL\n', encoding="utf-8")
+    (tmp_path / "Mobiliteit 2024.xlsx").write_bytes(b"")
+    assert main(["validate", str(tmp_path)]) == 1
+    out = capsys.readouterr().out
+    assert "institution.toml: not valid TOML" in out
+    assert "Mobiliteit 2024.xlsx: not read" in out
+    assert main(["validate", str(tmp_path / "institution.toml")]) == 1
+    assert "not valid TOML" in capsys.readouterr().out
+
+
+MOBILITY_EXPORT = ("academic_year,partner_id,direction,participant,duration,campus,count\n"
+                   "2023-2024,hanze,outgoing,student,semester,Leuven,3\n"
+                   "2023-2024,nobody,outgoing,student,semester,Leuven,1\n")
+
+
+@pytest.mark.parametrize("name", ["export (3).csv", "partners_backup.csv", "Flows.txt", "mobility.csv"])
+def test_validate_checks_a_mobility_export_as_mobility_whatever_its_file_name(tmp_path, capsys, name):
+    (tmp_path / "partners.csv").write_text("partner_id,name,city,country,tier\nhanze,Hanze UAS,Groningen,NL,1\n",
+                                           encoding="utf-8")
+    (tmp_path / name).write_text(MOBILITY_EXPORT, encoding="utf-8")
+
+    assert main(["validate", "--json", str(tmp_path / name)]) == 1
+
+    report = json.loads(capsys.readouterr().out)
+    (checked,) = report["files"]
+    assert checked["kind"] == "mobility" and (checked["rows_read"], checked["rows_loaded"]) == (2, 1)
+    assert "no partner with id 'nobody'" in checked["rejected"][0]["message"]
+
+
+def test_validate_checks_a_partner_list_named_mobility_as_a_partner_list(tmp_path, capsys):
+    (tmp_path / "mobility_partners.csv").write_text("name;city;country;tier\nHanze UAS;Groningen;NL;1\n",
+                                                    encoding="utf-8")
+
+    assert main(["validate", "--json", str(tmp_path / "mobility_partners.csv")]) == 0
+
+    assert json.loads(capsys.readouterr().out)["files"][0]["kind"] == "partners"
+
+
+def test_validate_a_folder_says_which_file_a_misnamed_export_should_be(tmp_path, capsys):
+    (tmp_path / "partners.csv").write_text("partner_id,name,city,country,tier\nhanze,Hanze UAS,Groningen,NL,1\n",
+                                           encoding="utf-8")
+    (tmp_path / "export (3).csv").write_text(MOBILITY_EXPORT, encoding="utf-8")
+    main(["validate", str(tmp_path)])
+    out = capsys.readouterr().out
+    assert "export (3).csv" in out and "rename it mobility.csv" in out

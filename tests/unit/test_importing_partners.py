@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import math
 
+import pandas as pd
 import pytest
 
 from dashboard.importing import load_partners, read_partner_rows
@@ -33,8 +34,10 @@ def test_a_clean_row_is_normalised_into_the_data_model(tmp_path):
     partners, report = load_partners(path)
 
     assert report.ok and report.warnings == []
-    assert list(partners.columns) == [*PARTNER_COLUMNS, "street", "postcode"]
+    assert list(partners.columns) == [*PARTNER_COLUMNS, "street", "postcode", "agreement_start_date",
+                                      "agreement_end_date"]
     row = partners.iloc[0].to_dict()
+    assert row.pop("agreement_start_date") == pd.Timestamp("2021-09-01") and pd.isna(row.pop("agreement_end_date"))
     assert row == {
         "partner_id": "nl-groning03", "name": "Hanze UAS", "city": "Groningen", "country": "NL",
         "country_name": "Netherlands", "region": "Europe", "tier": "strategic",
@@ -219,3 +222,64 @@ def test_many_rows_are_all_accounted_for(tmp_path):
     assert (report.rows_read, report.rows_loaded, len(report.rejected)) == (300, 257, 43)
     assert_accounted(report)
     assert report.summary().endswith("300 rows read = 257 loaded + 43 rejected; 0 warnings")
+
+
+AGREEMENT_HEADERS = [
+    ("Agreement valid from", "Agreement valid until"), ("Valid from", "Valid to"), ("Valid from", "Valid until"),
+    ("Start date", "End date"), ("agreement_start", "agreement_end"),
+]
+
+
+@pytest.mark.parametrize(("start", "end"), AGREEMENT_HEADERS, ids=[" / ".join(h) for h in AGREEMENT_HEADERS])
+@pytest.mark.parametrize(("start_text", "end_text", "start_day", "end_day"), [
+    ("01/09/2021", "31/08/2028", "2021-09-01", "2028-08-31"),
+    ("2021-09-01", "2028-08-31T00:00:00", "2021-09-01", "2028-08-31"),
+    ("1.9.2021", "31.8.2028", "2021-09-01", "2028-08-31"),
+    ("1 September 2021", "Aug 31, 2028", "2021-09-01", "2028-08-31"),
+    ("44440", "46996", "2021-09-01", "2028-08-31"),  # Excel date serials exported as numbers
+    ("2021", "2028", None, None),
+], ids=["day first", "iso", "dots", "month names", "excel serials", "years only"])
+def test_mobility_online_and_moveon_validity_columns_give_agreement_years_and_dates(
+        tmp_path, start, end, start_text, end_text, start_day, end_day):
+    path = partners_file(tmp_path, f"Hanze UAS;Groningen;NL;strategic;{start_text};{end_text}",
+                         header=f"Institution name;City;Country;Tier;{start};{end}")
+
+    partners, report = load_partners(path)
+
+    assert report.ok and report.warnings == []
+    assert partners.loc[0, ["agreement_start", "agreement_end"]].tolist() == [2021, 2028]
+    days = partners.loc[0, ["agreement_start_date", "agreement_end_date"]].tolist()
+    if start_day is None:
+        assert all(pd.isna(d) for d in days)
+    else:
+        assert days == [pd.Timestamp(start_day), pd.Timestamp(end_day)]
+
+
+def test_agreement_dates_in_an_xlsx_are_kept_as_dates(tmp_path):
+    import datetime as dt
+
+    import openpyxl
+
+    workbook = openpyxl.Workbook()
+    workbook.active.append(["Name", "City", "Country", "Tier", "Agreement valid from", "Agreement valid until"])
+    workbook.active.append(["Hanze UAS", "Groningen", "NL", "strategic", dt.datetime(2021, 9, 1), 46996])
+    workbook.save(tmp_path / "partners.xlsx")
+
+    partners, report = load_partners(tmp_path / "partners.xlsx")
+
+    assert report.ok
+    assert partners.loc[0, ["agreement_start_date", "agreement_end_date"]].tolist() == [
+        pd.Timestamp("2021-09-01"), pd.Timestamp("2028-08-31")]
+
+
+@pytest.mark.parametrize(("start_text", "end_text", "message"), [
+    ("01/09/2021", "31/08/2021", "agreement_end 2021-08-31 is before agreement_start 2021-09-01"),
+    ("31.02.2021", "", "'31.02.2021' is not a date in the calendar"),
+])
+def test_impossible_agreement_dates_are_rejected_with_the_reason(tmp_path, start_text, end_text, message):
+    path = partners_file(tmp_path, f"Hanze UAS;Groningen;NL;strategic;{start_text};{end_text}",
+                         header="name;city;country;tier;Valid from;Valid until")
+
+    partners, report = load_partners(path)
+
+    assert partners.empty and len(report.rejected) == 1 and message in report.rejected[0].message

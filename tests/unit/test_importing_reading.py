@@ -212,12 +212,12 @@ def test_a_broken_xlsx_fails_the_file_with_a_message(tmp_path):
         (b"", "file is empty"),
         (b" \r\n\r\n", "file is empty"),
         (b"\x00\x01\x02\x03garbage\x00\xff" * 50, "binary content"),
-        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500, "old Excel .xls format"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 500, "old Microsoft Office file (OLE) with no Excel workbook"),
         (b";;;;\n;;;;\n", "only blank lines"),
         (b"foo,bar\n1,2\n", "no recognisable header"),
         (b"name,city\nHanze,Groningen\n", "missing required column(s) country, tier"),
     ],
-    ids=["missing", "empty", "whitespace only", "binary", "xls", "blank lines only", "no header", "missing columns"],
+    ids=["missing", "empty", "whitespace only", "binary", "ole without a workbook", "blank lines only", "no header", "missing columns"],
 )
 def test_whole_file_problems_fail_the_file_and_give_an_empty_frame(tmp_path, content, message):
     path = tmp_path / "partners.csv"
@@ -246,3 +246,56 @@ def test_a_file_over_the_size_limit_names_the_limit(tmp_path):
 def test_a_folder_is_not_a_file(tmp_path):
     _, report = load_partners(tmp_path)
     assert "is a folder" in report.errors[0].message
+
+
+@pytest.mark.parametrize("delimiter", [",", ";", "\t", "|", "~"], ids=["comma", "semicolon", "tab", "bar", "tilde"])
+def test_excel_sep_line_names_the_delimiter_whatever_it_is(tmp_path, delimiter):
+    # The names hold the other delimiters (and, quoted, this one), so only the hint tells which one splits.
+    rows = [["name", "city", "country", "tier"], ["Hanze; UAS, Groningen | NL", "Groningen", "NL", "strategic"],
+            ["Zuyd, UAS; Heerlen", "Heerlen", "NL", "strategic"]]
+    path = tmp_path / "partners.csv"
+    path.write_text(f"sep={delimiter}\r\n{as_text(rows, delimiter)}", encoding="utf-8")
+
+    partners, report = load_partners(path)
+
+    assert report.errors == [] and report.rejected == [] and report.warnings == []
+    assert partners["name"].tolist() == ["Hanze; UAS, Groningen | NL", "Zuyd, UAS; Heerlen"]
+    assert partners["source_line"].tolist() == [3, 4]
+
+
+def test_a_pipe_delimited_file_without_a_hint_is_sniffed(tmp_path):
+    path = tmp_path / "partners.txt"
+    path.write_text("name|city|country|tier\nHanze UAS|Groningen|NL|strategic\nZuyd UAS|Heerlen|NL|base\n",
+                    encoding="utf-8")
+
+    partners, report = load_partners(path)
+
+    assert report.rejected == [] and partners["tier"].tolist() == ["strategic", "mobility"]
+
+
+@pytest.mark.parametrize("length", [200_000, 1_000])
+def test_a_too_long_cell_in_a_file_without_quotes_names_its_column_and_the_real_reason(tmp_path, length):
+    path = tmp_path / "partners.csv"
+    path.write_text("name;city;country;tier\nHanze UAS;Groningen;NL;strategic\n"
+                    f"Zuyd UAS;{'Heerlen' * (length // 7)};NL;strategic\nLaurea UAS;Vantaa;FI;strategic\n",
+                    encoding="utf-8")
+
+    partners, report = load_partners(path)
+
+    assert partners["name"].tolist() == ["Hanze UAS", "Laurea UAS"]
+    assert [(p.line, p.column) for p in report.rejected] == [(3, "city")]
+    message = report.rejected[0].message
+    assert f"city is {length // 7 * 7:,} characters long" in message and "quote" not in message
+
+
+def test_a_too_long_quoted_cell_that_is_closed_is_not_called_an_unclosed_quote(tmp_path):
+    path = tmp_path / "partners.csv"
+    path.write_text('name,city,country,tier\nHanze UAS,Groningen,NL,strategic\n'
+                    f'Zuyd UAS,"{"Heerlen, " * 20_000}",NL,strategic\nLaurea UAS,Vantaa,FI,strategic\n',
+                    encoding="utf-8")
+
+    partners, report = load_partners(path)
+
+    assert partners["name"].tolist() == ["Hanze UAS", "Laurea UAS"]
+    assert [p.line for p in report.rejected] == [3]
+    assert "longer than" in report.rejected[0].message and "not closed" not in report.rejected[0].message

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from datetime import date
+
 import pytest
 
 from dashboard.importing import values as v
@@ -170,3 +172,24 @@ def test_counts(text, count):
 def test_wrong_counts(text, message):
     with pytest.raises(v.Invalid, match=message):
         v.parse_count(text)
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("", (None, None)), ("2021", (2021, None)), ("2021.0", (2021, None)),
+    ("2021-09-01", (2021, date(2021, 9, 1))), ("2021/09/01", (2021, date(2021, 9, 1))),
+    ("2021-09-01T00:00:00", (2021, date(2021, 9, 1))), ("2021-09-01 00:00:00.000", (2021, date(2021, 9, 1))),
+    ("01/09/2021", (2021, date(2021, 9, 1))), ("1.9.2021", (2021, date(2021, 9, 1))),
+    ("01-09-2021", (2021, date(2021, 9, 1))), ("09/15/2021", (2021, date(2021, 9, 15))),
+    ("1 September 2021", (2021, date(2021, 9, 1))), ("Sep 1, 2021", (2021, date(2021, 9, 1))),
+    ("September 1st, 2021", (2021, date(2021, 9, 1))), ("01-Sep-2021", (2021, date(2021, 9, 1))),
+    ("1 maart 2022", (2022, date(2022, 3, 1))), ("15 mars 2022", (2022, date(2022, 3, 15))),
+    ("3. Oktober 2022", (2022, date(2022, 10, 3))), ("44440", (2021, date(2021, 9, 1))),
+], ids=lambda x: repr(x))
+def test_agreement_dates_as_exports_write_them(text, expected):
+    assert v.parse_agreement_date(text) == expected
+
+
+@pytest.mark.parametrize("text", ["31.02.2021", "2021-13-01", "30 February 2021"])
+def test_dates_not_in_the_calendar_are_refused(text):
+    with pytest.raises(v.Invalid, match="is not a date in the calendar"):
+        v.parse_agreement_date(text)

@@ -37,7 +37,7 @@ def app(dataset):
 
 
 @pytest.mark.parametrize(("search", "expected"), [
-    ("?lang=nl", "nl"), ("?tier=strategic&lang=FR", "fr"), ("?lang=nl-BE", "nl"), ("?lang=de", None),
+    ("?lang=nl", "nl"), ("?tier=strategic&lang=FR", "fr"), ("?lang=nl-BE", "nl"), ("?lang=de", "de"), ("?lang=es", None),
     ("?lang=", None), ("", None), (None, None), ("?lang=nl&lang=fr", "fr"), ("?lang=%ZZ", None),
 ])
 def test_the_language_a_query_asks_for(search, expected):
@@ -63,7 +63,7 @@ def test_with_language_appends_it_to_a_filter_query(query, language, expected):
 def test_the_language_links_keep_the_filters():
     links = language_links("?tier=strategic&country=FI,NL&lang=nl")
     assert links == {"en": "?tier=strategic&country=FI,NL&lang=en", "nl": "?tier=strategic&country=FI,NL&lang=nl",
-                     "fr": "?tier=strategic&country=FI,NL&lang=fr"}
+                     "fr": "?tier=strategic&country=FI,NL&lang=fr", "de": "?tier=strategic&country=FI,NL&lang=de"}
     assert language_links(None)["nl"] == "?lang=nl"
 
 

@@ -8,7 +8,6 @@ import shutil
 import struct
 import subprocess
 import sys
-import time
 from datetime import date
 from pathlib import Path
 
@@ -142,13 +141,10 @@ def _never_download(monkeypatch):
 @needs_chromium
 def test_render_a_small_poster_with_the_system_chromium(tmp_path, monkeypatch):
     _never_download(monkeypatch)
-    started = time.perf_counter()
     output = render_poster(make_dataset(), FilterState(), tmp_path / "out" / "poster.png", width=1200, height=800,
                            browser=CHROMIUM)
-    elapsed = time.perf_counter() - started
     assert _png_size(output) == (1200, 800)
     assert output.stat().st_size > 50_000  # a drawn page, not a blank one (a blank 1200x800 PNG is a few KB)
-    assert elapsed < 60, f"rendering took {elapsed:.1f} s"
 
 
 def _unshare_works() -> bool:

@@ -87,7 +87,7 @@ def test_the_layout_has_no_filter_controls_only_the_presentation_frame(client):
     walk(layout)
     assert all(str(i).startswith("present-") for _, _, i in found if i)
     assert {t for _, t, _ in found} <= {"Div", "Header", "Main", "Aside", "Footer", "Section", "H1", "H2", "P", "Span",
-                                        "Figure", "Location", "Store", "Graph"}
+                                        "Figure", "Location", "Store", "Graph", "Interval"}  # Interval: the data banner's
     assert sum(1 for _, t, _ in found if t == "Graph") == 1  # every scene is drawn into the same graph
 
 

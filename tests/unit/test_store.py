@@ -96,3 +96,107 @@ def test_an_injected_dataset_is_not_watched(folder):
     store = DatasetStore(Settings(data_dir=folder), "given", watch=False, loader=lambda s: pytest.fail("loaded"))
     write(folder / "partners.csv", "v2", 2_000_000_000)
     assert store.current() == "given"
+
+
+# --- replacements judged before they are served: the real import pipeline on a copy of the sample ----------------
+
+from tests.replacements import broken, copy_sample, put, without_last_rows  # noqa: E402
+
+
+@pytest.fixture
+def sample_store(tmp_path):
+    """A store over a copy of the sample; its clocks are far ahead so every change is looked at and settled."""
+    folder = copy_sample(tmp_path / "data")
+    settings = Settings(data_dir=folder, geocode_cache=str(folder / ".geocache.json"))
+    clock = Clock()
+    store = DatasetStore(settings, clock=clock, wall_clock=lambda: 4e9)
+    return store, folder, clock
+
+
+def look_again(store, clock):
+    clock.now += 10
+    store.current()
+    store.wait_for_reload()
+    return store.current(), store.status()
+
+
+@pytest.mark.parametrize("file", ["partners.csv", "mobility.csv"])
+@pytest.mark.parametrize("case", ["empty", "binary", "half-written", "deleted"])
+def test_a_broken_replacement_is_refused_and_the_last_good_data_kept(sample_store, case, file, caplog):
+    store, folder, clock = sample_store
+    good = store.current()
+    shown_time = store.status().data_time
+    put(folder / file, broken((folder / file).read_bytes())[case])
+    dataset, status = look_again(store, clock)
+    assert dataset is good and store.version == 1
+    assert status.kept and status.degraded and status.data_time == shown_time
+    assert [p.file.rsplit("/", 1)[-1] for p in status.problems] == [file]  # the cause, not its consequences
+    message = status.problems[0].message
+    assert file in message
+    assert {"empty": "empty", "binary": "binary", "half-written": "half-written", "deleted": "removed"}[case] in message
+    assert file in caplog.text and "not swapped in" in caplog.text
+
+
+def test_fixing_the_file_swaps_the_new_data_in_and_clears_the_status(sample_store):
+    store, folder, clock = sample_store
+    raw = (folder / "partners.csv").read_bytes()
+    put(folder / "partners.csv", b"")
+    assert look_again(store, clock)[1].kept
+    put(folder / "partners.csv", without_last_rows(raw, 5))  # rows taken out of a sound file: an edit, served
+    dataset, status = look_again(store, clock)
+    assert len(dataset.partners) == 142 and store.version == 2
+    assert not status.degraded and not status.kept
+
+
+def test_a_broken_institution_file_keeps_the_name_shown(sample_store):
+    store, folder, clock = sample_store
+    name = store.current().institution.name
+    put(folder / "institution.toml", b'name = "UCLL\n')
+    dataset, status = look_again(store, clock)
+    assert dataset.institution.name == name != "Home institution"
+    assert "institution.toml cannot be read: not valid TOML" in status.problems[0].message
+
+
+def test_a_partner_list_unreadable_at_start_up_is_a_problem_of_the_data_shown(tmp_path):
+    folder = copy_sample(tmp_path / "data")
+    (folder / "partners.csv").write_bytes(b"")
+    status = DatasetStore(Settings(data_dir=folder, geocode_cache=str(folder / ".geocache.json"))).status()
+    assert status.degraded and not status.kept
+    assert "file is empty" in status.problems[0].message
+
+
+def test_a_half_written_file_stays_refused_when_another_file_changes(sample_store):
+    store, folder, clock = sample_store
+    put(folder / "partners.csv", broken((folder / "partners.csv").read_bytes())["half-written"])
+    assert look_again(store, clock)[1].kept
+    put(folder / "key_figures.csv", (folder / "key_figures.csv").read_bytes() + b"\n")
+    dataset, status = look_again(store, clock)
+    assert len(dataset.partners) == 147 and status.kept and "half-written" in status.problems[0].message
+
+
+def test_partners_taken_out_with_their_mobility_left_behind_is_an_edit(sample_store):
+    store, folder, clock = sample_store
+    put(folder / "partners.csv", without_last_rows((folder / "partners.csv").read_bytes(), 20))
+    dataset, status = look_again(store, clock)
+    assert len(dataset.partners) == 127 and not status.kept
+    assert dataset.report.files[1].rows_rejected > 0  # the flows of the removed partners, on /data
+
+
+def test_healthz_says_degraded_with_the_reason_and_stays_200(sample_store):
+    from flask import Flask
+
+    from dashboard.health import register_health
+
+    store, folder, clock = sample_store
+    server = Flask(__name__)
+    register_health(server, store)
+    client = server.test_client()
+    assert client.get("/healthz").get_json()["status"] == "ok"
+    put(folder / "partners.csv", b"")
+    look_again(store, clock)
+    response = client.get("/healthz")
+    body = response.get_json()
+    assert response.status_code == 200  # a load balancer keeps the worker: it still serves the last good data
+    assert body["status"] == "degraded" and body["partners"] == 147
+    assert "not swapped in" in body["reason"]
+    assert body["problems"][0]["file"] == "partners.csv" and "file is empty" in body["problems"][0]["message"]

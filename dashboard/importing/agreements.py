@@ -1,0 +1,201 @@
+"""The agreements list: one cooperation condition per row (partner, direction, mobility type, fields, levels,
+places, months or days, languages, academic years, status), every row loaded or rejected with a reason."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+
+from dashboard.importing import agreement_values as av
+from dashboard.importing import values as v
+from dashboard.importing.agreement_headers import AGREEMENT_ALIASES
+from dashboard.importing.headers import ColumnMap, header_score, match_headers, missing_columns_message
+from dashboard.importing.mobility import PartnerIndex
+from dashboard.importing.partners import DEFAULT_MAX_BYTES
+from dashboard.importing.reading import Row, read_table
+from dashboard.model import AGREEMENT_COLUMNS, empty_frame
+from dashboard.report import FileReport
+
+KIND = "agreements"
+REQUIRED = ("mobility_type", "direction")
+REFERENCES = ("partner_id", "erasmus_code", "name")  # tried in this order, as in mobility.csv
+assert set(AGREEMENT_ALIASES) >= set(REFERENCES)
+STAFF_TYPES = ("staff_teaching", "staff_training")
+# What makes two rows the same condition: pasted twice, it would count its places twice.
+_IDENTITY = ("agreement_id", "partner_id", "department", "mobility_type", "direction", "fields", "levels",
+             "first_year", "last_year")
+
+
+def load_agreements(
+    path: str | Path, partners: pd.DataFrame, *, max_bytes: int = DEFAULT_MAX_BYTES,
+) -> tuple[pd.DataFrame, FileReport]:
+    """Agreements with AGREEMENT_COLUMNS; a row naming a partner not in partners.csv is rejected with a hint."""
+    report = FileReport(str(path), KIND)
+    table = read_table(path, report, max_bytes=max_bytes, header_score=header_score(KIND))
+    if table is None:
+        return agreements_frame([]), report
+    columns = match_headers(table.header, KIND)
+    missing = [name for name in REQUIRED if name not in columns]
+    if not any(ref in columns for ref in REFERENCES):
+        missing.append("name")
+    if missing:
+        report.fail(missing_columns_message(
+            KIND, table.header, missing,
+            labels={"name": "partner_id, erasmus_code or name (one of them, to say which partner)"},
+        ), line=table.header_line)
+        return agreements_frame([]), report
+    if columns.unknown:
+        report.warn(table.header_line, None, "ignored column(s) the agreements list does not use: "
+                    + ", ".join(repr(c) for c in columns.unknown))
+    field_columns = _field_columns(table.header, columns)
+    for written, canonical in columns.repeated:
+        if canonical == "fields":
+            continue  # read when the first fields column says nothing usable (see _fields_of)
+        report.warn(table.header_line, written, f"a second column for {canonical}: this one is ignored")
+    index = PartnerIndex(partners)
+    names = {ref: [str(v) for v in partners[ref] if v] if ref in partners else [] for ref in REFERENCES}
+    records, seen = [], {}
+    for row in table.rows:
+        report.rows_read += 1
+        record = _condition(row, columns, field_columns, index, names, report)
+        if record is None:
+            continue
+        identity = tuple(record[c] for c in _IDENTITY)
+        if identity in seen:
+            report.reject(row.line, None, f"duplicate of line {seen[identity]} (same agreement, partner, "
+                          "direction, mobility type, fields, levels and years): remove one of the two rows")
+            continue
+        seen[identity] = row.line
+        records.append(record)
+        report.rows_loaded += 1
+    return agreements_frame(records), report
+
+
+def _field_columns(header: tuple[str, ...], columns: ColumnMap) -> list[tuple[int, str]]:
+    """Every column holding fields, (position, header as written): Mobility-Online exports carry both a
+    "Subject area" (often a name) and an "ISCED code"."""
+    first = [(columns.positions["fields"], columns.written["fields"])] if "fields" in columns else []
+    more = [(header.index(written), written) for written, canonical in columns.repeated if canonical == "fields"]
+    return first + more
+
+
+def _fields_of(row: Row, field_columns: list[tuple[int, str]]) -> tuple[tuple[str, ...], list[str], str, str]:
+    """(codes, warnings, column used, the text of a column that named no known field) from the first column that
+    gives codes; raises the first column's problem when none does."""
+    first_error: av.v.Invalid | None = None
+    unused = ""
+    for position, written in field_columns:
+        text = row.cells[position]
+        try:
+            codes, warnings = av.parse_fields(text)
+        except av.v.Invalid as error:
+            first_error, unused = first_error or error, unused or text
+            continue
+        if codes:
+            return codes, warnings, written, unused
+    if first_error is not None:
+        raise first_error
+    return (), [], field_columns[0][1] if field_columns else "", unused
+
+
+def _condition(row: Row, columns: ColumnMap, field_columns: list[tuple[int, str]], index: PartnerIndex,
+               names: dict[str, list[str]], report: FileReport) -> dict | None:
+    def cell(name: str) -> str:
+        return row.cells[columns.positions[name]] if name in columns else ""
+
+    if row.overflow:
+        report.reject(row.line, None, "the row has more cells than the header: a stray delimiter or an "
+                      "unclosed quote shifts the columns; fix the row", row.overflow)
+        return None
+    if row.problem:
+        report.reject(row.line, None, row.problem)
+        return None
+    for name in columns.positions:
+        problem = v.cell_problem(cell(name), name)
+        if problem:
+            report.reject(row.line, columns.written[name], problem, v.shorten(cell(name)))
+            return None
+    record: dict = {"agreement_id": cell("agreement_id"), "department": cell("department"),
+                    "field_note": cell("field_note"), "source_line": row.line}
+    try:
+        record["fields"], field_warnings, fields_column, unused = _fields_of(row, field_columns)
+    except v.Invalid as error:
+        report.reject(row.line, field_columns[0][1], str(error), v.shorten(row.cells[field_columns[0][0]]))
+        return None
+    if unused and not record["field_note"]:
+        record["field_note"] = unused  # "Nursing" beside the code 0913: kept as the clarification
+    parsers = (
+        ("mobility_type", av.parse_mobility_type), ("direction", v.parse_direction),
+        ("levels", av.parse_levels), ("languages", av.parse_languages), ("status", av.parse_status),
+        ("blended", av.parse_blended),
+        ("places", lambda t: av.parse_amount(t, "places", av.MAX_PLACES, whole=True)),
+        ("months_per_year", lambda t: av.parse_amount(t, "months_per_year", av.MAX_MONTHS, whole=False)),
+        ("days_per_year", lambda t: av.parse_amount(t, "days_per_year", av.MAX_DAYS, whole=False)),
+        ("first_year", lambda t: av.parse_agreement_year(t, end=False)),
+        ("last_year", lambda t: av.parse_agreement_year(t, end=True)),
+    )
+    for name, parse in parsers:
+        try:
+            record[name] = parse(cell(name))
+        except v.Invalid as error:
+            report.reject(row.line, columns.written[name], str(error), v.shorten(cell(name)))
+            return None
+    first, last = record["first_year"], record["last_year"]
+    if first is not None and last is not None and last < first:
+        report.reject(row.line, columns.written["last_year"], f"the last academic year {last}-{last + 1} is before "
+                      f"the first {first}-{first + 1}: swap them or fix the year", cell("last_year"))
+        return None
+    if record["mobility_type"] in STAFF_TYPES and record["months_per_year"] is not None \
+            and record["days_per_year"] is None:
+        report.warn(row.line, columns.written["months_per_year"], "staff agreements count days, not months: "
+                    "the months are kept as written; add a days_per_year column", cell("months_per_year"))
+    partner = _partner(row, columns, index, names, report, cell)
+    if partner is None:
+        return None
+    record["partner_id"] = partner
+    for message in field_warnings:
+        report.warn(row.line, fields_column, message)
+    return record
+
+
+def _partner(row: Row, columns: ColumnMap, index: PartnerIndex, names: dict[str, list[str]], report: FileReport,
+             cell) -> str | None:
+    given = [ref for ref in REFERENCES if cell(ref)]
+    if not given:
+        written = " / ".join(columns.written[ref] for ref in REFERENCES if ref in columns)
+        report.reject(row.line, written, "no partner given: fill in which partner this agreement is with")
+        return None
+    failures = []
+    for ref in given:
+        try:
+            found = index.find(ref, cell(ref))
+        except v.Invalid as error:
+            failures.append((ref, error))
+            continue
+        for failed, error in failures:
+            report.warn(row.line, columns.written[failed], f"{error}; matched the partner by another column "
+                        "instead", cell(failed))
+        return found
+    ref, error = failures[0]
+    # The hint looks among names when a name was given (the likeliest to be misspelled), else among ids or codes.
+    hinted = "name" if "name" in given else ref
+    close = av.closest_names(cell(hinted), names[hinted])
+    words = {"partner_id": "ids", "erasmus_code": "Erasmus codes", "name": "names"}[hinted]
+    hint = f" (closest {words} in partners.csv: {'; '.join(close)})" if close else ""
+    report.reject(row.line, columns.written[ref], f"{error}{hint}", cell(ref))
+    return None
+
+
+def agreements_frame(records: list[dict]) -> pd.DataFrame:
+    """Records as a frame with the data model's columns and types (empty when there are none)."""
+    if not records:
+        frame = empty_frame(AGREEMENT_COLUMNS)
+    else:
+        frame = pd.DataFrame.from_records(records, columns=AGREEMENT_COLUMNS)
+    for column in ("first_year", "last_year"):
+        frame[column] = pd.array(frame[column].tolist(), dtype="Int64")
+    for column in ("places", "months_per_year", "days_per_year"):
+        frame[column] = pd.to_numeric(frame[column], errors="coerce").astype("float64")
+    frame["source_line"] = pd.to_numeric(frame["source_line"], errors="coerce").fillna(0).astype("int64")
+    return frame

@@ -1,0 +1,72 @@
+"""/data/: the import report as the office reads it, in the page's language, and as a CSV download."""
+
+import csv
+import io
+
+import pytest
+
+from dashboard.app import create_app
+from dashboard.config import Settings
+
+PARTNERS = (
+    "name,city,country,tier,colour\n"
+    "Hanze,Groningen,NL,strategic,blue\n"
+    "Somewhere <b>bold</b>,Qqqqxyz,FI,mobility,red\n"
+    "Galaxy College,Leeds,GB,galaxy,green\n"
+)
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory):
+    folder = tmp_path_factory.mktemp("data")
+    (folder / "partners.csv").write_text(PARTNERS, encoding="utf-8")
+    app = create_app(Settings(data_dir=folder, geocode_cache=str(folder / "cache.json")))
+    return app.server.test_client()
+
+
+def test_the_data_page_accounts_for_every_file_row_and_placement(client):
+    page = client.get("/data/").get_data(as_text=True)
+    assert '<tr data-file="partners.csv"><th scope="row">partners.csv</th>\n      <td>3</td><td>2</td><td>1</td>' in page
+    assert "not in the data folder" in page  # mobility.csv and friends
+    # the rejected row with its line and column, and the warnings (unknown column, a place only in its country)
+    assert "<td>4</td><td>tier</td>" in page and "galaxy" in page
+    assert "ignored column(s) the partner list does not use: &#39;colour&#39;" in page
+    assert 'data-precision="country">\n      <th scope="row">Country only</th><td>1</td>' in page
+    assert "Partners not placed at city level (1)" in page
+    assert "Somewhere &lt;b&gt;bold&lt;/b&gt;" in page and "<b>bold</b>" not in page  # a name is text, not markup
+
+
+def test_the_data_page_speaks_the_language_of_the_link(client):
+    page = client.get("/data/?lang=nl").get_data(as_text=True)
+    assert '<html lang="nl">' in page and "<h1 class=\"atlas-title\">Gegevens en importrapport</h1>" in page
+    assert "Partners niet op stadsniveau geplaatst (1)" in page and 'href="/?lang=nl"' in page
+    assert "Lignes rejetées et avertissements" in client.get("/data?lang=fr").get_data(as_text=True)
+
+
+def test_the_report_downloads_as_csv_with_the_same_lines(client):
+    response = client.get("/data/report.csv")
+    assert response.headers["Content-Disposition"].startswith('attachment; filename="partner-atlas-import-report-')
+    rows = list(csv.DictReader(io.StringIO(response.get_data().decode("utf-8-sig"))))
+    assert {"Kind", "File", "Line", "Column", "Reason", "Value"} == set(rows[0])
+    rejected = [r for r in rows if r["Kind"] == "rejected"]
+    assert [(r["File"], r["Line"], r["Column"]) for r in rejected] == [("partners.csv", "4", "tier")]
+    placed = [r for r in rows if r["Kind"] == "placement"]
+    assert [(r["Line"], r["Value"], r["Reason"]) for r in placed] == [("3", "Somewhere <b>bold</b>", "Country only")]
+    assert any(r["Kind"] == "warning" and "colour" in r["Reason"] for r in rows)
+
+
+def test_the_dashboard_header_links_to_the_data_page_in_its_language(client):
+    links = []
+
+    def walk(node):
+        if isinstance(node, dict):
+            if node.get("type") == "A":
+                links.append((node["props"].get("href"), node["props"].get("children")))
+            for value in node.values():
+                walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    walk(client.get("/_dash-layout?lang=fr").get_json())
+    assert ("data/?lang=fr", "Données") in links  # relative: it holds under any path prefix
