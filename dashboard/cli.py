@@ -105,14 +105,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _poster(args)
         return _geocode(args)
     except SettingError as error:
-        return setting_error_exit(error)
-
-
-def setting_error_exit(error: SettingError) -> int:
-    """Exit status 2 (a usage error, as argparse's) with one line per setting that does not parse."""
-    for problem in error.problems:
-        print(f"partner-atlas: error: {problem}", file=sys.stderr)
-    return 2
+        return error.report()
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -152,11 +145,7 @@ def validation_report(paths: Sequence[Path], settings: Settings | None = None) -
         elif not path.exists():
             report.add(FileReport(str(path), "unknown")).fail(f"{path} does not exist: check the path")
         elif path.suffix.lower() == ".toml":
-            file_report = report.add(FileReport(str(path), "institution"))
-            try:
-                load_institution(path)
-            except ValueError as error:  # it names the file and what to fix
-                file_report.fail(str(error))
+            report.add(load_institution(path)[1])
         elif _loose_file_kind(path, settings) == "mobility":
             partners_path = find_table(path.parent, "partners")
             partners = load_partners(partners_path)[0] if partners_path else empty_frame(PARTNER_COLUMNS)
@@ -239,11 +228,10 @@ def _import_iias(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     partners, _ = load_partners(partners_path, max_bytes=settings.max_file_bytes)
-    try:
-        institution = load_institution(args.data_dir / "institution.toml")
-    except ValueError as error:
-        print(f"WARNING {error}: the home institution's hei-id is unknown", file=sys.stderr)
-        institution = fallback_institution(empty_frame(CAMPUS_COLUMNS))
+    institution, institution_report = load_institution(args.data_dir / "institution.toml",
+                                                        fallback_institution(empty_frame(CAMPUS_COLUMNS)))
+    for problem in (*institution_report.errors, *institution_report.warnings):
+        print(f"WARNING {problem}", file=sys.stderr)
     hei_ids = partner_hei_ids(partners_path, partners, settings.max_file_bytes)
     records, reports = read_iia_files(args.files, institution, partners, hei_ids, settings.max_file_bytes)
     report = ImportReport(reports)

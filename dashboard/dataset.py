@@ -57,17 +57,11 @@ def _load_table(report: ImportReport, data_dir: Path, stem: str, load, columns: 
 
 
 def _institution(report: ImportReport, path: Path, campuses) -> Institution:
-    """institution.toml as one more file of the report: a broken one is an error there, never a silent fallback."""
-    if not path.is_file():
-        report.add(FileReport(str(path), "institution", present=False)).warn(
-            None, None, "no institution.toml: the home institution is shown as 'Home institution'; see data/README.md")
-        return fallback_institution(campuses)
-    file_report = report.add(FileReport(str(path), "institution"))  # a file of settings: no rows to count
-    try:
-        return load_institution(path)
-    except ValueError as error:  # it names the file and what to fix
-        file_report.fail(f"{error}; the home institution is shown as 'Home institution' until it is fixed")
-        return fallback_institution(campuses)
+    """institution.toml as one more file of the report: every value it cannot give taken from fallback_institution,
+    and each problem in the report (a file that does not parse is an error there), never a silent fallback."""
+    institution, file_report = load_institution(path, fallback_institution(campuses))
+    report.add(file_report)
+    return institution
 
 
 def fallback_institution(campuses) -> Institution:

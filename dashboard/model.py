@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from dashboard.report import ImportReport
 
 if TYPE_CHECKING:
@@ -84,8 +85,10 @@ AGREEMENT_COLUMNS = (
 )
 CAMPUS_COLUMNS = ("campus", "group", "city", "lat", "lon")
 KEY_FIGURE_COLUMNS = ("label", "value", "unit", "source")
-# Optional wording per interface language; a blank translation falls back to the English column.
-KEY_FIGURE_TRANSLATIONS = ("label_nl", "label_fr", "unit_nl", "unit_fr")
+# Optional wording per interface language (label_nl, unit_de, ...: one pair per .po catalogue); a blank
+# translation falls back to the English column.
+KEY_FIGURE_TRANSLATIONS = tuple(f"{field}_{code}" for code in LANGUAGES if code != DEFAULT_LANGUAGE
+                                for field in ("label", "unit"))
 
 
 def key_figure_text(row, field: str, language: str) -> str:

@@ -10,6 +10,7 @@ DATA_PATH = "data/"          # the import report
 HEALTH_PATH = "health"       # partnership health
 PRESENT_PATH = "present/"    # the presentation
 HEALTHZ_PATH = "healthz"     # for load balancers and monitors
+ACCESSIBILITY_PATH = "accessibility"  # the accessibility statement
 
 
 def under(prefix: str, path: str) -> str:

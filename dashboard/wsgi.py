@@ -31,7 +31,7 @@ def create_server(environ: Mapping[str, str] | None = None) -> Flask:
         # gunicorn would print a traceback per worker; the log line says what to change, exit status 2 says usage.
         for problem in error.problems:
             log.error("Partner Atlas cannot start: %s", problem)
-        raise SystemExit(2) from None
+        raise SystemExit(error.EXIT_STATUS) from None
     configure_logging(settings.log_level)
     if settings.debug:
         # Debug shows stack traces in the browser: refuse rather than serve them to the public.

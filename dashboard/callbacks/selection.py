@@ -24,7 +24,7 @@ def picked_partner(trigger: Any, value: Any) -> str | None:
         return clicked_value(value, want_location=False)
     if trigger == ids.TOP_PARTNERS:
         return clicked_value(value)
-    if trigger == ids.URL:
+    if trigger in (None, ids.URL):  # ?partner= of the address: a shared link, or one from /health
         return partner_in_query(value)
     return None
 

@@ -97,7 +97,8 @@ def download_buttons(language: str = "en") -> dmc.Group:
 
 def table_locale(language: str = "en") -> dict[str, str]:
     """ag-grid's words in the language (@ag-grid-community/locale), with our own for the empty table."""
-    return grid_locale(language, {"noRowsToShow": text("grid.no_rows", language),
+    no_rows = text("grid.no_rows", language)
+    return grid_locale(language, {"noRowsToShow": no_rows, "noMatchingRows": no_rows,
                                   "loadingOoo": text("grid.loading", language)})
 
 
@@ -152,5 +153,7 @@ def partner_table(partners: pd.DataFrame, language: str = "en", volume=None) -> 
             dcc.Store(id=ids.TABLE_ROWS, data=None),
             dcc.Store(id=ids.TABLE_SHOWN, data=None),
         ],
+        id=ids.TABLE_ANCHOR,
         className="atlas-panel atlas-table",
+        tabIndex="-1",
     )

@@ -26,7 +26,7 @@ from dashboard.figures.charts import mobility_trend
 from dashboard.figures.geo import WORLD_LAT_RANGE
 from dashboard.figures.pyramid import tier_pyramid
 from dashboard.figures.theme import HOME_SYMBOL, get_theme
-from dashboard.figures.world_map import world_map
+from dashboard.figures.geo_map import geo_map as world_map
 from dashboard.filters import FilterState, View, apply
 from dashboard.model import Dataset
 from dashboard.present.tour import Scene

@@ -174,12 +174,14 @@ def test_map_keeps_one_selection_slot_before_the_home_marker(dataset, layer):
     assert names.index(SELECTION_TRACE) == len(names) - 2
 
 
-def test_selecting_a_partner_sends_only_its_ring(dataset):
+def test_selecting_a_partner_sends_only_its_ring_and_centres_the_map_on_it(dataset):
     figure = render_map(dataset, "", selected_id="P02")
-    patch = selection_patch(figure).to_plotly_json()
-    assert len(patch["operations"]) == 1
-    ring = patch["operations"][0]["params"]["value"]
+    operations = selection_patch(figure).to_plotly_json()["operations"]
+    assert [op["location"] for op in operations] == [["data", len(figure.data) - 2], ["layout", "map", "center"]]
+    ring, centre = (op["params"]["value"] for op in operations)
     assert ring["name"] == SELECTION_TRACE and len(ring["lat"]) == 1
+    turku = dataset.partners.set_index("partner_id").loc["P02"]
+    assert abs(centre["lat"] - turku["lat"]) < 0.05 and abs(centre["lon"] - turku["lon"]) < 0.05
 
 
 # -- the selected partner -----------------------------------------------------------------------------
