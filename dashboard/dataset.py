@@ -23,6 +23,7 @@ from dashboard.model import (
     PARTNER_COLUMNS,
     Dataset,
     Institution,
+    compact_mobility,
     empty_frame,
 )
 from dashboard.report import FileReport, ImportReport
@@ -89,6 +90,7 @@ def load_dataset(settings: Settings, *, geocode: bool = True) -> Dataset:
             report.files[-1].warn(None, None, warning)
     mobility = _load_table(report, data_dir, "mobility", lambda p: load_mobility(p, partners, max_bytes=max_bytes),
                            MOBILITY_COLUMNS, required=False)
+    mobility = compact_mobility(mobility)
     agreements = _load_table(report, data_dir, "agreements",
                              lambda p: load_agreements(p, partners, max_bytes=max_bytes), AGREEMENT_COLUMNS,
                              required=False)
@@ -103,7 +105,7 @@ def load_dataset(settings: Settings, *, geocode: bool = True) -> Dataset:
     for iia_report in iia_reports:
         report.add(iia_report)
 
-    return Dataset(
+    dataset = Dataset(
         institution=institution,
         partners=partners,
         mobility=mobility,
@@ -112,3 +114,5 @@ def load_dataset(settings: Settings, *, geocode: bool = True) -> Dataset:
         report=report,
         agreements=agreements,
     )
+    dataset.indexes  # built now, once: before the store swaps it in and before gunicorn forks its workers
+    return dataset

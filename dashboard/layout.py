@@ -80,7 +80,7 @@ def build_layout(dataset: Dataset, settings: Settings, graph_config: dict, langu
                             ],
                             className="atlas-row atlas-charts",
                         ),
-                        partner_table(dataset.partners, language),
+                        partner_table(dataset.partners, language, dataset.indexes.partner_total),
                     ],
                     className="atlas-main",
                 ),

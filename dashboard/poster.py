@@ -122,7 +122,7 @@ def poster_spec(
 
     # The trend on the second axes, with its own legend above it.
     if view.years and stats.headline_counts(view)["mobilities"]:
-        trend = mobility_trend(stats.mobility_by_year(view.mobility, view.years), theme=look,
+        trend = mobility_trend(stats.mobility_by_year(view.totals, view.years), theme=look,
                                language=language).to_plotly_json()
         outgoing = {text(f"trend.outgoing.{p}", language) for p in PARTICIPANTS}
         for trace in trend["data"]:

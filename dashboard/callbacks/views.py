@@ -39,7 +39,7 @@ class Views:
     campus: go.Figure
     top_countries: go.Figure
     top_partners: go.Figure
-    rows: dict[str, list[int]]  # table_filter: which rows the table shows
+    rows: dict[str, list[int] | None]  # table_filter: which rows the table shows, with what volume
     partner_count: str
     country_count: str
     mobility_count: str
@@ -69,10 +69,10 @@ def render_views(dataset: Dataset, search: str | None, dark: bool | None = False
     view = apply(state, dataset)
     theme = get_theme(theme_name(dark))
     counts = stats.headline_counts(view)
-    by_year = stats.mobility_by_year(view.mobility, view.years)
-    by_duration, by_campus = stats.mobility_by_duration(view.mobility), stats.mobility_by_campus(view.mobility)
-    top_countries = stats.top_countries(view.partners, view.mobility)
-    top_partners = stats.top_partners(view.partners, view.mobility)
+    by_year = stats.mobility_by_year(view.totals, view.years)
+    by_duration, by_campus = stats.mobility_by_duration(view.totals), stats.mobility_by_campus(view.totals)
+    top_countries = stats.top_countries(view.partners, view.totals)
+    top_partners = stats.top_partners(view.partners, view.totals)
 
     def caption(figure: go.Figure, panel_key: str, width: int = NARROW_CAPTION) -> go.Figure:
         return captioned(figure, panel_key, state, theme, language, width=width)
@@ -85,7 +85,7 @@ def render_views(dataset: Dataset, search: str | None, dark: bool | None = False
         campus=caption(charts.campus_split(by_campus, theme, language), "by_campus"),
         top_countries=caption(charts.top_countries_bar(top_countries, theme, language=language), "top_countries"),
         top_partners=caption(charts.top_partners_bar(top_partners, theme, language), "top_partners"),
-        rows=table_filter(view.partners, dataset.partners),
+        rows=table_filter(view.partners, view.positions, dataset.indexes.partner_total),
         # The issue fixes this element's text to be exactly the number: no thousands separator.
         partner_count=str(len(view.partners)),
         country_count=number(counts["countries"], language),

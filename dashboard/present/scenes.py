@@ -145,7 +145,7 @@ def _pyramid(scene: Scene, dataset: Dataset, language: str, everything: View):
 
 
 def _trend(scene: Scene, dataset: Dataset, language: str, everything: View):
-    by_year = stats.mobility_by_year(dataset.mobility)
+    by_year = stats.mobility_by_year(everything.totals, stats.year_span(everything.years))
     figure = _call(mobility_trend, by_year, theme=PRESENT_THEME, language=language).to_plotly_json()
     for trace in figure["data"]:
         trace.setdefault("line", {})["width"] = TREND_LINE_PX
