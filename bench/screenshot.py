@@ -25,7 +25,7 @@ def main(argv: list[str] | None = None) -> int:
 
     from tests.browser.conftest import CHROMIUM_ARGS, serve
     from tests.conftest import chromium_path
-    from tests.browser.page_state import wait_until_shown
+    from tests.browser.page_state import wait_for_map, wait_until_shown
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=REPO / "docs" / "screenshot.png")
@@ -59,6 +59,7 @@ def main(argv: list[str] | None = None) -> int:
                 page.wait_for_selector(".js-plotly-plot .geo", timeout=60_000)
             else:
                 wait_until_shown(page, len(view.partners), placed, view.tier_counts, timeout=60_000)
+            wait_for_map(page)  # MapLibre has drawn every tile: outlines, clusters, place names
             page.wait_for_timeout(800)  # transitions and the last plotly frame
             args.output.parent.mkdir(parents=True, exist_ok=True)
             page.screenshot(path=str(args.output), full_page=True)

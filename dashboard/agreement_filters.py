@@ -88,17 +88,44 @@ def matching_agreements(agreements: pd.DataFrame, fields=(), levels=(), types=()
     """
     keep = np.ones(len(agreements), dtype=bool)
     if fields:
-        keep &= np.fromiter((any(isced.covers(code, wanted) for code in codes for wanted in fields)
-                             for codes in agreements["fields"]), dtype=bool, count=len(agreements))
+        rows, codes = _exploded(agreements, "fields")
+        named = {code for code in set(codes) if any(isced.covers(code, wanted) for wanted in fields)}
+        keep &= _rows_with(rows, codes, named, len(agreements))
     if levels:
-        wanted = {int(level) for level in levels}
-        keep &= np.fromiter((bool(wanted.intersection(row)) for row in agreements["levels"]), dtype=bool,
-                            count=len(agreements))
+        rows, named_levels = _exploded(agreements, "levels")
+        keep &= _rows_with(rows, named_levels, {int(level) for level in levels}, len(agreements))
     if types:
         keep &= agreements["mobility_type"].isin(types).to_numpy(dtype=bool)
     if valid:
         keep &= in_effect_in(agreements, int(valid[:4]))
     return keep
+
+
+_EXPLODED: dict[tuple[int, str], tuple[pd.DataFrame, np.ndarray, np.ndarray]] = {}
+_EXPLODED_KEPT = 8  # a few datasets (reloads, tests); the oldest is dropped
+
+
+def _exploded(agreements: pd.DataFrame, column: str) -> tuple[np.ndarray, np.ndarray]:
+    """(row positions, values) with one entry per value of a tuple column, built once per frame: matching 70,000
+    agreements then takes a few milliseconds instead of a Python loop over every row on each filter change."""
+    key = (id(agreements), column)
+    cached = _EXPLODED.get(key)
+    if cached is not None and cached[0] is agreements:
+        return cached[1], cached[2]
+    pairs = [(row, value) for row, values in enumerate(agreements[column]) for value in values]
+    rows = np.fromiter((row for row, _ in pairs), dtype=np.int64, count=len(pairs))
+    values = np.array([value for _, value in pairs], dtype=object)
+    if len(_EXPLODED) >= _EXPLODED_KEPT:
+        _EXPLODED.pop(next(iter(_EXPLODED)))
+    _EXPLODED[key] = (agreements, rows, values)  # the frame itself, so its id cannot be reused while cached
+    return rows, values
+
+
+def _rows_with(rows: np.ndarray, values: np.ndarray, wanted: set, count: int) -> np.ndarray:
+    hit = np.zeros(count, dtype=bool)
+    if len(values) and wanted:
+        hit[rows[np.isin(values, np.array(list(wanted), dtype=object))]] = True
+    return hit
 
 
 def in_effect_in(agreements: pd.DataFrame, year: int) -> np.ndarray:

@@ -33,16 +33,21 @@ PAGE = """<!DOCTYPE html>
 <header class="health-header">
   <h1>{{ title }}</h1>
   <nav><a id="health-back" href="{{ home }}">{{ back }}</a>
-  {% for code, name, href in languages %}<a class="health-language" lang="{{ code }}" href="{{ href }}">{{ name }}</a>{% endfor %}</nav>
+  {% for code, name, href in languages %}
+  <a class="health-language" lang="{{ code }}" href="{{ href }}">{{ name }}</a>
+  {% endfor %}</nav>
 </header>
 <main>
 <p class="health-intro">{{ intro }}</p>
 <form method="get" action="{{ path }}" class="health-options">
   {% for key, value in kept %}<input type="hidden" name="{{ key }}" value="{{ value }}">{% endfor %}
   <label>{{ reference_label }} <select name="ref" id="health-ref">
-  {% for year in years %}<option value="{{ year }}"{% if year == reference %} selected{% endif %}>{{ year }}-{{ year + 1 }}</option>{% endfor %}
+  {% for year in years %}
+  <option value="{{ year }}"{% if year == reference %} selected{% endif %}>{{ year }}-{{ year + 1 }}</option>
+  {% endfor %}
   </select></label>
-  <label>{{ quiet_label }} <input type="number" name="quiet" id="health-quiet" min="1" max="20" value="{{ quiet }}"></label>
+  <label>{{ quiet_label }}
+  <input type="number" name="quiet" id="health-quiet" min="1" max="20" value="{{ quiet }}"></label>
   <button type="submit">{{ apply }}</button>
 </form>
 {% for section in sections %}
@@ -53,7 +58,8 @@ PAGE = """<!DOCTYPE html>
   <a class="health-download-xlsx" href="{{ section.xlsx }}" download>{{ xlsx }}</a></p>
   {% if section.rows %}
   <table><thead><tr>{% for column in section.columns %}<th scope="col">{{ column }}</th>{% endfor %}</tr></thead>
-  <tbody>{% for link, cells in section.rows %}<tr><th scope="row"><a class="health-partner" href="{{ link }}">{{ cells[0] }}</a></th>
+  <tbody>{% for link, cells in section.rows %}
+  <tr><th scope="row"><a class="health-partner" href="{{ link }}">{{ cells[0] }}</a></th>
   {% for cell in cells[1:] %}<td>{{ cell }}</td>{% endfor %}</tr>{% endfor %}</tbody></table>
   {% else %}<p class="health-empty">{{ empty }}</p>{% endif %}
 </section>
@@ -143,7 +149,8 @@ def _partner_link(home: str, filters: str, language: str, partner_id: str) -> st
 def _hint(name: str, lists, language: str) -> str:
     reference = f"{lists.reference}-{lists.reference + 1}"
     if name.startswith("expiring"):
-        return text("health.expiring_hint", language, year=reference)
+        following = f"{lists.reference + 1}-{lists.reference + 2}"
+        return text(f"health.{name}_hint", language, year=reference, next=following)
     if name == "quiet":
         first = lists.reference - lists.quiet_years + 1
         return text("health.quiet_hint", language, first=f"{first}-{first + 1}", last=reference)

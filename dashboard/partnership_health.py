@@ -94,7 +94,8 @@ def utilisation(agreements: pd.DataFrame, mobility: pd.DataFrame, years) -> pd.D
 def balance(mobility: pd.DataFrame, partner_ids) -> pd.DataFrame:
     """Outgoing and incoming mobility per partner and their balance (incoming minus outgoing), the most
     unbalanced first; partners without mobility have 0 and 0."""
-    counts = (mobility.assign(partner_id=mobility["partner_id"].astype(str), direction=mobility["direction"].astype(str))
+    counts = (mobility.assign(partner_id=mobility["partner_id"].astype(str),
+                              direction=mobility["direction"].astype(str))
               .pivot_table(index="partner_id", columns="direction", values="count", aggfunc="sum", fill_value=0))
     out = pd.DataFrame({"partner_id": [str(p) for p in partner_ids]})
     for direction in ("outgoing", "incoming"):

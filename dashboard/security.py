@@ -107,7 +107,7 @@ def limit_request_size(server: Flask, max_bytes: int) -> None:
     Dash's JSON parsing would then answer 400).
     """
     server.config["MAX_CONTENT_LENGTH"] = max_bytes
-    server.wsgi_app = _ChunkedBodyWithLength(server.wsgi_app, max_bytes)
+    server.wsgi_app = _ChunkedBodyWithLength(server.wsgi_app, max_bytes)  # type: ignore[method-assign]  # Flask's way
 
     @server.errorhandler(RequestEntityTooLarge)
     def _too_large(_error: RequestEntityTooLarge) -> Response:

@@ -79,7 +79,7 @@ def generate(partners: pd.DataFrame, mobility: pd.DataFrame, seed: int = 2026) -
                 factor = 0.5 if rng.random() < 0.12 else rng.uniform(1.0, 1.6)  # 0.5: over-subscribed
                 total = max(len(chosen), round(mean * factor)) if mean else rng.randint(1, 2) * len(chosen)
                 shares = _split(total, len(chosen), rng)
-                for (department, codes, levels), places in zip(chosen, shares):
+                for (department, codes, levels), places in zip(chosen, shares, strict=True):
                     mobility_type = types[1] if participant == "student" and codes[0] in ("0913", "0914") \
                         and rng.random() < 0.5 else types[0]
                     named = codes[: rng.randint(1, len(codes))]

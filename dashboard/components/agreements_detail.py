@@ -47,13 +47,15 @@ def _condition(row, reference: int, language: str) -> html.Div:
     if row.field_note:
         lines.insert(1, _line("", str(row.field_note)))
     if row.levels:
-        lines.append(_line(text("agreement.levels", language), ", ".join(text(f"eqf.{lv}", language) for lv in row.levels)))
+        levels = ", ".join(text(f"eqf.{level}", language) for level in row.levels)
+        lines.append(_line(text("agreement.levels", language), levels))
     for column, key in (("places", "agreement.places"), ("months_per_year", "agreement.months"),
                         ("days_per_year", "agreement.days")):
         if _amount(getattr(row, column)):
             lines.append(_line(text(key, language), _amount(getattr(row, column))))
     if row.languages:
-        lines.append(_line(text("agreement.languages", language), ", ".join(s.replace(":", " ") for s in row.languages)))
+        skills = ", ".join(skill.replace(":", " ") for skill in row.languages)
+        lines.append(_line(text("agreement.languages", language), skills))
     badges = [dmc.Badge(text(f"status.{state}", language), size="xs", variant="light",
                         color="gray" if state in ("expired", "terminated") else "teal")]
     if row.blended:

@@ -13,6 +13,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import flask
 from dash import html
+from markupsafe import escape
 
 from dashboard import ids
 from dashboard.i18n import LANGUAGES, language_name, language_or_default, text
@@ -71,9 +72,11 @@ def localised_index(interpolate: Callable[..., str], default: str, title: Callab
 
     def interpolate_index(**parts: str) -> str:
         language = request_language(default)
-        parts["title"] = title(language)
+        # The title holds the institution's names from institution.toml: text, escaped here where it becomes HTML
+        # (Dash writes it into <title> as it is; "</title><meta http-equiv=refresh ...>" would redirect visitors).
+        parts["title"] = str(escape(title(language)))
         page = interpolate(**parts)
-        return _HTML_TAG.sub(lambda _m: f'<html lang="{language}">', page, count=1)
+        return _HTML_TAG.sub(lambda _m: f'<html lang="{escape(language)}">', page, count=1)
 
     return interpolate_index
 

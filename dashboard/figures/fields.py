@@ -21,7 +21,7 @@ def partners_by_field_bar(counts: pd.DataFrame, theme: Theme | str = "light", la
     bars = dict(
         type="bar", orientation="h", x=values, y=codes, marker=dict(color=theme.tiers["strategic"]),
         text=[number(v, language) for v in values], textposition="outside", cliponaxis=False,
-        customdata=[[code, name] for code, name in zip(codes, names)],
+        customdata=[[code, name] for code, name in zip(codes, names, strict=True)],
         hovertemplate="<b>%{customdata[0]} %{customdata[1]}</b><br>"
                       + text("hover.partners", language, count="%{x:,}") + "<extra></extra>",
     )

@@ -12,6 +12,7 @@ from dashboard import isced
 from dashboard.importing import values as v
 from dashboard.model import AGREEMENT_STATUSES, EQF_LEVELS, MOBILITY_TYPES
 
+
 def _table(aliases: dict[str, tuple[str, ...]]) -> dict[str, str]:
     """Folded spelling -> canonical value, the canonical value itself included."""
     return {v.key(word): canonical for canonical, words in aliases.items() for word in (canonical, *words)}

@@ -48,14 +48,17 @@ def load_agreements(
     if columns.unknown:
         report.warn(table.header_line, None, "ignored column(s) the agreements list does not use: "
                     + ", ".join(repr(c) for c in columns.unknown))
+    field_columns = _field_columns(table.header, columns)
     for written, canonical in columns.repeated:
+        if canonical == "fields":
+            continue  # read when the first fields column says nothing usable (see _fields_of)
         report.warn(table.header_line, written, f"a second column for {canonical}: this one is ignored")
     index = PartnerIndex(partners)
-    names = [str(n) for n in partners["name"]] if "name" in partners else []
+    names = {ref: [str(v) for v in partners[ref] if v] if ref in partners else [] for ref in REFERENCES}
     records, seen = [], {}
     for row in table.rows:
         report.rows_read += 1
-        record = _condition(row, columns, index, names, report)
+        record = _condition(row, columns, field_columns, index, names, report)
         if record is None:
             continue
         identity = tuple(record[c] for c in _IDENTITY)
@@ -69,8 +72,35 @@ def load_agreements(
     return agreements_frame(records), report
 
 
-def _condition(row: Row, columns: ColumnMap, index: PartnerIndex, names: list[str],
-               report: FileReport) -> dict | None:
+def _field_columns(header: tuple[str, ...], columns: ColumnMap) -> list[tuple[int, str]]:
+    """Every column holding fields, (position, header as written): Mobility-Online exports carry both a
+    "Subject area" (often a name) and an "ISCED code"."""
+    first = [(columns.positions["fields"], columns.written["fields"])] if "fields" in columns else []
+    more = [(header.index(written), written) for written, canonical in columns.repeated if canonical == "fields"]
+    return first + more
+
+
+def _fields_of(row: Row, field_columns: list[tuple[int, str]]) -> tuple[tuple[str, ...], list[str], str, str]:
+    """(codes, warnings, column used, the text of a column that named no known field) from the first column that
+    gives codes; raises the first column's problem when none does."""
+    first_error: av.v.Invalid | None = None
+    unused = ""
+    for position, written in field_columns:
+        text = row.cells[position]
+        try:
+            codes, warnings = av.parse_fields(text)
+        except av.v.Invalid as error:
+            first_error, unused = first_error or error, unused or text
+            continue
+        if codes:
+            return codes, warnings, written, unused
+    if first_error is not None:
+        raise first_error
+    return (), [], field_columns[0][1] if field_columns else "", unused
+
+
+def _condition(row: Row, columns: ColumnMap, field_columns: list[tuple[int, str]], index: PartnerIndex,
+               names: dict[str, list[str]], report: FileReport) -> dict | None:
     def cell(name: str) -> str:
         return row.cells[columns.positions[name]] if name in columns else ""
 
@@ -88,15 +118,15 @@ def _condition(row: Row, columns: ColumnMap, index: PartnerIndex, names: list[st
             return None
     record: dict = {"agreement_id": cell("agreement_id"), "department": cell("department"),
                     "field_note": cell("field_note"), "source_line": row.line}
-    field_warnings: list[str] = []
-
-    def fields(text: str):
-        codes, warnings = av.parse_fields(text)
-        field_warnings.extend(warnings)
-        return codes
-
+    try:
+        record["fields"], field_warnings, fields_column, unused = _fields_of(row, field_columns)
+    except v.Invalid as error:
+        report.reject(row.line, field_columns[0][1], str(error), v.shorten(row.cells[field_columns[0][0]]))
+        return None
+    if unused and not record["field_note"]:
+        record["field_note"] = unused  # "Nursing" beside the code 0913: kept as the clarification
     parsers = (
-        ("mobility_type", av.parse_mobility_type), ("direction", v.parse_direction), ("fields", fields),
+        ("mobility_type", av.parse_mobility_type), ("direction", v.parse_direction),
         ("levels", av.parse_levels), ("languages", av.parse_languages), ("status", av.parse_status),
         ("blended", av.parse_blended),
         ("places", lambda t: av.parse_amount(t, "places", av.MAX_PLACES, whole=True)),
@@ -125,11 +155,11 @@ def _condition(row: Row, columns: ColumnMap, index: PartnerIndex, names: list[st
         return None
     record["partner_id"] = partner
     for message in field_warnings:
-        report.warn(row.line, columns.written["fields"], message, cell("fields"))
+        report.warn(row.line, fields_column, message)
     return record
 
 
-def _partner(row: Row, columns: ColumnMap, index: PartnerIndex, names: list[str], report: FileReport,
+def _partner(row: Row, columns: ColumnMap, index: PartnerIndex, names: dict[str, list[str]], report: FileReport,
              cell) -> str | None:
     given = [ref for ref in REFERENCES if cell(ref)]
     if not given:
@@ -148,10 +178,11 @@ def _partner(row: Row, columns: ColumnMap, index: PartnerIndex, names: list[str]
                         "instead", cell(failed))
         return found
     ref, error = failures[0]
-    hint = ""
-    if "name" in given:
-        close = av.closest_names(cell("name"), names)
-        hint = f" (closest names in partners.csv: {'; '.join(close)})" if close else ""
+    # The hint looks among names when a name was given (the likeliest to be misspelled), else among ids or codes.
+    hinted = "name" if "name" in given else ref
+    close = av.closest_names(cell(hinted), names[hinted])
+    words = {"partner_id": "ids", "erasmus_code": "Erasmus codes", "name": "names"}[hinted]
+    hint = f" (closest {words} in partners.csv: {'; '.join(close)})" if close else ""
     report.reject(row.line, columns.written[ref], f"{error}{hint}", cell(ref))
     return None
 

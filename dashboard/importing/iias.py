@@ -51,7 +51,7 @@ class HeiIndex:
     labels: dict[str, str]  # partner_id -> "name (domain)" for hints
 
     @classmethod
-    def of(cls, partners: pd.DataFrame, hei_ids: dict[str, str] | None = None) -> "HeiIndex":
+    def of(cls, partners: pd.DataFrame, hei_ids: dict[str, str] | None = None) -> HeiIndex:
         by_hei, labels = {}, {}
         for row in partners.itertuples(index=False):
             pid = str(row.partner_id)
@@ -132,7 +132,8 @@ def _parse(path: Path, report: FileReport, max_bytes: int) -> Element | None:
 
 
 def _iia(iia: Element, number: int, home: str, index: HeiIndex, report: FileReport) -> list[dict]:
-    partners = [(_text(p, "hei-id").lower(), _text(p, "iia-id"), _text(p, "iia-code")) for p in _children(iia, "partner")]
+    partners = [(_text(p, "hei-id").lower(), _text(p, "iia-id"), _text(p, "iia-code"))
+                for p in _children(iia, "partner")]
     ours = next((p for p in partners if p[0] == home), None)
     label = f"iia {number}"
     conditions = _children(iia, "cooperation-conditions")
@@ -196,7 +197,8 @@ def _spec(spec: Element, mobility_type: str, home: str, index: HeiIndex) -> dict
         language, level = _text(skill, "language").lower().split("-")[0], _text(skill, "cefr-level").upper()
         if language:
             languages.append(f"{language}:{level}" if level in av.CEFR else language)
-    levels = sorted({int(e.text) for e in _children(spec, "eqf-level") if (e.text or "").strip() in ("5", "6", "7", "8")})
+    levels = sorted({int(e.text or 0) for e in _children(spec, "eqf-level")
+                     if (e.text or "").strip() in ("5", "6", "7", "8")})
     return {
         "partner_id": partner, "department": unit, "mobility_type": mobility_type, "direction": direction,
         "fields": tuple(dict.fromkeys(fields)), "field_note": "; ".join(dict.fromkeys(notes)), "levels": tuple(levels),

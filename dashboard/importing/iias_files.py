@@ -35,7 +35,7 @@ def partner_hei_ids(partners_path: Path | None, partners: pd.DataFrame, max_byte
     columns = match_headers(table.header, "partner_hei_ids")
     if "hei_id" not in columns:
         return {}
-    by_line = dict(zip(partners["source_line"].astype(int), partners["partner_id"].astype(str)))
+    by_line = dict(zip(partners["source_line"].astype(int), partners["partner_id"].astype(str), strict=True))
     position = columns.positions["hei_id"]
     return {by_line[row.line]: row.cells[position].lower() for row in table.rows
             if row.line in by_line and row.cells[position]}
@@ -114,7 +114,8 @@ def update_agreements_csv(data_dir: Path, records: list[dict], partners: pd.Data
                              f"(see `partner-atlas validate {data_dir}`): fix them first, so that rewriting the file "
                              "loses no row")
         replaced = {r["agreement_id"] for r in records if r["agreement_id"]}
-        kept = [row for row in frame.to_dict("records") if not (row["agreement_id"] and row["agreement_id"] in replaced)]
+        kept = [row for row in frame.to_dict("records")
+                if not (row["agreement_id"] and row["agreement_id"] in replaced)]
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(CSV_COLUMNS), lineterminator="\n")
     writer.writeheader()

@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 
 import dash
+import flask
 import plotly.graph_objects as go
 from dash import Input, Output, html
 
@@ -43,7 +44,8 @@ class Page:
                 self.cards, self.languages, self.filters)
 
 
-def destinations_map(dataset: Dataset, search: Search, result: Result, language: str) -> go.Figure:
+def destinations_map(dataset: Dataset, search: Search, result: Result, language: str,
+                     assets_url: str = "/assets/") -> go.Figure:
     """The dashboard's map (callbacks.views.render_map) of the partners that fit, with public hover cards only."""
     state = FilterState.from_values(dataset, regions=search.regions, countries=search.countries,
                                     fields=[search.field] if search.field else None,
@@ -52,10 +54,11 @@ def destinations_map(dataset: Dataset, search: Search, result: Result, language:
     keep = view.partners["partner_id"].astype(str).isin(set(result.cards["partner_id"]))
     partners = public_partners(view.partners[keep.to_numpy(dtype=bool)])
     return public_hover(render_map(dataset, state.to_query(), view=replace(view, partners=partners),
-                                   language=language))
+                                   language=language, assets_url=assets_url))
 
 
-def render_destinations(dataset: Dataset, url_search: str | None, default_language: str) -> Page:
+def render_destinations(dataset: Dataset, url_search: str | None, default_language: str,
+                        assets_url: str = "/assets/") -> Page:
     language = language_from_query(url_search, default_language)
     search = Search.from_query(url_search)
     result = find(dataset, search)
@@ -72,7 +75,7 @@ def render_destinations(dataset: Dataset, url_search: str | None, default_langua
         empty=text(f"dest.empty.{result.reason}", language) if result.reason else "",
         broader_text=broader_text,
         broader_href=broader_href,
-        figure=destinations_map(dataset, search, result, language),
+        figure=destinations_map(dataset, search, result, language, assets_url),
         cards=destination_cards(result.cards, language, home),
         languages=[html.A(code.upper(), href=links[code], lang=code, title=language_name(code),
                           className="lang-link active" if code == language else "lang-link",
@@ -82,7 +85,13 @@ def render_destinations(dataset: Dataset, url_search: str | None, default_langua
     )
 
 
-def register_destinations_callbacks(app: dash.Dash, store: DatasetStore, default_language: str) -> None:
+def absolute(assets: str) -> str:
+    """The asset folder as an absolute URL: MapLibre refuses a relative sprite URL (as callbacks/__init__.py)."""
+    return flask.request.host_url.rstrip("/") + assets
+
+
+def register_destinations_callbacks(app: dash.Dash, store: DatasetStore, default_language: str,
+                                    assets: str = "/assets/") -> None:
     @app.callback(Output(ids.URL, "search"), *(Input(c, "value") for c in ids.DESTINATION_CONTROLS),
                   Input(ids.URL, "search"), prevent_initial_call=True)
     def choose(field, level, period, speaks, regions, countries, sort, search):
@@ -97,7 +106,7 @@ def register_destinations_callbacks(app: dash.Dash, store: DatasetStore, default
                   Output(ids.CARDS, "children"), Output(ids.LANGUAGE_LINKS, "children"),
                   Output(ids.FILTERS_TOGGLE, "children"), Input(ids.URL, "search"))
     def show(search):
-        return render_destinations(store.current(), search, default_language).outputs()
+        return render_destinations(store.current(), search, default_language, absolute(assets)).outputs()
 
     # In the browser: the filters button opens and closes the choice on a phone, without a server round trip.
     app.clientside_callback(

@@ -16,6 +16,7 @@ from dashboard.filters import FilterState, apply
 from dashboard.i18n import text, value_label
 from dashboard.model import REGIONS, TIERS, Dataset
 from dashboard.public import ids
+from dashboard.public.destinations_callbacks import absolute
 from dashboard.store import DatasetStore
 
 
@@ -59,18 +60,21 @@ def embed_query(tiers, region, query, search: str | None, dataset: Dataset) -> s
     return with_language(state.to_query(), language_from_query(search, "") or None)
 
 
-def render_embed(dataset: Dataset, search: str | None, default_language: str, home: str):
+def render_embed(dataset: Dataset, search: str | None, default_language: str, home: str,
+                 assets_url: str = "/assets/"):
     """The map (the dashboard's render_map, public hover cards) and the full view's link for the URL's filter."""
     language = language_from_query(search, default_language)
     state = FilterState.from_query(search, dataset)
     state = FilterState.from_values(dataset, tiers=state.tiers, regions=state.regions, query=state.query)
     view = apply(state, dataset)
     view = replace(view, partners=public_partners(view.partners))
-    figure = public_hover(render_map(dataset, state.to_query(), view=view, language=language))
+    figure = public_hover(render_map(dataset, state.to_query(), view=view, language=language,
+                                     assets_url=assets_url))
     return figure, home + with_language(state.to_query(), language)
 
 
-def register_embed_callbacks(app: dash.Dash, store: DatasetStore, default_language: str, home: str) -> None:
+def register_embed_callbacks(app: dash.Dash, store: DatasetStore, default_language: str, home: str,
+                             assets: str = "/assets/") -> None:
     @app.callback(Output(ids.URL, "search"), *(Input(c, "value") for c in ids.EMBED_CONTROLS),
                   Input(ids.URL, "search"), prevent_initial_call=True)
     def choose(tiers, region, query, search):
@@ -81,4 +85,4 @@ def register_embed_callbacks(app: dash.Dash, store: DatasetStore, default_langua
 
     @app.callback(Output(ids.EMBED_MAP, "figure"), Output(ids.FULL_VIEW, "href"), Input(ids.URL, "search"))
     def show(search):
-        return render_embed(store.current(), search, default_language, home)
+        return render_embed(store.current(), search, default_language, home, absolute(assets))

@@ -85,12 +85,12 @@ def mount_public_pages(main: dash.Dash, store: DatasetStore, settings: Settings,
     destinations.layout = lambda: mantine_page(build_destinations_layout(
         store.current(), Search.from_query(page_query()), request_language(settings.language), config, home=home,
         public_figures=settings.public_figures))
-    register_destinations_callbacks(destinations, store, settings.language)
+    register_destinations_callbacks(destinations, store, settings.language, main.get_asset_url(""))
 
     embed = _public_app(main, settings, under(main.config.routes_pathname_prefix, EMBED_PATH),
                         lambda language: text("embed.page_title", language, short_name=short_name()))
     embed.layout = lambda: mantine_page(build_embed_layout(
         FilterState.from_query(page_query(), store.current()), request_language(settings.language), config,
         home=home))
-    register_embed_callbacks(embed, store, settings.language, home)
+    register_embed_callbacks(embed, store, settings.language, home, main.get_asset_url(""))
     return destinations, embed

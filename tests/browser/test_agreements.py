@@ -11,10 +11,20 @@ from playwright.sync_api import expect
 
 from dashboard import ids
 from tests.browser.test_dashboard import assert_views_agree
-from tests.browser.test_sample_data import sample_app  # noqa: F401  (the fixture: the app on data/)
 
 pytestmark = pytest.mark.browser
 SAMPLE = Path(__file__).resolve().parents[2] / "data"
+
+
+@pytest.fixture(scope="module")
+def sample(tmp_path_factory):
+    """The app on data/, its geocoding cache in a temporary folder (a test never writes into data/)."""
+    from dashboard.config import Settings
+    from dashboard.dataset import load_dataset
+    from tests.browser.conftest import serve
+
+    settings = Settings(data_dir=SAMPLE, geocode_cache=str(tmp_path_factory.mktemp("geocache") / "cache.json"))
+    yield from serve(load_dataset(settings), settings)
 
 
 def rows(name: str) -> list[dict[str, str]]:
@@ -28,12 +38,12 @@ def partners_with_field(code: str) -> set[str]:
             if any(f.startswith(code) or code.startswith(f) for f in row["fields"].split(";") if f)}
 
 
-def test_the_nursing_filter_shows_only_partners_with_a_nursing_agreement_in_every_view(sample_app, open_page,
+def test_the_nursing_filter_shows_only_partners_with_a_nursing_agreement_in_every_view(sample, open_page,
                                                                                         page_log):
     nursing = partners_with_field("0913")
     assert 0 < len(nursing) < len(rows("partners.csv"))
-    page = open_page(sample_app.url + "/?field=0913")
-    shown = assert_views_agree(page, sample_app.dataset, "?field=0913")
+    page = open_page(sample.url + "/?field=0913")
+    shown = assert_views_agree(page, sample.dataset, "?field=0913")
     assert set(shown.rows) == nursing and shown.count == str(len(nursing))
     expect(page.locator(".filter-chip", has_text="0913 Nursing and midwifery")).to_have_count(1)
     # The top-partners chart only names partners of the filter.
@@ -41,14 +51,14 @@ def test_the_nursing_filter_shows_only_partners_with_a_nursing_agreement_in_ever
                          ".map(c => String(Array.isArray(c) ? c[0] : c))", ids.TOP_PARTNERS)
     assert bars and set(bars) <= nursing
     # The header's health link carries the filter to /health.
-    expect(page.locator(f"#{ids.HEALTH_LINK}")).to_have_attribute("href", "/health?field=0913")
+    expect(page.locator(f"#{ids.HEALTH_LINK}")).to_have_attribute("href", "health?field=0913")  # relative: it holds under a path prefix
     assert page_log.errors == []
 
 
-def test_the_detail_panel_lists_the_partners_agreements(sample_app, open_page):
+def test_the_detail_panel_lists_the_partners_agreements(sample, open_page):
     partner = next(p for p in rows("partners.csv") if p["tier"] == "strategic")
     conditions = [row for row in rows("agreements.csv") if row["partner_id"] == partner["partner_id"]]
-    page = open_page(sample_app.url + f"/?partner={partner['partner_id']}")
+    page = open_page(sample.url + f"/?partner={partner['partner_id']}")
     title = page.locator(".atlas-detail .mantine-Drawer-title")
     expect(title).to_have_text(partner["name"], timeout=30_000)  # the sample page takes a while on a busy machine
     expect(page.locator(f"#{ids.DETAIL_BODY} .atlas-agreement")).to_have_count(len(conditions))
@@ -56,12 +66,12 @@ def test_the_detail_panel_lists_the_partners_agreements(sample_app, open_page):
     assert "We send (outgoing)" in body and "We receive (incoming)" in body
 
 
-def test_health_lists_the_expiring_agreements_and_links_open_the_right_partner(sample_app, open_page):
+def test_health_lists_the_expiring_agreements_and_links_open_the_right_partner(sample, open_page):
     latest = max(int(row["academic_year"][:4]) for row in rows("mobility.csv"))
     ending = [row for row in rows("agreements.csv")
               if row["last_year"][:4] == str(latest) and row["status"] != "terminated"]
     assert ending, "the sample has agreements ending in its latest academic year"
-    page = open_page(sample_app.url + "/?tier=mobility")
+    page = open_page(sample.url + "/?tier=mobility")
     page.locator(f"#{ids.HEALTH_LINK}").click()
     page.wait_for_url("**/health?tier=mobility")
     mobility_tier = {p["partner_id"] for p in rows("partners.csv") if p["tier"] == "mobility"}
@@ -76,3 +86,36 @@ def test_health_lists_the_expiring_agreements_and_links_open_the_right_partner(s
     first.click()
     expect(page.locator(".atlas-detail .mantine-Drawer-title")).to_have_text(name, timeout=30_000)
     assert "tier=mobility" in page.evaluate("() => window.location.search")  # the filter came back with it
+
+
+@pytest.fixture(scope="module")
+def small_app():
+    from tests.agreement_factories import make_agreement, with_agreements
+    from tests.browser.conftest import serve
+
+    dataset = with_agreements([
+        make_agreement(partner_id="P01", fields=("0913",), levels=(6,)),
+        make_agreement(partner_id="P02", fields=("0913",), levels=(7,), mobility_type="staff_teaching"),
+        make_agreement(partner_id="P05", fields=("0413",), levels=(6,)),
+    ])
+    yield from serve(dataset)
+
+
+def test_the_agreement_controls_write_the_url_and_every_view_follows(small_app, open_page):
+    from tests.browser.page_state import wait_for_search
+
+    page = open_page(small_app.url + "/")
+    assert_views_agree(page, small_app.dataset, "")
+    page.click(f"#{ids.FILTER_FIELD}")
+    page.fill(f"#{ids.FILTER_FIELD}", "nursing")
+    page.get_by_role("option", name="0913 Nursing and midwifery", exact=True).click()
+    page.keyboard.press("Escape")
+    wait_for_search(page, "?field=0913")
+    shown = assert_views_agree(page, small_app.dataset, "?field=0913")
+    assert set(shown.rows) == {"P01", "P02"}
+    page.locator(".atlas-agreement-filters label", has_text="Bachelor (EQF 6)").click()
+    wait_for_search(page, "?field=0913&level=6")
+    assert set(assert_views_agree(page, small_app.dataset, "?field=0913&level=6").rows) == {"P01"}
+    page.locator(".filter-chip", has_text="0913 Nursing and midwifery").click()  # the chip removes the field
+    wait_for_search(page, "?level=6")
+    assert set(assert_views_agree(page, small_app.dataset, "?level=6").rows) == {"P01", "P05"}

@@ -136,3 +136,13 @@ def _flatten(node) -> list[str]:
         return [t for child in node for t in _flatten(child)]
     return _flatten(getattr(node, "children", None)) if node is not None and not isinstance(node, (int, float)) \
         else []
+
+
+def test_the_poster_takes_the_agreement_filters_and_warns_about_unknown_values(dataset):
+    from dashboard.cli import _parser, poster_state
+
+    args = _parser().parse_args(["poster", "-o", "x.png", "--field", "0913", "--level", "bachelor", "--type", "SMX"])
+    state, warnings = poster_state(args, dataset)
+    assert (state.fields, state.levels, state.types) == (("0913",), ("6",), ())
+    assert warnings == ["--type SMX: not found in the data, ignored (mobility type of an agreement, e.g. "
+                        "student_studies or SMS)"]

@@ -58,7 +58,8 @@ def test_the_other_side_is_home_so_specifications_it_sends_are_incoming():
     assert report.ok
     assert [(r["partner_id"], r["direction"], r["mobility_type"]) for r in records] == [
         ("uw", "incoming", "student_studies"), ("uw", "incoming", "student_traineeship"),
-        ("uw", "incoming", "staff_teaching"), ("uw", "outgoing", "staff_teaching"), ("uw", "outgoing", "staff_training")]
+        ("uw", "incoming", "staff_teaching"), ("uw", "outgoing", "staff_teaching"),
+        ("uw", "outgoing", "staff_training")]
 
 
 def test_a_hei_id_column_wins_over_the_website():
@@ -168,3 +169,15 @@ def test_xml_in_the_iias_folder_is_read_at_start(data_dir):
         ["usn", "student_studies"], ["usn", "staff_teaching"]]
     bomb = next(f for f in dataset.report.files if f.file.endswith("bomb.xml"))
     assert bomb.errors and "refused" in bomb.errors[0].message
+
+
+def test_a_new_or_changed_agreements_file_or_iia_changes_the_data_signature(data_dir):
+    from dashboard.store import data_signature
+
+    before = data_signature(data_dir)
+    (data_dir / "agreements.csv").write_text("partner_id,mobility_type,direction\nusn,SMS,out\n", encoding="utf-8")
+    after_csv = data_signature(data_dir)
+    (data_dir / "iias").mkdir()
+    (data_dir / "iias" / "usn.xml").write_bytes(V7.read_bytes())
+    assert before != after_csv != data_signature(data_dir)
+    assert "iias/usn.xml" in [entry[0] for entry in data_signature(data_dir)]

@@ -177,6 +177,16 @@ def test_an_unknown_partner_name_is_rejected_with_the_closest_names(tmp_path, pa
     assert "closest names in partners.csv: Hanze University of Applied Sciences" in message
 
 
+@pytest.mark.parametrize("header, row, hint", [
+    ("partner_id,mobility_type,direction", "hanz,SMS,out", "closest ids in partners.csv: hanze"),
+    ("erasmus_code,mobility_type,direction", "NL GRONING04,SMS,out",
+     "closest Erasmus codes in partners.csv: NL GRONING03"),
+])
+def test_an_unknown_id_or_code_is_rejected_with_the_closest_ones(tmp_path, partners, header, row, hint):
+    _, report = load(tmp_path, partners, header, row)
+    assert hint in report.rejected[0].message
+
+
 def test_a_duplicated_condition_is_rejected_pointing_at_the_first(tmp_path, partners):
     _, report = load(tmp_path, partners, BASE + ",fields", "hanze,SMS,out,0913", "hanze,SMS,out,0913",
                      "hanze,SMS,out,0923")
@@ -204,8 +214,32 @@ def test_data_readme_documents_every_agreements_column_and_its_aliases():
 
     readme = (Path(__file__).resolve().parents[2] / "data" / "README.md").read_text(encoding="utf-8")
     section = readme.split("### agreements.csv", 1)[1].split("\n### ", 1)[0]
-    for column, aliases in AGREEMENT_ALIASES.items():
+    for column in AGREEMENT_ALIASES:
         assert f"`{column}`" in section, column
     for alias in ("Subject area", "ISCED code", "Study level", "Places", "Number of mobilities", "Total months",
                   "Mobility type", "Valid from", "Valid until", "Start date", "End date", "Status"):
         assert alias.lower() in section.lower(), alias
+
+
+def test_a_mobility_online_export_as_it_comes_out(tmp_path, partners):
+    """Windows-1252, ';'-separated, a title line, day-first dates, a "Subject area" name beside an "ISCED code"."""
+    export = (
+        "Agreements - export 01.12.2026;;;;;;;;;;;\n"
+        "Partner institution;Erasmus code;Mobility type;Direction;Study level;Subject area;ISCED code;"
+        "Number of mobilities;Total months;Valid from;Valid until;Status\n"
+        "Université de Liège;;Studentenmobiliteit voor studie;Outgoing;Bachelor;Nursing;0913;2;10;01.09.2021;"
+        "31.08.2028;Actief\n"
+        ";NL GRONING03;SMT;Inkomend;Bachelor/Master;0923 Social work and counselling;;1;5;1.9.2022;30.06.2027;"
+        "Approved\n"
+    )
+    path = tmp_path / "agreements.csv"
+    path.write_bytes(export.encode("cp1252"))
+    frame, report = load_agreements(path, partners)
+    assert report.ok and report.rows_loaded == 2, [str(p) for p in report.rejected + report.errors]
+    liege, hanze = frame.to_dict("records")
+    assert (liege["partner_id"], liege["fields"], liege["field_note"], liege["levels"]) == (
+        "liege", ("0913",), "Nursing", (6,))
+    assert (liege["first_year"], liege["last_year"], liege["status"]) == (2021, 2027, "in_effect")
+    assert (hanze["partner_id"], hanze["mobility_type"], hanze["fields"], hanze["levels"]) == (
+        "hanze", "student_traineeship", ("0923",), (6, 7))
+    assert (hanze["first_year"], hanze["last_year"], hanze["status"]) == (2022, 2026, "signed")

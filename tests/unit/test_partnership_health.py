@@ -24,7 +24,8 @@ EMPTY_MOBILITY = flows().reindex(columns=["academic_year", "year", "partner_id",
 
 
 def test_the_reference_year_is_the_latest_with_mobility_else_the_current_academic_year():
-    assert health.reference_year(flows(("A", 2022, "outgoing", "student", 1), ("A", 2024, "incoming", "staff", 2))) == 2024
+    mobility = flows(("A", 2022, "outgoing", "student", 1), ("A", 2024, "incoming", "staff", 2))
+    assert health.reference_year(mobility) == 2024
     assert health.reference_year(EMPTY_MOBILITY, today=date(2026, 3, 1)) == 2025
     assert health.reference_year(EMPTY_MOBILITY, today=date(2026, 10, 1)) == 2026
 
@@ -88,7 +89,8 @@ def test_agreements_in_view_keeps_the_filtered_partners_and_matching_agreements(
     from dashboard.filters import FilterState
     from tests.agreement_factories import with_agreements
 
-    agreements = [make_agreement(partner_id="P01", fields=("0913",)), make_agreement(partner_id="P01", fields=("0413",)),
+    agreements = [make_agreement(partner_id="P01", fields=("0913",)),
+                  make_agreement(partner_id="P01", fields=("0413",)),
                   make_agreement(partner_id="P02", fields=("0913",))]
     dataset = with_agreements(agreements)
     state = FilterState.from_query("field=09", dataset)

@@ -17,7 +17,7 @@ def client():
 
 
 @pytest.mark.parametrize("path", ["", "_dash-layout", "_dash-dependencies", "present/", "present/_dash-layout",
-                                  "data/", "data/report.csv", "health", "health/quiet.csv", "healthz",
+                                  "data/", "data/report.csv", "health", "health/quiet.csv", "healthz", "accessibility",
                                   "assets/app.css"])
 def test_every_page_answers_under_the_prefix(client, path):
     response = client.get(PREFIX + path)
@@ -25,7 +25,7 @@ def test_every_page_answers_under_the_prefix(client, path):
     response.close()
 
 
-@pytest.mark.parametrize("path", ["/", "/_dash-layout", "/data/", "/health", "/healthz", "/present/"])
+@pytest.mark.parametrize("path", ["/", "/_dash-layout", "/data/", "/health", "/healthz", "/present/", "/accessibility"])
 def test_nothing_answers_outside_the_prefix(client, path):
     assert client.get(path).status_code == 404
 
