@@ -32,15 +32,14 @@ class Page:
     count: str
     empty_hidden: bool
     empty: str
-    broader_text: str
-    broader_href: str
+    broader: list  # the link to the nearest broader field, when there is one
     figure: go.Figure
     cards: list
     languages: list
     filters: str
 
     def outputs(self) -> tuple:
-        return (self.count, self.empty_hidden, self.empty, self.broader_text, self.broader_href, self.figure,
+        return (self.count, self.empty_hidden, self.empty, self.broader, self.figure,
                 self.cards, self.languages, self.filters)
 
 
@@ -63,18 +62,17 @@ def render_destinations(dataset: Dataset, url_search: str | None, default_langua
     search = Search.from_query(url_search)
     result = find(dataset, search)
     home = dataset.institution.short_name or dataset.institution.name
-    broader_text = broader_href = ""
+    broader = []
     if result.broader:
-        broader_text = text("dest.broader", language,
-                            field=f"{result.broader} {field_label(result.broader, language)}")
-        broader_href = with_language(replace(search, field=result.broader).to_query(), language) or "?"
+        broader = [html.A(text("dest.broader", language,
+                               field=f"{result.broader} {field_label(result.broader, language)}"),
+                          href=with_language(replace(search, field=result.broader).to_query(), language))]
     links = language_links(url_search)
     return Page(
         count=text("dest.count", language, count=len(result.cards)),
         empty_hidden=result.reason is None,
         empty=text(f"dest.empty.{result.reason}", language) if result.reason else "",
-        broader_text=broader_text,
-        broader_href=broader_href,
+        broader=broader,
         figure=destinations_map(dataset, search, result, language, assets_url),
         cards=destination_cards(result.cards, language, home),
         languages=[html.A(code.upper(), href=links[code], lang=code, title=language_name(code),
@@ -102,7 +100,7 @@ def register_destinations_callbacks(app: dash.Dash, store: DatasetStore, default
         return query if query != (search or "") else dash.no_update
 
     @app.callback(Output(ids.COUNT, "children"), Output(ids.EMPTY + "-box", "hidden"), Output(ids.EMPTY, "children"),
-                  Output(ids.BROADER, "children"), Output(ids.BROADER, "href"), Output(ids.MAP, "figure"),
+                  Output(ids.BROADER, "children"), Output(ids.MAP, "figure"),
                   Output(ids.CARDS, "children"), Output(ids.LANGUAGE_LINKS, "children"),
                   Output(ids.FILTERS_TOGGLE, "children"), Input(ids.URL, "search"))
     def show(search):

@@ -103,7 +103,7 @@ def build_destinations_layout(dataset: Dataset, search: Search, language: str, g
                         [
                             html.H2(text("dest.results", language), id="dest-results-title", className="dest-results-title"),
                             html.P(id=ids.COUNT, className="dest-count", role="status"),
-                            html.Div([html.P(id=ids.EMPTY), html.A(id=ids.BROADER, href="")], className="dest-empty",
+                            html.Div([html.P(id=ids.EMPTY), html.Span(id=ids.BROADER)], className="dest-empty",
                                      hidden=True, id=ids.EMPTY + "-box"),
                             html.Div(dcc.Graph(id=ids.MAP, config=graph_config, responsive=True,
                                                className="dest-map-graph",

@@ -109,7 +109,7 @@ def test_an_empty_result_says_why_and_its_broader_field_finds_partners(open_stud
     expect(box).to_be_visible(timeout=20_000)
     expect(page.locator(f"#{ids.EMPTY}")).to_have_text("No agreement covers this field of study yet.")
     expect(page.locator(f"#{ids.CARDS} > li")).to_have_count(0)
-    page.locator(f"#{ids.BROADER}").click()
+    page.locator(f"#{ids.BROADER} a").click()
     expect(page.locator(f"#{ids.CARDS} > li")).to_have_count(2, timeout=20_000)
     assert "field=09" in page.evaluate("location.search")
     expect(box).to_be_hidden()
