@@ -21,7 +21,12 @@ from dashboard.model import Dataset
 from dashboard.origins import parse_origins, parse_public_url
 from dashboard.present import mount_presentation
 from dashboard.public import mount_public_pages
-from dashboard.security import install_security_headers, limit_request_size, unknown_component_files_are_not_found
+from dashboard.security import (
+    install_security_headers,
+    limit_request_size,
+    unknown_component_files_are_not_found,
+    unknown_pages_are_not_found,
+)
 from dashboard.store import DatasetStore
 
 
@@ -85,5 +90,6 @@ def create_app(settings: Settings | None = None, dataset: Dataset | None = None)
     public = mount_public_pages(app, store, settings, config)  # /destinations and /embed: nothing staff-only
     install_security_headers(app, present, *public, frame_ancestors=frame_ancestors)
     unknown_component_files_are_not_found(app.server)
+    unknown_pages_are_not_found(app.server)
     limit_request_size(app.server, settings.max_request_bytes)
     return app
