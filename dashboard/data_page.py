@@ -14,9 +14,9 @@ from flask import Flask, Response, render_template_string, request
 
 from dashboard.components.data_banner import DATA_PATH, data_time_text
 from dashboard.components.header import app_title
-from dashboard.i18n import LANGUAGES, language_or_default, text
 from dashboard.config import Settings
 from dashboard.exports import partners_csv
+from dashboard.i18n import LANGUAGES, language_or_default, text
 from dashboard.import_table import file_rows, not_placed_at_city, placement_counts, problem_rows, report_table
 from dashboard.report import file_name
 from dashboard.store import DatasetStore
@@ -37,14 +37,14 @@ TEMPLATE = """<!DOCTYPE html>
     <h1 class="atlas-title">{{ t('data.title') }}</h1>
     <div class="atlas-subtitle">{{ title }}</div>
   </div></div>
-  <nav class="atlas-header-tools">
+  <div class="atlas-header-tools">
     <a class="data-back" href="{{ home }}?lang={{ lang }}">{{ t('data.back') }}</a>
     <a class="data-download" href="{{ home }}{{ path }}report.csv?lang={{ lang }}" download>{{ t('data.download') }}</a>
-    <span class="atlas-lang" aria-label="{{ t('language') }}">
+    <nav class="atlas-lang" aria-label="{{ t('language') }}">
     {% for code in languages %}<a class="lang-link{{ ' active' if code == lang }}" href="?lang={{ code }}"
        lang="{{ code }}"{{ ' aria-current="true"'|safe if code == lang }}>{{ code|upper }}</a>{% endfor %}
-    </span>
-  </nav>
+    </nav>
+  </div>
 </header>
 <main class="data-main">
   {% if status.degraded %}

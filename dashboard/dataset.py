@@ -23,6 +23,7 @@ from dashboard.model import (
     PARTNER_COLUMNS,
     Dataset,
     Institution,
+    compact_mobility,
     empty_frame,
 )
 from dashboard.report import FileReport, ImportReport
@@ -56,17 +57,11 @@ def _load_table(report: ImportReport, data_dir: Path, stem: str, load, columns: 
 
 
 def _institution(report: ImportReport, path: Path, campuses) -> Institution:
-    """institution.toml as one more file of the report: a broken one is an error there, never a silent fallback."""
-    if not path.is_file():
-        report.add(FileReport(str(path), "institution", present=False)).warn(
-            None, None, "no institution.toml: the home institution is shown as 'Home institution'; see data/README.md")
-        return fallback_institution(campuses)
-    file_report = report.add(FileReport(str(path), "institution"))  # a file of settings: no rows to count
-    try:
-        return load_institution(path)
-    except ValueError as error:  # it names the file and what to fix
-        file_report.fail(f"{error}; the home institution is shown as 'Home institution' until it is fixed")
-        return fallback_institution(campuses)
+    """institution.toml as one more file of the report: every value it cannot give taken from fallback_institution,
+    and each problem in the report (a file that does not parse is an error there), never a silent fallback."""
+    institution, file_report = load_institution(path, fallback_institution(campuses))
+    report.add(file_report)
+    return institution
 
 
 def fallback_institution(campuses) -> Institution:
@@ -95,6 +90,7 @@ def load_dataset(settings: Settings, *, geocode: bool = True) -> Dataset:
             report.files[-1].warn(None, None, warning)
     mobility = _load_table(report, data_dir, "mobility", lambda p: load_mobility(p, partners, max_bytes=max_bytes),
                            MOBILITY_COLUMNS, required=False)
+    mobility = compact_mobility(mobility)
     agreements = _load_table(report, data_dir, "agreements",
                              lambda p: load_agreements(p, partners, max_bytes=max_bytes), AGREEMENT_COLUMNS,
                              required=False)
@@ -109,7 +105,7 @@ def load_dataset(settings: Settings, *, geocode: bool = True) -> Dataset:
     for iia_report in iia_reports:
         report.add(iia_report)
 
-    return Dataset(
+    dataset = Dataset(
         institution=institution,
         partners=partners,
         mobility=mobility,
@@ -118,3 +114,5 @@ def load_dataset(settings: Settings, *, geocode: bool = True) -> Dataset:
         report=report,
         agreements=agreements,
     )
+    dataset.indexes  # built now, once: before the store swaps it in and before gunicorn forks its workers
+    return dataset

@@ -1,7 +1,7 @@
 """The filter state kept in the URL: `FilterState` parsed from a query string or the controls, and written back.
 
 Parsing never raises: a bookmark with a typo shows the dashboard with the typo ignored. Values are validated
-against the dataset's vocabulary (dashboard.indexes).
+against the dataset's vocabulary (Dataset.indexes).
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from urllib.parse import parse_qsl, urlencode
 from dashboard import agreement_filters
 from dashboard.i18n import country_label, text, value_label
 from dashboard.countries import ERASMUS_COUNTRY_CODES, fold
-from dashboard.indexes import _vocabulary
 from dashboard.model import ACTIVITIES, DIRECTIONS, PARTICIPANTS, TIERS, Dataset
 
 # URL key of each field, in the canonical order of `to_query`.
@@ -102,7 +101,7 @@ class FilterState:
 
         `from` after `to` is swapped: people mean the range between the two years.
         """
-        vocab = _vocabulary(dataset)
+        vocab = dataset.indexes.vocabulary
         state: dict[str, object] = {}
         for name in ("tiers", "countries", "regions", "activities", "campuses", "participants", "directions"):
             raw = values.get(name) or ()

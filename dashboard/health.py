@@ -6,7 +6,7 @@ Always HTTP 200 while the worker serves: a worker showing its last good data sho
 
 from __future__ import annotations
 
-from datetime import datetime, timezone
+from datetime import UTC, datetime, timezone
 
 from flask import Flask, jsonify
 
@@ -25,7 +25,7 @@ def health(store: DatasetStore) -> dict:
         "mobility_rows": int(len(dataset.mobility)),
         "rows_rejected": int(dataset.report.rows_rejected),
         "data_version": store.version,
-        "data_time": datetime.fromtimestamp(status.data_time, timezone.utc).isoformat(timespec="seconds"),
+        "data_time": datetime.fromtimestamp(status.data_time, UTC).isoformat(timespec="seconds"),
     }
     if status.degraded:
         body["reason"] = ("newer data files were not swapped in; serving the last good data" if status.kept

@@ -64,6 +64,8 @@ DOWNLOAD = "partner-download"
 SELECTED_PARTNER = "selected-partner"
 DATA_BANNER = "data-banner"  # what is wrong with the data files, when something is
 DATA_CHECK = "data-check"    # the timer that keeps DATA_BANNER current on an open page
+DATA_SHOWN = "data-shown"    # the time of the data the page was built from
+DATA_NOW = "data-now"        # the time of the data the server has now
 DETAIL_PANEL = "detail-panel"
 DETAIL_BODY = "detail-body"
 
@@ -90,3 +92,21 @@ def chip(field: str, value: str) -> dict[str, str]:
 def language_link(language: str) -> str:
     """Id of the header link that reloads the page in `language`."""
     return f"{LANGUAGE_LINK}-{language}"
+
+
+# The world map's companions: its size (reported by the browser, for fitting), quick views, text summary, the
+# link to the partner table (the map's list), and the store the browser's address-bar callback writes.
+MAP_SIZE = "map-size"
+MAP_VIEW_TYPE = "map-quick-view"   # pattern-matching type of the World / Europe / home buttons
+MAP_SUMMARY = "map-summary"
+MAP_SIZE_LEGEND = "map-size-legend"
+MAP_LIST_LINK = "map-list-link"
+MAP_ADDRESS = "map-address"
+TABLE_ANCHOR = "partner-list"      # the partner table's section: the list link and Alt+L land here
+COPY_LINK = "detail-copy-link"
+QUICK_VIEWS = ("world", "europe", "home")
+
+
+def map_view_button(name: str) -> dict[str, str]:
+    """Id of one quick-view button of the map (world, europe, home)."""
+    return {"type": MAP_VIEW_TYPE, "view": name}

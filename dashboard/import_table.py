@@ -26,7 +26,7 @@ def problem_rows(report: ImportReport) -> list[dict]:
     """Every whole-file error, rejected row and warning, in file order: where it is and what to do."""
     rows = []
     for f in report.files:
-        for kind, problems in zip(PROBLEM_KINDS, (f.errors, f.rejected, f.warnings)):
+        for kind, problems in zip(PROBLEM_KINDS, (f.errors, f.rejected, f.warnings), strict=True):
             rows += [{"kind": kind, "file": file_name(p.file), "line": p.line, "column": p.column or "",
                       "reason": p.message, "value": p.value or ""} for p in problems]
     return rows

@@ -7,18 +7,19 @@ from dash import dcc, html
 
 from dashboard import ids
 from dashboard.components.cards import headline_cards
-from dashboard.components.data_banner import banner_slot, data_banner
+from dashboard.components.data_banner import BannerIds, banner_slot
 from dashboard.components.detail_panel import detail_drawer
 from dashboard.components.filters_panel import filters_panel
 from dashboard.components.header import header
 from dashboard.components.panels import figure_panel, map_panel
 from dashboard.components.partner_table import partner_table
+from dashboard.config import Settings
 from dashboard.i18n import text
 from dashboard.i18n.libraries import plotly_locale
-from dashboard.config import Settings
 from dashboard.model import Dataset
 from dashboard.store import DataStatus
 
+DASHBOARD_BANNER = BannerIds(ids.DATA_BANNER, ids.DATA_CHECK, ids.DATA_SHOWN, ids.DATA_NOW)
 SYSTEM_FONTS = ('system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", '
                 '"Liberation Sans", Arial, sans-serif')
 
@@ -57,12 +58,13 @@ def build_layout(dataset: Dataset, settings: Settings, graph_config: dict, langu
                     id=ids.SKIP_TARGET,
                     tabIndex="-1",
                     children=[
-                        banner_slot(ids.DATA_BANNER, ids.DATA_CHECK, data_banner(status, language) if status else []),
+                        banner_slot(DASHBOARD_BANNER, status, language),
                         html.Div(id=ids.CHIPS, className="atlas-chips", **{"aria-live": "polite"}),
                         headline_cards(dataset.key_figures, language),
                         html.Div(
                             [
-                                map_panel(graph_config, language),
+                                map_panel(graph_config, language,
+                                          dataset.institution.short_name or dataset.institution.name),
                                 figure_panel(text("pyramid", language), ids.TIER_PYRAMID, graph_config, language=language,
                                              hint=text("pyramid_hint", language), class_name="atlas-pyramid"),
                             ],
@@ -78,7 +80,7 @@ def build_layout(dataset: Dataset, settings: Settings, graph_config: dict, langu
                             ],
                             className="atlas-row atlas-charts",
                         ),
-                        partner_table(dataset.partners, language),
+                        partner_table(dataset.partners, language, dataset.indexes.partner_total),
                     ],
                     className="atlas-main",
                 ),

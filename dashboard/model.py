@@ -6,10 +6,15 @@ Plain pandas frames with fixed columns, built once at start-up; every view reads
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 import pandas as pd
 
+from dashboard.i18n import DEFAULT_LANGUAGE, LANGUAGES
 from dashboard.report import ImportReport
+
+if TYPE_CHECKING:
+    from dashboard.indexes import DatasetIndexes
 
 TIERS = ("strategic", "collaboration", "mobility")  # top of the pyramid first
 ACTIVITIES = (
@@ -80,8 +85,10 @@ AGREEMENT_COLUMNS = (
 )
 CAMPUS_COLUMNS = ("campus", "group", "city", "lat", "lon")
 KEY_FIGURE_COLUMNS = ("label", "value", "unit", "source")
-# Optional wording per interface language; a blank translation falls back to the English column.
-KEY_FIGURE_TRANSLATIONS = ("label_nl", "label_fr", "unit_nl", "unit_fr")
+# Optional wording per interface language (label_nl, unit_de, ...: one pair per .po catalogue); a blank
+# translation falls back to the English column.
+KEY_FIGURE_TRANSLATIONS = tuple(f"{field}_{code}" for code in LANGUAGES if code != DEFAULT_LANGUAGE
+                                for field in ("label", "unit"))
 
 
 def key_figure_text(row, field: str, language: str) -> str:
@@ -115,13 +122,49 @@ class Dataset:
     agreements: pd.DataFrame = field(default_factory=lambda: empty_frame(AGREEMENT_COLUMNS))
 
     @property
+    def indexes(self) -> "DatasetIndexes":
+        """The arrays filtering and the charts read (dashboard.indexes), built on first use and kept until one
+        of the frames is replaced. load_dataset builds them, so a served dataset has them before any request
+        (and before gunicorn forks its workers)."""
+        built = self.__dict__.get("_indexes")
+        if built is None:
+            # Imported here: the indexes are derived from the model and sit a floor above it.
+            from dashboard.indexes import DatasetIndexes
+
+            built = self.__dict__["_indexes"] = DatasetIndexes(self.partners, self.mobility, self.campuses)
+        return built
+
+    def __setattr__(self, name: str, value) -> None:
+        if name in DERIVED_FROM:
+            self.__dict__.pop("_indexes", None)  # derived from the frame being replaced
+        super().__setattr__(name, value)
+
+    @property
     def academic_years(self) -> list[str]:
-        return sorted(self.mobility["academic_year"].unique().tolist())
+        return list(self.indexes.years)
 
     @property
     def campus_groups(self) -> list[str]:
-        groups = set(self.campuses["group"]) | set(self.mobility["campus"])
-        return sorted(g for g in groups if g)
+        return list(self.indexes.campuses)
+
+
+# The frames Dataset.indexes is derived from.
+DERIVED_FROM = ("partners", "mobility", "campuses")
+
+
+# Text columns of Dataset.mobility that a loaded dataset keeps as pandas categoricals (see compact_mobility).
+CATEGORICAL_MOBILITY_COLUMNS = ("academic_year", "partner_id", "direction", "participant", "duration", "campus")
+
+
+def compact_mobility(mobility: pd.DataFrame) -> pd.DataFrame:
+    """The mobility rows with their text columns as categoricals: a million rows hold 30 MB instead of 450 (one
+    Python string per cell), and gunicorn's workers share them, since no per-cell object's reference count is
+    touched (which would copy its memory page into every worker)."""
+    out = mobility.copy()
+    for column in CATEGORICAL_MOBILITY_COLUMNS:
+        if column in out and not isinstance(out[column].dtype, pd.CategoricalDtype):
+            out[column] = out[column].astype("category")
+    return out
 
 
 def empty_frame(columns: tuple[str, ...]) -> pd.DataFrame:

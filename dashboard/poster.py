@@ -1,6 +1,8 @@
 """A printable summary of one filter: map, tier pyramid, mobility trend and key figures in one PNG.
 
 The figure is built from the dashboard's own figure functions, placed side by side in one plotly figure,
+its map the SVG geo map (figures/geo_map): kaleido answers "Error 525: Map error." for the dashboard's MapLibre
+map (WebGL, and a style read from the running app; docs/decisions/0013-map-renderer.md),
 and rendered by kaleido in the system's Chromium. Offline by construction: plotly.js and the world outlines
 are local files, MathJax (which kaleido otherwise loads from a CDN) is switched off, Chromium's proxy points
 at a closed local port so any stray request fails at once, and a missing browser is an error, never a download.
@@ -11,18 +13,20 @@ from __future__ import annotations
 import shutil
 from dataclasses import replace
 from datetime import date
-from dashboard.figures.escaping import escape
 from pathlib import Path
 
 import plotly
 
 from dashboard import stats
-from dashboard.i18n import number, text
 from dashboard.config import default_assets_dir
 from dashboard.exports import filter_description, label
-from dashboard.filters import FilterState, View, apply
-from dashboard.figures import get_theme, mobility_trend, tier_pyramid, world_map
+from dashboard.figures import get_theme, mobility_trend, tier_pyramid
+from dashboard.figures.escaping import escape
+from dashboard.figures.geo_map import geo_map
+from dashboard.figures.graph_config import graph_config
 from dashboard.figures.theme import Theme
+from dashboard.filters import FilterState, View, apply
+from dashboard.i18n import number, text
 from dashboard.model import PARTICIPANTS, Dataset
 
 A4_LANDSCAPE_300DPI = (3508, 2480)
@@ -84,7 +88,7 @@ def poster_spec(
     main = WORLD if inset else FULL_MAP
     maps = [("geo", main, state.regions or None, True)] + ([("geo2", EUROPE, "Europe", False)] if inset else [])
     for geo_id, box, region, legend in maps:
-        figure = world_map(view.partners, home=institution, theme=look, region=region,
+        figure = geo_map(view.partners, home=institution, theme=look, region=region,
                            language=language).to_plotly_json()
         for trace in figure["data"]:
             trace = {**trace, "geo": geo_id}
@@ -117,7 +121,7 @@ def poster_spec(
 
     # The trend on the second axes, with its own legend above it.
     if view.years and stats.headline_counts(view)["mobilities"]:
-        trend = mobility_trend(stats.mobility_by_year(view.mobility, view.years), theme=look,
+        trend = mobility_trend(stats.mobility_by_year(view.totals, view.years), theme=look,
                                language=language).to_plotly_json()
         outgoing = {text(f"trend.outgoing.{p}", language) for p in PARTICIPANTS}
         for trace in trend["data"]:
@@ -158,7 +162,7 @@ def poster_spec(
         showlegend=True, shapes=shapes, annotations=annotations, hovermode=False,
     )
     # plotly.js reads the outlines from the config's topojsonURL: the local copy, never the CDN.
-    config = {"topojsonURL": topojson_url or topojson_folder_url(), "staticPlot": True}
+    config = graph_config(topojson_url or topojson_folder_url(), static=True)
     return {"data": data, "layout": layout, "config": config}
 
 

@@ -61,6 +61,9 @@ class FileReport:
         self.errors.append(Problem(self.file, line, column, message))
 
     def summary(self) -> str:
+        if self.kind == "institution":  # a file of settings, not of rows
+            state = "not found" if not self.present else "cannot be used" if self.errors else "read"
+            return f"{self.file}: {state}; {len(self.warnings)} warnings"
         return (
             f"{self.file}: {self.rows_read} rows read = {self.rows_loaded} loaded + "
             f"{self.rows_rejected} rejected; {len(self.warnings)} warnings"

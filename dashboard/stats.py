@@ -57,8 +57,9 @@ def _complete(mobility: pd.DataFrame, keys: dict[str, list[str]]) -> pd.DataFram
     return table
 
 
-def _year_span(column: pd.Series) -> list[str]:
-    present = sorted({str(v) for v in column.dropna().unique()})
+def year_span(years: Iterable[object]) -> list[str]:
+    """Every academic year from the first to the last of `years` (missing ones skipped), gaps filled in."""
+    present = sorted({str(v) for v in years if not pd.isna(v)})
     starts = [int(y[:4]) for y in present if y[:4].isdigit()]
     if not starts:
         return present
@@ -68,12 +69,12 @@ def _year_span(column: pd.Series) -> list[str]:
 def mobility_by_year(mobility: pd.DataFrame, years: Sequence[str] | None = None) -> pd.DataFrame:
     """academic_year x direction x participant -> count, every year present even at 0.
 
-    `years` defaults to the categories of the column (View.mobility keeps the dataset's years there),
+    `years` defaults to the categories of the column (View.totals keeps the dataset's years there),
     else every year from the first to the last present.
     """
     column = mobility["academic_year"]
     if years is None:
-        years = _labels(column) if isinstance(column.dtype, pd.CategoricalDtype) else _year_span(column)
+        years = _labels(column) if isinstance(column.dtype, pd.CategoricalDtype) else year_span(column.unique())
     return _complete(mobility, {"academic_year": list(years), "direction": list(DIRECTIONS),
                                 "participant": list(PARTICIPANTS)})
 
@@ -127,11 +128,16 @@ def top_partners(partners: pd.DataFrame, mobility: pd.DataFrame, n: int = 10) ->
     """The n partners with the most mobility in the filter (none with 0): id, name, tier, country, counts."""
     volumes = _partner_volumes(partners, mobility)
     amount = volumes["mobility"].to_numpy(dtype=np.int64)
-    names = partners["name"].astype(str).to_numpy()
-    order = [i for i in np.lexsort((names, -amount)) if amount[i] > 0][:n]
+    # Only the partners that can make the top n are sorted by name (12,000 names took 20 ms to sort).
+    candidates = np.flatnonzero(amount > 0)
+    if len(candidates) > n:
+        least = np.partition(amount[candidates], len(candidates) - n)[len(candidates) - n]
+        candidates = candidates[amount[candidates] >= least]
+    names = partners["name"].to_numpy()[candidates].astype(str)
+    order = candidates[np.lexsort((names, -amount[candidates]))][:n]
     return pd.DataFrame({
         "partner_id": volumes["partner_id"].to_numpy()[order],
-        "name": names[order],
+        "name": partners["name"].astype(str).to_numpy()[order],
         "tier": partners["tier"].astype(str).to_numpy()[order],
         "country": partners["country"].astype(str).to_numpy()[order],
         "country_name": partners["country_name"].astype(str).to_numpy()[order],
@@ -145,7 +151,7 @@ def partner_mobility_by_year(mobility: pd.DataFrame, partner_id: str, years: Seq
     """One partner's mobility per year (for the detail panel), same shape as mobility_by_year."""
     rows = mobility[mobility["partner_id"].astype(str) == str(partner_id)]
     if years is None and not isinstance(mobility["academic_year"].dtype, pd.CategoricalDtype):
-        years = _year_span(mobility["academic_year"])  # the dataset's span, not just this partner's years
+        years = year_span(mobility["academic_year"].unique())  # the dataset's span, not just this partner's years
     return mobility_by_year(rows, years)
 
 
@@ -155,5 +161,5 @@ def headline_counts(view: "View") -> dict[str, int]:
     return {
         "partners": int(len(partners)),
         "countries": int(partners["country"].nunique()),
-        "mobilities": int(pd.to_numeric(view.mobility["count"], errors="coerce").fillna(0).sum()),
+        "mobilities": int(view.totals["count"].sum()),
     }

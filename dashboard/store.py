@@ -17,30 +17,34 @@ from __future__ import annotations
 import logging
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 from dashboard.config import Settings
 from dashboard.model import Dataset
-from dashboard.report import ImportReport, Problem, replacement_problems
+from dashboard.report import ImportReport, Problem, file_name, replacement_problems
 
 log = logging.getLogger(__name__)
 
 DATA_FILE_STEMS = ("partners", "mobility", "campuses", "key_figures", "institution", "agreements")
 IIAS_FOLDER = "iias"  # EWP IIA XML read at start beside agreements.csv (importing/iias_files.py)
-Signature = tuple[tuple[str, int, int], ...]
+Signature = tuple[tuple[str, int, int, int], ...]  # name, size, modified, changed (ns)
 
 
 def data_signature(data_dir: Path) -> Signature:
-    """Name, size and modification time of every data file: changes whenever one is replaced or edited."""
+    """Name, size, modification and change time of every data file: changes whenever one is replaced or edited.
+
+    The change time (ctime) is set by the system when a file is written or moved into place, whatever times a copy
+    preserves: a backup restored with its old modification time is still newer data.
+    """
     entries = []
     paths = [p for p in sorted(Path(data_dir).glob("*")) if p.is_file() and p.stem in DATA_FILE_STEMS]
     paths += sorted((Path(data_dir) / IIAS_FOLDER).glob("*.xml"))
     for path in paths:
         stat = path.stat()
         name = path.name if path.parent == Path(data_dir) else f"{IIAS_FOLDER}/{path.name}"
-        entries.append((name, stat.st_size, stat.st_mtime_ns))
+        entries.append((name, stat.st_size, stat.st_mtime_ns, stat.st_ctime_ns))
     return tuple(entries)
 
 
@@ -48,7 +52,7 @@ def data_signature(data_dir: Path) -> Signature:
 class DataStatus:
     """What the pages say about the data they show: from when it is, and what is wrong with the files."""
 
-    data_time: float  # wall-clock seconds: the newest modification time of the files shown (or their load time)
+    data_time: float  # wall-clock seconds: when the newest of the files shown was put in place (or their load time)
     problems: tuple[Problem, ...] = ()  # files not swapped in (kept=True), or files the data shown lacks
     kept: bool = False  # True when newer files were refused and older data is shown
 
@@ -57,14 +61,18 @@ class DataStatus:
         return bool(self.problems)
 
 
+def report_of(dataset: object) -> ImportReport:
+    return getattr(dataset, "report", None) or ImportReport()  # an injected dataset may carry no report
+
+
 def served_problems(dataset: object) -> tuple[Problem, ...]:
     """Whole-file problems of the data being served (a partner list that could not be read at start-up)."""
-    report = getattr(dataset, "report", None) or ImportReport()  # an injected dataset may carry no report
-    return tuple(p for f in report.files for p in f.errors)
+    return tuple(p for f in report_of(dataset).files for p in f.errors)
 
 
 def data_time(signature: Signature, fallback: float) -> float:
-    return max((mtime_ns for _, _, mtime_ns in signature), default=0) / 1e9 or fallback
+    """The same in every worker for the same files (pages compare it to know that newer data is there)."""
+    return max((ctime_ns for *_, ctime_ns in signature), default=0) / 1e9 or fallback
 
 
 class DatasetStore:
@@ -127,7 +135,7 @@ class DatasetStore:
             self._loading.start()
 
     def _still_being_written(self, signature: Signature) -> bool:
-        newest_ns = max((mtime_ns for _, _, mtime_ns in signature), default=0)
+        newest_ns = max((mtime_ns for _, _, mtime_ns, _ in signature), default=0)
         return self._wall_clock() - newest_ns / 1e9 < self._settle_seconds
 
     def _reload(self, signature: Signature) -> None:
@@ -141,9 +149,8 @@ class DatasetStore:
         if data_signature(self._settings.data_dir) != signature:
             return  # the files changed again while loading: the next look loads the newer files
         served, status = self._served
-        changed = {name for name, _, _ in set(signature) ^ set(self._served_signature)}
-        problems = replacement_problems(getattr(served, "report", None) or ImportReport(),
-                                        getattr(dataset, "report", None) or ImportReport(), changed)
+        changed = {file_name(name) for name, *_ in set(signature) ^ set(self._served_signature)}
+        problems = replacement_problems(report_of(served), report_of(dataset), changed)
         if problems:
             self._keep(signature, tuple(problems))
             return

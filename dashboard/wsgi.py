@@ -7,6 +7,7 @@ dataset copy-on-write). `dashboard.wsgi:app` also works, for servers that want a
 
 from __future__ import annotations
 
+import gc
 import logging
 from typing import Any, Mapping
 
@@ -30,7 +31,7 @@ def create_server(environ: Mapping[str, str] | None = None) -> Flask:
         # gunicorn would print a traceback per worker; the log line says what to change, exit status 2 says usage.
         for problem in error.problems:
             log.error("Partner Atlas cannot start: %s", problem)
-        raise SystemExit(2) from None
+        raise SystemExit(error.EXIT_STATUS) from None
     configure_logging(settings.log_level)
     if settings.debug:
         # Debug shows stack traces in the browser: refuse rather than serve them to the public.
@@ -40,7 +41,22 @@ def create_server(environ: Mapping[str, str] | None = None) -> Flask:
     report = app.server.extensions["partner_atlas_store"].current().report
     log.warning("Partner Atlas serving %s: %d rows loaded, %d rejected; import report on /data/\n%s",
                 settings.data_dir, report.rows_loaded, report.rows_rejected, report.to_summary())
-    return app.server
+    return ready_to_fork(app.server)
+
+
+def ready_to_fork(server: Flask) -> Flask:
+    """The server with its dataset's indexes built and every object made so far frozen out of the collector.
+
+    With --preload, gunicorn forks its workers right after this returns, and they share the master's memory
+    copy-on-write. A garbage collection in a worker writes to the header of every object it examines (the
+    dataset's frames, the indexes, Dash's layout, the imported modules), which copies the page holding it:
+    without the freeze each worker ends up with its own copy of most of them. Frozen objects are never examined
+    again. Here, in the entry point, because only the process that is about to fork knows it.
+    """
+    server.extensions["partner_atlas_store"].current().indexes  # built before the fork, once for every worker
+    gc.collect()
+    gc.freeze()
+    return server
 
 
 def __getattr__(name: str) -> Any:

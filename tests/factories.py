@@ -136,3 +136,23 @@ def mobility_frame(rows: list[dict[str, Any]]) -> pd.DataFrame:
     frame["year"] = frame["year"].astype("int64")
     frame["count"] = frame["count"].astype("int64")
     return frame
+
+
+MAP_HOSTILE_NAME = "<img src=x onerror=alert(1)>"
+GRONINGEN = (53.2194, 6.5665)
+
+
+def map_dataset() -> Dataset:
+    """The default partners and a third Groningen partner whose name and city would run as HTML if unescaped."""
+    return make_dataset(partners=default_partners() + [make_partner(
+        partner_id="P10", name=MAP_HOSTILE_NAME, city="Groningen<script>", country="NL", country_name="Netherlands",
+        region="Europe", lat=GRONINGEN[0], lon=GRONINGEN[1], activities=("research",),
+    )])
+
+
+def filtered_map(builder, dataset: Dataset, query: str = "", **options):
+    """(figure, view): a map builder (world_map, geo_map) called on the partners the filter `query` shows."""
+    from dashboard.filters import FilterState, apply
+
+    view = apply(FilterState.from_query(query, dataset), dataset)
+    return builder(view.partners, home=dataset.institution, theme=options.pop("theme", "light"), **options), view

@@ -7,7 +7,7 @@ import shutil
 from pathlib import Path
 
 SAMPLE = Path(__file__).resolve().parents[1] / "data"
-DATA_FILES = ("partners.csv", "mobility.csv", "campuses.csv", "key_figures.csv", "institution.toml")
+DATA_FILES = ("partners.csv", "mobility.csv", "campuses.csv", "key_figures.csv", "agreements.csv", "institution.toml")
 BINARY = bytes(range(256)) * 64
 
 

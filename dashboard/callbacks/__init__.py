@@ -7,16 +7,20 @@ tested without a browser; what is here only connects component properties to the
 from __future__ import annotations
 
 import dash
+import flask
 from dash import ALL, ClientsideFunction, Input, Output, Patch, State, ctx
 
 from dashboard import ids
 from dashboard.callbacks.downloads import partner_download
 from dashboard.callbacks.filters import CONTROL_IDS, sync_filters
-from dashboard.callbacks.selection import select_partner
-from dashboard.callbacks.views import render_map, render_views, selection_patch
+from dashboard.callbacks.selection import partner_in_query, select_partner
+from dashboard.callbacks.views import map_size_steps, map_summary, quick_view_patch, render_map, render_views, selection_patch
+from dashboard.components.panels import size_legend
 from dashboard.components.language import language_from_query, language_links
 from dashboard.i18n import LANGUAGES
 from dashboard.config import Settings
+from dashboard.filters import FilterState, apply
+from dashboard.map_address import map_layer, with_map_params
 from dashboard.paths import HEALTH_PATH
 from dashboard.store import DatasetStore
 
@@ -56,40 +60,70 @@ def register_callbacks(app: dash.Dash, store: DatasetStore, settings: Settings) 
         *(Output(control, "value") for control in CONTROL_IDS),
         *(Output(ids.language_link(code), "href") for code in LANGUAGES),
         Output(ids.HEALTH_LINK, "href"),
+        Output(ids.MAP_LAYER, "value"),
         Input(ids.URL, "search"),
         *(Input(control, "value") for control in CONTROL_IDS),
         *EVENT_INPUTS,
+        State(ids.MAP_LAYER, "value"),
+        State(ids.SELECTED_PARTNER, "data"),
     )
     def sync_filter_state(search, *values):
+        *values, layer, partner = values
         trigger = ctx.triggered_id
         value = ctx.triggered[0]["value"] if ctx.triggered else None
         url, controls = sync_filters(store.current(), search, trigger, value, dict(zip(CONTROL_IDS, values)))
+        # A new filter keeps the map's layer and selected partner in the address (its view: the map fits anew).
+        url = url if url is dash.no_update else with_map_params(url, layer, partner)
         # The language links reload the page with the filters it shows now.
         links = language_links(search if url is dash.no_update else url)
         health = HEALTH_PATH + ((search if url is dash.no_update else url) or "")
-        return (url, *controls, *(links[code] for code in LANGUAGES), health)
+        wanted_layer = map_layer(search) if trigger in (None, ids.URL) else layer
+        return (url, *controls, *(links[code] for code in LANGUAGES), health,
+                wanted_layer if wanted_layer != layer else dash.no_update)
 
     @app.callback(*VIEW_OUTPUTS, Input(ids.URL, "search"), Input(ids.THEME_SWITCH, "checked"))
     def update_views(search, dark):
         return render_views(store.current(), search, dark, language(search)).outputs()
 
+    def assets_url() -> str:
+        """This server's asset folder as an absolute URL: MapLibre refuses a relative sprite URL ("Map error")."""
+        return flask.request.host_url.rstrip("/") + app.get_asset_url("")
+
     @app.callback(
         Output(ids.WORLD_MAP, "figure"),
         Output(ids.MAP_METRIC, "disabled"),
         Output(ids.MAP_DIRECTION, "disabled"),
+        Output(ids.MAP_SUMMARY, "children"),
+        Output(ids.MAP_SIZE_LEGEND, "children"),
         Input(ids.URL, "search"),
         Input(ids.MAP_LAYER, "value"),
         Input(ids.MAP_METRIC, "value"),
         Input(ids.MAP_DIRECTION, "value"),
         Input(ids.THEME_SWITCH, "checked"),
         Input(ids.SELECTED_PARTNER, "data"),
+        Input(ids.MAP_SIZE, "data"),
     )
-    def update_map(search, layer, metric, direction, dark, selected):
-        figure = render_map(store.current(), search, layer, metric, direction, dark, selected,
-                            language=language(search))
+    def update_map(search, layer, metric, direction, dark, selected, size):
+        dataset = store.current()
+        state = FilterState.from_query(search, dataset)
+        view = apply(state, dataset)
+        figure = render_map(dataset, search, layer, metric, direction, dark, selected, view=view,
+                            language=language(search), size=size, assets_url=assets_url())
         if set(ctx.triggered_prop_ids) == {f"{ids.SELECTED_PARTNER}.data"}:
-            return selection_patch(figure), dash.no_update, dash.no_update
-        return figure, layer != "countries", layer != "flows"
+            return selection_patch(figure), dash.no_update, dash.no_update, dash.no_update, dash.no_update
+        return (figure, layer != "countries", layer != "flows", map_summary(view.partners, language(search)),
+                size_legend(map_size_steps(view.partners, layer, direction), language(search)))
+
+    @app.callback(
+        Output(ids.WORLD_MAP, "figure", allow_duplicate=True),
+        Input({"type": ids.MAP_VIEW_TYPE, "view": ALL}, "n_clicks"),
+        State(ids.MAP_SIZE, "data"),
+        prevent_initial_call=True,
+    )
+    def show_quick_view(_clicks, size):
+        if not ctx.triggered_id or not any(_clicks):
+            return dash.no_update
+        return quick_view_patch(store.current(), ctx.triggered_id["view"], size)
 
     @app.callback(
         Output(ids.SELECTED_PARTNER, "data"),
@@ -101,12 +135,14 @@ def register_callbacks(app: dash.Dash, store: DatasetStore, settings: Settings) 
         Input(ids.WORLD_MAP, "clickData"),
         Input(ids.TOP_PARTNERS, "clickData"),
         Input(ids.DETAIL_PANEL, "opened"),
-        Input(ids.URL, "search"),  # ?partner=<id> (a link from /health) opens that partner on load
+        Input(ids.URL, "search"),  # ?partner=<id> (a shared link, or one from /health) opens that partner
         State(ids.SELECTED_PARTNER, "data"),
     )
     def show_partner(_cell, _map_click, _bar_click, _opened, search, selected):
         value = ctx.triggered[0]["value"] if ctx.triggered else None
         if ctx.triggered_id in (None, ids.URL):
+            if partner_in_query(search) == selected:  # a filter change that kept the partner in the address
+                return (dash.no_update,) * 5
             return select_partner(store.current(), ids.URL, search, selected, language(search))
         return select_partner(store.current(), ctx.triggered_id, value, selected, language(search))
 
@@ -133,6 +169,29 @@ def register_callbacks(app: dash.Dash, store: DatasetStore, settings: Settings) 
         Output(ids.TABLE_SHOWN, "data"),
         Input(ids.TABLE_ROWS, "data"),
         State(ids.PARTNER_TABLE, "id"),
+    )
+
+    # In the browser: the map's size (for fitting the view), its layer/partner/view in the address, copy link.
+    app.clientside_callback(
+        ClientsideFunction(namespace="atlas", function_name="mapSize"),
+        Output(ids.MAP_SIZE, "data"),
+        Input(ids.URL, "pathname"),
+        State(ids.WORLD_MAP, "id"),
+    )
+    app.clientside_callback(
+        ClientsideFunction(namespace="atlas", function_name="mapAddress"),
+        Output(ids.MAP_ADDRESS, "data"),
+        Input(ids.MAP_LAYER, "value"),
+        Input(ids.SELECTED_PARTNER, "data"),
+        Input(ids.WORLD_MAP, "relayoutData"),
+        prevent_initial_call=True,
+    )
+    app.clientside_callback(
+        ClientsideFunction(namespace="atlas", function_name="copyLink"),
+        Output(ids.COPY_LINK, "children"),
+        Input(ids.COPY_LINK, "n_clicks"),
+        State(ids.COPY_LINK, "children"),
+        prevent_initial_call=True,
     )
 
     # In the browser: Mantine's colour scheme and the grid's follow the switch without a server round trip.

@@ -6,7 +6,6 @@ write its own inputs (and then does not re-run it for them): that is the loop gu
 
 from __future__ import annotations
 
-import weakref
 from typing import Any, Mapping
 
 from dash import no_update
@@ -34,22 +33,9 @@ CONTROL_IDS: tuple[str, ...] = (*LIST_CONTROLS.values(), ids.FILTER_YEARS, ids.F
 CLICK_FIELDS: dict[str, str] = {ids.TIER_PYRAMID: "tiers", ids.WORLD_MAP: "countries", ids.TOP_COUNTRIES: "countries"}
 
 
-_YEARS: dict[int, list[str]] = {}
-
-
-def academic_years(dataset: Dataset) -> list[str]:
-    """dataset.academic_years, computed once per dataset: it scans every mobility row, and the sync callback
-    needs it on every click."""
-    key = id(dataset)
-    if key not in _YEARS:
-        _YEARS[key] = dataset.academic_years
-        weakref.finalize(dataset, _YEARS.pop, key, None)
-    return _YEARS[key]
-
-
 def state_from_controls(values: Mapping[str, Any], dataset: Dataset) -> FilterState:
     """The FilterState the controls show; `values` maps control id -> value. A full year range means no limit."""
-    years = academic_years(dataset)
+    years = dataset.academic_years
     low, high = (values.get(ids.FILTER_YEARS) or [0, len(years) - 1])[:2]
     raw: dict[str, Any] = {field: values.get(control) for field, control in LIST_CONTROLS.items()}
     if years:
@@ -63,7 +49,7 @@ def state_from_controls(values: Mapping[str, Any], dataset: Dataset) -> FilterSt
 
 def controls_for(state: FilterState, dataset: Dataset) -> dict[str, Any]:
     """The control values that show `state`, keyed by control id."""
-    years = academic_years(dataset)
+    years = dataset.academic_years
     last = max(len(years) - 1, 0)
     low = years.index(state.year_from) if state.year_from in years else 0
     high = years.index(state.year_to) if state.year_to in years else last

@@ -5,6 +5,7 @@ from __future__ import annotations
 from typing import Any, Mapping
 from urllib.parse import parse_qsl
 
+import numpy as np
 from dash import no_update
 
 from dashboard import ids
@@ -23,7 +24,7 @@ def picked_partner(trigger: Any, value: Any) -> str | None:
         return clicked_value(value, want_location=False)
     if trigger == ids.TOP_PARTNERS:
         return clicked_value(value)
-    if trigger == ids.URL:
+    if trigger in (None, ids.URL):  # ?partner= of the address: a shared link, or one from /health
         return partner_in_query(value)
     return None
 
@@ -45,11 +46,12 @@ def select_partner(dataset: Dataset, trigger: Any, value: Any, selected: str | N
             return (no_update,) * 5
         return None, no_update, no_update, no_update, {"ids": []}
     partner_id = picked_partner(trigger, value)
-    rows = dataset.partners[dataset.partners["partner_id"].astype(str) == partner_id] if partner_id else None
-    if rows is None or rows.empty:
+    positions = np.flatnonzero(dataset.partners["partner_id"].astype(str) == partner_id) if partner_id else []
+    if not len(positions):
         return (no_update,) * 5
-    partner = rows.iloc[0]
-    mobility = dataset.mobility[dataset.mobility["partner_id"].astype(str) == partner_id]
+    partner = dataset.partners.iloc[positions[0]]
+    # Its mobility summed per kind (year, direction, ...) from the dataset's indexes: no pass over every row.
+    mobility = dataset.indexes.partner_kinds(int(positions[0]))
     agreements = dataset.agreements[dataset.agreements["partner_id"].astype(str) == partner_id]
     table_selection = no_update if trigger == ids.PARTNER_TABLE else {"ids": [partner_id]}
     body = partner_detail(partner, mobility, language, agreements, reference_year(dataset.mobility))

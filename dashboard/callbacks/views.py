@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
 import plotly.graph_objects as go
 from dash import Patch
 
@@ -11,14 +12,16 @@ from dashboard import ids, stats
 from dashboard.components.cards import chip_list
 from dashboard.components.chart_text import chart_table
 from dashboard.components.partner_table import table_filter
-from dashboard.i18n import number, text
+from dashboard.i18n import country_label, number, text
 from dashboard.exports import filter_description
 from dashboard.figures import charts
 from dashboard.figures import text_alternatives as alt
 from dashboard.figures.pyramid import tier_pyramid
 from dashboard.figures.theme import Theme, get_theme, with_caption
-from dashboard.figures.world_map import world_map
+from dashboard.figures.geo import NOMINAL_MAP_PX, quick_view
+from dashboard.figures.world_map import LAYERS, SELECTION_TRACE, selected_position, size_legend, world_map
 from dashboard.filters import FilterState, View, apply
+from dashboard.map_address import map_view
 from dashboard.model import Dataset
 
 
@@ -36,7 +39,7 @@ class Views:
     campus: go.Figure
     top_countries: go.Figure
     top_partners: go.Figure
-    rows: dict[str, list[int]]  # table_filter: which rows the table shows
+    rows: dict[str, list[int] | None]  # table_filter: which rows the table shows, with what volume
     partner_count: str
     country_count: str
     mobility_count: str
@@ -66,10 +69,10 @@ def render_views(dataset: Dataset, search: str | None, dark: bool | None = False
     view = apply(state, dataset)
     theme = get_theme(theme_name(dark))
     counts = stats.headline_counts(view)
-    by_year = stats.mobility_by_year(view.mobility, view.years)
-    by_duration, by_campus = stats.mobility_by_duration(view.mobility), stats.mobility_by_campus(view.mobility)
-    top_countries = stats.top_countries(view.partners, view.mobility)
-    top_partners = stats.top_partners(view.partners, view.mobility)
+    by_year = stats.mobility_by_year(view.totals, view.years)
+    by_duration, by_campus = stats.mobility_by_duration(view.totals), stats.mobility_by_campus(view.totals)
+    top_countries = stats.top_countries(view.partners, view.totals)
+    top_partners = stats.top_partners(view.partners, view.totals)
 
     def caption(figure: go.Figure, panel_key: str, width: int = NARROW_CAPTION) -> go.Figure:
         return captioned(figure, panel_key, state, theme, language, width=width)
@@ -82,27 +85,25 @@ def render_views(dataset: Dataset, search: str | None, dark: bool | None = False
         campus=caption(charts.campus_split(by_campus, theme, language), "by_campus"),
         top_countries=caption(charts.top_countries_bar(top_countries, theme, language=language), "top_countries"),
         top_partners=caption(charts.top_partners_bar(top_partners, theme, language), "top_partners"),
-        rows=table_filter(view.partners, dataset.partners),
+        rows=table_filter(view.partners, view.positions, dataset.indexes.partner_total),
         # The issue fixes this element's text to be exactly the number: no thousands separator.
         partner_count=str(len(view.partners)),
         country_count=number(counts["countries"], language),
         mobility_count=number(counts["mobilities"], language),
         chips=chip_list(state.chips(language), language),
         texts={
-            ids.WORLD_MAP: alt.map_text(int(view.partners["lat"].notna().sum()), language),
+            # The map's own summary (how many partners in how many countries, the top ones); map_summary is
+            # also shown under the map.
+            ids.WORLD_MAP: alt.ChartText(map_summary(view.partners, language)),
             ids.TIER_PYRAMID: alt.pyramid_text(view.tier_counts, language),
             ids.MOBILITY_TREND: alt.trend_text(by_year, language),
-            ids.DURATION_SPLIT: alt.split_text(by_duration, "duration", "duration", language),
-            ids.CAMPUS_SPLIT: alt.split_text(by_campus, "campus", None, language),
+            ids.DURATION_SPLIT: alt.split_text(by_duration, "duration", "duration", language,
+                                               heading=text("chart.stay", language)),
+            ids.CAMPUS_SPLIT: alt.split_text(by_campus, "campus", None, language, heading=text("campus", language)),
             ids.TOP_COUNTRIES: alt.top_countries_text(top_countries, language),
             ids.TOP_PARTNERS: alt.top_partners_text(top_partners, language),
         },
     )
-
-
-def map_region(state: FilterState) -> str | None:
-    """The region the map zooms to: only when exactly one is selected."""
-    return state.regions[0] if len(state.regions) == 1 else None
 
 
 def render_map(
@@ -115,44 +116,79 @@ def render_map(
     selected_id: str | None = None,
     view: View | None = None,
     language: str = "en",
+    size: tuple[int, int] | None = None,
+    assets_url: str = "/assets/",
 ) -> go.Figure:
+    """The map for the address: a `view=` in it wins, else a filter (or a selected partner) fits the map to
+    the partners shown, else the world view."""
     state = FilterState.from_query(search, dataset)
     view = view or apply(state, dataset)
     theme = get_theme(theme_name(dark))
     figure = world_map(
         view.partners,
-        layer=layer if layer in {"partners", "countries", "flows"} else "partners",
+        layer=layer if layer in LAYERS else "partners",
         home=dataset.institution,
         theme=theme,
         selected_id=selected_id,
-        region=map_region(state),
         country_metric=country_metric if country_metric in {"partners", "mobility"} else "partners",
         flow_direction=flow_direction if flow_direction in {"outgoing", "incoming"} else "outgoing",
         language=language,
+        view=map_view(search),
+        fit=not state.is_empty(),
+        size=map_size(size),
+        assets_url=assets_url,
     )
-    return with_selection_slot(captioned(figure, "map", state, theme, language, overlay=True, width=WIDE_CAPTION))
+    return captioned(figure, "map", state, theme, language, overlay=True, width=WIDE_CAPTION)
 
 
-SELECTION_TRACE = "Selected"
+def map_size(size) -> tuple[int, int]:
+    """The map's (width, height) the browser reported, or the nominal size when it sent nothing usable."""
+    try:
+        width, height = (int(v) for v in size)
+    except (TypeError, ValueError):
+        return NOMINAL_MAP_PX
+    return (width, height) if 100 <= width <= 10_000 and 100 <= height <= 10_000 else NOMINAL_MAP_PX
 
 
-def with_selection_slot(figure: go.Figure) -> go.Figure:
-    """The figure with its selection ring at a fixed index (an empty trace when nothing is selected), so
-    picking another partner sends that one trace (a Patch) instead of the whole map."""
-    if any(trace.name == SELECTION_TRACE for trace in figure.data):
-        return figure
-    figure.add_trace(go.Scattergeo(lat=[], lon=[], mode="markers", name=SELECTION_TRACE, showlegend=False,
-                                   hoverinfo="skip"))
-    traces = figure.data
-    if len(traces) > 1:
-        # Before the home marker, which world_map always draws last.
-        figure.data = (*traces[:-2], traces[-1], traces[-2])
-    return figure
+def map_summary(partners, language: str = "en", top: int = 3) -> str:
+    """The map's text alternative: how many partners in how many countries, and the countries with most."""
+    placed = partners[partners["lat"].notna() & partners["lon"].notna()]
+    on_map = alt.map_text(len(placed), language).summary  # "N partners on the map; the partner table lists them"
+    if placed.empty:
+        return on_map
+    counts = placed.groupby("country", sort=False).size().sort_values(ascending=False, kind="stable")
+    names = dict(zip(placed["country"], placed["country_name"]))
+    leaders = ", ".join(f"{country_label(str(code), language, str(names.get(code) or code))} ({n})"
+                        for code, n in counts.head(top).items())
+    return f"{on_map}. {text('map.summary', language, countries=number(len(counts), language), top=leaders)}"
+
+
+def map_size_steps(partners, layer: str, flow_direction: str) -> list[tuple[int, int]]:
+    """The size legend's steps for the layer shown (none for the countries layer, which has no markers' sizes)."""
+    if layer == "countries":
+        return []
+    column = flow_direction if layer == "flows" and flow_direction in ("outgoing", "incoming") else "volume"
+    placed = partners[partners["lat"].notna() & partners["lon"].notna()]
+    values = placed[column] if column in placed else []
+    return size_legend(np.asarray(values, dtype=float))
 
 
 def selection_patch(figure: go.Figure) -> Patch:
-    """Only the selection ring of a map figure built by render_map."""
+    """Only the selection ring of a map figure built by render_map, and the map centred on it."""
     index = next(i for i, trace in enumerate(figure.data) if trace.name == SELECTION_TRACE)
     patch = Patch()
     patch["data"][index] = figure.data[index].to_plotly_json()
+    position = selected_position(figure)
+    if position:
+        patch["layout"]["map"]["center"] = {"lat": position[0], "lon": position[1]}
+    return patch
+
+
+def quick_view_patch(dataset: Dataset, name: str, size) -> Patch:
+    """The map moved to the World, Europe or home-surroundings view."""
+    home = dataset.institution
+    shown = quick_view(name, map_size(size), (home.lat, home.lon))
+    patch = Patch()
+    patch["layout"]["map"]["center"] = {"lat": shown.lat, "lon": shown.lon}
+    patch["layout"]["map"]["zoom"] = shown.zoom
     return patch

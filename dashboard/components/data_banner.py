@@ -7,6 +7,7 @@ It names each file, its problem and the time of the data shown, and links to /da
 from __future__ import annotations
 
 import time
+from typing import NamedTuple
 
 from dash import dcc, html
 
@@ -17,6 +18,15 @@ from dashboard.store import DataStatus
 
 PROBLEMS_SHOWN = 3
 CHECK_MS = 5000  # a page open all day (the kiosk) learns of a refused file within the store's check plus this
+
+
+class BannerIds(NamedTuple):
+    """The ids of one page's banner: the banner, its timer, the data time the page was built with, and now."""
+
+    banner: str
+    check: str
+    shown: str
+    now: str
 
 
 def data_time_text(status: DataStatus) -> str:
@@ -49,7 +59,16 @@ def data_banner(status: DataStatus, language: str) -> list:
     ]
 
 
-def banner_slot(banner_id: str, check_id: str, children: list) -> html.Div:
-    """Where the banner goes, with the timer that keeps it current; `children`: the banner of the page load."""
-    return html.Div([html.Div(children, id=banner_id, className="data-banner", **{"aria-live": "assertive"}),
-                     dcc.Interval(id=check_id, interval=CHECK_MS)], className="data-banner-slot")
+def banner_slot(banner_ids: BannerIds, status: DataStatus | None, language: str) -> html.Div:
+    """Where the banner goes, with the banner of the page load, the timer that keeps it current and the time of
+    the data the page was built from (a page open when newer data is swapped in reloads itself)."""
+    return html.Div(
+        [
+            # No aria-live here: the box is role="alert", announced once when it appears.
+            html.Div(data_banner(status, language) if status else [], id=banner_ids.banner, className="data-banner"),
+            dcc.Interval(id=banner_ids.check, interval=CHECK_MS),
+            dcc.Store(id=banner_ids.shown, data=status.data_time if status else None),
+            dcc.Store(id=banner_ids.now),
+        ],
+        className="data-banner-slot",
+    )

@@ -36,7 +36,12 @@ def detail_drawer(language: str = "en") -> dmc.Drawer:
         padding="lg",
         title="",
         closeButtonProps={"aria-label": text("detail.close", language)},
-        children=html.Div(id=ids.DETAIL_BODY),
+        children=[
+            # The address already names the partner (?partner=): copying it shares this panel.
+            dmc.Button(text("detail.copy_link", language), id=ids.COPY_LINK, size="compact-sm", variant="light",
+                       mb="sm", className="atlas-copy-link"),
+            html.Div(id=ids.DETAIL_BODY),
+        ],
         className="atlas-detail",
     )
 

@@ -9,13 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from html import escape
 from typing import Any
 from urllib.parse import parse_qsl, urlencode, urlsplit
 
 import dash
 import flask
 from dash import html
+from markupsafe import escape
 
 from dashboard import ids
 from dashboard.i18n import LANGUAGES, language_name, language_or_default, text
@@ -81,10 +81,11 @@ class LocalisedDash(dash.Dash):
 
     def interpolate_index(self, **parts: str) -> str:
         language = request_language(self.default_language)
-        # Dash writes the title into the page as it is; an institution's name is text, never markup.
-        parts["title"] = escape(self.page_title(language), quote=False)
+        # The title holds the institution's names from institution.toml: text, escaped here where it becomes HTML
+        # (Dash writes it into <title> as it is; "</title><meta http-equiv=refresh ...>" would redirect visitors).
+        parts["title"] = str(escape(self.page_title(language)))
         page = super().interpolate_index(**parts)
-        return _HTML_TAG.sub(lambda _m: f'<html lang="{language}">', page, count=1)
+        return _HTML_TAG.sub(lambda _m: f'<html lang="{escape(language)}">', page, count=1)
 
 
 def language_switch(language: str) -> html.Nav:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dash_ag_grid as dag
 import dash_mantine_components as dmc
+import numpy as np
 import pandas as pd
 from dash import dcc, html
 
@@ -22,12 +23,14 @@ def agreement_years(start, end, language: str = "en") -> str:
     return f"{first or '…'}–{last or text('open_ended', language)}"
 
 
-def table_rows(partners: pd.DataFrame, language: str = "en") -> list[dict[str, object]]:
-    """Every partner of the dataset, sent once with the page; `row` is its position, which table_filter uses.
+def table_rows(partners: pd.DataFrame, language: str = "en", volume=None) -> list[dict[str, object]]:
+    """Every partner of the dataset, sent once with the page; `row` is its position, which table_filter uses, and
+    `volume` its mobility with no filter (Dataset.indexes.partner_total), until a filter says otherwise.
 
     The website is a plain string: the browser renders it as a text link (assets/dashAgGridComponentFunctions.js),
     never as HTML.
     """
+    volume = np.zeros(len(partners), dtype=np.int64) if volume is None else np.asarray(volume, dtype=np.int64)
     return [
         {
             "row": row,
@@ -36,26 +39,34 @@ def table_rows(partners: pd.DataFrame, language: str = "en") -> list[dict[str, o
             "city": str(city or ""),
             "country_name": country_label(str(code or ""), language, str(country or "")),
             "tier": str(tier),
+            "volume": amount,
             "agreement": agreement_years(start, end, language),
             "website": str(website or ""),
         }
-        for row, (pid, name, city, code, country, tier, start, end, website) in enumerate(zip(
+        for row, (pid, name, city, code, country, tier, start, end, website, amount) in enumerate(zip(
             partners["partner_id"], partners["name"], partners["city"], partners["country"], partners["country_name"],
             partners["tier"], partners["agreement_start"], partners["agreement_end"], partners["website"],
+            volume.tolist(),
         ))
     ]
 
 
-def table_filter(shown: pd.DataFrame, all_partners: pd.DataFrame) -> dict[str, list[int]]:
-    """The rows a filter shows and their mobility volume, as two parallel lists of numbers.
+def table_filter(shown: pd.DataFrame, positions, unfiltered_volume) -> dict[str, list[int] | None]:
+    """What the table needs to show a filter: which rows (`positions`, their rows in the dataset: View.positions)
+    and their mobility volume, as lists of numbers; each None when it is what the page already has.
 
-    A filter change sends only this (a few bytes per partner), not the rows themselves: the grid keeps every
-    row from the page load and hides the others (doesExternalFilterPass in the browser).
+    The grid keeps every row from the page load, each with its unfiltered volume, and hides the others itself
+    (doesExternalFilterPass in the browser): "rows" is None when every partner shows, "volume" when each shown
+    partner's volume is its unfiltered one (no year, participant, direction or campus filter). A click back to
+    all partners sends two nulls instead of 12,000 pairs of numbers.
     """
-    positions = pd.Index(all_partners["partner_id"].astype(str)).get_indexer(shown["partner_id"].astype(str))
+    positions = np.asarray(positions, dtype=np.int64)
     volume = pd.to_numeric(shown["volume"], errors="coerce").fillna(0).astype("int64").to_numpy()
-    keep = positions >= 0
-    return {"rows": positions[keep].tolist(), "volume": volume[keep].tolist()}
+    unfiltered = np.asarray(unfiltered_volume).astype(np.int64)
+    return {
+        "rows": None if len(positions) == len(unfiltered) else positions.tolist(),
+        "volume": None if np.array_equal(volume, unfiltered[positions]) else volume.tolist(),
+    }
 
 
 def column_defs(language: str = "en") -> list[dict[str, object]]:
@@ -65,8 +76,8 @@ def column_defs(language: str = "en") -> list[dict[str, object]]:
         {"field": "country_name", "headerName": text("col.country", language), "flex": 1.3, "minWidth": 120},
         {"field": "tier", "headerName": text("col.tier", language), "width": 150, "cellRenderer": "TierBadge",
          "cellRendererParams": {"labels": {t: text(f"tier.{t}", language) for t in ("strategic", "collaboration", "mobility")}}},
-        {"colId": "volume", "headerName": text("col.volume", language), "width": 120, "type": "numericColumn",
-         "sort": "desc", "valueGetter": {"function": "atlasRowVolume(params)"}},
+        {"field": "volume", "headerName": text("col.volume", language), "width": 120, "type": "numericColumn",
+         "sort": "desc"},
         {"field": "agreement", "headerName": text("col.agreement", language), "width": 140},
         {"field": "website", "headerName": text("col.website", language), "flex": 1.5, "minWidth": 160,
          "cellRenderer": "WebsiteLink", "sortable": False},
@@ -86,13 +97,14 @@ def download_buttons(language: str = "en") -> dmc.Group:
 
 def table_locale(language: str = "en") -> dict[str, str]:
     """ag-grid's words in the language (@ag-grid-community/locale), with our own for the empty table."""
-    return grid_locale(language, {"noRowsToShow": text("grid.no_rows", language),
+    no_rows = text("grid.no_rows", language)
+    return grid_locale(language, {"noRowsToShow": no_rows, "noMatchingRows": no_rows,
                                   "loadingOoo": text("grid.loading", language)})
 
 
-def partner_table(partners: pd.DataFrame, language: str = "en") -> html.Div:
-    """Every partner as a row; the views callback says which rows the filter shows. A row click opens the
-    detail panel."""
+def partner_table(partners: pd.DataFrame, language: str = "en", volume=None) -> html.Div:
+    """Every partner as a row (with its unfiltered mobility `volume`); the views callback says which rows the
+    filter shows. A row click opens the detail panel."""
     return html.Div(
         [
             dmc.Group(
@@ -119,7 +131,7 @@ def partner_table(partners: pd.DataFrame, language: str = "en") -> html.Div:
             dag.AgGrid(
                 id=ids.PARTNER_TABLE,
                 columnDefs=column_defs(language),
-                rowData=table_rows(partners, language),
+                rowData=table_rows(partners, language, volume),
                 getRowId="params.data.partner_id",
                 defaultColDef={"sortable": True, "resizable": True, "filter": False, "suppressHeaderMenuButton": True},
                 dashGridOptions={
@@ -141,5 +153,7 @@ def partner_table(partners: pd.DataFrame, language: str = "en") -> html.Div:
             dcc.Store(id=ids.TABLE_ROWS, data=None),
             dcc.Store(id=ids.TABLE_SHOWN, data=None),
         ],
+        id=ids.TABLE_ANCHOR,
         className="atlas-panel atlas-table",
+        tabIndex="-1",
     )

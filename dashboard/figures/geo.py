@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import numpy as np
 import pandas as pd
 
@@ -117,3 +119,87 @@ def region_window(regions) -> tuple[tuple[float, float], tuple[float, float]] | 
     lon = (min(b[0][0] for b in boxes), max(b[0][1] for b in boxes))
     lat = (min(b[1][0] for b in boxes), max(b[1][1] for b in boxes))
     return lon, lat
+
+
+# -- the map's view (Web Mercator, as MapLibre draws it) ------------------------------------------
+
+TILE_PX = 512             # MapLibre's world is 512 px wide at zoom 0
+MAX_MERCATOR_LAT = 85.05
+FIT_PADDING_PX = 48       # room around the partners a filter shows, so markers at the edge stay whole
+FIT_MAX_ZOOM = 10.0       # one city: close enough to tell its partners apart, far enough to see the city
+NOMINAL_MAP_PX = (900, 520)  # the panel's size before the browser has said how big it is
+QUICK_VIEWS = {           # (lat, lon) boxes of the quick-view buttons; "home" is made around the institution
+    "world": ((-50.0, -170.0), (72.0, 180.0)),
+    "europe": ((35.0, -12.0), (67.0, 35.0)),
+}
+HOME_SURROUNDINGS_DEG = 4.0  # half the box of the "home surroundings" view
+
+
+@dataclass(frozen=True)
+class MapView:
+    """Where the map looks: its centre and MapLibre zoom (0 shows the world in 512 px)."""
+
+    lat: float
+    lon: float
+    zoom: float
+
+    def to_param(self) -> str:
+        """The `view=lat,lon,zoom` value of the address."""
+        return f"{self.lat:.4f},{self.lon:.4f},{self.zoom:.2f}"
+
+    @classmethod
+    def from_param(cls, value: str | None) -> "MapView | None":
+        """A view from `lat,lon,zoom`, or None when the text is not three numbers in range."""
+        try:
+            lat, lon, zoom = (float(part) for part in str(value or "").split(","))
+        except ValueError:
+            return None
+        if not (np.isfinite([lat, lon, zoom]).all() and -90 <= lat <= 90 and -180 <= lon <= 180 and 0 <= zoom <= 22):
+            return None
+        return cls(round(lat, 4), round(lon, 4), round(zoom, 2))
+
+
+def _mercator_y(lat) -> np.ndarray:
+    lat = np.radians(np.clip(np.asarray(lat, dtype=float), -MAX_MERCATOR_LAT, MAX_MERCATOR_LAT))
+    return (1 - np.log(np.tan(lat) + 1 / np.cos(lat)) / np.pi) / 2
+
+
+def _mercator_lat(y: float) -> float:
+    return float(np.degrees(np.arctan(np.sinh(np.pi * (1 - 2 * y)))))
+
+
+def fit_view(lat, lon, size: tuple[int, int] = NOMINAL_MAP_PX, *, padding: int = FIT_PADDING_PX,
+             max_zoom: float = FIT_MAX_ZOOM, min_zoom: float = 0.0) -> MapView | None:
+    """The view that shows every point inside a `size` (width, height) map with `padding` pixels to spare,
+    never closer than `max_zoom`; None when there is no point."""
+    lat = np.asarray(lat, dtype=float)
+    lon = np.asarray(lon, dtype=float)
+    keep = np.isfinite(lat) & np.isfinite(lon)
+    if not keep.any():
+        return None
+    lat, lon = lat[keep], lon[keep]
+    x = (lon + 180) / 360
+    y = _mercator_y(lat)
+    width = max(size[0] - 2 * padding, 64)
+    height = max(size[1] - 2 * padding, 64)
+    span_x, span_y = float(x.max() - x.min()), float(y.max() - y.min())
+    zooms = [max_zoom]
+    if span_x > 0:
+        zooms.append(np.log2(width / (span_x * TILE_PX)))
+    if span_y > 0:
+        zooms.append(np.log2(height / (span_y * TILE_PX)))
+    zoom = float(np.clip(min(zooms), min_zoom, max_zoom))
+    centre_x, centre_y = (x.max() + x.min()) / 2, (y.max() + y.min()) / 2
+    return MapView(round(_mercator_lat(centre_y), 4), round(float(centre_x * 360 - 180), 4), round(zoom, 2))
+
+
+def quick_view(name: str, size: tuple[int, int] = NOMINAL_MAP_PX, home: tuple[float, float] | None = None) -> MapView:
+    """The World, Europe or home-surroundings view for a map of `size`."""
+    if name == "home" and home is not None:
+        lat, lon = home
+        box = ((lat - HOME_SURROUNDINGS_DEG / 2, lon - HOME_SURROUNDINGS_DEG), (lat + HOME_SURROUNDINGS_DEG / 2,
+                                                                               lon + HOME_SURROUNDINGS_DEG))
+    else:
+        box = QUICK_VIEWS.get(name, QUICK_VIEWS["world"])
+    (south, west), (north, east) = box
+    return fit_view([south, north], [west, east], size, padding=8)

@@ -53,8 +53,10 @@ def trend_text(by_year: pd.DataFrame, language: str = "en") -> ChartText:
     return ChartText(summary, header, rows)
 
 
-def split_text(table: pd.DataFrame, category: str, label_prefix: str | None, language: str = "en") -> ChartText:
-    """Outgoing and incoming per duration or campus (stats.mobility_by_duration / _by_campus)."""
+def split_text(table: pd.DataFrame, category: str, label_prefix: str | None, language: str = "en", *,
+               heading: str = "") -> ChartText:
+    """Outgoing and incoming per duration or campus (stats.mobility_by_duration / _by_campus); `heading` names
+    the first column."""
     if table.empty or not int(table["count"].sum()):
         return ChartText(text("empty.mobility", language))
     sums = table.pivot_table(index=category, columns="direction", values="count", aggfunc="sum", fill_value=0,
@@ -66,7 +68,7 @@ def split_text(table: pd.DataFrame, category: str, label_prefix: str | None, lan
         rows.append((label, *(number(c, language) for c in counts)))
     summary = "; ".join(text("summary.split", language, category=label, outgoing=outgoing, incoming=incoming)
                         for label, outgoing, incoming in rows)
-    return ChartText(summary, ("", *(text(f"direction.{d}", language) for d in DIRECTIONS)), tuple(rows))
+    return ChartText(summary, (heading, *(text(f"direction.{d}", language) for d in DIRECTIONS)), tuple(rows))
 
 
 def top_countries_text(top: pd.DataFrame, language: str = "en") -> ChartText:

@@ -65,7 +65,7 @@ LIGHT = Theme(
     coastline="#a9b4bf",
     # Okabe-Ito hues, darkened so text on them and they on white pass WCAG AA (tests/unit/test_contrast.py)
     tiers={"strategic": "#B35000", "collaboration": "#0072B2", "mobility": "#00785A"},
-    directions={"outgoing": "#E69F00", "incoming": "#3A9AD9"},
+    directions={"outgoing": "#B86E00", "incoming": "#3A9AD9"},  # Okabe-Ito orange darkened to 4:1 on white
     home="#1f2933",
     highlight="#CC79A7",
     flow_opacity=0.55,
@@ -84,7 +84,7 @@ DARK = Theme(
     ocean="#161b22",
     country_border="#4a5463",
     coastline="#5b6776",
-    tiers={"strategic": "#F28C4B", "collaboration": "#56B4E9", "mobility": "#2EC4A0"},
+    tiers={"strategic": "#F28C4B", "collaboration": "#56B4E9", "mobility": "#7FD47F"},  # apart for tritan eyes too
     directions={"outgoing": "#F0B429", "incoming": "#56B4E9"},
     home="#f5f5f5",
     highlight="#E88BC4",

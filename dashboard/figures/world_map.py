@@ -1,35 +1,47 @@
-"""The world map: partners as markers, countries as a choropleth, or flows as great-circle arcs.
+"""The dashboard's world map on MapLibre (plotly's `scattermap`): partners in clusters that split as one zooms in,
+countries as a choropleth, or flows from home as arcs with arrowheads. The style is offline (figures/basemap).
 
-Every string that comes from the data is HTML-escaped before it reaches a hover card: plotly renders
-a subset of HTML there, and partner names come from files anyone can edit.
+The map fits itself to the partners a filter shows (`fit_view`) unless the address names a view. Hover cards and
+their escaping are shared with the SVG map of the poster (figures/geo_map).
 """
 
 from __future__ import annotations
 
-from functools import lru_cache
-from dashboard.figures.escaping import escape
-
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
-import pycountry
 
+from dashboard.figures.basemap import FONT, offline_style
+from dashboard.figures.escaping import escape
 from dashboard.figures.geo import (
-    REGION_RING_SCALE,
-    WORLD_LAT_RANGE,
+    NOMINAL_MAP_PX,
+    MapView,
+    fit_view,
     great_circle_paths,
-    region_window,
+    quick_view,
     spread_rings,
 )
-from dashboard.i18n import country_label, number, separators, text, value_label
-from dashboard.figures.theme import HOME_SYMBOL, Theme, get_theme, make_figure
+from dashboard.figures.geo_map import FLOW_WIDTHS, HoverCards, choropleth_rows, hover_fields
+from dashboard.figures.theme import Theme, get_theme, make_figure
+from dashboard.i18n import number, separators, text
 from dashboard.model import TIERS, Institution
 
 LAYERS = ("partners", "countries", "flows")
-MIN_MARKER = 9      # zero-volume partners stay big enough to hover and click
-MAX_MARKER = 30
-# Arcs wider for more mobility: (share of the largest flow, line width), on a square-root scale.
-FLOW_WIDTHS = ((0.0, 1.0), (0.34, 2.4), (0.67, 4.2))
+MIN_MARKER = 14     # diameter of a partner without mobility: its shape icon still fits, and it stays clickable
+MAX_MARKER = 40
+SIZE_LEGEND_STEPS = (0.1, 0.4, 1.0)  # the size legend's circles, as shares of the largest mobility shown
+CLUSTER_MAXZOOM = 9  # closer than this every partner is its own marker (partners of one city are spread on a ring)
+CITY_RING_SCALE = 0.01  # partners sharing a place sit on a ring of about 1.2 km (spread_rings' 1.2 degrees x this)
+ICON_SIZE = 5.5     # plotly draws a sprite icon at size/10 of its 24 px box: the tier shape inside a marker
+SHAPE_ICONS = {"strategic": "atlas-diamond", "collaboration": "atlas-square", "mobility": "atlas-dot"}
+SHAPE_GLYPHS = {"strategic": "\u25c6", "collaboration": "\u25a0", "mobility": "\u25cf"}  # the legend's shapes
+COUNTRY_LEVEL_ICON = "atlas-ring"
+SHAPES_MAX = 2500   # partners shown beyond which the shape layers are left out (see shape_layers)
+ARROW_AT = 0.72     # where along an arc its arrowhead sits (0 = home, 1 = partner)
+LEGEND_STRIP_PX = 30
+SELECTED_ZOOM = 4.0  # a partner opened from a link is shown with its surroundings, not the whole world
+PARTNERS_TRACE = "partners"  # trace names the browser tests and the selection patch look for
+SELECTION_TRACE = "Selected"
 
 
 def world_map(
@@ -39,35 +51,44 @@ def world_map(
     home: Institution,
     theme: Theme | str = "light",
     selected_id: str | None = None,
-    region: str | tuple[str, ...] | None = None,
     country_metric: str = "partners",
     flow_direction: str = "outgoing",
     language: str = "en",
+    view: MapView | None = None,
+    fit: bool = True,
+    size: tuple[int, int] = NOMINAL_MAP_PX,
+    assets_url: str = "/assets/",
 ) -> go.Figure:
-    """The map figure for the filtered partners (a View's partners: PARTNER_COLUMNS + volume/outgoing/incoming)."""
+    """The map of the filtered partners (a View's partners: PARTNER_COLUMNS + volume/outgoing/incoming).
+
+    `view` (from the address) wins; else `fit` fits the view to the partners, else the world view is shown.
+    `size` is the map's size in pixels (the browser reports it) so the fit leaves every partner inside.
+    """
     theme = get_theme(theme) if isinstance(theme, str) else theme
-    traces: list[dict] = []
     placed = partners[partners["lat"].notna() & partners["lon"].notna()]
-    # A region zoom shows places about four times closer: a tighter ring keeps partners by their city.
-    ring_scale = REGION_RING_SCALE if region_window(region) else 1.0
+    lat, lon = spread_rings(placed["lat"].to_numpy(), placed["lon"].to_numpy(), placed["partner_id"].to_numpy(),
+                            scale=CITY_RING_SCALE)
+    traces: list[dict] = []
+    layers: list[dict] = []
     if layer == "countries":
-        traces.append(_choropleth(partners, theme, country_metric, language))
+        traces.append(_choropleth(partners, theme, country_metric, language, assets_url))
     elif layer == "flows":
         direction = flow_direction if flow_direction in ("outgoing", "incoming") else "outgoing"
-        volume = _column(placed, direction)
-        lat, lon = spread_rings(placed["lat"].to_numpy(), placed["lon"].to_numpy(), placed["partner_id"].to_numpy(),
-                                scale=ring_scale)
-        traces.extend(_flow_traces(placed, volume, home, theme, direction, language))
-        traces.extend(_partner_traces(placed, lat, lon, volume, theme, legend=False, flow=direction,
-                                      language=language))
+        traces.extend(_flow_traces(placed, _column(placed, direction), home, theme, direction, language))
+        markers, layers = _partner_traces(placed, lat, lon, _column(placed, direction), theme, language, legend=False)
+        traces.extend(markers)
     else:
-        volume = _column(placed, "volume")
-        lat, lon = spread_rings(placed["lat"].to_numpy(), placed["lon"].to_numpy(), placed["partner_id"].to_numpy(),
-                                scale=ring_scale)
-        traces.extend(_partner_traces(placed, lat, lon, volume, theme, legend=True, language=language))
-        traces.extend(_selection_trace(placed, lat, lon, volume, selected_id, theme))
+        markers, layers = _partner_traces(placed, lat, lon, _column(placed, "volume"), theme, language, legend=True)
+        traces.extend(markers)
+    traces.append(_selection_trace(placed, lat, lon, selected_id, theme))
     traces.append(_home_trace(home, theme, language))
-    return make_figure(traces, theme, separators=separators(language), **_layout(theme, region))
+    shown = view or (fit_view(lat, lon, size) if fit else None) or quick_view("world", size)
+    if selected_id and view is None:
+        shown = _centred_on_selection(traces, shown)
+    layout = map_layout(theme, shown, assets_url)
+    layout["map"]["layers"] = layers
+    return make_figure(traces, theme, revision=layout.pop("uirevision"), separators=separators(language),
+                       **layout)
 
 
 def _column(frame: pd.DataFrame, name: str) -> np.ndarray:
@@ -84,163 +105,163 @@ def marker_sizes(volume: np.ndarray) -> np.ndarray:
 
 
 def _coordinates(values: np.ndarray) -> np.ndarray:
-    """Degrees rounded to 4 decimals (11 m) as float32: plotly sends numpy arrays as packed binary,
-    so 4 bytes a number instead of 8 keep a 1,000-partner map well under the response budget."""
-    return np.round(np.asarray(values, dtype=np.float64), 4).astype(np.float32)
+    """Degrees rounded to 5 decimals (1 m) as float32: packed binary, 4 bytes a number."""
+    return np.round(np.asarray(values, dtype=np.float64), 5).astype(np.float32)
+
+
+def _cluster(theme: Theme, *, visible: bool = True) -> dict:
+    """Clusters with their count; the shape overlay clusters the same points identically but draws nothing."""
+    return dict(enabled=True, maxzoom=CLUSTER_MAXZOOM, size=[14, 19, 26], step=[10, 50],
+                color=theme.muted if visible else "rgba(0,0,0,0)", opacity=0.88 if visible else 0)
 
 
 # -- partners -------------------------------------------------------------------------------------
 
 
-def _partner_traces(placed, lat, lon, volume, theme: Theme, *, legend: bool, flow: str | None = None,
-                    language: str = "en") -> list[dict]:
-    """One trace per tier and placing (exact or country level): no per-point style arrays to send.
-
-    Under the flows layer (`flow` = direction) the cards are short: the arcs already weigh on the response.
-    """
+def _partner_traces(placed, lat, lon, volume, theme: Theme, language: str, *,
+                    legend: bool) -> tuple[list[dict], list[dict]]:
+    """(traces, map layers): all partners in one clustered trace (so clusters count every tier), coloured by tier
+    and sized by mobility, and the layers that draw each tier's shape inside its marker."""
     sizes = marker_sizes(volume)
-    tier = placed["tier"].to_numpy(dtype=object)
+    tier = placed["tier"].astype(str).to_numpy(dtype=object)
     country_level = (placed["geo_precision"] == "country").to_numpy()
     cards = hover_fields(placed, language)
-    if flow:
-        cards = cards[:, [0, 1, 2, 5 if flow == "outgoing" else 6]]
-    traces: list[dict] = []
-    # Mobility first, strategic last: plotly draws later traces on top.
-    for rank, name in reversed(list(enumerate(TIERS, start=1))):
-        if legend:
-            traces.append(_legend_entry(name, rank, theme, language))
-        symbol, colour = theme.tier_symbols[name], theme.tiers[name]
-        label = text(f"tier.{name}", language)
-        tier_line = text("hover.tier_partner", language, tier=label)
-        for hollow in (False, True):
-            mask = (tier == name) & (country_level == hollow)
-            if not mask.any():
-                continue
-            # Big markers first inside a trace, so small ones stay on top and clickable.
-            order = np.flatnonzero(mask)[np.argsort(-sizes[mask], kind="stable")]
-            marker = dict(size=sizes[order], color=colour, opacity=0.92,
-                          symbol=f"{symbol}-open" if hollow else symbol,
-                          line=dict(width=2.2, color=colour) if hollow else dict(width=1, color=theme.surface))
-            traces.append(dict(
-                type="scattergeo",
-                lat=_coordinates(lat[order]), lon=_coordinates(lon[order]), mode="markers",
-                name=label, legendgroup=name, showlegend=False, marker=marker,
-                customdata=cards[order],
-                hovertemplate=(
-                    f"<b>%{{customdata[1]}}</b><br>%{{customdata[2]}}<br>{tier_line}<br>"
-                    + text("hover.flow", language, count="%{customdata[3]:,}",
-                           direction=text(f"direction.{flow}", language).lower())
-                    + "<extra></extra>"
-                ) if flow else (
-                    "<b>%{customdata[1]}</b><br>%{customdata[2]}"
-                    + (f"<br><i>{text('hover.country_level', language)}</i>" if hollow else "")
-                    + f"<br>{tier_line}<br>%{{customdata[3]}}<br>"
-                    + text("hover.agreement", language, years="%{customdata[4]}") + "<br>"
-                    + text("hover.mobility", language, outgoing="%{customdata[5]:,}", incoming="%{customdata[6]:,}")
-                    + "<extra></extra>"
-                ),
-            ))
-    if legend and country_level.any():
-        traces.append(dict(
-            type="scattergeo",
-            lat=[None], lon=[None], mode="markers", name=text("legend.country_level", language), legendrank=4,
-            marker=dict(symbol="circle-open", size=12, color=theme.muted, line=dict(width=2)), hoverinfo="skip",
-        ))
-    return traces
-
-
-def _legend_entry(tier: str, rank: int, theme: Theme, language: str) -> dict:
-    """A fixed legend item per tier: data traces vary in size and split exact from country-level places."""
-    return dict(
-        type="scattergeo",
-        lat=[None], lon=[None], mode="markers", name=text(f"tier.{tier}", language), legendgroup=tier,
-        legendrank=rank,
-        marker=dict(symbol=theme.tier_symbols[tier], size=13, color=theme.tiers[tier],
-                    line=dict(width=1, color=theme.surface)),
-        hoverinfo="skip",
-    )
-
-
-class HoverCards(np.ndarray):
-    """Hover-card fields, all str or int: immutable, so a copy may share them. plotly deep-copies a figure's
-    arrays when it builds the figure and again when it serialises it, element by element for an object array:
-    16 ms of a 1,200-partner map's response went there, where a shallow copy takes microseconds."""
-
-    def __deepcopy__(self, memo: dict) -> np.ndarray:
-        return self.copy()
-
-
-def hover_fields(placed: pd.DataFrame, language: str = "en") -> np.ndarray:
-    """Per partner: id, name, place, activities, agreement, outgoing, incoming (strings escaped)."""
-    start = pd.to_numeric(placed["agreement_start"], errors="coerce").fillna(-1).astype(int).tolist()
-    end = pd.to_numeric(placed["agreement_end"], errors="coerce").fillna(-1).astype(int).tolist()
-    static = [
-        _card(str(pid), str(name), str(city or ""), country_label(str(code or ""), language, str(country or "")),
-              tuple(acts) if len(acts) else (), s, e, language)
-        for pid, name, city, code, country, acts, s, e in zip(
-            # Python lists: iterating the Series boxes every value through pandas (5 ms at 1,200 partners).
-            *(placed[column].tolist() for column in ("partner_id", "name", "city", "country", "country_name",
-                                                     "activities")), start, end)
-    ]
-    cards = np.empty((len(placed), 7), dtype=object)
-    if len(placed):
-        cards[:, :5] = np.array(static, dtype=object).reshape(-1, 5)
-    cards[:, 5] = _column(placed, "outgoing").astype(int)
-    cards[:, 6] = _column(placed, "incoming").astype(int)
-    if "outgoing" not in placed and "incoming" not in placed:
-        cards[:, 5] = _column(placed, "volume").astype(int)
-    return cards.view(HoverCards)
-
-
-@lru_cache(maxsize=16384)
-def _card(pid: str, name: str, city: str, country: str, activities: tuple, start: int, end: int,
-          language: str = "en") -> tuple[str, ...]:
-    """The parts of a hover card that do not depend on the filter (cached: formatting 1,000 cards costs)."""
-    place = escape(", ".join(p for p in (city, country) if p))
-    listed = ", ".join(value_label("activity", a, language).lower() for a in activities)
-    return (pid, escape(name), place, escape(_sentence(listed)) if listed else text("hover.no_activities", language),
-            _agreement(start if start >= 0 else None, end if end >= 0 else None, language))
-
-
-def _sentence(text: str) -> str:
-    return text[:1].upper() + text[1:]
-
-
-def _agreement(start: int | None, end: int | None, language: str = "en") -> str:
-    if start is None and end is None:
-        return text("agreement.unknown", language)
-    if end is None:
-        return text("agreement.since", language, start=start)
-    if start is None:
-        return text("agreement.until", language, end=end)
-    return f"{start}\u2013{end}"
-
-
-def _selection_trace(placed, lat, lon, volume, selected_id, theme: Theme) -> list[dict]:
-    if not selected_id:
-        return []
-    hit = np.flatnonzero(placed["partner_id"].astype(str).to_numpy() == str(selected_id))
-    if not len(hit):
-        return []
-    i = hit[0]
-    size = float(marker_sizes(volume)[i]) + 14
-    return [dict(
-        type="scattergeo",
-        lat=[round(float(lat[i]), 4)], lon=[round(float(lon[i]), 4)], mode="markers+text", showlegend=False,
-        name="Selected", text=[escape(str(placed["name"].iloc[i]))], textposition="top center",
-        textfont=dict(size=theme.font_size, color=theme.text),
-        marker=dict(symbol="circle-open", size=size, color=theme.highlight, line=dict(width=3)),
-        hoverinfo="skip",
+    lines = {t: text("hover.tier_partner", language, tier=text(f"tier.{t}", language)) for t in TIERS}
+    tier_lines = np.array([lines.get(t, "") for t in tier], dtype=object)
+    note = np.where(country_level, f"<br><i>{text('hover.country_level', language)}</i>", "").astype(object)
+    # HoverCards: plotly copies a plain object array element by element (0.5 s at 12,000 partners).
+    cards = (np.column_stack([cards, tier_lines, note]) if len(placed) else np.empty((0, 9), dtype=object)).view(HoverCards)
+    # Big markers first, so a small one is drawn over a big one and stays clickable; a strategic partner's
+    # marker never covers another partner's whole marker (each has its own place on the city's ring).
+    order = np.argsort(-sizes.astype(int), kind="stable")
+    codes = np.array([TIERS.index(t) if t in TIERS else len(TIERS) for t in tier], dtype=np.uint8)[order]
+    traces = [dict(
+        type="scattermap", lat=_coordinates(lat[order]), lon=_coordinates(lon[order]), mode="markers",
+        name=PARTNERS_TRACE, showlegend=False,
+        # Tier as a small integer on a stepped colour scale: one byte a partner instead of a colour string.
+        marker=dict(size=sizes[order], color=codes, cmin=0, cmax=len(TIERS), colorscale=_tier_scale(theme),
+                    opacity=np.where(country_level[order], 0.5, 0.92)),
+        customdata=cards[order], cluster=_cluster(theme),
+        textfont=dict(family=FONT, size=12, color="#ffffff"),
+        hovertemplate=("<b>%{customdata[1]}</b><br>%{customdata[2]}%{customdata[8]}<br>%{customdata[7]}<br>"
+                       "%{customdata[3]}<br>" + text("hover.agreement", language, years="%{customdata[4]}")
+                       + "<br>" + text("hover.mobility", language, outgoing="%{customdata[5]:,}",
+                                       incoming="%{customdata[6]:,}") + "<extra></extra>"),
     )]
+    if legend:
+        traces.extend(_tier_legend(theme, language, country_level.any()))
+    return traces, shape_layers(traces[0], tier[order], country_level[order], theme)
+
+
+def _tier_scale(theme: Theme) -> list[list]:
+    """A stepped colour scale: tier code k (TIERS order; the last code for an unknown tier) gets its colour."""
+    colours = [theme.tiers[t] for t in TIERS] + [theme.muted]
+    scale = []
+    for k, colour in enumerate(colours):
+        scale += [[k / len(colours), colour], [(k + 1) / len(colours), colour]]
+    return scale
+
+
+def shape_layers(partners_trace: dict, tiers: np.ndarray, country_level: np.ndarray, theme: Theme) -> list[dict]:
+    """The tier shapes inside the markers, as map layers shown from the zoom where clusters end.
+
+    plotly clusters only circle markers (a clustered trace of icons fails in its addLayer), so the shapes are
+    MapLibre symbol layers of their own, one per shape, that appear once every partner is its own marker.
+    Past SHAPES_MAX partners they are left out (colour alone tells the tiers): as GeoJSON they would double
+    the map's response (3.2 MB instead of 1.6 MB for 12,000 partners, docs/decisions/0013-map-renderer.md).
+    """
+    if len(tiers) > SHAPES_MAX:
+        return []
+    lat, lon = np.asarray(partners_trace["lat"], dtype=float), np.asarray(partners_trace["lon"], dtype=float)
+    layers = []
+    for icon in (*dict.fromkeys(SHAPE_ICONS.values()), COUNTRY_LEVEL_ICON):
+        if icon == COUNTRY_LEVEL_ICON:
+            mask = country_level
+        else:
+            mask = ~country_level & np.isin(tiers, [t for t, i in SHAPE_ICONS.items() if i == icon])
+        if not mask.any():
+            continue
+        features = [{"type": "Feature", "properties": {}, "geometry": {"type": "Point",
+                                                                        "coordinates": [round(x, 5), round(y, 5)]}}
+                    for x, y in zip(lon[mask].tolist(), lat[mask].tolist())]
+        layers.append(dict(sourcetype="geojson", source={"type": "FeatureCollection", "features": features},
+                           type="symbol", below="", minzoom=CLUSTER_MAXZOOM + 1, color=theme.surface,
+                           symbol=dict(icon=icon, iconsize=ICON_SIZE / 10, placement="point")))
+    return layers
+
+
+def _placeholder(name: str, marker: dict, *, group: str, rank: int, title: str | None = None, **extra) -> dict:
+    """A legend entry that draws nothing on the map."""
+    entry = dict(type="scattermap", lat=[None], lon=[None], mode="markers", name=name, marker=marker,
+                 legendgroup=group, legendrank=rank, hoverinfo="skip", **extra)
+    if title:
+        entry["legendgrouptitle"] = dict(text=title)
+    return entry
+
+
+def _tier_legend(theme: Theme, language: str, country_level: bool) -> list[dict]:
+    entries = [
+        _placeholder(f"{SHAPE_GLYPHS[name]} {text(f'tier.{name}', language)}",
+                     dict(size=13, color=theme.tiers[name]), group="tiers", rank=rank)
+        for rank, name in enumerate(TIERS, start=10)
+    ]
+    if country_level:
+        entries.append(_placeholder("\u25cb " + text("legend.country_level", language),
+                                    dict(size=13, color=theme.muted, opacity=0.55), group="tiers", rank=20))
+    return entries
+
+
+def size_legend(volume: np.ndarray) -> list[tuple[int, int]]:
+    """(mobilities, marker diameter in px) for the size legend beside the map: plotly's own legend draws every
+    marker at one size, so it cannot show what a size means."""
+    volume = np.asarray(volume, dtype=float)
+    top = float(np.max(volume)) if len(volume) else 0.0
+    if top <= 0:
+        return []
+    steps = sorted({max(1, int(round(top * share))) for share in SIZE_LEGEND_STEPS})
+    sizes = marker_sizes(np.array([*steps, top]))[:-1]
+    return [(step, int(size)) for step, size in zip(steps, sizes)]
+
+
+def _selection_trace(placed, lat, lon, selected_id, theme: Theme) -> dict:
+    """A ring and the name around the selected partner (an empty trace when none is), at a fixed index."""
+    trace = dict(type="scattermap", lat=[], lon=[], mode="markers+text", name=SELECTION_TRACE, showlegend=False,
+                 hoverinfo="skip", marker=dict(symbol=COUNTRY_LEVEL_ICON, size=22, color=theme.highlight,
+                                               allowoverlap=True),
+                 textposition="top center", textfont=dict(family=FONT, size=14, color=theme.text))
+    if not selected_id:
+        return trace
+    hit = np.flatnonzero(placed["partner_id"].astype(str).to_numpy() == str(selected_id))
+    if len(hit):
+        i = hit[0]
+        trace.update(lat=[round(float(lat[i]), 5)], lon=[round(float(lon[i]), 5)],
+                     text=[escape(str(placed["name"].iloc[i]))])
+    return trace
+
+
+def _centred_on_selection(traces: list[dict], shown: MapView) -> MapView:
+    """The view moved to the selected partner (a shared `?partner=` link), at least at SELECTED_ZOOM."""
+    ring = next((t for t in traces if t.get("name") == SELECTION_TRACE), None)
+    if not ring or not len(ring["lat"]):
+        return shown
+    return MapView(ring["lat"][0], ring["lon"][0], max(shown.zoom, SELECTED_ZOOM))
+
+
+def selected_position(figure: go.Figure) -> tuple[float, float] | None:
+    """(lat, lon) of the selection ring, or None when nothing is selected."""
+    for trace in figure.data:
+        if trace.name == SELECTION_TRACE and trace.lat is not None and len(trace.lat):
+            return float(trace.lat[0]), float(trace.lon[0])
+    return None
 
 
 def _home_trace(home: Institution, theme: Theme, language: str = "en") -> dict:
     name = escape(home.short_name or home.name)
     return dict(
-        type="scattergeo",
-        lat=[round(home.lat, 4)], lon=[round(home.lon, 4)], mode="markers", name=text("legend.home", language, name=name),
-        legendrank=0,
-        marker=dict(symbol=HOME_SYMBOL, size=22, color=theme.home, line=dict(width=1.5, color=theme.surface)),
+        type="scattermap", lat=[round(home.lat, 5)], lon=[round(home.lon, 5)], mode="markers",
+        name=text("legend.home", language, name=name), legendrank=0,
+        # A circle, not an icon: an icon would push the count of the cluster under it off the map.
+        marker=dict(size=13, color=theme.home),
         hovertemplate=f"<b>{escape(home.name)}</b><br>{escape(home.city)} \u00b7 {text('hover.home', language)}"
                       "<extra></extra>",
     )
@@ -249,35 +270,15 @@ def _home_trace(home: Institution, theme: Theme, language: str = "en") -> dict:
 # -- countries ------------------------------------------------------------------------------------
 
 
-@lru_cache(maxsize=512)
-def iso3(iso2: str) -> str | None:
-    if iso2 == "XK":
-        return "XKX"
-    country = pycountry.countries.get(alpha_2=str(iso2).upper())
-    return country.alpha_3 if country else None
+def _choropleth(partners: pd.DataFrame, theme: Theme, metric: str, language: str, assets_url: str) -> dict:
+    from dashboard.figures.basemap import basemap_url
 
-
-def _choropleth(partners: pd.DataFrame, theme: Theme, metric: str, language: str = "en") -> dict:
-    by_country = (
-        partners.assign(volume=_column(partners, "volume"))
-        .groupby("country", sort=True)
-        .agg(name=("country_name", "first"), partners=("partner_id", "size"), mobility=("volume", "sum"))
-        .reset_index()
-    )
-    by_country["iso3"] = [iso3(c) for c in by_country["country"]]
-    by_country = by_country[by_country["iso3"].notna()]
-    metric = metric if metric in ("partners", "mobility") else "partners"
-    title = text(f"metric.{metric}", language)
-    customdata = np.array(list(zip(
-        by_country["country"],
-        [escape(country_label(str(c), language, str(n or c))) for c, n in zip(by_country["country"], by_country["name"])],
-        by_country["partners"].astype(int), by_country["mobility"].astype(int),
-    )), dtype=object).reshape(-1, 4)
+    rows, customdata, title = choropleth_rows(partners, metric, language)
     return dict(
-        type="choropleth",
-        locations=by_country["iso3"].tolist(), locationmode="ISO-3", z=by_country[metric].astype(int).tolist(),
-        zmin=0, colorscale=[list(stop) for stop in theme.sequential], customdata=customdata,
-        marker=dict(line=dict(color=theme.country_border, width=0.6)),
+        type="choroplethmap", geojson=basemap_url(assets_url, "countries"), featureidkey="properties.iso3",
+        locations=rows["iso3"].tolist(), z=rows[metric if metric in ("partners", "mobility") else "partners"]
+        .astype(int).tolist(), zmin=0, colorscale=[list(stop) for stop in theme.sequential], customdata=customdata,
+        marker=dict(line=dict(color=theme.country_border, width=0.6), opacity=0.85),
         colorbar=dict(title=dict(text=title, font=dict(color=theme.text)), thickness=14, len=0.55, x=0.99,
                       outlinewidth=0, tickfont=dict(color=theme.muted)),
         hovertemplate=("<b>%{customdata[1]}</b><br>" + text("hover.partners", language, count="%{customdata[2]}")
@@ -290,8 +291,18 @@ def _choropleth(partners: pd.DataFrame, theme: Theme, metric: str, language: str
 # -- flows ----------------------------------------------------------------------------------------
 
 
-def _flow_traces(placed, volume, home: Institution, theme: Theme, direction: str, language: str = "en") -> list[dict]:
-    """Arcs from home to each place with mobility, wider for more; partners in one city share one arc."""
+def _bearing(lat1, lon1, lat2, lon2) -> np.ndarray:
+    """Compass bearing (degrees clockwise from north) from point 1 towards point 2."""
+    p1, p2 = np.radians(lat1), np.radians(lat2)
+    dl = np.radians(np.asarray(lon2) - np.asarray(lon1))
+    y = np.sin(dl) * np.cos(p2)
+    x = np.cos(p1) * np.sin(p2) - np.sin(p1) * np.cos(p2) * np.cos(dl)
+    return (np.degrees(np.arctan2(y, x)) + 360) % 360
+
+
+def _flow_traces(placed, volume, home: Institution, theme: Theme, direction: str, language: str) -> list[dict]:
+    """Arcs between home and each place with mobility, wider for more, each with an arrowhead pointing the way
+    people travel (to the partner for outgoing, to home for incoming); partners in one city share one arc."""
     flows = (
         pd.DataFrame({"lat": placed["lat"].round(3).to_numpy(), "lon": placed["lon"].round(3).to_numpy(),
                       "volume": volume})
@@ -302,60 +313,75 @@ def _flow_traces(placed, volume, home: Institution, theme: Theme, direction: str
         return []
     amount = flows["volume"].to_numpy()
     share = np.sqrt(amount / amount.max())
-    traces = []
+    colour = theme.directions[direction]
+    unit = text("legend.flow_unit", language)
+    traces: list[dict] = []
+    heads: dict[str, list] = {"lat": [], "lon": [], "angle": [], "size": []}
     bounds = [*[low for low, _ in FLOW_WIDTHS[1:]], np.inf]
-    for (low, width), high in zip(FLOW_WIDTHS, bounds):
+    for rank, ((low, width), high) in enumerate(zip(FLOW_WIDTHS, bounds)):
         mask = (share >= low) & (share < high)
         if not mask.any():
             continue
         arc_lat, arc_lon = great_circle_paths((home.lat, home.lon), flows["lat"].to_numpy()[mask],
-                                              flows["lon"].to_numpy()[mask])
+                                              flows["lon"].to_numpy()[mask], max_points=24, step_deg=2.0)
         smallest, largest = int(amount[mask].min()), int(amount[mask].max())
         span = number(smallest, language) if smallest == largest else \
             f"{number(smallest, language)}\u2013{number(largest, language)}"
         traces.append(dict(
-            type="scattergeo",
-            lat=arc_lat, lon=arc_lon, mode="lines", name=f"{text(f'direction.{direction}', language)}: {span}",
-            legendgroup="flows",
-            line=dict(width=width, color=theme.directions[direction]), opacity=theme.flow_opacity,
-            hoverinfo="skip", connectgaps=False,
+            type="scattermap", lat=arc_lat, lon=arc_lon, mode="lines",
+            name=f"{span} {unit}", legendgroup="flows", legendrank=40 + rank,
+            legendgrouptitle=dict(text=text("legend.flow_title", language,
+                                            direction=text(f"direction.{direction}", language))) if not traces else None,
+            line=dict(width=width * 1.4, color=colour), opacity=theme.flow_opacity, hoverinfo="skip",
         ))
-    return traces
+        _add_arrowheads(heads, arc_lat, arc_lon, direction, width)
+    traces.append(dict(type="scattermap", lat=_coordinates(np.array(heads["lat"])),
+                       lon=_coordinates(np.array(heads["lon"])), mode="markers", name="arrows", showlegend=False,
+                       marker=dict(symbol="atlas-arrow", size=7, angle=np.round(heads["angle"], 1), color=colour,
+                                   allowoverlap=True),
+                       hoverinfo="skip"))
+    return [t if t.get("legendgrouptitle") is not None else {k: v for k, v in t.items() if k != "legendgrouptitle"}
+            for t in traces]
+
+
+def _add_arrowheads(heads: dict, arc_lat: np.ndarray, arc_lon: np.ndarray, direction: str, width: float) -> None:
+    """One arrowhead per arc (arcs are NaN-separated) at ARROW_AT of its length, turned along the arc."""
+    gaps = np.flatnonzero(np.isnan(arc_lat))
+    start = 0
+    for end in gaps:
+        lat, lon = arc_lat[start:end].astype(float), arc_lon[start:end].astype(float)
+        start = end + 1
+        if len(lat) < 2:
+            continue
+        at = ARROW_AT if direction == "outgoing" else 1 - ARROW_AT
+        k = min(int(at * (len(lat) - 1)), len(lat) - 2)
+        a, b = (k, k + 1) if direction == "outgoing" else (k + 1, k)
+        heads["lat"].append((lat[a] + lat[b]) / 2)
+        heads["lon"].append((lon[a] + lon[b]) / 2)
+        heads["angle"].append(float(_bearing(lat[a], lon[a], lat[b], lon[b])))
 
 
 # -- layout ---------------------------------------------------------------------------------------
 
 
-def _layout(theme: Theme, region) -> dict:
-    window = region_window(region)
-    lon_range, lat_range = window if window else ((-180.0, 180.0), WORLD_LAT_RANGE)
-    revision = "world" if window is None else "region:" + ",".join(sorted(region if not isinstance(region, str) else (region,)))
-    fine = window is not None and lon_range[1] - lon_range[0] <= 90
+def map_layout(theme: Theme, view: MapView, assets_url: str = "/assets/") -> dict:
+    """The map's layout: the offline style, the view, and a uirevision that changes with the view, so plotly
+    moves the map when a filter fits it elsewhere and keeps the person's own panning otherwise."""
     return dict(
-        revision=revision,
-        margin=dict(l=0, r=0, t=0, b=0),
-        legend=dict(orientation="h", x=0.01, y=0.01, xanchor="left", yanchor="bottom", traceorder="normal",
-                    bgcolor=_translucent(theme.surface), font=dict(size=theme.font_size - 1)),
+        uirevision=f"view:{view.to_param()}",
+        # The legend in a strip under the map, where it covers no partner.
+        margin=dict(l=0, r=0, t=0, b=LEGEND_STRIP_PX),
+        legend=dict(orientation="h", x=0, y=0, xanchor="left", yanchor="top", traceorder="normal",
+                    bgcolor="rgba(0,0,0,0)", font=dict(size=theme.font_size - 3), groupclick="toggleitem"),
         clickmode="event",
+        hovermode="closest",
         dragmode="pan",
-        geo=dict(
-            projection=dict(type="natural earth"),
-            fitbounds=False,
-            resolution=50 if fine else 110,
-            lonaxis=dict(range=list(lon_range)),
-            lataxis=dict(range=list(lat_range)),
-            showland=True, landcolor=theme.land,
-            showocean=True, oceancolor=theme.ocean,
-            showlakes=True, lakecolor=theme.ocean,
-            showcountries=True, countrycolor=theme.country_border, countrywidth=0.6,
-            showcoastlines=True, coastlinecolor=theme.coastline, coastlinewidth=0.6,
-            showframe=False, bgcolor="rgba(0,0,0,0)",
-            uirevision=revision,
-        ),
+        map=dict(style=offline_style(theme, assets_url), center=dict(lat=view.lat, lon=view.lon), zoom=view.zoom,
+                 uirevision=f"view:{view.to_param()}"),
     )
 
 
-def _translucent(hex_colour: str, alpha: float = 0.8) -> str:
+def _translucent(hex_colour: str, alpha: float = 0.85) -> str:
     value = hex_colour.lstrip("#")
     r, g, b = (int(value[i:i + 2], 16) for i in (0, 2, 4))
     return f"rgba({r},{g},{b},{alpha})"

@@ -30,6 +30,7 @@ class CacheEntry:
     lon: float
     precision: str
     source: str
+    note: str = ""  # what the geocoder did to the field (the row's geo_note)
 
 
 class GeocodeCache:
@@ -56,8 +57,8 @@ class GeocodeCache:
     def get(self, key: str) -> CacheEntry | None:
         return self._entries.get(key)
 
-    def put(self, key: str, lat: float, lon: float, precision: str, source: str) -> None:
-        entry = CacheEntry(float(lat), float(lon), precision, source)
+    def put(self, key: str, lat: float, lon: float, precision: str, source: str, note: str = "") -> None:
+        entry = CacheEntry(float(lat), float(lon), precision, source, note)
         self._entries[key] = entry
         self._added[key] = entry
 
@@ -98,7 +99,8 @@ class GeocodeCache:
             fresh = data.get("matcher") == self.matcher
             entries = {}
             for key, value in data["entries"].items():
-                entry = CacheEntry(float(value["lat"]), float(value["lon"]), str(value["precision"]), str(value["source"]))
+                entry = CacheEntry(float(value["lat"]), float(value["lon"]), str(value["precision"]), str(value["source"]),
+                                   str(value.get("note") or ""))
                 if not (math.isfinite(entry.lat) and math.isfinite(entry.lon)):
                     raise ValueError(f"entry {key!r} has no valid coordinates")
                 if fresh or entry.source not in DERIVED_SOURCES:
@@ -122,7 +124,8 @@ class GeocodeCache:
         data = {
             "format": CACHE_FORMAT,
             "matcher": self.matcher,
-            "entries": {k: {"lat": e.lat, "lon": e.lon, "precision": e.precision, "source": e.source}
+            "entries": {k: {"lat": e.lat, "lon": e.lon, "precision": e.precision, "source": e.source,
+                            **({"note": e.note} if e.note else {})}
                         for k, e in sorted(entries.items())},
         }
         handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.path.parent,

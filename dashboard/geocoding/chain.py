@@ -25,9 +25,10 @@ from dashboard.geocoding.index import DEFAULT_MIN_POPULATION
 from dashboard.geocoding.names import code_city, fold_key
 from dashboard.geocoding.online import NominatimAdapter
 
-GEO_COLUMNS = ("lat", "lon", "geo_precision", "geo_source")
+GEO_COLUMNS = ("lat", "lon", "geo_precision", "geo_source", "geo_note")
 QUERY_FIELDS = ("city", "country", "erasmus_code", "name", "postcode", "street")
 # Sources the cache stores: everything that was found, so a second run needs neither gazetteer nor network.
+OTHER_COUNTRY_NOTE = "placed in "  # how the gazetteer's note on a city found in another country starts
 CACHED_SOURCES = frozenset({"gazetteer", "nominatim", "country-centroid"})
 
 
@@ -60,7 +61,9 @@ def geocode_partners(
     centroid: Callable[[str], tuple[float, float] | None] | None = None,
     cache: GeocodeCache | None = None,
 ) -> tuple[pd.DataFrame, list[str]]:
-    """A copy of `partners` with lat, lon, geo_precision and geo_source filled for every row, and warnings.
+    """A copy of `partners` with lat, lon, geo_precision, geo_source and geo_note filled for every row, and warnings.
+
+    geo_note says what a heuristic did to a messy field ("postal code removed", "placed in NL: no Delft in DE").
 
     cache_path: the cache file (the CLI passes Settings.cache_path); None keeps no cache between runs.
     centroid: iso2 -> (lat, lon) of the country's centre; by default from the same gazetteer.
@@ -78,13 +81,13 @@ def geocode_partners(
     if online and online_geocoder is None:
         online_geocoder = NominatimAdapter(user_agent or default_user_agent())
 
-    results: list[tuple[float, float, str, str]] = [(math.nan, math.nan, "unresolved", "")] * len(frame)
+    results: list[tuple[float, float, str, str, str]] = [(math.nan, math.nan, "unresolved", "", "")] * len(frame)
     queries: dict[tuple, tuple[dict[str, str], list[int]]] = {}
     records = frame.to_dict("records")
     for position, row in enumerate(records):
         manual = _manual(row)
         if manual is not None:
-            results[position] = (*manual, "manual", "manual")
+            results[position] = (*manual, "manual", "manual", "")
             continue
         fields = {name: _text(row.get(name)) for name in QUERY_FIELDS}
         fields["country"] = fields["country"].upper()
@@ -107,7 +110,7 @@ def geocode_partners(
         warnings += [w for w in cache.warnings if w not in warnings]
     if online_geocoder is not None:
         warnings += list(getattr(online_geocoder, "failures", []))
-    for column, values in zip(GEO_COLUMNS, zip(*results) if results else ((),) * 4):
+    for column, values in zip(GEO_COLUMNS, zip(*results) if results else ((),) * len(GEO_COLUMNS)):
         frame[column] = pd.Series(values, index=frame.index, dtype="float64" if column in ("lat", "lon") else object)
     warnings += _row_warnings(records, results)
     return frame, warnings
@@ -133,15 +136,15 @@ def _cache_key(place_key: tuple) -> str:
 
 
 def _resolve(fields: dict[str, str], key: str, cache: GeocodeCache | None, offline, online_geocoder, centroid,
-             online: bool) -> tuple[float, float, str, str]:
+             online: bool) -> tuple[float, float, str, str, str]:
     country = fields["country"]
     if not country:
-        return (math.nan, math.nan, "unresolved", "")
+        return (math.nan, math.nan, "unresolved", "", "")
     if cache is not None:
         entry = cache.get(key)
         # Offline guesses at country level are retried when the network is allowed.
         if entry is not None and not (online and entry.precision == "country"):
-            return (entry.lat, entry.lon, entry.precision, "cache")
+            return (entry.lat, entry.lon, entry.precision, "cache", entry.note)
     found = _ask(offline, fields, "gazetteer")
     if found is None and online_geocoder is not None:
         found = _ask(online_geocoder, fields, "nominatim")
@@ -149,22 +152,23 @@ def _resolve(fields: dict[str, str], key: str, cache: GeocodeCache | None, offli
         territory = search_countries(country, fields["postcode"])[0]
         point = centroid(territory) or centroid(country)
         if point is not None:
-            found = (point[0], point[1], "country", "country-centroid")
+            found = (point[0], point[1], "country", "country-centroid", "")
     if found is None:
-        return (math.nan, math.nan, "unresolved", "")
+        return (math.nan, math.nan, "unresolved", "", "")
     if cache is not None and found[3] in CACHED_SOURCES:
         cache.put(key, *found)
     return found
 
 
-def _ask(geocoder, fields: dict[str, str], source: str) -> tuple[float, float, str, str] | None:
+def _ask(geocoder, fields: dict[str, str], source: str) -> tuple[float, float, str, str, str] | None:
     if geocoder is None:
         return None
     location = geocoder.geocode(fields, exactly_one=True)
     if location is None:
         return None
     raw = location.raw if isinstance(location.raw, dict) else {}
-    return (float(location.latitude), float(location.longitude), str(raw.get("precision") or "city"), source)
+    return (float(location.latitude), float(location.longitude), str(raw.get("precision") or "city"), source,
+            str(raw.get("note") or ""))
 
 
 def _needs_gazetteer(key: str, cache: GeocodeCache | None, online: bool) -> bool:
@@ -195,14 +199,16 @@ def _text(value) -> str:
     return str(value).replace("\u00a0", " ").strip()
 
 
-def _row_warnings(records: list[dict], results: list[tuple[float, float, str, str]]) -> list[str]:
+def _row_warnings(records: list[dict], results: list[tuple[float, float, str, str, str]]) -> list[str]:
     warnings = []
-    for position, (row, (_, _, precision, _)) in enumerate(zip(records, results)):
-        if precision not in ("country", "unresolved"):
-            continue
+    for position, (row, (_, _, precision, _, note)) in enumerate(zip(records, results)):
         line = row.get("source_line")
         where = f"line {int(line)}" if isinstance(line, (int, float)) and not pd.isna(line) else f"row {position + 1}"
         name = _text(row.get("name")) or "(no name)"
+        if note.startswith(OTHER_COUNTRY_NOTE):
+            warnings.append(f"{where}: {name!r} was {note}: check its country, or its city")
+        if precision not in ("country", "unresolved"):
+            continue
         city = _text(row.get("city"))
         country = _text(row.get("country")).upper()
         if precision == "country":

@@ -17,14 +17,19 @@ from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 from rapidfuzz import fuzz, process
 
+from dashboard.countries import continent
+
 from dashboard.geocoding.index import (
     DEFAULT_MIN_POPULATION, GazetteerIndex, Place, _by_population, distance_km, load_index,
+)
+from dashboard.geocoding.messy import (
+    ALL_INSTITUTION_WORDS, lost_letters_pattern, organisation_words, rewrites, stems,
 )
 from dashboard.geocoding.names import (
     CityQuery, CodeCity, code_city, compact, is_saint_run, name_city_keys, parse_city, saint_forms,
 )
 
-MATCHER_VERSION = "1"
+MATCHER_VERSION = "2"
 # Territories whose towns partner lists file under the mother country ("CAYENNE", country FR).
 TERRITORIES = {
     "FR": ("GF", "GP", "MQ", "RE", "YT", "NC", "PF", "PM", "BL", "MF", "WF"),
@@ -58,13 +63,31 @@ CODE_CITY_LENGTH = 7
 NAME_CITY_MIN_POPULATION = 15000
 # rapidfuzz ratio a misspelt city must reach ("Groningn" 94, "STTUTGART" 89); lower lets wrong towns in.
 FUZZY_CUTOFF = 88.0
+# A city named in another country than the one given is believed only when it is a real town, found under its
+# own name (not an alternate one), and in one other country only: "Delft" given in DE is Delft, NL.
+OTHER_COUNTRY_MIN_POPULATION = 20000
+OTHER_COUNTRY_MIN_LENGTH = 4
+# A city found abroad through an alternate name ("Århus" written Aarhus) must be at least this large.
+OTHER_COUNTRY_ALTERNATE_POPULATION = 100_000
+# A hamlet of the given country smaller than VILLAGE gives way to a city abroad VILLAGE_SCALE times larger
+# ("Porto" given in ES is Porto, PT, not a village of Zamora), unless an Erasmus code places it.
+VILLAGE = 2000
+VILLAGE_SCALE = 200
+# A small town spelt with other accents than the field gives way to a city abroad this many times larger.
+SMALL_TOWN = 10_000
+ACCENTS_APART_SCALE = 20
+# ... and it beats a misspelt town of the given country only when it is this many times larger.
+OTHER_COUNTRY_DOMINANCE = 5.0
+# A district of a big city gives way to a namesake town at least this share of its size.
+TOWN_RIVAL_SHARE = 0.3
 FUZZY_MIN_LENGTH = 5
 
 
 @dataclass(frozen=True)
 class Match:
     place: Place
-    method: str  # city, city-part, city-typo, erasmus-code, institution-name
+    method: str  # city, city-part, city-typo, erasmus-code, institution-name, lost-letters, other-country
+    note: str = ""  # what a heuristic did to the field to find the place ("postal code removed"): the geo_note
 
     @property
     def precision(self) -> str:
@@ -106,18 +129,143 @@ class GazetteerGeocoder(Geocoder):
 
     def resolve(self, city: str, country: str, erasmus_code: str = "", name: str = "",
                 postcode: str = "") -> Match | None:
-        """The place of one partner, or None when nothing in its country fits well enough."""
-        index = self.index
+        """The place of one partner, or None when nothing fits well enough.
+
+        The field as written first; only when it finds nothing (or only the Erasmus code's city), the messy
+        readings of it (messy.py), which must agree with the code's city when there is one; last, a city of
+        that name in another country, when only one country has it.
+        """
         countries = search_countries(country, postcode)
         code = code_city(erasmus_code)
+        exact = self._exact_match(city, countries, code)
+        if exact is not None and code is None and exact.place.population < SMALL_TOWN:
+            # Only accents apart ("Groningen" is Gröningen, 4,000 people, in DE): a city abroad spelt exactly
+            # so and far larger is what was meant.
+            accents_apart = exact.place.name.casefold() != city.strip().casefold()
+            scale = ACCENTS_APART_SCALE if accents_apart else VILLAGE_SCALE
+            other = self._other_country_match(city, country, countries)
+            if (exact.place.population < VILLAGE or accents_apart) and other is not None and (
+                    other.place.population >= scale * max(exact.place.population, 1)):
+                return other
+        if exact is not None:
+            return exact
+        anchor = _code_place(self.min_population, code, countries)
+        # "BolognaBO", "Gent9000": a rewrite that names a city exactly beats a fuzzy reading of the field.
+        for rewrite in rewrites(city, country) if city else ():
+            found = self._exact_match(rewrite.text, countries, code)
+            if found is not None and _agrees(found.place, anchor):
+                return Match(found.place, found.method, rewrite.note)
+        plain = self._resolve_plain(city, country, erasmus_code, name, postcode)
+        if plain is not None and plain.method in ("city-typo", "city-part"):
+            if plain.method == "city-typo" and anchor is None:
+                # "Strasbourg" given in DE is Strasbourg, FR, not the small Strasburg of Mecklenburg.
+                other = self._other_country_match(city, country, countries)
+                if other is not None and other.place.population >= OTHER_COUNTRY_DOMINANCE * plain.place.population:
+                    return other
+            return plain
+        if not city or not city.strip():
+            return plain
+        anchor = plain.place if plain is not None and plain.method == "erasmus-code" else None
+        messy = self._messy_match(city, country, postcode, countries, anchor)
+        if messy is not None:
+            return messy
+        return plain or self._other_country_match(city, country, countries)
+
+    def _exact_match(self, city: str, countries: tuple[str, ...], code: CodeCity | None) -> Match | None:
+        """A place named by the whole field (without postal noise), the code's namesake first among several."""
         query = parse_city(city) if city and city.strip() else CityQuery(())
         for key in query.whole:
-            found = _lookup(index, key, countries)
+            found = _lookup(self.index, key, countries)
             if len(found) == 1:
                 return Match(found[0], "city")
             if found:
                 anchor = _code_place(self.min_population, code, countries)
-                return Match(_nearest(found, anchor, NAMESAKE_RADIUS_KM) or found[0], "city")
+                return Match(_nearest(found, anchor, NAMESAKE_RADIUS_KM) or self._town_first(found), "city")
+        return None
+
+    def _town_first(self, found: list[Place]) -> Place:
+        """The largest namesake, unless it is a district of a much larger city and a town of similar size exists
+        (geonames lists Madrid's barrio Salamanca, 148,000 people, beside the city of Salamanca, 145,000)."""
+        first = found[0]
+        rivals = [p for p in found[1:4] if p.population >= TOWN_RIVAL_SHARE * first.population]
+        if rivals and self.index.is_district(first) and not self.index.is_district(rivals[0]):
+            return rivals[0]
+        return first
+
+    def _messy_match(self, city: str, country: str, postcode: str, countries: tuple[str, ...],
+                     anchor: Place | None) -> Match | None:
+        for rewrite in rewrites(city, country):
+            found = self._resolve_plain(rewrite.text, country, "", "", postcode)
+            if found is not None and _agrees(found.place, anchor):
+                return Match(found.place, found.method, rewrite.note)
+        for match in (self._organisation_match(city, countries), self._lost_letters_match(city, countries)):
+            if match is not None and _agrees(match.place, anchor):
+                return match
+        return None
+
+    def _organisation_match(self, city: str, countries: tuple[str, ...]) -> Match | None:
+        """ "Tampereen yliopisto", "Uniwersytet Warszawski": the city inflected inside an institution's name."""
+        for word in organisation_words(city):
+            found = [p for p in _lookup(self.index, word, countries) if p.population >= NAME_CITY_MIN_POPULATION]
+            if found:
+                return Match(found[0], "institution-name", f"city read from the institution's name in the field")
+            for stem in stems(word):
+                place = _code_place(self.min_population, CodeCity(stem, (stem,)), countries)
+                if place is not None and place.population >= NAME_CITY_MIN_POPULATION:
+                    return Match(place, "institution-name",
+                                 f"city read from the institution's name in the field ({word!r} as {place.name})")
+        return None
+
+    def _lost_letters_match(self, city: str, countries: tuple[str, ...]) -> Match | None:
+        """ "ZRich", "KBenhavn", "LDZ": non-ASCII letters dropped on the way, the case pattern left behind."""
+        pattern = lost_letters_pattern(city)
+        if pattern is None:
+            return None
+        regex, shortest, longest = pattern
+        for country in countries:
+            keys = [k for k in self.index.keys_of_length(country, shortest, longest) if regex.fullmatch(k)]
+            found = _by_population([p for k in keys for p in self.index.places[(k, country)]])
+            found = [p for p in found if p.population >= NAME_CITY_MIN_POPULATION]
+            if found:
+                place = _dominant(found, lambda p: any(regex.fullmatch(k) for k in p.keys))
+                if place is None:
+                    return None
+                return Match(place, "lost-letters", f"letters lost to an encoding restored ({city.strip()!r} as "
+                                                    f"{place.name})")
+        return None
+
+    def _other_country_match(self, city: str, country: str, countries: tuple[str, ...]) -> Match | None:
+        """A city the field names exactly, in one other country only (or ten times larger than any namesake in
+        the others): a data error, placed where the city is."""
+        query = parse_city(city)
+        for key in query.whole[:1]:
+            if len(compact(key)) < OTHER_COUNTRY_MIN_LENGTH:
+                return None
+            others = [c for c in self.index.countries_of(key) if c not in countries]
+            # The error is a neighbour's city, or at least one of the same continent: Córdoba given in DE is
+            # the Spanish one, although Argentina's is six times larger.
+            near = [c for c in others if continent(c) == continent(country)]
+            others = near or others
+            # A match through an old or foreign alternate name weighs a tenth (Bordeaux was once called Porto).
+            weighted = sorted(((p.population * (1.0 if key in p.keys else ALTERNATE_NAME_WEIGHT), p)
+                               for c in others for p in self.index.lookup(key, c)
+                               if p.population >= OTHER_COUNTRY_MIN_POPULATION), key=lambda pair: -pair[0])
+            rivals = [w for w, p in weighted if p.country != weighted[0][1].country] if weighted else []
+            if weighted and (not rivals or weighted[0][0] >= OTHER_COUNTRY_DOMINANCE * rivals[0]) and (
+                    key in weighted[0][1].keys or weighted[0][1].population >= OTHER_COUNTRY_ALTERNATE_POPULATION):
+                place = weighted[0][1]
+                return Match(place, "other-country", f"placed in {place.country}: no {city.strip()} in {country}")
+        return None
+
+    def _resolve_plain(self, city: str, country: str, erasmus_code: str = "", name: str = "",
+                       postcode: str = "") -> Match | None:
+        index = self.index
+        countries = search_countries(country, postcode)
+        code = code_city(erasmus_code)
+        query = parse_city(city) if city and city.strip() else CityQuery(())
+        exact = self._exact_match(city, countries, code)
+        if exact is not None:
+            return exact
         anchor = _code_place(self.min_population, code, countries)
         match = self._typo_match(query, countries, anchor) or self._part_match(query, countries, anchor)
         if match is not None:
@@ -135,11 +283,13 @@ class GazetteerGeocoder(Geocoder):
         for key in (*query.pieces, *query.runs):
             if anchor is None and key in query.runs and is_saint_run(key):
                 continue
+            if all(word in ALL_INSTITUTION_WORDS for word in key.split()):
+                continue  # "Universidad" of "Universidad de Salamanca" is a barrio of Madrid, not the city meant
             found = _lookup(self.index, key, countries)
             if not found:
                 continue
             if anchor is None:
-                return Match(found[0], "city-part")
+                return Match(self._town_first(found), "city-part")
             near = _nearest(found, anchor, ANCHOR_RADIUS_KM)
             if near is not None:
                 return Match(near, "city-part")
@@ -160,7 +310,7 @@ class GazetteerGeocoder(Geocoder):
             best = max(score for _, score, _ in hits)
             found = _by_population([p for key, score, _ in hits if score == best for p in self.index.places[(key, country)]])
             if anchor is None:
-                return Match(found[0], "city-typo")
+                return Match(self._town_first(found), "city-typo")
             near = _nearest(found, anchor, TYPO_RADIUS_KM)
             return Match(near, "city-typo") if near is not None else None
         return None
@@ -236,6 +386,11 @@ def _lookup(index: GazetteerIndex, key: str, countries: tuple[str, ...]) -> list
     return []
 
 
+def _agrees(place: Place, anchor: Place | None) -> bool:
+    """With an Erasmus code's city, a place read from a messy field must lie near it."""
+    return anchor is None or distance_km(place, anchor) <= ANCHOR_RADIUS_KM
+
+
 def _nearest(places: list[Place], anchor: Place | None, radius_km: float = 0.0) -> Place | None:
     if anchor is None:
         return None
@@ -244,10 +399,21 @@ def _nearest(places: list[Place], anchor: Place | None, radius_km: float = 0.0) 
     return min(near, key=lambda pair: pair[0])[1] if near else None
 
 
+_METHOD_NOTES = {
+    "city-part": "placed from part of the field",
+    "city-typo": "spelling corrected",
+    "erasmus-code": "city field not found: placed at the city of the Erasmus code",
+    "institution-name": "city read from the institution's name",
+}
+
+
 def _location(match: Match) -> Location:
     place = match.place
+    note = match.note or _METHOD_NOTES.get(match.method, "")
+    if note and match.method in ("city-typo", "city-part") and not match.note:
+        note = f"{note} ({place.name})"
     raw = {
         "name": place.name, "country": place.country, "population": place.population,
-        "geonameid": place.geonameid, "precision": match.precision, "method": match.method,
+        "geonameid": place.geonameid, "precision": match.precision, "method": match.method, "note": note,
     }
     return Location(f"{place.name}, {place.country}", (place.lat, place.lon), raw)

@@ -23,6 +23,10 @@ from dashboard.geocoding.names import EXONYMS, WILDCARD, compact, fold_lines, fo
 
 GAZETTEER_SIZES = (500, 1000, 5000, 15000)
 DEFAULT_MIN_POPULATION = 500
+# A place this close to a city this many times larger is one of its districts (Madrid's barrio Salamanca).
+BIG_CITY_POPULATION = 500_000
+DISTRICT_SCALE = 5
+DISTRICT_RADIUS_KM = 12.0
 
 
 class Place(NamedTuple):
@@ -47,6 +51,8 @@ class GazetteerIndex:
     _sorted: dict[str, list[str]] = field(default_factory=dict)
     _by_length: dict[str, tuple[list[str], list[int]]] = field(default_factory=dict)
     _centroids: dict[str, tuple[float, float] | None] = field(default_factory=dict)
+    _countries_of: dict[str, list[str]] = field(default_factory=dict)
+    _big_cities: list[Place] = field(default_factory=list)
     _lock: threading.Lock = field(default_factory=threading.Lock)
 
     def lookup(self, key: str, country: str) -> list[Place]:
@@ -78,6 +84,23 @@ class GazetteerIndex:
                 break
             found.append(entries[i].split("\t", 1)[1])
         return found
+
+    def countries_of(self, key: str) -> list[str]:
+        """The countries that have a place of this name; the table is built on first use (under a second)."""
+        with self._lock:
+            if not self._countries_of:
+                for name, country in self.places:
+                    self._countries_of.setdefault(name, []).append(country)
+            return self._countries_of.get(key, [])
+
+    def is_district(self, place: Place) -> bool:
+        """A place within DISTRICT_RADIUS_KM of a city DISTRICT_SCALE times larger: a section of that city."""
+        with self._lock:
+            if not self._big_cities:
+                self._big_cities = [p for p in self.all_places if p.population >= BIG_CITY_POPULATION]
+        return any(p.country == place.country and p.population >= DISTRICT_SCALE * place.population
+                   and abs(p.lat - place.lat) < 0.2 and distance_km(p, place) <= DISTRICT_RADIUS_KM
+                   for p in self._big_cities)
 
     def centroid(self, country: str) -> tuple[float, float] | None:
         with self._lock:

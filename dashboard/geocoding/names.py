@@ -232,7 +232,7 @@ def saint_forms(word: str) -> tuple[str, ...]:
 
 
 # Words of institution names that are never the city the institution is in.
-_INSTITUTION_WORDS = frozenset(
+INSTITUTION_WORDS = frozenset(
     """university universiteit universitat universitaet universidad universidade universita universite uniwersytet
     univerzita univerzitet universitet yliopisto egyetem college hochschule fachhochschule school schule
     academy akademie akademia academie academia institute instituto institut istituto politecnico polytechnic
@@ -248,4 +248,4 @@ _INSTITUTION_WORDS = frozenset(
 def name_city_keys(name: str) -> tuple[str, ...]:
     """Runs of words in an institution's name that may be its city ("Universiteit Utrecht" -> "utrecht")."""
     words = [w for w in fold_key(repair(name or "")).split() if not any(ch.isdigit() for ch in w)]
-    return _unique(_runs(words, 4, skip_saints=True, banned=_INSTITUTION_WORDS, min_letters=4))
+    return _unique(_runs(words, 4, skip_saints=True, banned=INSTITUTION_WORDS, min_letters=4))

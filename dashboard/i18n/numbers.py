@@ -4,12 +4,15 @@ cards, presentation, poster and exports, so 1010 reads "1,010", "1.010", "1 010"
 from __future__ import annotations
 
 import math
+import re
 from functools import lru_cache
 
 from babel import Locale, UnknownLocaleError
 from babel.numbers import format_decimal, format_percent, get_decimal_symbol, get_group_symbol
 
 DEFAULT_LANGUAGE = "en"
+# A number as an office types it in a CSV: 1700, 1,700 or 1 700 (English grouping), 12.5; nothing else.
+_WRITTEN_NUMBER = re.compile(r"-?(\d{1,3}([, \u00a0\u202f]\d{3})+|\d+)(\.\d+)?")
 
 
 @lru_cache(maxsize=64)
@@ -54,8 +57,17 @@ def figure(value: object, language: str = DEFAULT_LANGUAGE) -> str:
     return number(value, language, 0 if float(value).is_integer() else 1)
 
 
+def as_number(value: object) -> object:
+    """A key figure's value read as a number when it is one as written ("1,700" -> 1700.0); else unchanged."""
+    if isinstance(value, str) and _WRITTEN_NUMBER.fullmatch(value.strip()):
+        return float(re.sub(r"[, \u00a0\u202f]", "", value.strip()))
+    return value
+
+
 def key_figure(value: object, unit: str, language: str = DEFAULT_LANGUAGE) -> str:
-    """A key figure's number, with the percent sign placed as the language places it when the unit is "%"."""
+    """A key figure's number ("1700" as written -> 1,700 / 1.700 / 1 700), with the percent sign placed as the
+    language places it when the unit is "%"; text such as "over 100" stays as written."""
+    value = as_number(value)
     if unit == "%" and isinstance(value, (int, float)) and not isinstance(value, bool) and math.isfinite(value):
         return percent(value / 100, language, 0 if float(value).is_integer() else 1)
     return figure(value, language)

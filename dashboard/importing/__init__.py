@@ -6,9 +6,10 @@ and give an empty frame, never an exception.
 """
 
 from dashboard.importing.agreements import load_agreements
+from dashboard.importing.institution import load_institution
 from dashboard.importing.mobility import load_mobility
 from dashboard.importing.partners import load_partners, read_partner_rows
-from dashboard.importing.reference import load_campuses, load_institution, load_key_figures
+from dashboard.importing.reference import load_campuses, load_key_figures
 
 __all__ = [
     "load_agreements", "load_campuses", "load_institution", "load_key_figures", "load_mobility", "load_partners",

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 
 from dashboard.countries import fold
+from dashboard.model import KEY_FIGURE_TRANSLATIONS
 from dashboard.report import name_a_few
 
 _PARTNER_REFERENCE = {
@@ -85,6 +86,9 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "unit_fr": ("unit_fr", "unit fr", "unite fr", "unité fr"),
     },
 }
+# Every other language with a catalogue (German, ...) gets its label_xx / unit_xx columns under their own names.
+for _column in KEY_FIGURE_TRANSLATIONS:
+    ALIASES["key_figures"].setdefault(_column, (_column, _column.replace("_", " ")))
 
 
 def missing_columns_message(kind: str, header: list[str], missing: list[str],

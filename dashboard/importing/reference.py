@@ -1,9 +1,8 @@
-"""The home institution's own files: campuses.csv, key_figures.csv and institution.toml."""
+"""The home institution's own tables: campuses.csv and key_figures.csv (institution.toml: institution.py)."""
 
 from __future__ import annotations
 
 import math
-import tomllib
 from pathlib import Path
 
 import pandas as pd
@@ -12,7 +11,7 @@ from dashboard.importing import values as v
 from dashboard.importing.headers import header_score, match_headers, missing_columns_message
 from dashboard.importing.partners import DEFAULT_MAX_BYTES
 from dashboard.importing.reading import read_table
-from dashboard.model import CAMPUS_COLUMNS, KEY_FIGURE_COLUMNS, KEY_FIGURE_TRANSLATIONS, Institution, empty_frame
+from dashboard.model import CAMPUS_COLUMNS, KEY_FIGURE_COLUMNS, KEY_FIGURE_TRANSLATIONS, empty_frame
 from dashboard.report import FileReport, name_a_few
 
 
@@ -84,40 +83,3 @@ def _rows(path: str | Path, report: FileReport, kind: str, required: tuple[str, 
             lambda name, cells=row.cells: cells[columns.positions[name]] if name in columns else "",
             lambda name: columns.written.get(name),
         )
-
-
-def load_institution(path: str | Path) -> Institution:
-    """The home institution from institution.toml; raises ValueError naming the file and what to fix."""
-    path = Path(path)
-    try:
-        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
-    except FileNotFoundError:
-        raise ValueError(f"{path}: file not found; create it with name, short_name, city, country, lat, lon") from None
-    except (tomllib.TOMLDecodeError, UnicodeDecodeError) as error:
-        raise ValueError(f"{path}: not valid TOML ({error}); fix the line it names") from None
-    data = data.get("institution", data)  # the keys may sit at the top level or under [institution]
-    missing = [k for k in ("name", "city", "country", "lat", "lon") if k not in data]
-    if missing:
-        raise ValueError(f"{path}: missing key(s) {', '.join(missing)}; add them, e.g. city = \"Leuven\"")
-    try:
-        country = v.parse_country(str(data["country"])).iso2
-        lat, lon = v.parse_coordinates(str(data["lat"]), str(data["lon"])) or (math.nan, math.nan)
-        website = v.normalise_website(str(data.get("website", "")).strip())
-    except v.Invalid as error:
-        raise ValueError(f"{path}: {error}") from None
-    networks = data.get("networks", [])
-    if isinstance(networks, str):
-        networks = v.split_list(networks)
-    if not isinstance(networks, (list, tuple)) or not all(isinstance(n, str) for n in networks):
-        raise ValueError(f"{path}: networks must be a list of names, e.g. networks = [\"EURASHE\", \"BUSINET\"]")
-    return Institution(
-        name=str(data["name"]).strip(),
-        short_name=str(data.get("short_name", data["name"])).strip(),
-        city=str(data["city"]).strip(),
-        country=country,
-        lat=lat,
-        lon=lon,
-        networks=tuple(n.strip() for n in networks if n.strip()),
-        website=website,
-        hei_id=str(data.get("hei_id", "")).strip().lower(),
-    )

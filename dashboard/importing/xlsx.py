@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from openpyxl.utils.cell import column_index_from_string
 
-from dashboard.report import FileReport
+from dashboard.report import FileReport, name_a_few
 
 HEADER_SEARCH_ROWS = 30
 _MERGE = re.compile(rb'<(?:\w+:)?mergeCell\s+ref="([A-Z]+)(\d+):([A-Z]+)(\d+)"')
@@ -82,7 +82,7 @@ def pick_sheet(titles: list[str], first_rows: list[list[list[object]]], report: 
               for rows in first_rows]
     chosen = max(range(len(titles)), key=lambda i: (scores[i], -i))
     if chosen and scores[chosen]:
-        names = ", ".join(repr(t) for t in titles)
+        names = name_a_few(titles)
         report.warn(None, None, f"read the sheet {titles[chosen]!r}, the first one with a header row (sheets: {names}); "
                     "put the list on the first sheet to be sure")
     return chosen

@@ -6,7 +6,6 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from dashboard.cli import setting_error_exit
 from dashboard.config import SettingError, Settings
 from dashboard.dataset import load_dataset
 from dashboard.present.tour import load_tour
@@ -17,7 +16,7 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = Settings.from_env(data_dir=Path(args[0]) if args else None)
     except SettingError as error:
-        return setting_error_exit(error)
+        return error.report()
     tour = load_tour(settings.data_dir, load_dataset(settings))
     count = len(tour.scenes)
     print(f"{count} scene{'' if count == 1 else 's'} from {tour.source}:")

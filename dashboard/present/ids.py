@@ -19,9 +19,11 @@ KEY_FIGURES = "present-key-figures"
 KEY_FIGURES_TITLE = "present-key-figures-title"
 PROGRESS = "present-progress"
 KEYS_HINT = "present-keys"
-QR = "present-qr"            # the public address as a QR code with the address under it (PARTNER_ATLAS_PUBLIC_URL)
 DATA_BANNER = "present-data-banner"  # as the dashboard's: the data shown is older than the files, or incomplete
 DATA_CHECK = "present-data-check"
+DATA_SHOWN = "present-data-shown"
+DATA_NOW = "present-data-now"
+QR = "present-qr"            # the public address as a QR code with the address under it (PARTNER_ATLAS_PUBLIC_URL)
 
 
 def fact_value(slot: int) -> str:

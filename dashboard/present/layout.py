@@ -6,18 +6,21 @@ from __future__ import annotations
 import pandas as pd
 from dash import dcc, html
 
-from dashboard.components.data_banner import banner_slot
-from dashboard.i18n import key_figure
+from dashboard.components.data_banner import BannerIds, banner_slot
+from dashboard.i18n import key_figure, text
 from dashboard.model import key_figure_text
-from dashboard.i18n import text
 from dashboard.present import ids
 from dashboard.qr import qr_svg_data_uri
+from dashboard.store import DataStatus
 
 KEY_FIGURES_SHOWN = 2  # the first rows of key_figures.csv (their order is the office's priority); more do not fit
 
 
-def build_layout(graph_config: dict, banner: list | None = None) -> html.Div:
-    """The kiosk frame; `banner`: the data banner of the page load (see components/data_banner)."""
+PRESENT_BANNER = BannerIds(ids.DATA_BANNER, ids.DATA_CHECK, ids.DATA_SHOWN, ids.DATA_NOW)
+
+
+def build_layout(graph_config: dict, status: DataStatus | None = None, language: str = "en") -> html.Div:
+    """The kiosk frame; `status`: what the data banner says at page load (see components/data_banner)."""
     facts = [
         html.Div([html.Div(id=ids.fact_value(slot), className="present-fact-value"),
                   html.Div(id=ids.fact_label(slot), className="present-fact-label")],
@@ -29,7 +32,7 @@ def build_layout(graph_config: dict, banner: list | None = None) -> html.Div:
             dcc.Location(id=ids.URL, refresh=False),
             dcc.Store(id=ids.TOUR),
             dcc.Store(id=ids.STARTED),
-            banner_slot(ids.DATA_BANNER, ids.DATA_CHECK, banner or []),
+            banner_slot(PRESENT_BANNER, status, language),
             html.Header(
                 [
                     html.Div([html.H1(id=ids.NAME, className="present-name"),
@@ -83,7 +86,7 @@ def key_figure_items(key_figures: pd.DataFrame, limit: int = KEY_FIGURES_SHOWN, 
     items = []
     for row in key_figures.head(limit).itertuples(index=False):
         unit = key_figure_text(row, "unit", language)
-        value = key_figure(_as_number(row.value), unit, language)
+        value = key_figure(row.value, unit, language)
         number = [value] if unit == "%" else [value, html.Span(" " + unit, className="present-unit")] \
             if unit else [value]
         items.append(html.Div([html.Div(number, className="present-kf-value"),
@@ -99,11 +102,3 @@ def qr_items(public_url: str, language: str) -> list:
                      alt=text("present.qr_alt", language, url=public_url)),
             html.Figcaption([html.Span(text("present.qr_caption", language), className="present-qr-title"),
                              html.Span(public_url, className="present-qr-url")])]
-
-
-def _as_number(value: object) -> object:
-    """1700 read as text still gets its thousands space; "over 100" stays as written."""
-    try:
-        return float(str(value).replace(",", "").strip())
-    except ValueError:
-        return value

@@ -12,24 +12,18 @@ import dash
 from flask import Flask, redirect, request
 
 from dashboard.callbacks.data_banner import register_data_banner
-from dashboard.components.data_banner import data_banner
 from dashboard.components.language import LocalisedDash, request_language
-from dashboard.i18n import text
 from dashboard.config import Settings
+from dashboard.figures.graph_config import graph_config
+from dashboard.i18n import text
+from dashboard.paths import PRESENT_PATH, under
 from dashboard.present import ids
 from dashboard.present.callbacks import register_callbacks
-from dashboard.present.layout import build_layout
-from dashboard.paths import PRESENT_PATH, under
+from dashboard.present.layout import PRESENT_BANNER, build_layout
 from dashboard.store import DatasetStore
 
 # Only the presentation's own styles and script: the dashboard's would style and wire a page that is not there.
 ASSETS_IGNORE = r"^(?!present\.)"
-
-
-def present_graph_config(topojson_url: str) -> dict:
-    """A kiosk graph: outlines from our assets, no mode bar, no zoom on scroll or double click."""
-    return {"topojsonURL": topojson_url, "displayModeBar": False, "displaylogo": False, "scrollZoom": False,
-            "doubleClick": False, "responsive": True}
 
 
 def mount_presentation(main: dash.Dash, store: DatasetStore, settings: Settings) -> dash.Dash:
@@ -38,7 +32,7 @@ def mount_presentation(main: dash.Dash, store: DatasetStore, settings: Settings)
     home = main.config.requests_pathname_prefix
     # Dash serves and calls one prefix; under a reverse proxy's /atlas/ both are /atlas/present/.
     path = under(main.config.routes_pathname_prefix, PRESENT_PATH)
-    config = present_graph_config(main.get_asset_url("topojson/"))
+    config = graph_config(main.get_asset_url("topojson/"), kiosk=True)
 
     def title(language: str) -> str:
         institution = store.current().institution
@@ -59,9 +53,9 @@ def mount_presentation(main: dash.Dash, store: DatasetStore, settings: Settings)
         external_stylesheets=[],
     )
     # A function, so each page load carries the data banner of its moment.
-    app.layout = lambda: build_layout(config, data_banner(store.status(), request_language(settings.language)))
+    app.layout = lambda: build_layout(config, store.status(), request_language(settings.language))
     register_callbacks(app, store, settings, home=home, graph_config=config)
-    register_data_banner(app, store, settings, banner_id=ids.DATA_BANNER, check_id=ids.DATA_CHECK, url_id=ids.URL)
+    register_data_banner(app, store, settings, PRESENT_BANNER, url_id=ids.URL)
     # The tour (every scene's figure) goes out in one response, compressed like every other (create_app).
     _redirects(server, main.config.routes_pathname_prefix, path)
     return app

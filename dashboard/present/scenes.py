@@ -26,7 +26,7 @@ from dashboard.figures.charts import mobility_trend
 from dashboard.figures.geo import WORLD_LAT_RANGE
 from dashboard.figures.pyramid import tier_pyramid
 from dashboard.figures.theme import HOME_SYMBOL, get_theme
-from dashboard.figures.world_map import world_map
+from dashboard.figures.geo_map import geo_map as world_map
 from dashboard.filters import FilterState, View, apply
 from dashboard.model import Dataset
 from dashboard.present.tour import Scene
@@ -145,7 +145,7 @@ def _pyramid(scene: Scene, dataset: Dataset, language: str, everything: View):
 
 
 def _trend(scene: Scene, dataset: Dataset, language: str, everything: View):
-    by_year = stats.mobility_by_year(dataset.mobility)
+    by_year = stats.mobility_by_year(everything.totals, stats.year_span(everything.years))
     figure = _call(mobility_trend, by_year, theme=PRESENT_THEME, language=language).to_plotly_json()
     for trace in figure["data"]:
         trace.setdefault("line", {})["width"] = TREND_LINE_PX

@@ -22,8 +22,10 @@ from dashboard.config import Settings
 from dashboard.model import Dataset
 from tests.factories import make_dataset
 
+# No GPU here: Chromium draws the map's WebGL with SwiftShader, its software renderer (--disable-gpu keeps it
+# from probing for hardware; newer builds want --enable-unsafe-swiftshader to allow that fallback for WebGL).
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--headless=new", "--disable-gpu", "--disable-background-networking",
+    "--no-sandbox", "--headless=new", "--disable-gpu", "--enable-unsafe-swiftshader", "--disable-background-networking",
     "--disable-component-update", "--disable-sync", "--no-first-run",
 ]
 VIEWPORT = {"width": 1600, "height": 1000}

@@ -4,6 +4,7 @@ grid's rows (ag-grid API) and the partner-count text."""
 from __future__ import annotations
 
 import json
+from urllib.parse import urlsplit
 from dataclasses import dataclass
 
 from dashboard import ids
@@ -15,7 +16,7 @@ READ_STATE_JS = """
   const markers = [];
   // _fullData: plotly has decoded the typed arrays the server sends (data holds them base64-encoded).
   for (const trace of (map && map._fullData) || []) {
-    if (trace.type !== "scattergeo" || !trace.customdata || trace.name === "Selected") continue;
+    if (trace.type !== "scattermap" || trace.name !== "partners" || !trace.customdata) continue;
     Array.from(trace.lat || []).forEach((lat, i) => {
       if (lat !== null && !Number.isNaN(lat) && trace.customdata[i]) markers.push(String(trace.customdata[i][0]));
     });
@@ -74,23 +75,78 @@ def wait_for_search(page, search: str, timeout: float = 10_000) -> None:
     page.wait_for_function("s => window.location.search === s", arg=search, timeout=timeout)
 
 
-MARKER_CENTRE_JS = """
-([mapId, partnerId]) => {
+# plotly gives no public handle on the MapLibre map it draws into: the tests reach it here, in one place
+# (tests/browser/test_map.py fails first when plotly moves it).
+MAPLIBRE_JS = """
+(mapId) => {
   const plot = document.querySelector(`#${mapId} .js-plotly-plot`);
-  const groups = Array.from(plot.querySelectorAll("g.trace.scattergeo"));
-  let k = 0;
-  for (const trace of plot._fullData) {
-    if (trace.type !== "scattergeo") continue;
-    const group = groups[k++];
-    if (!trace.customdata || trace.name === "Selected") continue;
-    const j = Array.from(trace.customdata).findIndex((c) => c && String(c[0]) === partnerId);
-    if (j < 0) continue;
-    const box = group.querySelectorAll("path.point")[j].getBoundingClientRect();
-    return [box.x + box.width / 2, box.y + box.height / 2];
-  }
-  return null;
+  const subplot = plot && plot._fullLayout && plot._fullLayout.map && plot._fullLayout.map._subplot;
+  return subplot ? subplot.map : null;
 }
 """
+
+MARKER_CENTRE_JS = f"""
+([mapId, partnerId]) => {{
+  const map = ({MAPLIBRE_JS})(mapId);
+  const plot = document.querySelector(`#${{mapId}} .js-plotly-plot`);
+  const trace = plot && (plot._fullData || []).find((t) => t.name === "partners");
+  if (!map || !trace) return null;
+  const j = Array.from(trace.customdata).findIndex((c) => c && String(c[0]) === partnerId);
+  if (j < 0) return null;
+  const point = map.project([trace.lon[j], trace.lat[j]]);
+  const box = map.getCanvas().getBoundingClientRect();
+  return [box.x + point.x, box.y + point.y];
+}}
+"""
+
+PARTNER_PLACE_JS = """
+([mapId, partnerId]) => {
+  const plot = document.querySelector(`#${mapId} .js-plotly-plot`);
+  const trace = (plot._fullData || []).find((t) => t.name === "partners");
+  const j = Array.from(trace.customdata).findIndex((c) => c && String(c[0]) === partnerId);
+  return j < 0 ? null : [trace.lat[j], trace.lon[j]];
+}
+"""
+
+MAP_IDLE_JS = f"""
+(mapId) => {{
+  const map = ({MAPLIBRE_JS})(mapId);
+  return Boolean(map && map.loaded() && !map.isMoving() && map.areTilesLoaded());
+}}
+"""
+
+
+def wait_for_map(page, timeout: float = 20_000) -> None:
+    """Until MapLibre has drawn every tile of the current view (clusters included) and stopped moving."""
+    page.wait_for_function(MAP_IDLE_JS, arg=ids.WORLD_MAP, timeout=timeout)
+
+
+def zoom_map(page, lat: float, lon: float, zoom: float) -> None:
+    """Move the map as the zoom buttons and dragging would (plotly's public relayout), then wait for it."""
+    page.evaluate("""([mapId, lat, lon, zoom]) => {
+        const plot = document.querySelector(`#${mapId} .js-plotly-plot`);
+        return window.Plotly.relayout(plot, {"map.center": {lat, lon}, "map.zoom": zoom});
+    }""", [ids.WORLD_MAP, lat, lon, zoom])
+    page.wait_for_function(f"""([mapId, zoom]) => {{
+        const map = ({MAPLIBRE_JS})(mapId);
+        return map && Math.abs(map.getZoom() - zoom) < 0.01;
+    }}""", arg=[ids.WORLD_MAP, zoom])
+    wait_for_map(page)
+
+
+CITY_ZOOM = 13  # past the clusters' last zoom: every partner is its own marker, a city's ring spread apart
+
+
+def marker_centre(page, partner_id: str) -> list[float]:
+    """The screen point of a partner's marker, after zooming in on it as a person would to pick it out."""
+    wait_for_map(page)
+    place = page.evaluate(PARTNER_PLACE_JS, [ids.WORLD_MAP, partner_id])
+    assert place, f"no marker for {partner_id} on the map"
+    zoom_map(page, place[0], place[1], CITY_ZOOM)
+    centre = page.evaluate(MARKER_CENTRE_JS, [ids.WORLD_MAP, partner_id])
+    assert centre, f"no marker for {partner_id} on the map"
+    return centre
+
 
 PYRAMID_BARS_JS = """
 (pyramidId) => {
@@ -108,9 +164,8 @@ PYRAMID_BARS_JS = """
 
 
 def click_marker(page, partner_id: str) -> None:
-    """Hover then click a partner's marker on the map, as a person would with a mouse."""
-    centre = page.evaluate(MARKER_CENTRE_JS, [ids.WORLD_MAP, partner_id])
-    assert centre, f"no marker for {partner_id} on the map"
+    """Zoom in on a partner, then hover and click its marker, as a person would with a mouse."""
+    centre = marker_centre(page, partner_id)
     page.mouse.move(*centre)
     page.mouse.click(*centre)
 
@@ -121,13 +176,25 @@ def click_pyramid_tier(page, tier: str) -> None:
     page.mouse.click(*centres[tier])
 
 
+def _blob_prefix(origin: str) -> str:
+    """blob: URLs carry the page's scheme, host and port only, whatever path prefix the app is served under."""
+    parts = urlsplit(origin)
+    return f"blob:{parts.scheme}://{parts.netloc}/"
+
+
+def outside_origin(origin: str, requests: list[str]) -> list[str]:
+    """The requests that left the origin. MapLibre's worker runs from a blob: URL made by the page itself
+    (the policy's worker-src blob:), which is no request to anyone."""
+    return [url for url in requests if not url.startswith((origin + "/", _blob_prefix(origin)))]
+
+
 def only_origin(origin: str, blocked: list[str]):
     """A page setup that lets requests to `origin` through and aborts (and records in `blocked`) every other one,
     as on a laptop with no network."""
 
     def setup(page) -> None:
         def handle(route) -> None:
-            if route.request.url.startswith(origin + "/"):
+            if route.request.url.startswith((origin + "/", _blob_prefix(origin))):
                 route.continue_()
             else:
                 blocked.append(route.request.url)

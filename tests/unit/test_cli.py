@@ -106,7 +106,7 @@ def test_validate_a_folder_checks_institution_toml_and_names_files_it_does_not_r
     (tmp_path / "Mobiliteit 2024.xlsx").write_bytes(b"")
     assert main(["validate", str(tmp_path)]) == 1
     out = capsys.readouterr().out
-    assert "institution.toml: not valid TOML" in out
+    assert "institution.toml, line 1: not valid TOML" in out
     assert "Mobiliteit 2024.xlsx: not read" in out
     assert main(["validate", str(tmp_path / "institution.toml")]) == 1
     assert "not valid TOML" in capsys.readouterr().out

@@ -77,6 +77,11 @@ ACCEPTED = [
     ("PARTNER_ATLAS_HOST", " 0.0.0.0 ", ("host", "0.0.0.0")),
     ("PARTNER_ATLAS_DATA_DIR", "/srv/atlas/data", ("data_dir", Path("/srv/atlas/data"))),
     ("PARTNER_ATLAS_DATA_DIR", "~/atlas", ("data_dir", Path.home() / "atlas")),
+    ("PARTNER_ATLAS_PUBLIC_URL", " https://www.ucll.be/en ", ("public_url", "https://www.ucll.be/en")),
+    ("PARTNER_ATLAS_LOG_LEVEL", "WARNING", ("log_level", "warning")),
+    ("DASH_URL_BASE_PATHNAME", "/atlas", ("url_prefix", "/atlas/")),
+    ("PARTNER_ATLAS_FRAME_ANCESTORS", "https://www.ucll.be, http://localhost:8000",
+     ("frame_ancestors", "https://www.ucll.be, http://localhost:8000")),
 ]
 
 
@@ -107,6 +112,10 @@ REFUSED = [
     ("PARTNER_ATLAS_SCENE_SECONDS", "0", "above 0"),
     ("PARTNER_ATLAS_SCENE_SECONDS", "nan", "above 0"),
     ("PARTNER_ATLAS_SCENE_SECONDS", "inf", "above 0"),
+    ("PARTNER_ATLAS_PUBLIC_URL", "www.ucll.be", "https://www.example.edu/"),
+    ("PARTNER_ATLAS_LOG_LEVEL", "loud", "debug, info, warning, error"),
+    ("DASH_URL_BASE_PATHNAME", "atlas", "starts and ends with /"),
+    ("PARTNER_ATLAS_FRAME_ANCESTORS", "*.ucll.be", "scheme://host[:port]"),
 ]
 
 

@@ -26,7 +26,8 @@ def client(tmp_path_factory):
 
 def test_the_data_page_accounts_for_every_file_row_and_placement(client):
     page = client.get("/data/").get_data(as_text=True)
-    assert '<tr data-file="partners.csv"><th scope="row">partners.csv</th>\n      <td>3</td><td>2</td><td>1</td>' in page
+    partners_row = '<tr data-file="partners.csv"><th scope="row">partners.csv</th>\n      <td>3</td><td>2</td><td>1</td>'
+    assert partners_row in page
     assert "not in the data folder" in page  # mobility.csv and friends
     # the rejected row with its line and column, and the warnings (unknown column, a place only in its country)
     assert "<td>4</td><td>tier</td>" in page and "galaxy" in page
@@ -70,3 +71,15 @@ def test_the_dashboard_header_links_to_the_data_page_in_its_language(client):
 
     walk(client.get("/_dash-layout?lang=fr").get_json())
     assert ("data/?lang=fr", "Données") in links  # relative: it holds under any path prefix
+
+
+def test_a_broken_institution_file_at_start_up_shows_on_every_page_never_silently(tmp_path):
+    (tmp_path / "partners.csv").write_text(PARTNERS, encoding="utf-8")
+    (tmp_path / "institution.toml").write_text('name = "UCLL\ncity = "Leuven"\n', encoding="utf-8")
+    client = create_app(Settings(data_dir=tmp_path, geocode_cache=str(tmp_path / "cache.json"))).server.test_client()
+    health = client.get("/healthz").get_json()
+    assert health["status"] == "degraded" and health["reason"] == "some data files could not be read"
+    assert health["problems"][0]["file"] == "institution.toml" and "not valid TOML" in health["problems"][0]["message"]
+    for page in ("/_dash-layout", "/present/_dash-layout", "/data/"):
+        body = client.get(page).get_data(as_text=True)
+        assert "Some data files could not be read" in body and "institution.toml" in body and "not valid TOML" in body

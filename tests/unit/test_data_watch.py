@@ -108,7 +108,7 @@ def answers_by_worker(server) -> dict[int, list[tuple[str, str]]]:
     return seen
 
 
-def wait_until(server, page_ok, what: str, seconds: float = 60.0) -> None:
+def wait_until(server, page_ok, what: str, seconds: float = 120.0) -> None:
     """Until every worker answers every page as page_ok(page, body) wants; fails after `seconds` saying what."""
     deadline = time.monotonic() + seconds
     while True:

@@ -87,9 +87,29 @@ def test_a_small_typo_is_forgiven(gazetteer):
     assert location.raw["method"] == "city-typo"
 
 
-@pytest.mark.parametrize("city, country", [("Xqzvbnmk", "NL"), ("Groningen", "BE"), ("Zzyzx Flats", "FR")])
-def test_a_wild_guess_or_a_city_of_another_country_stays_unresolved(gazetteer, city, country):
+@pytest.mark.parametrize("city, country", [("Xqzvbnmk", "NL"), ("Zzyzx Flats", "FR")])
+def test_a_wild_guess_stays_unresolved(gazetteer, city, country):
     assert gazetteer.geocode(city, country=country) is None
+
+
+def test_a_city_in_one_other_country_only_is_placed_there_with_a_note(gazetteer):
+    location = gazetteer.geocode("Groningen", country="BE")
+    assert near(location, 53.22, 6.57)
+    assert location.raw["note"] == "placed in NL: no Groningen in BE"
+
+
+def test_a_city_found_in_several_other_countries_stays_unresolved(gazetteer):
+    assert gazetteer.geocode("Santiago", country="BE") is None  # Santiago de Compostela? de Chile? Cuba?
+
+
+@pytest.mark.parametrize("city, country, lat, lon, note", [
+    ("Cordoba", "DE", 37.88, -4.78, "placed in ES: no Cordoba in DE"),  # not Argentina's, although larger
+    ("Porto", "ES", 41.15, -8.61, "placed in PT: no Porto in ES"),  # not the hamlet of Zamora
+])
+def test_a_city_in_another_country_of_the_same_continent_wins(gazetteer, city, country, lat, lon, note):
+    location = gazetteer.geocode(city, country=country)
+    assert near(location, lat, lon)
+    assert location.raw["note"] == note
 
 
 @pytest.mark.parametrize("country, lat", [("ES", 39.47), ("VE", 10.16)])

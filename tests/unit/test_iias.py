@@ -180,4 +180,4 @@ def test_a_new_or_changed_agreements_file_or_iia_changes_the_data_signature(data
     (data_dir / "iias").mkdir()
     (data_dir / "iias" / "usn.xml").write_bytes(V7.read_bytes())
     assert before != after_csv != data_signature(data_dir)
-    assert "iias/usn.xml" in [name for name, _, _ in data_signature(data_dir)]
+    assert "iias/usn.xml" in [entry[0] for entry in data_signature(data_dir)]

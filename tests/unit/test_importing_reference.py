@@ -1,14 +1,13 @@
-"""The home institution's files: campuses.csv, key_figures.csv, institution.toml."""
+"""The home institution's tables: campuses.csv and key_figures.csv (institution.toml: test_institution.py)."""
 
 from __future__ import annotations
 
 import math
-import re
 
 import pytest
 
-from dashboard.importing import load_campuses, load_institution, load_key_figures
-from dashboard.model import CAMPUS_COLUMNS, KEY_FIGURE_COLUMNS, KEY_FIGURE_TRANSLATIONS, Institution, key_figure_text
+from dashboard.importing import load_campuses, load_key_figures
+from dashboard.model import CAMPUS_COLUMNS, KEY_FIGURE_COLUMNS, KEY_FIGURE_TRANSLATIONS, key_figure_text
 
 
 def test_campuses(tmp_path):
@@ -64,54 +63,6 @@ def test_a_reference_file_without_its_required_column_fails(tmp_path):
     path.write_text("city,lat,lon\nLeuven,50.8,4.7\n", encoding="utf-8")
     frame, report = load_campuses(path)
     assert frame.empty and "missing required column(s) campus" in report.errors[0].message
-
-
-INSTITUTION = """
-name = "UC Leuven-Limburg"
-short_name = "UCLL"
-city = "Leuven"
-country = "Belgium"
-lat = 50.8798
-lon = 4.6730
-networks = ["EURASHE", "BUSINET", "E³UDRES²"]
-website = "www.ucll.be"
-"""
-
-
-def test_institution(tmp_path):
-    path = tmp_path / "institution.toml"
-    path.write_text(INSTITUTION, encoding="utf-8")
-
-    assert load_institution(path) == Institution(
-        name="UC Leuven-Limburg", short_name="UCLL", city="Leuven", country="BE", lat=50.8798, lon=4.6730,
-        networks=("EURASHE", "BUSINET", "E³UDRES²"), website="https://www.ucll.be",
-    )
-
-
-def test_institution_under_a_table(tmp_path):
-    path = tmp_path / "institution.toml"
-    path.write_text("[institution]\n" + INSTITUTION, encoding="utf-8")
-    assert load_institution(path).short_name == "UCLL"
-
-
-@pytest.mark.parametrize(
-    "text, message",
-    [
-        (None, "file not found"),
-        ('name = "UCLL\ncity = 3', "not valid TOML"),
-        ('name = "UCLL"', "missing key(s) city, country, lat, lon"),
-        (INSTITUTION.replace('"Belgium"', '"Atlantis"'), "unknown country 'Atlantis'"),
-        (INSTITUTION.replace("lat = 50.8798", "lat = 250.0"), "lat 250.0 is outside"),
-        (INSTITUTION.replace('networks = ["EURASHE", "BUSINET", "E³UDRES²"]', "networks = 3"), "networks must be a list"),
-    ],
-)
-def test_a_bad_institution_file_raises_a_clear_error_naming_the_file(tmp_path, text, message):
-    path = tmp_path / "institution.toml"
-    if text is not None:
-        path.write_text(text, encoding="utf-8")
-    with pytest.raises(ValueError, match=re.escape(message)) as error:
-        load_institution(path)
-    assert str(path) in str(error.value)
 
 
 def test_key_figures_carry_the_offices_own_dutch_and_french_wording(tmp_path):

@@ -81,3 +81,22 @@ def test_the_same_figure_reads_the_same_on_every_surface(language, whole, _decim
     assert bars["layout"]["separators"] == views.trend.layout.separators == plotly  # plotly's hover numbers
     assert all(any(fact.value == whole for fact in slide.facts) for slide in slides)
     assert f"<b>{whole}</b>" in _strings(poster["layout"]["annotations"])
+
+
+@pytest.mark.parametrize(("written", "language", "shown"), [
+    ("1700", "en", "1,700"), ("1,700", "nl", "1.700"), ("1 700", "fr", f"1{NNBSP}700"), ("12.5", "de", "12,5"),
+    ("over 100", "de", "over 100"), ("1,70", "en", "1,70"),
+])
+def test_key_figures_typed_as_text_are_written_as_numbers(written, language, shown):
+    assert key_figure(written, "", language) == shown
+
+
+def test_a_german_key_figure_comes_from_its_own_column():
+    from dashboard.importing.reference import load_key_figures
+    from dashboard.model import key_figure_text
+    from pathlib import Path
+
+    figures, report = load_key_figures(Path(__file__).resolve().parents[2] / "data" / "key_figures.csv")
+    row = next(figures.itertuples(index=False))
+    assert key_figure_text(row, "label", "de") == "In der Forschung tätige Lehrende"
+    assert key_figure_text(row, "label", "nl") == "Lesgevers betrokken bij onderzoek"

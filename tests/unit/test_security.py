@@ -134,7 +134,8 @@ def test_a_malformed_callback_post_gets_a_plain_error_without_a_traceback(callba
 HOSTILE_VALUES = {
     "a number as the URL query": (MAP, {**MAP_VALUES, f"{ids.URL}.search": 12345}),
     "a list as the URL query": (VIEWS, {f"{ids.URL}.search": ["?tier=strategic"]}),
-    "an object as the map layer": (MAP, {**MAP_VALUES, f"{ids.MAP_LAYER}.value": {"$ne": 1}}),
+    # (an object as the map layer is ignored now: the map falls back to its partners layer)
+    "an object as the country metric": (MAP, {**MAP_VALUES, f"{ids.MAP_METRIC}.value": {"$ne": 1}}),
 }
 
 

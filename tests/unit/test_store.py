@@ -200,3 +200,26 @@ def test_healthz_says_degraded_with_the_reason_and_stays_200(sample_store):
     assert body["status"] == "degraded" and body["partners"] == 147
     assert "not swapped in" in body["reason"]
     assert body["problems"][0]["file"] == "partners.csv" and "file is empty" in body["problems"][0]["message"]
+
+
+def test_a_restored_backup_with_an_old_modification_time_is_still_newer_data(sample_store):
+    store, folder, clock = sample_store
+    before = store.status().data_time
+    put(folder / "partners.csv", without_last_rows((folder / "partners.csv").read_bytes(), 1))
+    os.utime(folder / "partners.csv", ns=(1_000_000_000, 1_000_000_000))  # as `cp -p` or rsync -t leave it
+    dataset, status = look_again(store, clock)
+    assert len(dataset.partners) == 146
+    assert status.data_time > before  # so the open pages, which reload on newer data, do
+
+
+@pytest.mark.parametrize("name", ["agreements.csv", "iias/extra.xml"])
+def test_agreement_files_are_watched_too(sample_store, name):
+    store, folder, clock = sample_store
+    (folder / name).parent.mkdir(exist_ok=True)
+    put(folder / name, b"\x00\x01binary" * 500)
+    status = look_again(store, clock)[1]
+    if name == "agreements.csv":  # a file read soundly before: refused
+        assert status.kept and "agreements.csv" in status.problems[0].message
+    else:  # a new file: loaded, its problem listed on /data/
+        assert store.version == 2
+        assert any(f.file.endswith("extra.xml") and f.errors for f in store.current().report.files)

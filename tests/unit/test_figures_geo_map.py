@@ -6,27 +6,21 @@ import numpy as np
 import plotly.graph_objects as go
 import pytest
 
-from dashboard.figures import world_map
+from dashboard.figures.geo_map import geo_map as world_map
 from dashboard.figures.geo import distance_km
 from dashboard.filters import FilterState, apply
-from tests.factories import default_partners, make_dataset, make_partner
+from tests.factories import GRONINGEN, MAP_HOSTILE_NAME, default_partners, filtered_map, make_dataset, make_partner, map_dataset
 
-HOSTILE = "<img src=x onerror=alert(1)>"
-GRONINGEN = (53.2194, 6.5665)
+HOSTILE = MAP_HOSTILE_NAME
 
 
 @pytest.fixture(scope="module")
 def dataset():
-    rows = default_partners() + [make_partner(
-        partner_id="P10", name=HOSTILE, city="Groningen<script>", country="NL", country_name="Netherlands",
-        region="Europe", lat=GRONINGEN[0], lon=GRONINGEN[1], activities=("research",),
-    )]
-    return make_dataset(partners=rows)
+    return map_dataset()
 
 
 def _map(dataset, query="", **options):
-    view = apply(FilterState.from_query(query, dataset), dataset)
-    return world_map(view.partners, home=dataset.institution, theme=options.pop("theme", "light"), **options), view
+    return filtered_map(world_map, dataset, query, **options)
 
 
 def _partner_points(fig) -> dict[str, dict]:

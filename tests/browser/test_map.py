@@ -1,0 +1,227 @@
+"""The MapLibre map as people use it: it fits to a filter, clusters Europe at world view and splits the clusters
+as one zooms, spreads partners of one city so each can be clicked, opens a partner named in the address, keeps a
+moved view in the address, scrolls the page unless focused, and the keyboard reaches every partner via the table."""
+
+from __future__ import annotations
+
+import pytest
+
+from dashboard import ids
+from dashboard.filters import FilterState, apply
+from tests.browser.page_state import (
+    MAPLIBRE_JS,
+    MARKER_CENTRE_JS,
+    click_marker,
+    marker_centre,
+    outside_origin,
+    wait_for_map,
+    wait_until_shown,
+    zoom_map,
+)
+
+pytestmark = pytest.mark.browser
+
+EUROPE = (34.0, -25.0, 71.5, 45.0)  # south, west, north, east
+
+# Every cluster and lone marker MapLibre has drawn inside a box (lat/lon), once each (it draws world copies).
+RENDERED_JS = f"""
+([mapId, south, west, north, east]) => {{
+  const map = ({MAPLIBRE_JS})(mapId);
+  const plot = document.querySelector(`#${{mapId}} .js-plotly-plot`);
+  const uid = plot._fullData.find((t) => t.name === "partners").uid;
+  const layers = [`plotly-trace-layer-${{uid}}-cluster`, `plotly-trace-layer-${{uid}}-circle`];
+  const seen = new Map();
+  for (const f of map.queryRenderedFeatures(undefined, {{layers}})) {{
+    const [lon, lat] = f.geometry.coordinates;
+    if (lat < south || lat > north || lon < west || lon > east) continue;
+    const cluster = f.properties.cluster;
+    const key = cluster ? "c" + f.properties.cluster_id : "p" + lon.toFixed(5) + "," + lat.toFixed(5);
+    seen.set(key, cluster ? f.properties.point_count : 1);
+  }}
+  return Array.from(seen.values());
+}}
+"""
+
+
+def rendered(page, box=(-90.0, -180.0, 90.0, 180.0)) -> list[int]:
+    """The count of each cluster (1 for a lone partner) drawn inside `box`."""
+    wait_for_map(page)
+    return page.evaluate(RENDERED_JS, [ids.WORLD_MAP, *box])
+
+
+def map_zoom(page) -> float:
+    return page.evaluate(f"(mapId) => ({MAPLIBRE_JS})(mapId).getZoom()", ids.WORLD_MAP)
+
+
+def detail_title(page) -> str:
+    title = page.locator(".atlas-detail .mantine-Drawer-title")
+    title.wait_for()
+    return title.inner_text()
+
+
+def placed(dataset, search: str):
+    view = apply(FilterState.from_query(search, dataset), dataset)
+    return view.partners[view.partners["lat"].notna()]
+
+
+def test_the_maplibre_handle_the_tests_read_is_there(live_app, open_page):
+    """plotly keeps its MapLibre map at a private place; when it moves, this says so first."""
+    page = open_page(live_app.url + "/")
+    wait_until_shown(page, len(live_app.dataset.partners))
+    wait_for_map(page)
+    assert page.evaluate(f"(mapId) => typeof ({MAPLIBRE_JS})(mapId).queryRenderedFeatures", ids.WORLD_MAP) == "function"
+
+
+def test_a_country_filter_fits_the_view_to_that_country_with_every_partner_inside(live_app, open_page, page_log):
+    finnish = placed(live_app.dataset, "?country=FI")
+    page = open_page(live_app.url + "/?country=FI")
+    wait_until_shown(page, len(finnish))
+    wait_for_map(page)
+    box = page.locator(f"#{ids.WORLD_MAP} canvas.maplibregl-canvas").bounding_box()
+    assert map_zoom(page) > 3, "still the world view"
+    for partner_id in finnish["partner_id"]:
+        x, y = page.evaluate(MARKER_CENTRE_JS, [ids.WORLD_MAP, partner_id])
+        assert box["x"] + 10 < x < box["x"] + box["width"] - 10 and box["y"] + 10 < y < box["y"] + box["height"] - 10, \
+            f"{partner_id} is outside the view"
+
+    # Clearing the filter returns to the world view.
+    page.locator(f"#{ids.RESET}").click()
+    wait_until_shown(page, len(live_app.dataset.partners))
+    page.wait_for_function(f"(mapId) => ({MAPLIBRE_JS})(mapId).getZoom() < 2", arg=ids.WORLD_MAP)
+    assert outside_origin(live_app.url, page_log.requests) == [] and page_log.errors == []
+
+
+def test_europe_is_clustered_at_world_view_with_counts_that_add_up_and_zooming_splits_them(
+        live_app, open_page, page_log):
+    everyone = placed(live_app.dataset, "")
+    page = open_page(live_app.url + "/")
+    wait_until_shown(page, len(everyone))
+    world = rendered(page)
+    assert sum(world) == len(everyone), f"clusters and markers count {sum(world)} partners, the filter shows {len(everyone)}"
+    in_europe = rendered(page, EUROPE)
+    assert max(in_europe) >= 2, f"no cluster in Europe at world view: {in_europe}"
+
+    page.get_by_role("button", name="Europe").click()
+    page.wait_for_function(f"(mapId) => ({MAPLIBRE_JS})(mapId).getZoom() > 2.5", arg=ids.WORLD_MAP)
+    closer = rendered(page, EUROPE)
+    assert len(closer) > len(in_europe) and max(closer) < max(in_europe), (in_europe, closer)
+    assert outside_origin(live_app.url, page_log.requests) == [] and page_log.errors == []
+
+
+CLUSTER_CENTRE_JS = f"""
+([mapId, south, west, north, east]) => {{
+  const map = ({MAPLIBRE_JS})(mapId);
+  const plot = document.querySelector(`#${{mapId}} .js-plotly-plot`);
+  const uid = plot._fullData.find((t) => t.name === "partners").uid;
+  const found = map.queryRenderedFeatures(undefined, {{layers: [`plotly-trace-layer-${{uid}}-cluster`]}})
+    .filter((f) => {{ const [lon, lat] = f.geometry.coordinates; return lat > south && lat < north && lon > west && lon < east; }})
+    .sort((a, b) => b.properties.point_count - a.properties.point_count)[0];
+  if (!found) return null;
+  const point = map.project(found.geometry.coordinates), box = map.getCanvas().getBoundingClientRect();
+  return [box.x + point.x, box.y + point.y];
+}}
+"""
+
+
+def test_a_click_on_a_cluster_zooms_in_until_it_splits(live_app, open_page):
+    page = open_page(live_app.url + "/")
+    wait_until_shown(page, len(live_app.dataset.partners))
+    before = rendered(page, EUROPE)
+    zoom = map_zoom(page)
+    centre = page.evaluate(CLUSTER_CENTRE_JS, [ids.WORLD_MAP, *EUROPE])
+    assert centre, "no cluster in Europe to click"
+    page.mouse.click(*centre)
+    page.wait_for_function(f"(z) => ({MAPLIBRE_JS})({ids.WORLD_MAP!r}).getZoom() > z + 0.5", arg=zoom)
+    assert len(rendered(page, EUROPE)) > len(before)
+
+
+def test_two_partners_in_one_city_can_each_be_clicked(live_app, open_page):
+    page = open_page(live_app.url + "/?q=groningen")
+    wait_until_shown(page, 2)
+    marker_centre(page, "P01")  # zoomed in on Groningen
+    first, second = (page.evaluate(MARKER_CENTRE_JS, [ids.WORLD_MAP, p]) for p in ("P01", "P04"))
+    assert abs(first[0] - second[0]) + abs(first[1] - second[1]) > 14, "the two Groningen markers overlap"
+    click_marker(page, "P01")
+    assert detail_title(page) == "Hanze University of Applied Sciences"
+    click_marker(page, "P04")
+    page.wait_for_function("() => document.querySelector('.atlas-detail .mantine-Drawer-title')"
+                           ".textContent === 'University of Groningen'")
+
+
+def test_a_partner_in_the_address_opens_its_panel_and_the_map_centres_on_it(live_app, open_page, page_log):
+    page = open_page(live_app.url + "/?partner=P07")
+    assert detail_title(page) == "Hanyang University"
+    page.wait_for_function(f"""(mapId) => {{
+        const c = ({MAPLIBRE_JS})(mapId).getCenter();
+        return Math.abs(c.lat - 37.57) < 1 && Math.abs(c.lng - 126.98) < 1;
+    }}""", arg=ids.WORLD_MAP)
+    assert "partner=P07" in page.evaluate("location.search")
+    assert outside_origin(live_app.url, page_log.requests) == [] and page_log.errors == []
+
+
+def test_a_moved_view_and_the_layer_are_kept_in_the_address(live_app, open_page):
+    page = open_page(live_app.url + "/")
+    wait_until_shown(page, len(live_app.dataset.partners))
+    zoom_map(page, 48.0, 10.0, 4.5)
+    page.wait_for_function("() => location.search.includes('view=48.0000,10.0000,4.50')")
+    page.locator(f"#{ids.MAP_LAYER} label", has_text="Flows").click()
+    page.wait_for_function("() => location.search.includes('layer=flows')")
+    address = page.evaluate("location.href")
+
+    again = open_page(address)
+    again.wait_for_function(f"""(mapId) => {{
+        const map = ({MAPLIBRE_JS})(mapId);
+        return map && Math.abs(map.getZoom() - 4.5) < 0.01 && Math.abs(map.getCenter().lat - 48) < 0.01;
+    }}""", arg=ids.WORLD_MAP)
+    again.wait_for_function(f"""(mapId) => document.querySelector(`#${{mapId}} .js-plotly-plot`)._fullData
+        .some((t) => t.name === "arrows")""", arg=ids.WORLD_MAP)
+
+
+def test_the_wheel_scrolls_the_page_over_the_map_and_zooms_it_with_ctrl(live_app, open_page):
+    page = open_page(live_app.url + "/")
+    wait_until_shown(page, len(live_app.dataset.partners))
+    wait_for_map(page)
+    box = page.locator(f"#{ids.WORLD_MAP} canvas.maplibregl-canvas").bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    before = map_zoom(page)
+    page.mouse.wheel(0, 300)
+    page.wait_for_function("() => window.scrollY > 0")
+    assert map_zoom(page) == before, "the wheel zoomed the map instead of scrolling the page"
+
+    page.evaluate("window.scrollTo(0, 0)")
+    box = page.locator(f"#{ids.WORLD_MAP} canvas.maplibregl-canvas").bounding_box()
+    page.mouse.move(box["x"] + box["width"] / 2, box["y"] + box["height"] / 2)
+    page.keyboard.down("Control")
+    page.mouse.wheel(0, -300)
+    page.keyboard.up("Control")
+    page.wait_for_function(f"(z) => ({MAPLIBRE_JS})({ids.WORLD_MAP!r}).getZoom() > z + 0.1", arg=before)
+
+
+def test_the_keyboard_reaches_a_partner_through_the_table_and_comes_back(live_app, open_page):
+    page = open_page(live_app.url + "/?country=KR")
+    wait_until_shown(page, 1)
+    assert page.locator(f"#{ids.MAP_LIST_LINK}").is_visible()
+    page.keyboard.press("Alt+l")
+    page.wait_for_function(f"() => document.activeElement && document.activeElement.id === {ids.TABLE_ANCHOR!r}")
+    # Into the grid's first row, as Tab and the arrow keys would go there.
+    cell = page.locator(f"#{ids.PARTNER_TABLE} .ag-center-cols-container .ag-row[row-id='P07'] .ag-cell").first
+    cell.focus()
+    page.keyboard.press("Enter")
+    assert detail_title(page) == "Hanyang University"
+    page.wait_for_function("() => document.activeElement && document.activeElement.closest('.atlas-detail')")
+    page.keyboard.press("Enter")  # on the panel's close button, where focus went
+    page.wait_for_function(f"""() => document.activeElement
+        && document.activeElement.closest("#{ids.PARTNER_TABLE} .ag-row[row-id='P07']")""")
+
+
+def test_the_map_has_a_name_and_a_text_summary(live_app, open_page):
+    finnish = placed(live_app.dataset, "?country=FI")
+    page = open_page(live_app.url + "/?country=FI")
+    wait_until_shown(page, len(finnish))
+    frame = page.locator(f"[data-chart={ids.WORLD_MAP}]")
+    assert "map" in (frame.get_attribute("aria-label") or "").lower()
+    described = frame.get_attribute("aria-describedby")
+    page.wait_for_function("id => document.getElementById(id).textContent.includes('Finland')", arg=described)
+    summary = page.locator(f"#{described}").text_content()
+    assert summary.startswith(f"{len(finnish)} partners on the map") and "Countries: 1." in summary
+    assert "Finland" in page.locator(f"#{ids.MAP_SUMMARY}").inner_text()  # the same, visible under the map

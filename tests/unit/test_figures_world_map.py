@@ -1,0 +1,229 @@
+"""The MapLibre map as a user sees it: one marker per partner in one clustered trace, a view that fits the
+filter, an offline style, shapes and sizes that mean something, flows with direction, safe hover cards."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import numpy as np
+import plotly.graph_objects as go
+import pytest
+
+from dashboard.figures.basemap import FONT, offline_style
+from dashboard.figures.geo import MapView, distance_km, fit_view
+from dashboard.figures.world_map import (
+    CLUSTER_MAXZOOM,
+    MAX_MARKER,
+    MIN_MARKER,
+    PARTNERS_TRACE,
+    SELECTION_TRACE,
+    marker_sizes,
+    size_legend,
+    world_map,
+)
+from dashboard.filters import FilterState, apply
+from tests.factories import GRONINGEN, MAP_HOSTILE_NAME, filtered_map, map_dataset
+
+HOSTILE = MAP_HOSTILE_NAME
+ASSETS = Path(__file__).resolve().parents[2] / "assets"
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return map_dataset()
+
+
+def _map(dataset, query="", **options):
+    return filtered_map(world_map, dataset, query, **options)
+
+
+def _partners(fig) -> dict[str, tuple[float, float]]:
+    """partner_id -> (lat, lon) of each partner's marker, from the one trace that holds them all."""
+    [trace] = [t for t in fig.data if t.name == PARTNERS_TRACE]
+    ids = [str(row[0]) for row in trace.customdata]
+    assert len(ids) == len(set(ids)), "a partner drawn twice"
+    return {pid: (float(lat), float(lon)) for pid, lat, lon in zip(ids, trace.lat, trace.lon)}
+
+
+def _inside(view: MapView, lat: float, lon: float, size=(900, 520)) -> bool:
+    """Whether a point falls inside a map of `size` pixels showing `view` (Web Mercator, 512 px world)."""
+    scale = 512 * 2 ** view.zoom
+
+    def pixel(la, lo):
+        y = np.log(np.tan(np.pi / 4 + np.radians(la) / 2))
+        return (lo + 180) / 360 * scale, (1 - y / np.pi) / 2 * scale
+
+    (cx, cy), (x, y) = pixel(view.lat, view.lon), pixel(lat, lon)
+    return abs(x - cx) <= size[0] / 2 and abs(y - cy) <= size[1] / 2
+
+
+@pytest.mark.parametrize("query", ["", "?tier=strategic", "?region=Europe", "?q=groningen", "?q=nothing-matches"])
+@pytest.mark.parametrize("layer", ["partners", "flows"])
+def test_one_marker_per_filtered_partner_in_one_clustered_trace(dataset, query, layer):
+    fig, view = _map(dataset, query, layer=layer)
+    assert set(_partners(fig)) == set(view.partners.dropna(subset=["lat"])["partner_id"])
+    [trace] = [t for t in fig.data if t.name == PARTNERS_TRACE]
+    assert trace.cluster.enabled and trace.cluster.maxzoom == CLUSTER_MAXZOOM
+
+
+@pytest.mark.parametrize("query", ["?country=FI", "?tier=strategic", "?region=Europe", "?q=groningen"])
+def test_a_filter_fits_the_view_so_every_partner_shown_is_inside(dataset, query):
+    fig, view = _map(dataset, query, fit=True, size=(900, 520))
+    shown = MapView(fig.layout.map.center.lat, fig.layout.map.center.lon, fig.layout.map.zoom)
+    for pid, (lat, lon) in _partners(fig).items():
+        assert _inside(shown, lat, lon), f"{pid} outside the fitted view {shown}"
+
+
+def test_one_city_is_fitted_closely_but_not_to_the_street(dataset):
+    fig, _ = _map(dataset, "?q=groningen", fit=True)
+    assert 8 <= fig.layout.map.zoom <= 10  # FIT_MAX_ZOOM
+    assert distance_km(fig.layout.map.center.lat, fig.layout.map.center.lon, *GRONINGEN) < 5
+
+
+def test_finland_fits_closer_than_the_world_and_no_filter_shows_the_world(dataset):
+    finland, _ = _map(dataset, "?country=FI", fit=True)
+    world, _ = _map(dataset, "", fit=False)
+    assert finland.layout.map.zoom > world.layout.map.zoom + 2
+    assert world.layout.map.zoom < 2
+
+
+def test_a_view_from_the_address_wins_over_fitting(dataset):
+    fig, _ = _map(dataset, "?country=FI", fit=True, view=MapView(48.0, 10.0, 4.5))
+    assert (fig.layout.map.center.lat, fig.layout.map.center.lon, fig.layout.map.zoom) == (48.0, 10.0, 4.5)
+
+
+def test_the_view_revision_changes_with_the_view_so_plotly_moves_the_map(dataset):
+    a, _ = _map(dataset, "?country=FI", fit=True)
+    b, _ = _map(dataset, "?country=FI", fit=True, theme="dark")
+    c, _ = _map(dataset, "?country=NL", fit=True)
+    assert a.layout.uirevision == b.layout.uirevision != c.layout.uirevision
+
+
+def test_partners_of_one_city_get_distinct_points_a_few_hundred_metres_to_a_few_km_apart(dataset):
+    points = _partners(_map(dataset, "?q=groningen")[0])
+    places = [points[p] for p in ("P01", "P04", "P10")]
+    for k, a in enumerate(places):
+        for b in places[k + 1:]:
+            assert 0.3 < distance_km(*a, *b) < 5
+        assert distance_km(*a, *GRONINGEN) < 3
+
+
+def test_the_style_is_offline_every_source_font_and_icon_from_the_app(dataset):
+    fig, _ = _map(dataset, assets_url="http://127.0.0.1:8050/assets/")
+    style = fig.layout.map.style
+    urls = [s["data"] for s in style["sources"].values()] + [style["sprite"]]
+    urls += [face["url"] for faces in style["font-faces"].values() for face in faces]
+    assert urls and all(u.startswith("http://127.0.0.1:8050/assets/") for u in urls)
+    assert "glyphs" not in style  # text comes from font-faces: no glyph server
+    for url in urls:
+        name = url.removeprefix("http://127.0.0.1:8050/assets/")
+        candidates = [ASSETS / name] if "." in Path(name).name else [ASSETS / f"{name}.json", ASSETS / f"{name}.png"]
+        assert all(path.exists() for path in candidates), f"{url} is not an asset the app serves"
+    texts = [layer for layer in style["layers"] if layer["type"] == "symbol"]
+    assert texts and all(layer["layout"]["text-font"] == [FONT] for layer in texts)
+    assert {layer["id"] for layer in style["layers"]} >= {"land", "lakes", "coastlines", "borders", "capitals"}
+
+
+def test_the_basemap_files_hold_the_world(dataset):
+    countries = json.loads((ASSETS / "basemap" / "countries.json").read_text())
+    codes = {f["properties"].get("iso3") for f in countries["features"]}
+    assert {"BEL", "FIN", "KOR", "CHL", "RUS", "CHN"} <= codes  # Eurasia is there (the topojson `land` lacks it)
+    cities = json.loads((ASSETS / "basemap" / "cities.json").read_text())
+    names = {f["properties"]["name"] for f in cities["features"] if f["properties"]["capital"]}
+    assert {"Brussels", "Helsinki", "Seoul", "Nairobi"} <= names
+    sprite = json.loads((ASSETS / "basemap" / "sprite.json").read_text())
+    assert {"atlas-diamond", "atlas-square", "atlas-ring", "atlas-arrow"} <= set(sprite)
+
+
+def test_tiers_differ_in_colour_and_the_legend_shows_their_shapes(dataset):
+    fig, _ = _map(dataset)
+    [trace] = [t for t in fig.data if t.name == PARTNERS_TRACE]
+    colours = {stop[1] for stop in trace.marker.colorscale}
+    assert len(colours) == 4  # three tiers and "unknown"
+    legend = " ".join(t.name for t in fig.data if t.showlegend is not False)
+    assert "\u25c6 Strategic" in legend and "\u25a0 Collaboration" in legend
+    icons = {layer.symbol.icon for layer in fig.layout.map.layers}
+    assert {"atlas-diamond", "atlas-square", "atlas-dot"} <= icons
+    assert all(layer.minzoom == CLUSTER_MAXZOOM + 1 for layer in fig.layout.map.layers)
+
+
+def test_country_level_partners_look_different_and_say_so(dataset):
+    fig, view = _map(dataset)
+    [trace] = [t for t in fig.data if t.name == PARTNERS_TRACE]
+    ids = [str(row[0]) for row in trace.customdata]
+    k = ids.index("P06")  # placed at country level in the factory data
+    assert trace.marker.opacity[k] < trace.marker.opacity[ids.index("P01")]
+    assert "country level" in trace.customdata[k][8]
+    assert any(layer.symbol.icon == "atlas-ring" for layer in fig.layout.map.layers)
+
+
+def test_marker_size_grows_with_mobility_and_the_size_legend_says_how_much():
+    sizes = marker_sizes(np.array([0, 10, 100, 1000]))
+    assert sizes[0] == MIN_MARKER and sizes[-1] == MAX_MARKER and list(sizes) == sorted(sizes)
+    steps = size_legend(np.array([0, 10, 100, 1000]))
+    counts = [count for count, _ in steps]
+    diameters = [d for _, d in steps]
+    assert counts == sorted(counts) and counts[-1] == 1000 and diameters == sorted(diameters)
+    assert size_legend(np.zeros(3)) == []
+
+
+def test_hover_cards_escape_names_and_cities(dataset):
+    fig, _ = _map(dataset)
+    [trace] = [t for t in fig.data if t.name == PARTNERS_TRACE]
+    card = next(row for row in trace.customdata if row[0] == "P10")
+    assert "&lt;img" in card[1] and "<img" not in card[1] and "&lt;script&gt;" in card[2]
+
+
+def test_the_selected_partner_gets_a_ring_and_its_name_and_the_map_centres_on_it(dataset):
+    fig, _ = _map(dataset, selected_id="P07")
+    ring = next(t for t in fig.data if t.name == SELECTION_TRACE)
+    assert len(ring.lat) == 1 and ring.text == ("Hanyang University",)
+    assert distance_km(fig.layout.map.center.lat, fig.layout.map.center.lon, ring.lat[0], ring.lon[0]) < 1
+
+
+@pytest.mark.parametrize("direction", ["outgoing", "incoming"])
+def test_flows_are_arcs_with_an_arrowhead_each_pointing_the_way_people_go(dataset, direction):
+    fig, _ = _map(dataset, layer="flows", flow_direction=direction)
+    arcs = [t for t in fig.data if t.mode == "lines"]
+    [heads] = [t for t in fig.data if t.name == "arrows"]
+    assert arcs and len(heads.lat) == sum(int(np.isnan(np.asarray(t.lat, dtype=float)).sum()) for t in arcs)
+    assert "mobilities" in " ".join(t.name for t in arcs)  # the legend's unit
+    widths = [t.line.width for t in arcs]
+    assert widths == sorted(widths)
+    home = dataset.institution
+    # An outgoing arrowhead sits nearer the partner than home, an incoming one nearer home.
+    fig, _ = _map(dataset, "?q=turku", layer="flows", flow_direction=direction)
+    [head] = [t for t in fig.data if t.name == "arrows"]
+    to_home = distance_km(head.lat[0], head.lon[0], home.lat, home.lon)
+    to_partner = distance_km(head.lat[0], head.lon[0], 60.4518, 22.2666)
+    assert (to_partner < to_home) == (direction == "outgoing")
+
+
+@pytest.mark.parametrize("metric", ["partners", "mobility"])
+def test_countries_layer_is_a_choropleth_on_the_served_outlines_with_its_scale(dataset, metric):
+    fig, _ = _map(dataset, layer="countries", country_metric=metric)
+    [countries] = [t for t in fig.data if t.type == "choroplethmap"]
+    assert countries.geojson.endswith("/basemap/countries.json") and countries.featureidkey == "properties.iso3"
+    assert "FIN" in countries.locations and countries.colorbar.title.text
+
+
+@pytest.mark.parametrize("layer", ["partners", "countries", "flows"])
+@pytest.mark.parametrize("theme", ["light", "dark"])
+def test_every_property_is_one_plotly_knows(dataset, layer, theme):
+    fig, _ = _map(dataset, layer=layer, theme=theme, selected_id="P01")
+    go.Figure(fig.to_dict())  # validates every property
+
+
+def test_fit_view_of_nothing_is_none_and_of_one_point_is_the_city_zoom():
+    assert fit_view([], []) is None
+    assert fit_view([50.0], [4.0]).zoom == 10.0
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("50.8,4.7,6", MapView(50.8, 4.7, 6.0)),
+    ("50.8, 4.7, 6.25", MapView(50.8, 4.7, 6.25)),
+    ("91,0,3", None), ("0,181,3", None), ("1,2", None), ("a,b,c", None), ("nan,1,2", None), ("", None),
+])
+def test_a_view_in_the_address_is_three_numbers_in_range(text, expected):
+    assert MapView.from_param(text) == expected
