@@ -1,6 +1,8 @@
 """Save a full-page screenshot of the dashboard on the sample data (for the README).
 
     python -m bench.screenshot --output docs/screenshot.png [--search "?tier=strategic"] [--dark]
+    python -m bench.screenshot --page destinations/ --search "?field=0913&level=6" --viewport 390x844 \
+        --output docs/phone-destinations.png
 """
 
 from __future__ import annotations
@@ -30,6 +32,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--data-dir", type=Path, default=REPO / "data")
     parser.add_argument("--search", default="", help="a filter query string, e.g. '?region=Europe'")
     parser.add_argument("--dark", action="store_true")
+    parser.add_argument("--page", default="", help="a page under the app's root, e.g. destinations/ (default: the dashboard)")
+    parser.add_argument("--viewport", default="", help="WIDTHxHEIGHT, e.g. 390x844 for a phone (default 1920x1080)")
     args = parser.parse_args(argv)
     if not chromium_path().is_file():
         parser.error(f"Chromium not found at {chromium_path()}: install Debian's chromium or set CHROMIUM")
@@ -46,9 +50,15 @@ def main(argv: list[str] | None = None) -> int:
     try:
         with sync_playwright() as playwright:
             browser = playwright.chromium.launch(executable_path=str(chromium_path()), args=CHROMIUM_ARGS)
-            page = browser.new_page(viewport=VIEWPORT, device_scale_factor=1)
-            page.goto(app.url + "/" + args.search)
-            wait_until_shown(page, len(view.partners), placed, view.tier_counts, timeout=60_000)
+            width, _, height = args.viewport.partition("x")
+            viewport = {"width": int(width), "height": int(height)} if args.viewport else VIEWPORT
+            page = browser.new_page(viewport=viewport, device_scale_factor=1)
+            page.goto(app.url + "/" + args.page + args.search)
+            if args.page:  # a public page: its cards and its map have drawn
+                page.wait_for_selector(".dest-cards > li, .embed-map .js-plotly-plot", timeout=60_000)
+                page.wait_for_selector(".js-plotly-plot .geo", timeout=60_000)
+            else:
+                wait_until_shown(page, len(view.partners), placed, view.tier_counts, timeout=60_000)
             wait_for_map(page)  # MapLibre has drawn every tile: outlines, clusters, place names
             page.wait_for_timeout(800)  # transitions and the last plotly frame
             args.output.parent.mkdir(parents=True, exist_ok=True)

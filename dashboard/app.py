@@ -20,7 +20,13 @@ from dashboard.layout import DASHBOARD_BANNER, build_layout
 from dashboard.model import Dataset
 from dashboard.origins import parse_origins, parse_public_url
 from dashboard.present import mount_presentation
-from dashboard.security import install_security_headers, limit_request_size, unknown_component_files_are_not_found
+from dashboard.public import mount_public_pages
+from dashboard.security import (
+    install_security_headers,
+    limit_request_size,
+    unknown_component_files_are_not_found,
+    unknown_pages_are_not_found,
+)
 from dashboard.store import DatasetStore
 
 
@@ -55,7 +61,7 @@ def create_app(settings: Settings | None = None, dataset: Dataset | None = None)
         compress=True,
         url_base_pathname=settings.url_prefix,
         assets_folder=str(settings.assets_dir),
-        assets_ignore=r"^present\.",  # presentation mode's own script and styles (dashboard/present)
+        assets_ignore=r"^(present|public)\.",  # the presentation's and the public pages' own (present/, public/)
         serve_locally=True,
         title=app_title(dataset.institution, settings.language),
         update_title=None,
@@ -81,7 +87,9 @@ def create_app(settings: Settings | None = None, dataset: Dataset | None = None)
                          assets=app.get_asset_url(""), default_language=settings.language,
                          route_prefix=app.config.routes_pathname_prefix)
     present = mount_presentation(app, store, settings)  # /present: the kiosk auto-tour on the same server
-    install_security_headers(app, present, frame_ancestors=frame_ancestors)
+    public = mount_public_pages(app, store, settings, config)  # /destinations and /embed: nothing staff-only
+    install_security_headers(app, present, *public, frame_ancestors=frame_ancestors)
     unknown_component_files_are_not_found(app.server)
+    unknown_pages_are_not_found(app.server)
     limit_request_size(app.server, settings.max_request_bytes)
     return app

@@ -106,6 +106,9 @@ OPTIONS: tuple[Option, ...] = (
     Option("public_url", "PARTNER_ATLAS_PUBLIC_URL",
            "Public address the presentation's QR code points at (e.g. the website's page with the embedded map); "
            "empty: no QR code.", _PUBLIC_URL),
+    Option("public_figures", "PARTNER_ATLAS_PUBLIC_FIGURES",
+           "Key figures (labels of key_figures.csv, comma-separated) the public pages /destinations and /embed "
+           "show; empty: none.", parse_text),
     Option("frame_ancestors", "PARTNER_ATLAS_FRAME_ANCESTORS",
            "Origins allowed to embed the app in a frame (https://www.example.edu, comma-separated); empty: none.",
            _ORIGINS),
@@ -131,6 +134,7 @@ class Settings:
     url_prefix: str = "/"
     public_url: str = ""
     frame_ancestors: str = ""
+    public_figures: str = ""
 
     @property
     def cache_path(self) -> Path:

@@ -10,6 +10,8 @@ DATA_PATH = "data/"          # the import report
 HEALTH_PATH = "health"       # partnership health
 PRESENT_PATH = "present/"    # the presentation
 HEALTHZ_PATH = "healthz"     # for load balancers and monitors
+DESTINATIONS_PATH = "destinations/"  # students finding a partner (public)
+EMBED_PATH = "embed/"        # the map for the university's website (public, in a frame)
 ACCESSIBILITY_PATH = "accessibility"  # the accessibility statement
 
 

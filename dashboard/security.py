@@ -8,7 +8,7 @@ import io
 
 import dash
 from dash.exceptions import DependencyException
-from flask import Flask, Response, abort
+from flask import Flask, Response, abort, request
 from werkzeug.exceptions import RequestEntityTooLarge
 
 STATIC_HEADERS = {
@@ -142,3 +142,18 @@ def _read_at_most(stream, limit: int) -> bytes:
         parts.append(part)
         size += len(part)
     return b"".join(parts)
+
+
+def unknown_pages_are_not_found(server: Flask) -> None:
+    """An address no page answers is a 404, not the dashboard again.
+
+    Dash registers a catch-all `<prefix><path:path>` for its client-side pages; Partner Atlas has none, so a
+    mistyped or stale link (/destinatons, /old-report) would show the dashboard under a wrong address with a 200.
+    Each Dash app on the server (dashboard, presentation, public pages) has such a rule; its own root stays.
+    """
+    @server.before_request
+    def _no_catch_all():
+        rule = request.url_rule
+        if rule is not None and rule.rule.endswith("<path:path>"):
+            abort(404)
+        return None

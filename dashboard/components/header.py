@@ -10,7 +10,7 @@ from dashboard.components.data_banner import data_page_href
 from dashboard.components.language import language_switch
 from dashboard.i18n import text
 from dashboard.model import Institution
-from dashboard.paths import ACCESSIBILITY_PATH, HEALTH_PATH
+from dashboard.paths import ACCESSIBILITY_PATH, DESTINATIONS_PATH, HEALTH_PATH
 
 
 def app_title(institution: Institution, language: str = "en") -> str:
@@ -34,6 +34,8 @@ def header(institution: Institution, *, dark: bool = False, language: str = "en"
             ),
             html.Div(
                 [
+                    html.A(text("dest.link", language), href=f"{DESTINATIONS_PATH}?lang={language}",
+                           className="destinations-link"),
                     html.A(text("data.link", language), href=data_page_href(language), className="atlas-data-link"),
                     html.A(text("health.link", language), id=ids.HEALTH_LINK, href=HEALTH_PATH,
                            className="health-link"),

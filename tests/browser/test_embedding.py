@@ -11,18 +11,19 @@ import io
 from collections.abc import Iterator
 
 import pytest
+from playwright.sync_api import expect
 from werkzeug.wrappers import Request, Response
 
-from dashboard import ids
 from dashboard.config import Settings
 from dashboard.present import ids as present_ids
+from dashboard.public import ids as public_ids
 from tests.browser.conftest import VIEWPORT, _ServerThread, serve
 from tests.factories import make_dataset
 
 pytestmark = pytest.mark.browser
 
 PUBLIC_URL = "https://www.example.edu/international/partners?from=stand"
-EMBEDDED_PATH = "/"
+EMBEDDED_PATH = "/embed/"
 
 
 @Request.application
@@ -92,8 +93,24 @@ def test_an_allowed_site_can_frame_the_app_and_it_draws(browser, website, open_a
     context, page = _open_host(browser, website, open_app_embeddable, blocked)
     try:
         frame = page.frame_locator("#atlas")
-        frame.locator(f"#{ids.WORLD_MAP} .js-plotly-plot").wait_for(timeout=20_000)
-        assert frame.locator(f"#{ids.PARTNER_COUNT}").inner_text(timeout=10_000).strip()
+        frame.locator(f"#{public_ids.EMBED_MAP} .js-plotly-plot").wait_for(timeout=20_000)
+        shown = "(id) => { const p = document.querySelector(`#${id} .js-plotly-plot`); return p && p._fullData" \
+                ".filter(t => t.customdata).reduce((n, t) => n + t.customdata.length, 0); }"
+        child = next(f for f in page.frames if f is not page.main_frame)
+        placed = int(make_dataset().partners["lat"].notna().sum())
+        child.wait_for_function(f"(id) => ({shown})(id) === {placed}", arg=public_ids.EMBED_MAP, timeout=20_000)
+        # Sized to its frame, with no header of its own; the full view opens the dashboard.
+        box = frame.locator(f"#{public_ids.EMBED_MAP}").bounding_box()
+        assert box["height"] > 450 and box["width"] > 900, box
+        assert child.evaluate("document.documentElement.scrollHeight <= innerHeight + 1")
+        assert frame.locator("header").count() == 0
+        expect(frame.locator(f"#{public_ids.FULL_VIEW}")).to_have_attribute("href", "/?lang=en")
+        # A tier picked in the frame narrows the map and the full view's link follows.
+        frame.locator(f"#{public_ids.TIER}").click()
+        frame.get_by_role("option", name="Strategic").click()
+        strategic = int((make_dataset().partners["tier"] == "strategic").sum())
+        child.wait_for_function(f"(id) => ({shown})(id) === {strategic}", arg=public_ids.EMBED_MAP, timeout=20_000)
+        expect(frame.locator(f"#{public_ids.FULL_VIEW}")).to_have_attribute("href", "/?tier=strategic&lang=en")
         assert not blocked
     finally:
         context.close()
@@ -116,7 +133,7 @@ def test_a_site_that_is_not_allowed_gets_no_app_in_its_frame(browser, request, o
         assert "has been blocked" in refusal.value.text
         child = next(frame for frame in page.frames if frame is not page.main_frame)
         assert not child.url.startswith(closed_app), child.url
-        assert page.frame_locator("#atlas").locator(f"#{ids.WORLD_MAP}").count() == 0
+        assert page.frame_locator("#atlas").locator(f"#{public_ids.EMBED_MAP}").count() == 0
         assert not blocked
     finally:
         context.close()

@@ -57,3 +57,11 @@ def test_the_prefix_is_read_from_dash_s_own_variable(raw, expected):
 def test_a_prefix_that_is_not_a_path_is_refused_with_the_accepted_form(raw):
     with pytest.raises(SettingError, match="DASH_URL_BASE_PATHNAME.*e.g. /atlas/"):
         Settings.from_env({"DASH_URL_BASE_PATHNAME": raw})
+
+
+@pytest.mark.parametrize("prefix", ["/", PREFIX])
+@pytest.mark.parametrize("path", ["zzz-nothing", "destinatons", "data/old-report", "present/nothing-here", "embed/x/y"])
+def test_an_address_no_page_answers_is_a_404_not_the_dashboard_again(prefix, path):
+    client = create_app(Settings(url_prefix=prefix), dataset=make_dataset()).server.test_client()
+    assert client.get(prefix + path).status_code == 404
+    assert client.get(prefix).status_code == 200
