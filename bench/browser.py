@@ -19,8 +19,15 @@ from bench.callbacks import large_dataset, sample_dataset
 from dashboard import ids
 from dashboard.filters import FilterState, apply
 
-GRAPHS = (ids.WORLD_MAP, ids.TIER_PYRAMID, ids.MOBILITY_TREND, ids.DURATION_SPLIT, ids.CAMPUS_SPLIT,
-          ids.TOP_COUNTRIES, ids.TOP_PARTNERS)
+GRAPHS = (
+    ids.WORLD_MAP,
+    ids.TIER_PYRAMID,
+    ids.MOBILITY_TREND,
+    ids.DURATION_SPLIT,
+    ids.CAMPUS_SPLIT,
+    ids.TOP_COUNTRIES,
+    ids.TOP_PARTNERS,
+)
 
 INSTALL_JS = """
 (graphs) => {
@@ -49,12 +56,14 @@ def measure(label: str, dataset, runs: int) -> str:
     from playwright.sync_api import sync_playwright
 
     from tests.browser.conftest import CHROMIUM_ARGS, serve
-    from tests.conftest import chromium_path
     from tests.browser.page_state import wait_until_shown
+    from tests.conftest import chromium_path
 
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
-    counts = {search: len(apply(FilterState.from_query(search, dataset), dataset).partners)
-              for search in ("", "?tier=strategic")}
+    counts = {
+        search: len(apply(FilterState.from_query(search, dataset), dataset).partners)
+        for search in ("", "?tier=strategic")
+    }
     server = serve(dataset)
     app = next(server)
     times: list[float] = []
@@ -70,7 +79,8 @@ def measure(label: str, dataset, runs: int) -> str:
                 search = "?tier=strategic" if run % 2 == 0 else ""
                 page.click(".chip-strategic label")
                 elapsed = page.wait_for_function(
-                    REDRAWN_JS, arg=[list(GRAPHS), ids.PARTNER_COUNT, ids.PARTNER_TABLE, counts[search]],
+                    REDRAWN_JS,
+                    arg=[list(GRAPHS), ids.PARTNER_COUNT, ids.PARTNER_TABLE, counts[search]],
                     timeout=30_000,
                 ).json_value()
                 times.append(float(elapsed))
@@ -80,8 +90,10 @@ def measure(label: str, dataset, runs: int) -> str:
         server.close()
     times.sort()
     p95 = times[min(len(times) - 1, round(0.95 * (len(times) - 1)))]
-    return (f"| {label} | {len(dataset.partners):,} | {len(dataset.mobility):,} | {len(times)} | "
-            f"{statistics.median(times):.0f} | {p95:.0f} |")
+    return (
+        f"| {label} | {len(dataset.partners):,} | {len(dataset.mobility):,} | {len(times)} | "
+        f"{statistics.median(times):.0f} | {p95:.0f} |"
+    )
 
 
 def main(argv: list[str] | None = None) -> int:

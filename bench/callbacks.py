@@ -28,8 +28,12 @@ REPO = Path(__file__).resolve().parents[1]
 VIEWS = f"{ids.TIER_PYRAMID}.figure"
 MAP = f"{ids.WORLD_MAP}.figure"
 SYNC = f"{ids.URL}.search"
-MAP_VALUES = {f"{ids.MAP_LAYER}.value": "partners", f"{ids.MAP_METRIC}.value": "partners",
-              f"{ids.MAP_DIRECTION}.value": "outgoing", f"{ids.THEME_SWITCH}.checked": False}
+MAP_VALUES = {
+    f"{ids.MAP_LAYER}.value": "partners",
+    f"{ids.MAP_METRIC}.value": "partners",
+    f"{ids.MAP_DIRECTION}.value": "outgoing",
+    f"{ids.THEME_SWITCH}.checked": False,
+}
 
 
 @dataclass(frozen=True)
@@ -52,7 +56,7 @@ def searches(dataset: Dataset) -> dict[str, str]:
         "region": "?region=Europe",
         "year range": f"?from={middle[0]}&to={middle[1]}",
         "everything": f"?tier=collaboration,mobility&region=Europe&from={middle[0]}&participant=student"
-                      "&direction=outgoing&q=univ",
+        "&direction=outgoing&q=univ",
     }
 
 
@@ -65,19 +69,47 @@ def scenarios(dataset: Dataset) -> list[Scenario]:
     for layer in ("countries", "flows"):
         values = {"url.search": "", **MAP_VALUES, f"{ids.MAP_LAYER}.value": layer}
         out.append(Scenario(f"map: {layer} layer", MAP, values, [f"{ids.MAP_LAYER}.value"]))
-    out.append(Scenario("map: select a partner (Patch)", MAP,
-                        {"url.search": "", **MAP_VALUES, f"{ids.SELECTED_PARTNER}.data": first},
-                        [f"{ids.SELECTED_PARTNER}.data"]))
+    out.append(
+        Scenario(
+            "map: select a partner (Patch)",
+            MAP,
+            {"url.search": "", **MAP_VALUES, f"{ids.SELECTED_PARTNER}.data": first},
+            [f"{ids.SELECTED_PARTNER}.data"],
+        )
+    )
     controls = {f"{control}.value": value for control, value in controls_for(FilterState(), dataset).items()}
-    out.append(Scenario("sync: pyramid click -> URL", SYNC, {
-        "url.search": "", **controls,
-        f"{ids.TIER_PYRAMID}.clickData": {"points": [{"customdata": ["strategic", 1, ""]}]},
-    }, [f"{ids.TIER_PYRAMID}.clickData"]))
-    out.append(Scenario("sync: tier control -> URL", SYNC, {
-        "url.search": "", **controls, f"{ids.FILTER_TIER}.value": ["strategic"],
-    }, [f"{ids.FILTER_TIER}.value"]))
-    out.append(Scenario("detail panel: table row click", f"{ids.SELECTED_PARTNER}.data",
-                        {f"{ids.PARTNER_TABLE}.cellClicked": {"rowId": first}}, [f"{ids.PARTNER_TABLE}.cellClicked"]))
+    out.append(
+        Scenario(
+            "sync: pyramid click -> URL",
+            SYNC,
+            {
+                "url.search": "",
+                **controls,
+                f"{ids.TIER_PYRAMID}.clickData": {"points": [{"customdata": ["strategic", 1, ""]}]},
+            },
+            [f"{ids.TIER_PYRAMID}.clickData"],
+        )
+    )
+    out.append(
+        Scenario(
+            "sync: tier control -> URL",
+            SYNC,
+            {
+                "url.search": "",
+                **controls,
+                f"{ids.FILTER_TIER}.value": ["strategic"],
+            },
+            [f"{ids.FILTER_TIER}.value"],
+        )
+    )
+    out.append(
+        Scenario(
+            "detail panel: table row click",
+            f"{ids.SELECTED_PARTNER}.data",
+            {f"{ids.PARTNER_TABLE}.cellClicked": {"rowId": first}},
+            [f"{ids.PARTNER_TABLE}.cellClicked"],
+        )
+    )
     return out
 
 
@@ -151,8 +183,9 @@ def run(label: str, dataset: Dataset, runs: int) -> str:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=30)
-    parser.add_argument("--only", choices=("sample", "10x", "30x", "100x"),
-                        help="one dataset (default: sample and 10x)")
+    parser.add_argument(
+        "--only", choices=("sample", "10x", "30x", "100x"), help="one dataset (default: sample and 10x)"
+    )
     args = parser.parse_args(argv)
     for key in [args.only] if args.only else ["sample", "10x"]:
         label, dataset = sample_dataset() if key == "sample" else large_dataset(key)

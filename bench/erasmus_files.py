@@ -14,28 +14,84 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 COMMON = ("Project Reference", "Academic Year", "Mobility Start Month", "Mobility End Month")
-TAIL = ("Activity (mob)", "Field of Education", "Participant Nationality", "Education Level", "Participant Gender",
-        "Participant Profile", "Special Needs", "Fewer Opportunities", "GroupLeader", "Participant Age")
+TAIL = (
+    "Activity (mob)",
+    "Field of Education",
+    "Participant Nationality",
+    "Education Level",
+    "Participant Gender",
+    "Participant Profile",
+    "Special Needs",
+    "Fewer Opportunities",
+    "GroupLeader",
+    "Participant Age",
+)
 LAYOUTS = {
-    "old": (*COMMON, "Mobility Duration - calendar days", *TAIL,
-            *(f"{side} {part}" for side in ("Sending", "Receiving")
-              for part in ("Country", "City", "Organisation", "Organisation Erasmus Code")),
-            "Actual Participants"),
-    "new": (*COMMON, "Mobility Duration", *TAIL,
-            *(f"{side} {part}" for side in ("Sending", "Receiving")
-              for part in ("Country Code", "City", "Organization", "Organisation Erasmus Code")),
-            "Participants"),
+    "old": (
+        *COMMON,
+        "Mobility Duration - calendar days",
+        *TAIL,
+        *(
+            f"{side} {part}"
+            for side in ("Sending", "Receiving")
+            for part in ("Country", "City", "Organisation", "Organisation Erasmus Code")
+        ),
+        "Actual Participants",
+    ),
+    "new": (
+        *COMMON,
+        "Mobility Duration",
+        *TAIL,
+        *(
+            f"{side} {part}"
+            for side in ("Sending", "Receiving")
+            for part in ("Country Code", "City", "Organization", "Organisation Erasmus Code")
+        ),
+        "Participants",
+    ),
 }
-COUNTRIES = {"BE": "Belgium", "NL": "Netherlands", "DE": "Germany", "FR": "France", "ES": "Spain", "IT": "Italy",
-             "FI": "Finland", "PL": "Poland", "PT": "Portugal", "EL": "Greece", "CZ": "Czechia", "AT": "Austria"}
-PREFIX = {"BE": "B", "NL": "NL", "DE": "D", "FR": "F", "ES": "E", "IT": "I", "FI": "SF", "PL": "PL", "PT": "P",
-          "EL": "G", "CZ": "CZ", "AT": "A"}
-CITIES = {"BE": ("Gent", "Antwerpen", "Brussel"), "NL": ("Groningen", "Utrecht", "Delft"),
-          "DE": ("Berlin", "Aachen", "Köln"), "FR": ("Lille", "Toulouse", "Lyon"), "ES": ("Valencia", "Madrid", "Vigo"),
-          "IT": ("Bologna", "Milano", "Torino"), "FI": ("Tampere", "Vantaa", "Turku"),
-          "PL": ("Kraków", "Łódź", "Warszawa"), "PT": ("Porto", "Lisboa", "Braga"),
-          "EL": ("Athina", "Patra", "Irakleio"), "CZ": ("Praha", "Brno", "Ostrava"),
-          "AT": ("Wien", "Graz", "Linz")}
+COUNTRIES = {
+    "BE": "Belgium",
+    "NL": "Netherlands",
+    "DE": "Germany",
+    "FR": "France",
+    "ES": "Spain",
+    "IT": "Italy",
+    "FI": "Finland",
+    "PL": "Poland",
+    "PT": "Portugal",
+    "EL": "Greece",
+    "CZ": "Czechia",
+    "AT": "Austria",
+}
+PREFIX = {
+    "BE": "B",
+    "NL": "NL",
+    "DE": "D",
+    "FR": "F",
+    "ES": "E",
+    "IT": "I",
+    "FI": "SF",
+    "PL": "PL",
+    "PT": "P",
+    "EL": "G",
+    "CZ": "CZ",
+    "AT": "A",
+}
+CITIES = {
+    "BE": ("Gent", "Antwerpen", "Brussel"),
+    "NL": ("Groningen", "Utrecht", "Delft"),
+    "DE": ("Berlin", "Aachen", "Köln"),
+    "FR": ("Lille", "Toulouse", "Lyon"),
+    "ES": ("Valencia", "Madrid", "Vigo"),
+    "IT": ("Bologna", "Milano", "Torino"),
+    "FI": ("Tampere", "Vantaa", "Turku"),
+    "PL": ("Kraków", "Łódź", "Warszawa"),
+    "PT": ("Porto", "Lisboa", "Braga"),
+    "EL": ("Athina", "Patra", "Irakleio"),
+    "CZ": ("Praha", "Brno", "Ostrava"),
+    "AT": ("Wien", "Graz", "Linz"),
+}
 ACTIVITIES = (
     ("Student mobility for studies between Programme Countries", "Learner", "student", 150),
     ("Student mobility for traineeships between Programme Countries", "Learner", "student", 90),
@@ -43,8 +99,12 @@ ACTIVITIES = (
     ("Staff mobility for training between Programme Countries", "Staff", "staff", 4),
     ("Blended Intensive Programme", "Learner", "student", 7),
 )
-FIELDS = ("Business and administration, not further defined", "Nursing and midwifery", "Teacher training without "
-          "subject specialisation", "Engineering and engineering trades, not further defined")
+FIELDS = (
+    "Business and administration, not further defined",
+    "Nursing and midwifery",
+    "Teacher training without subject specialisation",
+    "Engineering and engineering trades, not further defined",
+)
 OURS = {"B LEUVEN18": ("UC Leuven-Limburg", "Leuven"), "B HASSELT20": ("UC Leuven-Limburg", "Diepenbeek")}
 
 
@@ -76,8 +136,16 @@ def _organisations(rng: random.Random, count: int) -> list[tuple[str, str, str, 
     return found
 
 
-def generate(rows: int, layout: str, *, seed: int = 13, ours_share: float = 0.02, odd_share: float = 0.0,
-             ledger: Ledger | None = None, first_year: int = 2021) -> list[tuple]:
+def generate(
+    rows: int,
+    layout: str,
+    *,
+    seed: int = 13,
+    ours_share: float = 0.02,
+    odd_share: float = 0.0,
+    ledger: Ledger | None = None,
+    first_year: int = 2021,
+) -> list[tuple]:
     """`rows` rows of one layout; about ours_share of them ours, odd_share of them carrying a fault to reject."""
     rng = random.Random(seed)
     ledger = ledger if ledger is not None else Ledger()
@@ -101,8 +169,12 @@ def generate(rows: int, layout: str, *, seed: int = 13, ours_share: float = 0.02
             mine = ("BE", city, name, code)
             sending, receiving = (mine, receiving) if direction == "outgoing" else (sending, mine)
         cells = {
-            "year": f"{year}-{year + 1}", "start": f"{start_year}-{month:02d}", "end": f"{end_year}-{end_month:02d}",
-            "days": str(days), "profile": profile, "count": str(count),
+            "year": f"{year}-{year + 1}",
+            "start": f"{start_year}-{month:02d}",
+            "end": f"{end_year}-{end_month:02d}",
+            "days": str(days),
+            "profile": profile,
+            "count": str(count),
         }
         fault = direction is not None and rng.random() < odd_share
         if fault:
@@ -129,10 +201,24 @@ def _row(layout: str, number: int, cells: dict, activity: str, rng: random.Rando
         return (shown_country, city, name, code)
 
     return (
-        f"2021-1-BE02-KA131-HED-{number:06d}", cells["year"], cells["start"], cells["end"], cells["days"],
-        activity, rng.choice(FIELDS), rng.choice(tuple(COUNTRIES)), "ISCED-6 - First cycle / Bachelor's or equivalent",
-        rng.choice(("Female", "Male", "Undefined")), cells["profile"], "No", rng.choice(("No", "Yes", "-")), "No",
-        str(rng.randrange(19, 60)), *side(sending), *side(receiving), cells["count"],
+        f"2021-1-BE02-KA131-HED-{number:06d}",
+        cells["year"],
+        cells["start"],
+        cells["end"],
+        cells["days"],
+        activity,
+        rng.choice(FIELDS),
+        rng.choice(tuple(COUNTRIES)),
+        "ISCED-6 - First cycle / Bachelor's or equivalent",
+        rng.choice(("Female", "Male", "Undefined")),
+        cells["profile"],
+        "No",
+        rng.choice(("No", "Yes", "-")),
+        "No",
+        str(rng.randrange(19, 60)),
+        *side(sending),
+        *side(receiving),
+        cells["count"],
     )
 
 

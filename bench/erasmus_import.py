@@ -48,9 +48,13 @@ def measure(path: Path) -> dict:
     with tempfile.TemporaryDirectory() as folder:
         written = write_import(result, Path(folder))
     return {
-        "file": path.name, "mb": round(path.stat().st_size / 2**20, 1), "rows": result.rows_read,
-        "used": sum(s.used for s in result.sheets), "flows": written.flows,
-        "total_s": round(time.perf_counter() - started, 2), "cpu_s": round(time.process_time() - cpu, 2),
+        "file": path.name,
+        "mb": round(path.stat().st_size / 2**20, 1),
+        "rows": result.rows_read,
+        "used": sum(s.used for s in result.sheets),
+        "flows": written.flows,
+        "total_s": round(time.perf_counter() - started, 2),
+        "cpu_s": round(time.process_time() - cpu, 2),
         "peak_rss_mb": round(resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024),
     }
 
@@ -67,8 +71,12 @@ def main() -> None:
         return
     for kind in ("xlsx", "csv") if args.format == "both" else (args.format,):
         path = source_file(args.rows, args.ours_share, kind)
-        out = subprocess.run([sys.executable, "-m", "bench.erasmus_import", "--measure", str(path)],
-                             capture_output=True, text=True, check=True)
+        out = subprocess.run(
+            [sys.executable, "-m", "bench.erasmus_import", "--measure", str(path)],
+            capture_output=True,
+            text=True,
+            check=True,
+        )
         print(out.stdout.strip())
 
 

@@ -37,11 +37,16 @@ from dashboard import ids
 REPO = Path(__file__).resolve().parents[1]
 VIEWS = f"{ids.TIER_PYRAMID}.figure"
 MAP = f"{ids.WORLD_MAP}.figure"
-MAP_VALUES = {f"{ids.MAP_LAYER}.value": "partners", f"{ids.MAP_METRIC}.value": "partners",
-              f"{ids.MAP_DIRECTION}.value": "outgoing", f"{ids.THEME_SWITCH}.checked": False}
+MAP_VALUES = {
+    f"{ids.MAP_LAYER}.value": "partners",
+    f"{ids.MAP_METRIC}.value": "partners",
+    f"{ids.MAP_DIRECTION}.value": "outgoing",
+    f"{ids.THEME_SWITCH}.checked": False,
+}
 
 
 # --- the server -------------------------------------------------------------------------------------------------
+
 
 @dataclass
 class Gunicorn:
@@ -109,18 +114,46 @@ def get_json(url: str, timeout: float = 5.0) -> Any:
 
 
 @contextlib.contextmanager
-def gunicorn(app: str = "dashboard.wsgi:create_server()", *, workers: int = 2, env: dict[str, str] | None = None,
-             startup_seconds: float = 90.0, extra_args: tuple[str, ...] = ()) -> Iterator[Gunicorn]:
+def gunicorn(
+    app: str = "dashboard.wsgi:create_server()",
+    *,
+    workers: int = 2,
+    env: dict[str, str] | None = None,
+    startup_seconds: float = 90.0,
+    extra_args: tuple[str, ...] = (),
+) -> Iterator[Gunicorn]:
     """gunicorn serving `app` with --preload on 127.0.0.1:<free port>, until /healthz answers; stopped on exit."""
     port = free_port()
     log_dir = Path(tempfile.mkdtemp(prefix="partner-atlas-gunicorn-"))
     log_path = log_dir / "gunicorn.log"
-    command = [sys.executable, "-m", "gunicorn", "--workers", str(workers), "--preload", "--bind",
-               f"127.0.0.1:{port}", "--timeout", "60", "--graceful-timeout", "5", "--no-control-socket",
-               "--chdir", str(REPO), *extra_args, app]
+    command = [
+        sys.executable,
+        "-m",
+        "gunicorn",
+        "--workers",
+        str(workers),
+        "--preload",
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--timeout",
+        "60",
+        "--graceful-timeout",
+        "5",
+        "--no-control-socket",
+        "--chdir",
+        str(REPO),
+        *extra_args,
+        app,
+    ]
     with open(log_path, "wb") as log:
-        process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT, cwd=REPO,
-                                   env={**os.environ, **(env or {})}, start_new_session=True)
+        process = subprocess.Popen(
+            command,
+            stdout=log,
+            stderr=subprocess.STDOUT,
+            cwd=REPO,
+            env={**os.environ, **(env or {})},
+            start_new_session=True,
+        )
     server = Gunicorn(f"http://127.0.0.1:{port}", process, log_path)
     try:
         deadline = time.monotonic() + startup_seconds
@@ -128,8 +161,10 @@ def gunicorn(app: str = "dashboard.wsgi:create_server()", *, workers: int = 2, e
             if process.poll() is not None:
                 raise RuntimeError(f"gunicorn exited with {process.returncode}:\n{server.log()[-3000:]}")
             with contextlib.suppress(OSError, ValueError):
-                if get_json(server.url + "/healthz", timeout=2)["status"] == "ok" \
-                        and len(server.worker_pids()) == workers:
+                if (
+                    get_json(server.url + "/healthz", timeout=2)["status"] == "ok"
+                    and len(server.worker_pids()) == workers
+                ):
                     break
             if time.monotonic() > deadline:
                 raise TimeoutError(f"gunicorn not ready within {startup_seconds:.0f} s:\n{server.log()[-3000:]}")
@@ -160,6 +195,7 @@ def synthetic_server():
 
 # --- the payloads -----------------------------------------------------------------------------------------------
 
+
 class RemoteCallbacks(CallbackClient):
     """CallbackClient's payloads, built from a running server's /_dash-dependencies instead of a test client."""
 
@@ -171,8 +207,10 @@ class RemoteCallbacks(CallbackClient):
     def filter_change(self, search: str) -> list[bytes]:
         """The two POST bodies the page sends when the URL's query becomes `search`."""
         changed = [f"{ids.URL}.search"]
-        return [json.dumps(self.payload(VIEWS, {f"{ids.URL}.search": search}, changed)).encode(),
-                json.dumps(self.payload(MAP, {f"{ids.URL}.search": search, **MAP_VALUES}, changed)).encode()]
+        return [
+            json.dumps(self.payload(VIEWS, {f"{ids.URL}.search": search}, changed)).encode(),
+            json.dumps(self.payload(MAP, {f"{ids.URL}.search": search, **MAP_VALUES}, changed)).encode(),
+        ]
 
 
 def random_searches(dataset, count: int, seed: int = 1) -> list[str]:
@@ -207,6 +245,7 @@ def random_searches(dataset, count: int, seed: int = 1) -> list[str]:
 
 # --- the users --------------------------------------------------------------------------------------------------
 
+
 @dataclass
 class Tally:
     latencies_ms: list[float] = field(default_factory=list)
@@ -215,20 +254,23 @@ class Tally:
     requests: int = 0
 
 
-async def user(session, url: str, bodies: list[list[bytes]], rng: random.Random, stop_at: float,
-               budget: list[int], tally: Tally) -> None:
+async def user(
+    session, url: str, bodies: list[list[bytes]], rng: random.Random, stop_at: float, budget: list[int], tally: Tally
+) -> None:
     import aiohttp
 
     async def post(body: bytes) -> None:
         start = time.perf_counter()
         try:
-            async with session.post(url + "/_dash-update-component", data=body,
-                                    headers={"Content-Type": "application/json",
-                                             "Accept-Encoding": "gzip"}) as response:
+            async with session.post(
+                url + "/_dash-update-component",
+                data=body,
+                headers={"Content-Type": "application/json", "Accept-Encoding": "gzip"},
+            ) as response:
                 await response.read()
                 if response.status != 200:
                     tally.errors.append(f"HTTP {response.status}")
-        except (aiohttp.ClientError, asyncio.TimeoutError) as error:
+        except (TimeoutError, aiohttp.ClientError) as error:
             tally.errors.append(f"{type(error).__name__}: {error}")
         tally.latencies_ms.append((time.perf_counter() - start) * 1000)
         tally.requests += 1
@@ -250,8 +292,9 @@ async def drive(url: str, bodies: list[list[bytes]], users: int, seconds: float,
     connector = aiohttp.TCPConnector(limit=users * 2)
     async with aiohttp.ClientSession(timeout=timeout, connector=connector) as session:
         stop_at = time.monotonic() + seconds
-        await asyncio.gather(*(user(session, url, bodies, random.Random(n), stop_at, budget, tally)
-                               for n in range(users)))
+        await asyncio.gather(
+            *(user(session, url, bodies, random.Random(n), stop_at, budget, tally) for n in range(users))
+        )
     return tally
 
 
@@ -304,18 +347,20 @@ class Result:
             "| change p50 ms | change p95 ms |",
             "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
             f"| {t.requests:,} | {len(t.errors)} | {t.requests / self.seconds:.1f} | "
-            f"{len(t.change_ms) / self.seconds:.1f} | {percentile(t.latencies_ms, .5):.0f} | "
-            f"{percentile(t.latencies_ms, .95):.0f} | {percentile(t.latencies_ms, .99):.0f} | "
-            f"{max(t.latencies_ms, default=float('nan')):.0f} | {percentile(t.change_ms, .5):.0f} | "
-            f"{percentile(t.change_ms, .95):.0f} |",
+            f"{len(t.change_ms) / self.seconds:.1f} | {percentile(t.latencies_ms, 0.5):.0f} | "
+            f"{percentile(t.latencies_ms, 0.95):.0f} | {percentile(t.latencies_ms, 0.99):.0f} | "
+            f"{max(t.latencies_ms, default=float('nan')):.0f} | {percentile(t.change_ms, 0.5):.0f} | "
+            f"{percentile(t.change_ms, 0.95):.0f} |",
             "",
             "| process | RSS start MB | RSS peak MB | RSS end MB | PSS end MB | USS end MB |",
             "|---|---:|---:|---:|---:|---:|",
         ]
         m = self.memory
-        lines += [f"| {'master' if i == 0 else 'worker'} {pid} | {m.start_mb[pid]:.0f} | {m.peak_mb[pid]:.0f} "
-                  f"| {m.end_mb[pid]:.0f} | {m.end_shared[pid][0]:.0f} | {m.end_shared[pid][1]:.0f} |"
-                  for i, pid in enumerate(m.pids)]
+        lines += [
+            f"| {'master' if i == 0 else 'worker'} {pid} | {m.start_mb[pid]:.0f} | {m.peak_mb[pid]:.0f} "
+            f"| {m.end_mb[pid]:.0f} | {m.end_shared[pid][0]:.0f} | {m.end_shared[pid][1]:.0f} |"
+            for i, pid in enumerate(m.pids)
+        ]
         if t.errors:
             lines += ["", "Errors (first 5): " + "; ".join(t.errors[:5])]
         if self.restarted_workers:
@@ -323,8 +368,9 @@ class Result:
         return "\n".join(lines)
 
 
-def run(label: str, dataset, app: str, env: dict[str, str], *, users: int, seconds: float, workers: int,
-        max_requests: int) -> Result:
+def run(
+    label: str, dataset, app: str, env: dict[str, str], *, users: int, seconds: float, workers: int, max_requests: int
+) -> Result:
     with gunicorn(app, workers=workers, env=env) as server:
         remote = RemoteCallbacks(server.url)
         bodies = [remote.filter_change(search) for search in random_searches(dataset, 200)]
@@ -370,8 +416,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--workers", type=int, default=3)
     parser.add_argument("--max-requests", type=int, default=1_000_000, help="stop after this many requests")
-    parser.add_argument("--only", choices=("sample", "10x", "30x", "100x"),
-                        help="default: the sample only; the generated sizes are opt-in")
+    parser.add_argument(
+        "--only",
+        choices=("sample", "10x", "30x", "100x"),
+        help="default: the sample only; the generated sizes are opt-in",
+    )
     args = parser.parse_args(argv)
     setups = {"sample": sample_setup, **{size: large_setup(size) for size in ("10x", "30x", "100x")}}
     chosen = [args.only] if args.only else ["sample"]
@@ -379,8 +428,16 @@ def main(argv: list[str] | None = None) -> int:
     with tempfile.TemporaryDirectory() as cache_dir:
         for key in chosen:
             label, dataset, app, env = setups[key](Path(cache_dir))
-            result = run(label, dataset, app, env, users=args.users, seconds=args.seconds, workers=args.workers,
-                         max_requests=args.max_requests)
+            result = run(
+                label,
+                dataset,
+                app,
+                env,
+                users=args.users,
+                seconds=args.seconds,
+                workers=args.workers,
+                max_requests=args.max_requests,
+            )
             print(result.markdown(), end="\n\n", flush=True)
             failed |= bool(result.tally.errors) or result.restarted_workers
     return 1 if failed else 0

@@ -31,13 +31,16 @@ def geocode_dev_set(rows: list[dict]) -> pd.DataFrame:
     from dashboard.geocoding import geocode_partners
     from dashboard.geocoding.index import distance_km
 
-    partners = pd.DataFrame([{"name": "", "city": r["city"], "country": r["country"],
-                              "erasmus_code": r["erasmus_code"]} for r in rows])
+    partners = pd.DataFrame(
+        [{"name": "", "city": r["city"], "country": r["country"], "erasmus_code": r["erasmus_code"]} for r in rows]
+    )
     placed, _ = geocode_partners(partners)
     placed["class"] = [r["class"] for r in rows]
     placed["expected"] = [r["expected"] for r in rows]
-    placed["km"] = [distance_km((lat, lon), (float(r["lat"]), float(r["lon"]))) if lat == lat else float("inf")
-                    for lat, lon, r in zip(placed["lat"], placed["lon"], rows)]
+    placed["km"] = [
+        distance_km((lat, lon), (float(r["lat"]), float(r["lon"]))) if lat == lat else float("inf")
+        for lat, lon, r in zip(placed["lat"], placed["lon"], rows)
+    ]
     return placed
 
 
@@ -63,13 +66,17 @@ def main() -> None:
     placed = geocode_dev_set(read_dev_set(args.file))
     if args.show:
         for row in placed.itertuples():
-            print(f"{row[placed.columns.get_loc('class') + 1]:16} {row.city!r:36} {row.country} -> "
-                  f"{row.geo_precision:8} {row.km:8.1f} km  {getattr(row, 'geo_note', '')}")
+            print(
+                f"{row[placed.columns.get_loc('class') + 1]:16} {row.city!r:36} {row.country} -> "
+                f"{row.geo_precision:8} {row.km:8.1f} km  {getattr(row, 'geo_note', '')}"
+            )
     print("| class | rows | within 25 km | city-precision answers | of those wrong | country level |")
     print("|---|---:|---:|---:|---:|---:|")
     for entry in per_class(placed):
-        print(f"| {entry['class']} | {entry['rows']} | {entry['within_25km']} | {entry['city_answers']} | "
-              f"{entry['wrong_city']} | {entry['country']} |")
+        print(
+            f"| {entry['class']} | {entry['rows']} | {entry['within_25km']} | {entry['city_answers']} | "
+            f"{entry['wrong_city']} | {entry['country']} |"
+        )
 
 
 if __name__ == "__main__":

@@ -24,15 +24,17 @@ def main(argv: list[str] | None = None) -> int:
     from playwright.sync_api import sync_playwright
 
     from tests.browser.conftest import CHROMIUM_ARGS, serve
-    from tests.conftest import chromium_path
     from tests.browser.page_state import wait_for_map, wait_until_shown
+    from tests.conftest import chromium_path
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=REPO / "docs" / "screenshot.png")
     parser.add_argument("--data-dir", type=Path, default=REPO / "data")
     parser.add_argument("--search", default="", help="a filter query string, e.g. '?region=Europe'")
     parser.add_argument("--dark", action="store_true")
-    parser.add_argument("--page", default="", help="a page under the app's root, e.g. destinations/ (default: the dashboard)")
+    parser.add_argument(
+        "--page", default="", help="a page under the app's root, e.g. destinations/ (default: the dashboard)"
+    )
     parser.add_argument("--viewport", default="", help="WIDTHxHEIGHT, e.g. 390x844 for a phone (default 1920x1080)")
     args = parser.parse_args(argv)
     if not chromium_path().is_file():
@@ -40,8 +42,11 @@ def main(argv: list[str] | None = None) -> int:
 
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
     with tempfile.TemporaryDirectory() as cache_dir:
-        settings = Settings(data_dir=args.data_dir, geocode_cache=str(Path(cache_dir) / "cache.json"),
-                            theme="dark" if args.dark else "light")
+        settings = Settings(
+            data_dir=args.data_dir,
+            geocode_cache=str(Path(cache_dir) / "cache.json"),
+            theme="dark" if args.dark else "light",
+        )
         dataset = load_dataset(settings)
     view = apply(FilterState.from_query(args.search, dataset), dataset)
     placed = int(view.partners["lat"].notna().sum())

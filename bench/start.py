@@ -35,7 +35,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
 
     started, cpu_started = time.perf_counter(), time.process_time()
-    from bench.callbacks import MAP, VIEWS, MAP_VALUES, searches
+    from bench.callbacks import MAP, MAP_VALUES, VIEWS, searches
     from bench.dash_requests import CallbackClient
     from dashboard.app import create_app
     from dashboard.config import Settings
@@ -50,8 +50,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"### {args.data_dir}: {len(dataset.partners):,} partners, {len(dataset.mobility):,} mobility rows\n")
     print("| import s | create_app s | start s | cpu s | RSS after start MB | peak RSS MB |")
     print("|---:|---:|---:|---:|---:|---:|")
-    print(f"| {imported - started:.2f} | {loaded - imported:.2f} | {loaded - started:.2f} | {cpu:.2f} "
-          f"| {memory['VmRSS']:.0f} | {memory['VmHWM']:.0f} |\n", flush=True)
+    print(
+        f"| {imported - started:.2f} | {loaded - imported:.2f} | {loaded - started:.2f} | {cpu:.2f} "
+        f"| {memory['VmRSS']:.0f} | {memory['VmHWM']:.0f} |\n",
+        flush=True,
+    )
 
     client = CallbackClient(app)
     # CPU time of the request (Flask's test client serves it in this thread): what a busy machine inflates least.

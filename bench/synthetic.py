@@ -59,22 +59,35 @@ def make_large_dataset(partners: int = 1200, mobility_rows: int = 120_000, seed:
     for i in range(partners):
         city = place.iloc[i]
         iso2 = city["countrycode"]
-        lat, lon = (centroids.loc[iso2].to_numpy() if country_level[i] else (city["latitude"], city["longitude"]))
+        lat, lon = centroids.loc[iso2].to_numpy() if country_level[i] else (city["latitude"], city["longitude"])
         count = int(rng.integers(1, 5))
-        activities = tuple(sorted(rng.choice(ACTIVITIES, size=count, replace=False),
-                                  key=ACTIVITIES.index))
+        activities = tuple(sorted(rng.choice(ACTIVITIES, size=count, replace=False), key=ACTIVITIES.index))
         start = int(rng.integers(2010, 2024)) if rng.random() > 0.1 else None
         end = (start or 2015) + int(rng.integers(3, 10)) if rng.random() > 0.2 else None
         campuses = tuple(c for c in CAMPUS_GROUPS if rng.random() < 0.6) or ("Leuven",)
-        rows.append({
-            "partner_id": f"S{i:05d}", "name": f"{city['name']} {KINDS[i % len(KINDS)]} {i}",
-            "city": "" if country_level[i] else city["name"], "country": iso2, "country_name": country_name(iso2),
-            "region": city["region"], "tier": str(tier[i]), "activities": activities, "networks": (),
-            "website": f"https://s{i}.example.edu", "erasmus_code": "", "agreement_start": start,
-            "agreement_end": end, "campuses": campuses, "lat": float(lat), "lon": float(lon),
-            "geo_precision": "country" if country_level[i] else "city",
-            "geo_source": "country-centroid" if country_level[i] else "gazetteer", "source_line": i + 2,
-        })
+        rows.append(
+            {
+                "partner_id": f"S{i:05d}",
+                "name": f"{city['name']} {KINDS[i % len(KINDS)]} {i}",
+                "city": "" if country_level[i] else city["name"],
+                "country": iso2,
+                "country_name": country_name(iso2),
+                "region": city["region"],
+                "tier": str(tier[i]),
+                "activities": activities,
+                "networks": (),
+                "website": f"https://s{i}.example.edu",
+                "erasmus_code": "",
+                "agreement_start": start,
+                "agreement_end": end,
+                "campuses": campuses,
+                "lat": float(lat),
+                "lon": float(lon),
+                "geo_precision": "country" if country_level[i] else "city",
+                "geo_source": "country-centroid" if country_level[i] else "gazetteer",
+                "source_line": i + 2,
+            }
+        )
     partner_frame = pd.DataFrame(rows, columns=list(PARTNER_COLUMNS))
     for column in ("agreement_start", "agreement_end"):
         partner_frame[column] = pd.array([None if pd.isna(v) else int(v) for v in partner_frame[column]], dtype="Int64")
@@ -84,20 +97,24 @@ def make_large_dataset(partners: int = 1200, mobility_rows: int = 120_000, seed:
     pull *= np.where(tier == "strategic", 4.0, np.where(tier == "collaboration", 2.0, 1.0))
     who = rng.choice(partners, size=mobility_rows, p=pull / pull.sum())
     year = rng.integers(FIRST_YEAR, LAST_YEAR + 1, size=mobility_rows)
-    mobility = pd.DataFrame({
-        "academic_year": [f"{y}-{y + 1}" for y in year],
-        "year": year.astype("int64"),
-        "partner_id": partner_frame["partner_id"].to_numpy()[who],
-        "direction": rng.choice(DIRECTIONS, size=mobility_rows, p=[0.55, 0.45]),
-        "participant": rng.choice(PARTICIPANTS, size=mobility_rows, p=[0.8, 0.2]),
-        "duration": rng.choice(DURATIONS, size=mobility_rows, p=[0.6, 0.4]),
-        "campus": rng.choice(CAMPUS_GROUPS, size=mobility_rows, p=[0.65, 0.35]),
-        "count": rng.integers(0, 6, size=mobility_rows).astype("int64"),
-    }, columns=list(MOBILITY_COLUMNS))
+    mobility = pd.DataFrame(
+        {
+            "academic_year": [f"{y}-{y + 1}" for y in year],
+            "year": year.astype("int64"),
+            "partner_id": partner_frame["partner_id"].to_numpy()[who],
+            "direction": rng.choice(DIRECTIONS, size=mobility_rows, p=[0.55, 0.45]),
+            "participant": rng.choice(PARTICIPANTS, size=mobility_rows, p=[0.8, 0.2]),
+            "duration": rng.choice(DURATIONS, size=mobility_rows, p=[0.6, 0.4]),
+            "campus": rng.choice(CAMPUS_GROUPS, size=mobility_rows, p=[0.65, 0.35]),
+            "count": rng.integers(0, 6, size=mobility_rows).astype("int64"),
+        },
+        columns=list(MOBILITY_COLUMNS),
+    )
     campuses = pd.DataFrame(
         [("Proximus", "Leuven", "Leuven", 50.8749, 4.7077), ("Diepenbeek", "Limburg", "Diepenbeek", 50.9295, 5.3923)],
         columns=list(CAMPUS_COLUMNS),
     )
     key_figures = pd.DataFrame([("Partner institutions", partners, "", "synthetic")], columns=list(KEY_FIGURE_COLUMNS))
-    return Dataset(institution=HOME, partners=partner_frame, mobility=mobility, campuses=campuses,
-                   key_figures=key_figures)
+    return Dataset(
+        institution=HOME, partners=partner_frame, mobility=mobility, campuses=campuses, key_figures=key_figures
+    )

@@ -44,7 +44,10 @@ def main(argv: list[str] | None = None) -> int:
 
     logging.getLogger("werkzeug").setLevel(logging.ERROR)
     dataset = make_large_dataset(*SIZES[args.size])
-    payloads = {"strategic": render_views(dataset, "?tier=strategic").rows, "all partners": render_views(dataset, "").rows}
+    payloads = {
+        "strategic": render_views(dataset, "?tier=strategic").rows,
+        "all partners": render_views(dataset, "").rows,
+    }
     server = serve(dataset)
     app = next(server)
     times: dict[str, list[float]] = {name: [] for name in payloads}
@@ -54,7 +57,7 @@ def main(argv: list[str] | None = None) -> int:
             page = browser.new_page(viewport={"width": 1920, "height": 1080})
             page.goto(app.url + "/", timeout=120_000)
             page.wait_for_function(GRID_READY_JS, arg=ids.PARTNER_TABLE, timeout=120_000)
-            for name, data in payloads.items():  # warm-up
+            for data in payloads.values():  # warm-up
                 page.evaluate(REFRESH_JS, [ids.PARTNER_TABLE, data])
             for _ in range(args.runs):
                 for name, data in payloads.items():
@@ -65,7 +68,9 @@ def main(argv: list[str] | None = None) -> int:
     print(f"| {args.size} refresh | median ms | min ms | payload KB |")
     print("|---|---:|---:|---:|")
     for name, values in times.items():
-        print(f"| {name} | {statistics.median(values):.0f} | {min(values):.0f} | {len(json.dumps(payloads[name])) / 1024:.1f} |")
+        print(
+            f"| {name} | {statistics.median(values):.0f} | {min(values):.0f} | {len(json.dumps(payloads[name])) / 1024:.1f} |"
+        )
     return 0
 
 

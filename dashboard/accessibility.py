@@ -37,27 +37,38 @@ LIMITATIONS = ("a11y.limit.map", "a11y.limit.hover", "a11y.limit.data", "a11y.li
 
 def statement_html(institution_name: str, website: str, language: str, home: str = "/") -> str:
     """The whole statement page in `language`."""
+
     def t(key: str, **values: object) -> Markup:
         # The template escaped first, then Markup.format escapes each value once.
         return escape(text(key, language)).format(**values) if values else escape(text(key, language))
 
-    contact = (Markup('<a href="{0}">{0}</a>').format(website) if website.lower().startswith(("http://", "https://"))
-               else escape(website or institution_name))
+    contact = (
+        Markup('<a href="{0}">{0}</a>').format(website)
+        if website.lower().startswith(("http://", "https://"))
+        else escape(website or institution_name)
+    )
     switch = Markup(" | ").join(
         Markup('<a href="?lang={0}" lang="{0}"{1}>{2}</a>').format(
-            code, Markup(' aria-current="true"') if code == language else "", language_name(code))
-        for code in LANGUAGES)
+            code, Markup(' aria-current="true"') if code == language else "", language_name(code)
+        )
+        for code in LANGUAGES
+    )
     limits = Markup("").join(Markup("<li>{}</li>").format(t(key)) for key in LIMITATIONS)
     sections = [
         ("a11y.status.title", Markup("<p>{}</p>").format(t("a11y.status"))),
         ("a11y.limits.title", Markup("<p>{}</p><ul>{}</ul>").format(t("a11y.limits"), limits)),
-        ("a11y.preparation.title", Markup("<p>{}</p>").format(
-            t("a11y.preparation", date=format_date(REVIEWED, "long", locale=locale_of(language)), axe=AXE_VERSION))),
+        (
+            "a11y.preparation.title",
+            Markup("<p>{}</p>").format(
+                t("a11y.preparation", date=format_date(REVIEWED, "long", locale=locale_of(language)), axe=AXE_VERSION)
+            ),
+        ),
         ("a11y.feedback.title", Markup("<p>{} {}</p>").format(t("a11y.feedback"), contact)),
         ("a11y.enforcement.title", Markup("<p>{}</p>").format(t("a11y.enforcement"))),
     ]
-    body = Markup("").join(Markup("<section><h2>{}</h2>{}</section>").format(t(title), content)
-                           for title, content in sections)
+    body = Markup("").join(
+        Markup("<section><h2>{}</h2>{}</section>").format(t(title), content) for title, content in sections
+    )
     return Markup("""<!DOCTYPE html>
 <html lang="{lang}">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
@@ -67,16 +78,30 @@ def statement_html(institution_name: str, website: str, language: str, home: str
 <main class="statement"><h1>{title}</h1><p>{intro}</p>{body}</main>
 </body>
 </html>
-""").format(lang=language, title=t("a11y.title"), home=home, back=t("a11y.back"), language=t("language"),
-            switch=switch, style=Markup(STYLE), intro=t("a11y.intro", institution=institution_name), body=body)
+""").format(
+        lang=language,
+        title=t("a11y.title"),
+        home=home,
+        back=t("a11y.back"),
+        language=t("language"),
+        switch=switch,
+        style=Markup(STYLE),
+        intro=t("a11y.intro", institution=institution_name),
+        body=body,
+    )
 
 
-def register_accessibility_statement(server: Flask, store: DatasetStore, default_language: str, *, home: str = "/",
-                                     route_prefix: str = "/") -> None:
+def register_accessibility_statement(
+    server: Flask, store: DatasetStore, default_language: str, *, home: str = "/", route_prefix: str = "/"
+) -> None:
     """/accessibility under the app's prefix; `home` is the dashboard's address for the back link."""
+
     @server.get(under(route_prefix, ACCESSIBILITY_PATH))
     def accessibility_statement():
         institution = store.current().institution
         language = language_or_default(request.args.get("lang"), default_language)
-        return statement_html(institution.name, institution.website, language, home), 200, {
-            "Content-Type": "text/html; charset=utf-8"}
+        return (
+            statement_html(institution.name, institution.website, language, home),
+            200,
+            {"Content-Type": "text/html; charset=utf-8"},
+        )

@@ -20,8 +20,15 @@ from dashboard.model import EQF_LEVELS, MOBILITY_TYPES
 
 # FilterState field -> URL key, in URL order (appended to filters.QUERY_KEYS).
 QUERY_KEYS = {"fields": "field", "levels": "level", "types": "type", "valid": "valid"}
-KEY_ALIASES = {"fields": "field", "isced": "field", "levels": "level", "eqf": "level", "types": "type",
-               "mobility_type": "type", "valid_in": "valid"}
+KEY_ALIASES = {
+    "fields": "field",
+    "isced": "field",
+    "levels": "level",
+    "eqf": "level",
+    "types": "type",
+    "mobility_type": "type",
+    "valid_in": "valid",
+}
 VALUE_PREFIXES = {"levels": "eqf", "types": "mobility_type"}
 # Statuses of an agreement that is in effect, for valid=: drafts are not yet, terminated ones no longer.
 IN_EFFECT = ("signed", "in_effect")
@@ -32,10 +39,14 @@ def parse(values: dict) -> dict:
     """The agreement fields of a FilterState from raw values (lists, comma-separated strings or None)."""
     return {
         "fields": _ordered(_field(v) for v in _items(values.get("fields"))),
-        "levels": tuple(str(level) for level in EQF_LEVELS
-                        if str(level) in {LEVEL_ALIASES.get(key(v)) for v in _items(values.get("levels"))}),
-        "types": tuple(t for t in MOBILITY_TYPES
-                       if t in {MOBILITY_TYPE_ALIASES.get(key(v)) for v in _items(values.get("types"))}),
+        "levels": tuple(
+            str(level)
+            for level in EQF_LEVELS
+            if str(level) in {LEVEL_ALIASES.get(key(v)) for v in _items(values.get("levels"))}
+        ),
+        "types": tuple(
+            t for t in MOBILITY_TYPES if t in {MOBILITY_TYPE_ALIASES.get(key(v)) for v in _items(values.get("types"))}
+        ),
         "valid": _academic_year(values.get("valid")),
     }
 
@@ -78,8 +89,9 @@ def active(state) -> bool:
     return bool(state.fields or state.levels or state.types or state.valid)
 
 
-def matching_agreements(agreements: pd.DataFrame, fields=(), levels=(), types=(), valid: str | None = None
-                        ) -> np.ndarray:
+def matching_agreements(
+    agreements: pd.DataFrame, fields=(), levels=(), types=(), valid: str | None = None
+) -> np.ndarray:
     """Which agreement rows match every given filter.
 
     A field matches at any depth in both directions (filter 04 takes an agreement on 0413; filter 0913 takes

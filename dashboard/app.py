@@ -74,18 +74,29 @@ def create_app(settings: Settings | None = None, dataset: Dataset | None = None)
     )
     config = graph_config(app)
     # A function, so a page opened after the data files changed is built from the new data.
-    app.layout = lambda: build_layout(store.current(), settings, config, request_language(settings.language),
-                                      store.status())
+    app.layout = lambda: build_layout(
+        store.current(), settings, config, request_language(settings.language), store.status()
+    )
     register_callbacks(app, store, settings)
     register_data_banner(app, store, settings, DASHBOARD_BANNER, url_id=ids.URL)
     app.server.extensions["partner_atlas_store"] = store
     register_health(app.server, store, app.config.routes_pathname_prefix)
-    register_accessibility_statement(app.server, store, settings.language, home=app.config.requests_pathname_prefix,
-                                     route_prefix=app.config.routes_pathname_prefix)
+    register_accessibility_statement(
+        app.server,
+        store,
+        settings.language,
+        home=app.config.requests_pathname_prefix,
+        route_prefix=app.config.routes_pathname_prefix,
+    )
     register_data_page(app, store, settings)  # /data/: the import report
-    register_health_page(app.server, store, home=app.config.requests_pathname_prefix,
-                         assets=app.get_asset_url(""), default_language=settings.language,
-                         route_prefix=app.config.routes_pathname_prefix)
+    register_health_page(
+        app.server,
+        store,
+        home=app.config.requests_pathname_prefix,
+        assets=app.get_asset_url(""),
+        default_language=settings.language,
+        route_prefix=app.config.routes_pathname_prefix,
+    )
     present = mount_presentation(app, store, settings)  # /present: the kiosk auto-tour on the same server
     public = mount_public_pages(app, store, settings, config)  # /destinations and /embed: nothing staff-only
     install_security_headers(app, present, *public, frame_ancestors=frame_ancestors)

@@ -5,8 +5,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+from collections.abc import Sequence
 from pathlib import Path
-from typing import Sequence
 
 from dashboard.config import SettingError, Settings
 from dashboard.i18n import LANGUAGES
@@ -14,9 +14,27 @@ from dashboard.logs import configure_logging
 from dashboard.report import FileReport, ImportReport
 
 GEOCODE_OUTPUT_COLUMNS = (
-    "name", "city", "country", "erasmus_code", "tier", "partner_id", "activities", "networks", "website",
-    "agreement_start", "agreement_end", "campuses", "street", "postcode",
-    "lat", "lon", "geo_precision", "geo_source", "geo_note", "source_line", "rejected",
+    "name",
+    "city",
+    "country",
+    "erasmus_code",
+    "tier",
+    "partner_id",
+    "activities",
+    "networks",
+    "website",
+    "agreement_start",
+    "agreement_end",
+    "campuses",
+    "street",
+    "postcode",
+    "lat",
+    "lon",
+    "geo_precision",
+    "geo_source",
+    "geo_note",
+    "source_line",
+    "rejected",
 )
 
 # `poster` filter options, named as the URL's query keys; each may repeat or hold comma-separated values.
@@ -58,23 +76,38 @@ def _parser() -> argparse.ArgumentParser:
 
     iias = commands.add_parser("import-iias", help="write the agreements of EWP IIA XML files into agreements.csv")
     iias.add_argument("files", nargs="+", type=Path, metavar="FILE.xml", help="iias-get-response documents (v6 or v7)")
-    iias.add_argument("--data-dir", type=Path, required=True, metavar="DIR",
-                      help="the data folder: its partners.csv and institution.toml match the hei-ids")
+    iias.add_argument(
+        "--data-dir",
+        type=Path,
+        required=True,
+        metavar="DIR",
+        help="the data folder: its partners.csv and institution.toml match the hei-ids",
+    )
 
     geocode = commands.add_parser("geocode", help="place every row of a partner list and write it as CSV")
     geocode.add_argument("input", type=Path, metavar="INPUT", help="a partner list (CSV, TSV or XLSX)")
     geocode.add_argument("--output", "-o", type=Path, required=True, metavar="OUT.csv")
-    geocode.add_argument("--online", action="store_true", help="ask Nominatim (1 request/s) for what the gazetteer lacks")
+    geocode.add_argument(
+        "--online", action="store_true", help="ask Nominatim (1 request/s) for what the gazetteer lacks"
+    )
     geocode.add_argument("--cache", type=Path, help="geocoding cache file (default: .geocache.json beside OUT.csv)")
 
-    erasmus = commands.add_parser("import-erasmus", help="build mobility.csv and partners.csv from the EC's Erasmus+ "
-                                  "KA1 mobility files")
-    erasmus.add_argument("files", nargs="+", type=Path, metavar="FILE", help="Erasmus+ KA1 mobility files (XLSX or CSV)")
-    erasmus.add_argument("--institution", action="append", required=True, metavar="CODE[=CAMPUS]",
-                         help='our Erasmus code, e.g. "B LEUVEN18"; repeat for each; "=Limburg" gives its flows a '
-                              "campus group")
-    erasmus.add_argument("--data-dir", type=Path, required=True, help="folder whose mobility.csv and partners.csv "
-                         "are written or updated")
+    erasmus = commands.add_parser(
+        "import-erasmus", help="build mobility.csv and partners.csv from the EC's Erasmus+ KA1 mobility files"
+    )
+    erasmus.add_argument(
+        "files", nargs="+", type=Path, metavar="FILE", help="Erasmus+ KA1 mobility files (XLSX or CSV)"
+    )
+    erasmus.add_argument(
+        "--institution",
+        action="append",
+        required=True,
+        metavar="CODE[=CAMPUS]",
+        help='our Erasmus code, e.g. "B LEUVEN18"; repeat for each; "=Limburg" gives its flows a campus group',
+    )
+    erasmus.add_argument(
+        "--data-dir", type=Path, required=True, help="folder whose mobility.csv and partners.csv are written or updated"
+    )
 
     poster = commands.add_parser("poster", help="render a PNG summary (map, tiers, key figures) of a filter, offline")
     poster.add_argument("--output", "-o", type=Path, required=True, metavar="OUT.png")
@@ -116,8 +149,10 @@ def _run(args: argparse.Namespace) -> int:
     )
     app = create_app(settings)  # loads the data folder and watches it, as under gunicorn
     print(app.server.extensions["partner_atlas_store"].current().report.to_summary(), file=sys.stderr)
-    print(f"Partner Atlas on http://{settings.host}:{settings.port}/  (Ctrl+C to stop; import report on /data/)",
-          file=sys.stderr)
+    print(
+        f"Partner Atlas on http://{settings.host}:{settings.port}/  (Ctrl+C to stop; import report on /data/)",
+        file=sys.stderr,
+    )
     app.run(host=settings.host, port=settings.port, debug=settings.debug)
     return 0
 
@@ -138,10 +173,14 @@ def validation_report(paths: Sequence[Path], settings: Settings | None = None) -
                 report.add(tour_report(path, dataset.partners, dataset.mobility))
             for unused in unused_files(path):
                 kind = _header_kind(unused, settings)
-                hint = (f"its columns are those of {kind}: rename it {kind}{unused.suffix.lower()}" if kind else
-                        "rename the file if it is one of them")
+                hint = (
+                    f"its columns are those of {kind}: rename it {kind}{unused.suffix.lower()}"
+                    if kind
+                    else "rename the file if it is one of them"
+                )
                 report.add(FileReport(str(unused), "unknown", present=True)).warn(
-                    None, None, f"not read: the app reads {', '.join(FOLDER_FILES)} from a data folder; {hint}")
+                    None, None, f"not read: the app reads {', '.join(FOLDER_FILES)} from a data folder; {hint}"
+                )
         elif not path.exists():
             report.add(FileReport(str(path), "unknown")).fail(f"{path} does not exist: check the path")
         elif path.suffix.lower() == ".toml":
@@ -168,11 +207,15 @@ def unused_files(folder: Path) -> list[Path]:
     """Files of a data folder the app does not read (a misnamed export is the usual reason a view stays empty)."""
     from dashboard.dataset import TABLE_SUFFIXES
 
-    known = ({f"{stem}{suffix}" for stem in FOLDER_FILES[:TABLE_STEMS] for suffix in TABLE_SUFFIXES}
-             | set(FOLDER_FILES[TABLE_STEMS:]))
+    known = {f"{stem}{suffix}" for stem in FOLDER_FILES[:TABLE_STEMS] for suffix in TABLE_SUFFIXES} | set(
+        FOLDER_FILES[TABLE_STEMS:]
+    )
     ignored = (".md", ".py")  # notes and the scripts that generate a sample
-    return [p for p in sorted(folder.iterdir())
-            if p.is_file() and not p.name.startswith(".") and p.name not in known and p.suffix.lower() not in ignored]
+    return [
+        p
+        for p in sorted(folder.iterdir())
+        if p.is_file() and not p.name.startswith(".") and p.name not in known and p.suffix.lower() not in ignored
+    ]
 
 
 def _header_kind(path: Path, settings: Settings) -> str | None:
@@ -200,7 +243,9 @@ def tour_report(data_dir: Path, partners, mobility) -> FileReport:
     file_report.rows_read = len(tour.rejected) + (0 if tour.is_default else len(tour.scenes))
     file_report.rows_loaded = file_report.rows_read - len(tour.rejected)
     file_report.rejected, file_report.warnings, file_report.errors = (
-        list(tour.rejected), list(tour.warnings), list(tour.errors)
+        list(tour.rejected),
+        list(tour.warnings),
+        list(tour.errors),
     )
     return file_report
 
@@ -224,12 +269,15 @@ def _import_iias(args: argparse.Namespace) -> int:
     settings = Settings.from_env()
     partners_path = find_table(args.data_dir, "partners")
     if partners_path is None:
-        print(f"ERROR no partners.csv (or .xlsx) in {args.data_dir}: the IIAs' partners are matched against it",
-              file=sys.stderr)
+        print(
+            f"ERROR no partners.csv (or .xlsx) in {args.data_dir}: the IIAs' partners are matched against it",
+            file=sys.stderr,
+        )
         return 1
     partners, _ = load_partners(partners_path, max_bytes=settings.max_file_bytes)
-    institution, institution_report = load_institution(args.data_dir / "institution.toml",
-                                                        fallback_institution(empty_frame(CAMPUS_COLUMNS)))
+    institution, institution_report = load_institution(
+        args.data_dir / "institution.toml", fallback_institution(empty_frame(CAMPUS_COLUMNS))
+    )
     for problem in (*institution_report.errors, *institution_report.warnings):
         print(f"WARNING {problem}", file=sys.stderr)
     hei_ids = partner_hei_ids(partners_path, partners, settings.max_file_bytes)
@@ -244,8 +292,11 @@ def _import_iias(args: argparse.Namespace) -> int:
     except ValueError as error:
         print(f"ERROR {error}", file=sys.stderr)
         return 1
-    print(f"Wrote {path}: {written} condition(s) from the XML, {kept} other row(s) kept; "
-          f"{report.rows_rejected} condition(s) skipped.", file=sys.stderr)
+    print(
+        f"Wrote {path}: {written} condition(s) from the XML, {kept} other row(s) kept; "
+        f"{report.rows_rejected} condition(s) skipped.",
+        file=sys.stderr,
+    )
     return 1 if any(f.errors for f in report.files) else 0
 
 
@@ -331,8 +382,17 @@ def _poster(args: argparse.Namespace) -> int:
         print(f"WARNING {warning}", file=sys.stderr)
     language = args.lang or settings.language
     try:
-        output = render_poster(dataset, state, args.output, width=args.width, height=args.height, language=language,
-                               theme=args.theme, assets_dir=settings.assets_dir, browser=args.browser)
+        output = render_poster(
+            dataset,
+            state,
+            args.output,
+            width=args.width,
+            height=args.height,
+            language=language,
+            theme=args.theme,
+            assets_dir=settings.assets_dir,
+            browser=args.browser,
+        )
     except PosterError as error:
         print(f"ERROR {error}", file=sys.stderr)
         return 1

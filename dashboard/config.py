@@ -53,8 +53,12 @@ def default_assets_dir() -> Path:
 # The interface languages: English and each with a catalogue in dashboard/i18n/locale (read here by path, since
 # settings sit below i18n; a test keeps this equal to dashboard.i18n.LANGUAGES).
 LOCALE_DIR = PACKAGE_DIR / "i18n" / "locale"
-LANGUAGES = ("en", *sorted(path.parents[1].name for path in LOCALE_DIR.glob("*/LC_MESSAGES/messages.po")
-                           if path.parents[1].name != "en"))
+LANGUAGES = (
+    "en",
+    *sorted(
+        path.parents[1].name for path in LOCALE_DIR.glob("*/LC_MESSAGES/messages.po") if path.parents[1].name != "en"
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -65,53 +69,105 @@ class Option:
     parse: Callable[[str], Any] = parse_text
 
 
-_PUBLIC_URL = converted_by(parse_public_url, "a web address",
-                         "a full address, e.g. https://www.example.edu/international/partners")
-_ORIGINS = converted_by(lambda text: ", ".join(parse_origins(text)), "a list of web origins",
-                      "origins as scheme://host[:port], separated by commas, e.g. https://www.example.edu")
+_PUBLIC_URL = converted_by(
+    parse_public_url, "a web address", "a full address, e.g. https://www.example.edu/international/partners"
+)
+_ORIGINS = converted_by(
+    lambda text: ", ".join(parse_origins(text)),
+    "a list of web origins",
+    "origins as scheme://host[:port], separated by commas, e.g. https://www.example.edu",
+)
 
 OPTIONS: tuple[Option, ...] = (
-    Option("data_dir", "PARTNER_ATLAS_DATA_DIR",
-           "Folder with partners.csv, mobility.csv, campuses.csv, key_figures.csv and institution.toml.", parse_path),
-    Option("assets_dir", "PARTNER_ATLAS_ASSETS_DIR",
-           "Folder of static files the app serves (styles, map outlines).", parse_path),
+    Option(
+        "data_dir",
+        "PARTNER_ATLAS_DATA_DIR",
+        "Folder with partners.csv, mobility.csv, campuses.csv, key_figures.csv and institution.toml.",
+        parse_path,
+    ),
+    Option(
+        "assets_dir",
+        "PARTNER_ATLAS_ASSETS_DIR",
+        "Folder of static files the app serves (styles, map outlines).",
+        parse_path,
+    ),
     Option("host", "PARTNER_ATLAS_HOST", "Address the server listens on.", parse_text),
     Option("port", "PORT", "Port the server listens on.", parse_port),
-    Option("debug", "PARTNER_ATLAS_DEBUG",
-           "Dash debug mode (never on a public screen: it shows stack traces).", parse_bool),
-    Option("online", "PARTNER_ATLAS_ONLINE",
-           "Allow the online Nominatim geocoder for places the offline gazetteer cannot find.", parse_bool),
-    Option("user_agent", "PARTNER_ATLAS_USER_AGENT",
-           "User agent sent to Nominatim when --online is given.", parse_text),
-    Option("geocode_cache", "PARTNER_ATLAS_GEOCODE_CACHE",
-           "Geocoding cache file; empty means <data_dir>/.geocache.json.", parse_text),
-    Option("max_file_bytes", "PARTNER_ATLAS_MAX_FILE_BYTES",
-           "Largest input file accepted (20971520, 20MB, 20 MiB); larger files are rejected with a message.",
-           parse_size),
-    Option("max_request_bytes", "PARTNER_ATLAS_MAX_REQUEST_BYTES",
-           "Largest request body the server accepts (e.g. 10 MiB); a larger one gets 413 without being read.",
-           parse_size),
-    Option("language", "PARTNER_ATLAS_LANGUAGE",
-           "Default interface language (en, nl, fr or any other with a catalogue in dashboard/i18n/locale).",
-           one_of(LANGUAGES, "a language of the interface")),
-    Option("theme", "PARTNER_ATLAS_THEME", "Default colour scheme (light or dark).",
-           one_of(THEMES, "a colour scheme")),
-    Option("scene_seconds", "PARTNER_ATLAS_SCENE_SECONDS",
-           "Seconds each scene of the presentation tour lasts.", parse_seconds),
-    Option("log_level", "PARTNER_ATLAS_LOG_LEVEL", "How much the app logs: debug, info, warning or error.",
-           one_of(("debug", "info", "warning", "error"), "a log level")),
-    Option("url_prefix", "DASH_URL_BASE_PATHNAME",
-           "Path the app answers under behind a reverse proxy (/atlas/); every page, callback and asset moves "
-           "under it.", parse_prefix),
-    Option("public_url", "PARTNER_ATLAS_PUBLIC_URL",
-           "Public address the presentation's QR code points at (e.g. the website's page with the embedded map); "
-           "empty: no QR code.", _PUBLIC_URL),
-    Option("public_figures", "PARTNER_ATLAS_PUBLIC_FIGURES",
-           "Key figures (labels of key_figures.csv, comma-separated) the public pages /destinations and /embed "
-           "show; empty: none.", parse_text),
-    Option("frame_ancestors", "PARTNER_ATLAS_FRAME_ANCESTORS",
-           "Origins allowed to embed the app in a frame (https://www.example.edu, comma-separated); empty: none.",
-           _ORIGINS),
+    Option(
+        "debug", "PARTNER_ATLAS_DEBUG", "Dash debug mode (never on a public screen: it shows stack traces).", parse_bool
+    ),
+    Option(
+        "online",
+        "PARTNER_ATLAS_ONLINE",
+        "Allow the online Nominatim geocoder for places the offline gazetteer cannot find.",
+        parse_bool,
+    ),
+    Option(
+        "user_agent", "PARTNER_ATLAS_USER_AGENT", "User agent sent to Nominatim when --online is given.", parse_text
+    ),
+    Option(
+        "geocode_cache",
+        "PARTNER_ATLAS_GEOCODE_CACHE",
+        "Geocoding cache file; empty means <data_dir>/.geocache.json.",
+        parse_text,
+    ),
+    Option(
+        "max_file_bytes",
+        "PARTNER_ATLAS_MAX_FILE_BYTES",
+        "Largest input file accepted (20971520, 20MB, 20 MiB); larger files are rejected with a message.",
+        parse_size,
+    ),
+    Option(
+        "max_request_bytes",
+        "PARTNER_ATLAS_MAX_REQUEST_BYTES",
+        "Largest request body the server accepts (e.g. 10 MiB); a larger one gets 413 without being read.",
+        parse_size,
+    ),
+    Option(
+        "language",
+        "PARTNER_ATLAS_LANGUAGE",
+        "Default interface language (en, nl, fr or any other with a catalogue in dashboard/i18n/locale).",
+        one_of(LANGUAGES, "a language of the interface"),
+    ),
+    Option("theme", "PARTNER_ATLAS_THEME", "Default colour scheme (light or dark).", one_of(THEMES, "a colour scheme")),
+    Option(
+        "scene_seconds",
+        "PARTNER_ATLAS_SCENE_SECONDS",
+        "Seconds each scene of the presentation tour lasts.",
+        parse_seconds,
+    ),
+    Option(
+        "log_level",
+        "PARTNER_ATLAS_LOG_LEVEL",
+        "How much the app logs: debug, info, warning or error.",
+        one_of(("debug", "info", "warning", "error"), "a log level"),
+    ),
+    Option(
+        "url_prefix",
+        "DASH_URL_BASE_PATHNAME",
+        "Path the app answers under behind a reverse proxy (/atlas/); every page, callback and asset moves under it.",
+        parse_prefix,
+    ),
+    Option(
+        "public_url",
+        "PARTNER_ATLAS_PUBLIC_URL",
+        "Public address the presentation's QR code points at (e.g. the website's page with the embedded map); "
+        "empty: no QR code.",
+        _PUBLIC_URL,
+    ),
+    Option(
+        "public_figures",
+        "PARTNER_ATLAS_PUBLIC_FIGURES",
+        "Key figures (labels of key_figures.csv, comma-separated) the public pages /destinations and /embed "
+        "show; empty: none.",
+        parse_text,
+    ),
+    Option(
+        "frame_ancestors",
+        "PARTNER_ATLAS_FRAME_ANCESTORS",
+        "Origins allowed to embed the app in a frame (https://www.example.edu, comma-separated); empty: none.",
+        _ORIGINS,
+    ),
 )
 
 

@@ -116,19 +116,34 @@ def register_data_page(app: dash.Dash, store: DatasetStore, settings: Settings) 
         dataset, status = store.current(), store.status()
         institution = dataset.institution
         return render_template_string(
-            TEMPLATE, lang=language, t=lambda key, **values: text(key, language, **values), languages=LANGUAGES,
-            short_name=institution.short_name, title=app_title(institution, language), home=home, path=DATA_PATH,
-            css=app.get_asset_url("app.css"), status=status, data_time=data_time_text(status), name=file_name,
-            files=file_rows(dataset.report), problems=problem_rows(dataset.report), shown=PROBLEMS_SHOWN,
-            placement=placement_counts(dataset.partners), unplaced=not_placed_at_city(dataset.partners),
+            TEMPLATE,
+            lang=language,
+            t=lambda key, **values: text(key, language, **values),
+            languages=LANGUAGES,
+            short_name=institution.short_name,
+            title=app_title(institution, language),
+            home=home,
+            path=DATA_PATH,
+            css=app.get_asset_url("app.css"),
+            status=status,
+            data_time=data_time_text(status),
+            name=file_name,
+            files=file_rows(dataset.report),
+            problems=problem_rows(dataset.report),
+            shown=PROBLEMS_SHOWN,
+            placement=placement_counts(dataset.partners),
+            unplaced=not_placed_at_city(dataset.partners),
         )
 
     def report_csv() -> Response:
         language = page_language(settings)
         stamp = time.strftime("%Y%m%d-%H%M", time.localtime(store.status().data_time))
         body = partners_csv(report_table(store.current(), language))
-        return Response(body, mimetype="text/csv", headers={
-            "Content-Disposition": f'attachment; filename="partner-atlas-import-report-{stamp}.csv"'})
+        return Response(
+            body,
+            mimetype="text/csv",
+            headers={"Content-Disposition": f'attachment; filename="partner-atlas-import-report-{stamp}.csv"'},
+        )
 
     route = app.config.routes_pathname_prefix + DATA_PATH
     server.add_url_rule(route, "data_page", data_page)

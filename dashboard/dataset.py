@@ -6,7 +6,6 @@ from pathlib import Path
 
 from dashboard.config import Settings
 from dashboard.geocoding import geocode_partners
-from dashboard.importing.iias_files import with_iia_folder
 from dashboard.importing import (
     load_agreements,
     load_campuses,
@@ -15,6 +14,7 @@ from dashboard.importing import (
     load_mobility,
     load_partners,
 )
+from dashboard.importing.iias_files import with_iia_folder
 from dashboard.model import (
     AGREEMENT_COLUMNS,
     CAMPUS_COLUMNS,
@@ -80,28 +80,48 @@ def load_dataset(settings: Settings, *, geocode: bool = True) -> Dataset:
     data_dir = Path(settings.data_dir)
     report = ImportReport()
     max_bytes = settings.max_file_bytes
-    partners = _load_table(report, data_dir, "partners", lambda p: load_partners(p, max_bytes=max_bytes),
-                           PARTNER_COLUMNS, required=True)
+    partners = _load_table(
+        report, data_dir, "partners", lambda p: load_partners(p, max_bytes=max_bytes), PARTNER_COLUMNS, required=True
+    )
     if geocode and len(partners):
         partners, geo_warnings = geocode_partners(
             partners, online=settings.online, cache_path=settings.cache_path, user_agent=settings.user_agent
         )
         for warning in geo_warnings:
             report.files[-1].warn(None, None, warning)
-    mobility = _load_table(report, data_dir, "mobility", lambda p: load_mobility(p, partners, max_bytes=max_bytes),
-                           MOBILITY_COLUMNS, required=False)
+    mobility = _load_table(
+        report,
+        data_dir,
+        "mobility",
+        lambda p: load_mobility(p, partners, max_bytes=max_bytes),
+        MOBILITY_COLUMNS,
+        required=False,
+    )
     mobility = compact_mobility(mobility)
-    agreements = _load_table(report, data_dir, "agreements",
-                             lambda p: load_agreements(p, partners, max_bytes=max_bytes), AGREEMENT_COLUMNS,
-                             required=False)
+    agreements = _load_table(
+        report,
+        data_dir,
+        "agreements",
+        lambda p: load_agreements(p, partners, max_bytes=max_bytes),
+        AGREEMENT_COLUMNS,
+        required=False,
+    )
     # PARTNER_ATLAS_MAX_FILE_BYTES holds for every file the app reads, the small ones included.
-    campuses = _load_table(report, data_dir, "campuses", lambda p: load_campuses(p, max_bytes=max_bytes),
-                           CAMPUS_COLUMNS, required=False)
-    key_figures = _load_table(report, data_dir, "key_figures", lambda p: load_key_figures(p, max_bytes=max_bytes),
-                              KEY_FIGURE_COLUMNS, required=False)
+    campuses = _load_table(
+        report, data_dir, "campuses", lambda p: load_campuses(p, max_bytes=max_bytes), CAMPUS_COLUMNS, required=False
+    )
+    key_figures = _load_table(
+        report,
+        data_dir,
+        "key_figures",
+        lambda p: load_key_figures(p, max_bytes=max_bytes),
+        KEY_FIGURE_COLUMNS,
+        required=False,
+    )
     institution = _institution(report, data_dir / "institution.toml", campuses)
-    agreements, iia_reports = with_iia_folder(agreements, data_dir, institution, partners,
-                                              find_table(data_dir, "partners"), max_bytes)
+    agreements, iia_reports = with_iia_folder(
+        agreements, data_dir, institution, partners, find_table(data_dir, "partners"), max_bytes
+    )
     for iia_report in iia_reports:
         report.add(iia_report)
 

@@ -26,25 +26,46 @@ SORTS = ("name", "distance", "places")
 # An agreement that leaves the months open fits both: the office has not limited it.
 MIN_MONTHS = {"semester": 3.0, "year": 9.0}
 # URL keys; `lang` is the page's language, so the student's language is `speaks`.
-QUERY_KEYS = {"field": "field", "level": "level", "period": "period", "language": "speaks",
-              "regions": "region", "countries": "country", "sort": "sort"}
-CARD_COLUMNS = ("partner_id", "name", "city", "country", "country_name", "region", "website", "languages",
-                "levels", "places", "months", "distance_km", "lat", "lon")
+QUERY_KEYS = {
+    "field": "field",
+    "level": "level",
+    "period": "period",
+    "language": "speaks",
+    "regions": "region",
+    "countries": "country",
+    "sort": "sort",
+}
+CARD_COLUMNS = (
+    "partner_id",
+    "name",
+    "city",
+    "country",
+    "country_name",
+    "region",
+    "website",
+    "languages",
+    "levels",
+    "places",
+    "months",
+    "distance_km",
+    "lat",
+    "lon",
+)
 EARTH_KM = 6371.0
 
 
 @dataclass(frozen=True)
 class Search:
-    field: str | None = None        # ISCED-F code at any depth
-    level: int | None = None        # EQF level
-    period: str | None = None       # one of PERIODS
-    language: str | None = None     # ISO 639-1 code the student speaks
+    field: str | None = None  # ISCED-F code at any depth
+    level: int | None = None  # EQF level
+    period: str | None = None  # one of PERIODS
+    language: str | None = None  # ISO 639-1 code the student speaks
     regions: tuple[str, ...] = ()
     countries: tuple[str, ...] = ()
     sort: str = "name"
 
     @classmethod
-    def from_query(cls, search: str | None) -> "Search":
+    def from_query(cls, search: str | None) -> Search:
         """The search a URL asks for; unknown keys and values are dropped, never an error."""
         try:
             pairs = parse_qsl((search or "").lstrip("?"), max_num_fields=50)
@@ -56,8 +77,9 @@ class Search:
         return cls.from_values(**{name: values.get(key) for name, key in QUERY_KEYS.items()})
 
     @classmethod
-    def from_values(cls, field=None, level=None, period=None, language=None, regions=None, countries=None,
-                    sort=None) -> "Search":
+    def from_values(
+        cls, field=None, level=None, period=None, language=None, regions=None, countries=None, sort=None
+    ) -> Search:
         """The search for raw control values (strings, lists or None), each checked against its vocabulary."""
         return cls(
             field=_field(field),
@@ -101,16 +123,19 @@ def _field(value) -> str | None:
 
 @dataclass(frozen=True)
 class Result:
-    cards: pd.DataFrame            # CARD_COLUMNS, one row per partner, in the search's order
-    reason: str | None = None      # why nothing fits: "field", "level", "period", "language", "place"
-    broader: str | None = None     # the nearest broader field with destinations, when the field is too narrow
+    cards: pd.DataFrame  # CARD_COLUMNS, one row per partner, in the search's order
+    reason: str | None = None  # why nothing fits: "field", "level", "period", "language", "place"
+    broader: str | None = None  # the nearest broader field with destinations, when the field is too narrow
 
 
 def student_agreements(dataset: Dataset) -> pd.DataFrame:
     """The agreements a student of ours can go on: outgoing student studies, signed or in effect."""
     agreements = dataset.agreements
-    keep = ((agreements["mobility_type"] == "student_studies") & (agreements["direction"] == "outgoing")
-            & agreements["status"].isin(IN_EFFECT))
+    keep = (
+        (agreements["mobility_type"] == "student_studies")
+        & (agreements["direction"] == "outgoing")
+        & agreements["status"].isin(IN_EFFECT)
+    )
     return agreements[keep.to_numpy(dtype=bool)]
 
 
@@ -118,17 +143,24 @@ def fitting(agreements: pd.DataFrame, search: Search) -> np.ndarray:
     """Which agreement rows fit the student's field, level, period and language."""
     keep = np.ones(len(agreements), dtype=bool)
     if search.field:
-        keep &= np.fromiter((not codes or any(isced.covers(code, search.field) for code in codes)
-                             for codes in agreements["fields"]), dtype=bool, count=len(agreements))
+        keep &= np.fromiter(
+            (not codes or any(isced.covers(code, search.field) for code in codes) for codes in agreements["fields"]),
+            dtype=bool,
+            count=len(agreements),
+        )
     if search.level:
-        keep &= np.fromiter((not levels or search.level in levels for levels in agreements["levels"]),
-                            dtype=bool, count=len(agreements))
+        keep &= np.fromiter(
+            (not levels or search.level in levels for levels in agreements["levels"]), dtype=bool, count=len(agreements)
+        )
     if search.period:
         months = months_per_student(agreements)
         keep &= np.isnan(months) | (months >= MIN_MONTHS[search.period])
     if search.language:
-        keep &= np.fromiter((speaks(search.language, required) for required in agreements["languages"]),
-                            dtype=bool, count=len(agreements))
+        keep &= np.fromiter(
+            (speaks(search.language, required) for required in agreements["languages"]),
+            dtype=bool,
+            count=len(agreements),
+        )
     return keep
 
 
@@ -164,23 +196,30 @@ def _cards(dataset: Dataset, agreements: pd.DataFrame, search: Search) -> pd.Dat
         partners = partners[partners["country"].isin(search.countries)]
     months = months_per_student(agreements)
     rows = []
-    by_partner = {pid: group for pid, group in agreements.assign(_months=months).groupby("partner_id", sort=False)}
+    by_partner = {pid: group for pid, group in agreements.assign(_months=months).groupby("partner_id", sort=False)}  # noqa: C416  (a groupby is not a mapping)
     home = dataset.institution
     for partner in partners.itertuples(index=False):
         group = by_partner[str(partner.partner_id)]
         places = pd.to_numeric(group["places"], errors="coerce")
         stays = group["_months"].dropna()
-        rows.append({
-            "partner_id": str(partner.partner_id), "name": partner.name, "city": partner.city or "",
-            "country": partner.country, "country_name": partner.country_name, "region": partner.region,
-            "website": partner.website or "",
-            "languages": tuple(sorted({item for items in group["languages"] for item in items})),
-            "levels": tuple(sorted({level for levels in group["levels"] for level in levels})),
-            "places": float(places.sum()) if places.notna().any() else math.nan,
-            "months": (float(stays.min()), float(stays.max())) if len(stays) else None,
-            "distance_km": distance_km(home.lat, home.lon, partner.lat, partner.lon),
-            "lat": partner.lat, "lon": partner.lon,
-        })
+        rows.append(
+            {
+                "partner_id": str(partner.partner_id),
+                "name": partner.name,
+                "city": partner.city or "",
+                "country": partner.country,
+                "country_name": partner.country_name,
+                "region": partner.region,
+                "website": partner.website or "",
+                "languages": tuple(sorted({item for items in group["languages"] for item in items})),
+                "levels": tuple(sorted({level for levels in group["levels"] for level in levels})),
+                "places": float(places.sum()) if places.notna().any() else math.nan,
+                "months": (float(stays.min()), float(stays.max())) if len(stays) else None,
+                "distance_km": distance_km(home.lat, home.lon, partner.lat, partner.lon),
+                "lat": partner.lat,
+                "lon": partner.lon,
+            }
+        )
     cards = pd.DataFrame(rows, columns=list(CARD_COLUMNS))
     return sort_cards(cards, search.sort)
 
@@ -196,8 +235,11 @@ def sort_cards(cards: pd.DataFrame, sort: str) -> pd.DataFrame:
         ascending = [False, True]
     else:
         keys, ascending = [names], [True]
-    order = pd.DataFrame({f"k{i}": key.to_numpy() for i, key in enumerate(keys)}).sort_values(
-        list(f"k{i}" for i in range(len(keys))), ascending=ascending, kind="stable").index
+    order = (
+        pd.DataFrame({f"k{i}": key.to_numpy() for i, key in enumerate(keys)})
+        .sort_values([f"k{i}" for i in range(len(keys))], ascending=ascending, kind="stable")
+        .index
+    )
     return cards.iloc[order].reset_index(drop=True)
 
 
@@ -213,8 +255,13 @@ def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
 
 # What a student asked for, loosest last: the first that, dropped with those before it, leaves a destination
 # is the reason nothing fits.
-_RELAXED = (("place", {"regions": (), "countries": ()}), ("language", {"language": None}),
-            ("period", {"period": None}), ("level", {"level": None}), ("field", {"field": None}))
+_RELAXED = (
+    ("place", {"regions": (), "countries": ()}),
+    ("language", {"language": None}),
+    ("period", {"period": None}),
+    ("level", {"level": None}),
+    ("field", {"field": None}),
+)
 
 
 def _reason(dataset: Dataset, agreements: pd.DataFrame, search: Search) -> str | None:
@@ -245,8 +292,9 @@ def field_options(dataset: Dataset, language: str = "en") -> list[dict[str, str]
     """The fields a student can pick, named in `language`, each with the programme names the office gave its
     agreements (department, field note) as synonyms to search by; the fields the agreements name first."""
     synonyms: dict[str, set[str]] = {}
-    for codes, department, note in zip(*(student_agreements(dataset)[c] for c in ("fields", "department",
-                                                                                   "field_note"))):
+    for codes, department, note in zip(
+        *(student_agreements(dataset)[c] for c in ("fields", "department", "field_note"))
+    ):
         for code in codes:
             synonyms.setdefault(code, set()).update(n.strip() for n in (department, note) if n and n.strip())
     options = []
@@ -261,5 +309,11 @@ def field_options(dataset: Dataset, language: str = "en") -> list[dict[str, str]
 
 def languages_offered(dataset: Dataset) -> list[str]:
     """The languages the student agreements ask for, as ISO codes."""
-    return sorted({item.split(":")[0].strip().lower() for items in student_agreements(dataset)["languages"]
-                   for item in items if item.strip()})
+    return sorted(
+        {
+            item.split(":")[0].strip().lower()
+            for items in student_agreements(dataset)["languages"]
+            for item in items
+            if item.strip()
+        }
+    )

@@ -19,9 +19,9 @@ from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
+from dashboard.filters import QUERY_KEYS, VALUE_PREFIXES, FilterState
 from dashboard.i18n import country_label, text, value_label
 from dashboard.isced import field_name
-from dashboard.filters import QUERY_KEYS, VALUE_PREFIXES, FilterState
 from dashboard.model import Dataset
 
 # OWASP's list of characters that make a spreadsheet cell a formula.
@@ -29,7 +29,6 @@ FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 DEFAULT_LANGUAGE = "en"
 MAX_FILENAME_STEM = 100
 LIST_SEPARATOR = "; "
-
 
 
 def label(field: str, value: str, language: str = DEFAULT_LANGUAGE) -> str:
@@ -98,22 +97,30 @@ def partners_table(partners: pd.DataFrame, language: str = DEFAULT_LANGUAGE) -> 
     columns: dict[str, object] = {
         text("export.col.name", language): [_text(v) for v in partners["name"]],
         text("export.col.city", language): [_text(v) for v in partners["city"]],
-        text("export.col.country", language): [country_label(str(c), language, _text(c)) if _text(c) else ""
-                                        for c in partners["country"]],
+        text("export.col.country", language): [
+            country_label(str(c), language, _text(c)) if _text(c) else "" for c in partners["country"]
+        ],
         text("export.col.erasmus", language): [_text(v) for v in partners["erasmus_code"]],
         text("export.col.tier", language): [label("tiers", str(t), language) for t in partners["tier"]],
         text("export.col.activities", language): [_listed(v, "activities", language) for v in partners["activities"]],
         text("export.col.networks", language): [_listed(v, None, language) for v in partners["networks"]],
         text("export.col.website", language): [_text(v) for v in partners["website"]],
         text("export.col.agreement_start", language): pd.array(
-            pd.to_numeric(partners["agreement_start"], errors="coerce"), dtype="Int64"),
+            pd.to_numeric(partners["agreement_start"], errors="coerce"), dtype="Int64"
+        ),
         text("export.col.agreement_end", language): pd.array(
-            pd.to_numeric(partners["agreement_end"], errors="coerce"), dtype="Int64"),
+            pd.to_numeric(partners["agreement_end"], errors="coerce"), dtype="Int64"
+        ),
     }
-    for column, key in (("volume", "export.col.volume"), ("outgoing", "export.col.outgoing"),
-                        ("incoming", "export.col.incoming")):
+    for column, key in (
+        ("volume", "export.col.volume"),
+        ("outgoing", "export.col.outgoing"),
+        ("incoming", "export.col.incoming"),
+    ):
         if column in partners:
-            columns[text(key, language)] = pd.to_numeric(partners[column], errors="coerce").fillna(0).astype("int64").to_numpy()
+            columns[text(key, language)] = (
+                pd.to_numeric(partners[column], errors="coerce").fillna(0).astype("int64").to_numpy()
+            )
     return neutralise_frame(pd.DataFrame(columns))
 
 

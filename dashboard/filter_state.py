@@ -11,21 +11,37 @@ from dataclasses import dataclass, replace
 from urllib.parse import parse_qsl, urlencode
 
 from dashboard import agreement_filters
-from dashboard.i18n import country_label, text, value_label
 from dashboard.countries import ERASMUS_COUNTRY_CODES, fold
+from dashboard.i18n import country_label, text, value_label
 from dashboard.model import ACTIVITIES, DIRECTIONS, PARTICIPANTS, TIERS, Dataset
 
 # URL key of each field, in the canonical order of `to_query`.
 QUERY_KEYS = {
-    "tiers": "tier", "countries": "country", "regions": "region", "activities": "activity",
-    "campuses": "campus", "year_from": "from", "year_to": "to", "participants": "participant",
-    "directions": "direction", "query": "q",
+    "tiers": "tier",
+    "countries": "country",
+    "regions": "region",
+    "activities": "activity",
+    "campuses": "campus",
+    "year_from": "from",
+    "year_to": "to",
+    "participants": "participant",
+    "directions": "direction",
+    "query": "q",
 }
 # Plural spellings people type into a URL by hand.
 KEY_ALIASES = {
-    "tiers": "tier", "countries": "country", "regions": "region", "continent": "region",
-    "activities": "activity", "campuses": "campus", "year_from": "from", "year_to": "to",
-    "participants": "participant", "directions": "direction", "search": "q", "query": "q",
+    "tiers": "tier",
+    "countries": "country",
+    "regions": "region",
+    "continent": "region",
+    "activities": "activity",
+    "campuses": "campus",
+    "year_from": "from",
+    "year_to": "to",
+    "participants": "participant",
+    "directions": "direction",
+    "search": "q",
+    "query": "q",
 }
 # The agreement filters (field, level, type, valid) come after the others, in agreement_filters.
 QUERY_KEYS.update(agreement_filters.QUERY_KEYS)
@@ -69,12 +85,12 @@ class FilterState:
     query: str = ""
     fields: tuple[str, ...] = ()  # ISCED-F codes
     levels: tuple[str, ...] = ()  # EQF levels "5".."8"
-    types: tuple[str, ...] = ()   # mobility types
-    valid: str | None = None      # academic year the agreements are in effect in
+    types: tuple[str, ...] = ()  # mobility types
+    valid: str | None = None  # academic year the agreements are in effect in
 
     # -- building -------------------------------------------------------------------------------
     @classmethod
-    def from_query(cls, search: str | None, dataset: Dataset) -> "FilterState":
+    def from_query(cls, search: str | None, dataset: Dataset) -> FilterState:
         """The state a URL query string asks for; unknown keys and values are dropped, never an error."""
         text = (search or "").lstrip("?")
         values: dict[str, list[str]] = {}
@@ -96,7 +112,7 @@ class FilterState:
         return cls.from_values(dataset, **values)
 
     @classmethod
-    def from_values(cls, dataset: Dataset, **values: object) -> "FilterState":
+    def from_values(cls, dataset: Dataset, **values: object) -> FilterState:
         """The state for raw control values (lists, strings or None), validated against the dataset.
 
         `from` after `to` is swapped: people mean the range between the two years.
@@ -118,8 +134,13 @@ class FilterState:
         if not isinstance(query_parts, str):
             query_parts = " ".join(str(q) for q in query_parts if q)
         query = " ".join(query_parts.split())[:MAX_QUERY_LENGTH]
-        return cls(year_from=year_from, year_to=year_to, query=query, **state,  # type: ignore[arg-type]
-                   **agreement_filters.parse(values))
+        return cls(
+            year_from=year_from,
+            year_to=year_to,
+            query=query,
+            **state,  # type: ignore[arg-type]
+            **agreement_filters.parse(values),
+        )
 
     # -- the URL ----------------------------------------------------------------------------------
     def to_query(self) -> str:
@@ -146,7 +167,7 @@ class FilterState:
                 chips.append((name, item, _chip_label(name, item, language)))
         return chips
 
-    def without(self, field: str, value: str | None = None) -> "FilterState":
+    def without(self, field: str, value: str | None = None) -> FilterState:
         """This state with `value` (or the whole field when None) removed; unknown fields change nothing."""
         if field not in QUERY_KEYS:
             return self
@@ -158,7 +179,7 @@ class FilterState:
             return replace(self, **{field: "" if field == "query" else None})
         return self
 
-    def toggled(self, field: str, value: str) -> "FilterState":
+    def toggled(self, field: str, value: str) -> FilterState:
         """This state with `value` added to `field`, or removed when it was there (a click on a chart)."""
         if field not in QUERY_KEYS:
             return self
@@ -200,8 +221,14 @@ def _canonical(field: str, values) -> tuple[str, ...]:
 
 
 # Catalogue prefix of the values of each list field (dashboard/i18n).
-VALUE_PREFIXES = {"tiers": "tier", "regions": "region", "activities": "activity", "participants": "participant",
-                 "directions": "direction", **agreement_filters.VALUE_PREFIXES}
+VALUE_PREFIXES = {
+    "tiers": "tier",
+    "regions": "region",
+    "activities": "activity",
+    "participants": "participant",
+    "directions": "direction",
+    **agreement_filters.VALUE_PREFIXES,
+}
 
 
 def _chip_label(field: str, value: str, language: str = "en") -> str:

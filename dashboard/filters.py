@@ -7,9 +7,9 @@ The state itself and its URL form live in dashboard.filter_state; its names are 
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from functools import cached_property
-from typing import Callable
 
 import numpy as np
 import pandas as pd
@@ -28,7 +28,6 @@ from dashboard.filter_state import (  # noqa: F401  (re-exported: the URL state'
 from dashboard.indexes import KIND_COLUMNS, DatasetIndexes, bits
 from dashboard.model import ACTIVITIES, TIERS, Dataset
 
-
 # -- applying a state ----------------------------------------------------------------------------
 
 
@@ -36,8 +35,8 @@ from dashboard.model import ACTIVITIES, TIERS, Dataset
 class View:
     """The dataset seen through one FilterState."""
 
-    partners: pd.DataFrame   # PARTNER_COLUMNS + volume, outgoing, incoming (mobility counts in the filter)
-    totals: pd.DataFrame     # the filtered mobility summed per kind (indexes.KIND_COLUMNS + count): charts read this
+    partners: pd.DataFrame  # PARTNER_COLUMNS + volume, outgoing, incoming (mobility counts in the filter)
+    totals: pd.DataFrame  # the filtered mobility summed per kind (indexes.KIND_COLUMNS + count): charts read this
     tier_counts: dict[str, int]
     years: tuple[str, ...] = ()  # the dataset's academic years inside the year range (for charts with zero years)
     positions: np.ndarray = field(default_factory=lambda: np.zeros(0, dtype=np.int64))  # rows in dataset.partners
@@ -98,17 +97,24 @@ def apply(state: FilterState, dataset: Dataset) -> View:
     keep = base & _isin(ix.tier, state.tiers) if state.tiers else base
 
     first, last = _year(state.year_from), _year(state.year_to)
-    kinds = ix.kind_mask(first, last, participant=state.participants, direction=state.directions,
-                         campus=state.campuses)
+    kinds = ix.kind_mask(first, last, participant=state.participants, direction=state.directions, campus=state.campuses)
     total, outgoing = ix.volumes(kinds)
     everyone = bool(keep.all())
     partners = ix.partners.copy() if everyone else ix.partners.loc[keep].copy()
     partners["volume"] = (total if everyone else total[keep]).astype(np.int64)
     partners["outgoing"] = (outgoing if everyone else outgoing[keep]).astype(np.int64)
     partners["incoming"] = partners["volume"] - partners["outgoing"]
-    years = tuple(y for y in ix.years if (first is None or int(y[:4]) >= first) and (last is None or int(y[:4]) <= last))
-    return View(partners=partners, totals=ix.totals(keep, kinds), tier_counts=tier_counts, years=years,
-                positions=np.flatnonzero(keep), rows=lambda: _mobility_rows(dataset, keep, kinds))
+    years = tuple(
+        y for y in ix.years if (first is None or int(y[:4]) >= first) and (last is None or int(y[:4]) <= last)
+    )
+    return View(
+        partners=partners,
+        totals=ix.totals(keep, kinds),
+        tier_counts=tier_counts,
+        years=years,
+        positions=np.flatnonzero(keep),
+        rows=lambda: _mobility_rows(dataset, keep, kinds),
+    )
 
 
 def _mobility_rows(dataset: Dataset, partners: np.ndarray, kinds: np.ndarray) -> pd.DataFrame:

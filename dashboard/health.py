@@ -6,12 +6,12 @@ Always HTTP 200 while the worker serves: a worker showing its last good data sho
 
 from __future__ import annotations
 
-from datetime import UTC, datetime, timezone
+from datetime import UTC, datetime
 
 from flask import Flask, jsonify
 
-from dashboard.report import file_name
 from dashboard.paths import HEALTHZ_PATH, under
+from dashboard.report import file_name
 from dashboard.store import DatasetStore
 
 
@@ -28,10 +28,15 @@ def health(store: DatasetStore) -> dict:
         "data_time": datetime.fromtimestamp(status.data_time, UTC).isoformat(timespec="seconds"),
     }
     if status.degraded:
-        body["reason"] = ("newer data files were not swapped in; serving the last good data" if status.kept
-                          else "some data files could not be read")
-        body["problems"] = [{"file": file_name(p.file), "line": p.line, "column": p.column, "message": p.message}
-                            for p in status.problems]
+        body["reason"] = (
+            "newer data files were not swapped in; serving the last good data"
+            if status.kept
+            else "some data files could not be read"
+        )
+        body["problems"] = [
+            {"file": file_name(p.file), "line": p.line, "column": p.column, "message": p.message}
+            for p in status.problems
+        ]
     return body
 
 

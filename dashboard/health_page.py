@@ -22,8 +22,13 @@ from dashboard.store import DatasetStore
 PARTNER_KEY = "partner"  # the dashboard opens this partner's detail panel (callbacks/selection.py)
 XLSX_TYPE = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 CSV_DELIMITERS = {"nl": ";", "fr": ";"}  # what Dutch and French Excel split a double-clicked CSV on
-_TITLES = {"expiring12": ("health.expiring", {"months": 12}), "expiring24": ("health.expiring", {"months": 24}),
-           "utilisation": ("health.utilisation", {}), "balance": ("health.balance", {}), "quiet": ("health.quiet", {})}
+_TITLES = {
+    "expiring12": ("health.expiring", {"months": 12}),
+    "expiring24": ("health.expiring", {"months": 24}),
+    "utilisation": ("health.utilisation", {}),
+    "balance": ("health.balance", {}),
+    "quiet": ("health.quiet", {}),
+}
 
 PAGE = """<!DOCTYPE html>
 <html lang="{{ language }}">
@@ -67,8 +72,15 @@ PAGE = """<!DOCTYPE html>
 </main></body></html>"""
 
 
-def register_health_page(server: Flask, store: DatasetStore, *, home: str = "/", assets: str = "/assets/",
-                         default_language: str = "en", route_prefix: str = "/") -> None:
+def register_health_page(
+    server: Flask,
+    store: DatasetStore,
+    *,
+    home: str = "/",
+    assets: str = "/assets/",
+    default_language: str = "en",
+    route_prefix: str = "/",
+) -> None:
     """Serve /health and /health/<list>.csv|.xlsx from the store's current dataset."""
 
     def query_state():
@@ -92,24 +104,44 @@ def register_health_page(server: Flask, store: DatasetStore, *, home: str = "/",
             table = lists.tables[name]
             key, values = _TITLES[name]
             query = _query(filters, options, language)
-            sections.append({
-                "name": name, "title": text(key, language, **values), "hint": _hint(name, lists, language),
-                "columns": list(table.columns[1:]),
-                "rows": [(_partner_link(home, filters, language, row[0]), [str(c) for c in row[1:]])
-                         for row in table.itertuples(index=False, name=None)],
-                "csv": f"{home}{HEALTH_PATH}/{name}.csv{query}", "xlsx": f"{home}{HEALTH_PATH}/{name}.xlsx{query}",
-            })
+            sections.append(
+                {
+                    "name": name,
+                    "title": text(key, language, **values),
+                    "hint": _hint(name, lists, language),
+                    "columns": list(table.columns[1:]),
+                    "rows": [
+                        (_partner_link(home, filters, language, row[0]), [str(c) for c in row[1:]])
+                        for row in table.itertuples(index=False, name=None)
+                    ],
+                    "csv": f"{home}{HEALTH_PATH}/{name}.csv{query}",
+                    "xlsx": f"{home}{HEALTH_PATH}/{name}.xlsx{query}",
+                }
+            )
         kept = [(k, v) for k, v in request.args.items(multi=True) if k not in ("ref", "quiet")]
         html = render_template_string(
-            PAGE, language=language, title=text("health.title", language), assets=assets,
-            home=home + _query(filters, [], language), back=text("health.back", language),
-            languages=[(code, language_name(code), home + HEALTH_PATH + _query(filters, options, code))
-                       for code in LANGUAGES],
-            intro=text("health.intro", language, filter=filter_description(state, language)), path=HEALTH_PATH,
-            kept=kept, reference_label=text("health.reference", language), years=reference_choices(dataset),
-            reference=lists.reference, quiet_label=text("health.quiet_years", language), quiet=lists.quiet_years,
-            apply=text("health.apply", language), sections=sections, csv=text("health.download_csv", language),
-            xlsx=text("health.download_xlsx", language), empty=text("health.empty", language),
+            PAGE,
+            language=language,
+            title=text("health.title", language),
+            assets=assets,
+            home=home + _query(filters, [], language),
+            back=text("health.back", language),
+            languages=[
+                (code, language_name(code), home + HEALTH_PATH + _query(filters, options, code)) for code in LANGUAGES
+            ],
+            intro=text("health.intro", language, filter=filter_description(state, language)),
+            path=HEALTH_PATH,
+            kept=kept,
+            reference_label=text("health.reference", language),
+            years=reference_choices(dataset),
+            reference=lists.reference,
+            quiet_label=text("health.quiet_years", language),
+            quiet=lists.quiet_years,
+            apply=text("health.apply", language),
+            sections=sections,
+            csv=text("health.download_csv", language),
+            xlsx=text("health.download_xlsx", language),
+            empty=text("health.empty", language),
         )
         return Response(html, mimetype="text/html")
 

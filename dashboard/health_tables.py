@@ -36,8 +36,9 @@ def _with_partner(frame: pd.DataFrame, partners: pd.DataFrame, language: str) ->
     names = partners.set_index(partners["partner_id"].astype(str))
     out = pd.DataFrame({"partner_id": frame["partner_id"].astype(str).to_numpy()})
     out[text("health.col.partner", language)] = out["partner_id"].map(names["name"]).fillna(out["partner_id"])
-    out[text("health.col.country", language)] = [country_label(str(c), language)
-                                                 for c in out["partner_id"].map(names["country"]).fillna("")]
+    out[text("health.col.country", language)] = [
+        country_label(str(c), language) for c in out["partner_id"].map(names["country"]).fillna("")
+    ]
     return out
 
 
@@ -46,8 +47,9 @@ def _expiring(agreements, partners, reference: int, months: int, language: str) 
     out = _with_partner(rows, partners, language)
     out[text("health.col.direction", language)] = [text(f"direction.{d}", language) for d in rows["direction"]]
     out[text("health.col.type", language)] = [text(f"mobility_type.{t}", language) for t in rows["mobility_type"]]
-    out[text("health.col.fields", language)] = ["; ".join(f"{c} {isced.field_name(c, language)}" for c in codes)
-                                               for codes in rows["fields"]]
+    out[text("health.col.fields", language)] = [
+        "; ".join(f"{c} {isced.field_name(c, language)}" for c in codes) for codes in rows["fields"]
+    ]
     out[text("health.col.last_year", language)] = [_academic(y) for y in rows["last_year"]]
     out[text("health.col.status", language)] = [text(f"status.{s}", language) for s in rows["status"]]
     return out
@@ -70,8 +72,11 @@ def _balance(mobility, partners, language: str) -> pd.DataFrame:
     rows = health.balance(mobility, partners["partner_id"])
     rows = rows[(rows["outgoing"] + rows["incoming"]) > 0].reset_index(drop=True)
     out = _with_partner(rows, partners, language)
-    for column, key in (("outgoing", "health.col.outgoing"), ("incoming", "health.col.incoming"),
-                        ("balance", "health.col.balance")):
+    for column, key in (
+        ("outgoing", "health.col.outgoing"),
+        ("incoming", "health.col.incoming"),
+        ("balance", "health.col.balance"),
+    ):
         out[text(key, language)] = rows[column].to_numpy()
     return out
 
@@ -79,13 +84,19 @@ def _balance(mobility, partners, language: str) -> pd.DataFrame:
 def _quiet(mobility, partners, reference: int, years: int, language: str) -> pd.DataFrame:
     rows = health.quiet_partners(mobility, partners["partner_id"], reference, years)
     out = _with_partner(rows, partners, language)
-    out[text("health.col.last_mobility", language)] = [_academic(y) or text("health.never", language)
-                                                      for y in rows["last_mobility"]]
+    out[text("health.col.last_mobility", language)] = [
+        _academic(y) or text("health.never", language) for y in rows["last_mobility"]
+    ]
     return out
 
 
-def health_lists(dataset: Dataset, state: FilterState, language: str = "en", reference: int | None = None,
-                 quiet_years: int = DEFAULT_QUIET_YEARS) -> HealthLists:
+def health_lists(
+    dataset: Dataset,
+    state: FilterState,
+    language: str = "en",
+    reference: int | None = None,
+    quiet_years: int = DEFAULT_QUIET_YEARS,
+) -> HealthLists:
     """Every list for the partners and mobility `state` shows; reference defaults to the latest year with mobility."""
     view = apply(state, dataset)
     reference = reference if reference is not None else health.reference_year(dataset.mobility)

@@ -32,8 +32,8 @@ FILTER_VALID = "filter-valid"
 HEALTH_LINK = "health-link"  # header link to /health, carrying the filters
 RESET = "filter-reset"
 TABLE_SEARCH = "partner-table-search"  # quick search inside the table only (not a filter)
-TABLE_ROWS = "partner-table-rows"      # which table rows the filter shows, and their mobility
-TABLE_SHOWN = "partner-table-shown"    # rows the grid shows after applying TABLE_ROWS (set in the browser)
+TABLE_ROWS = "partner-table-rows"  # which table rows the filter shows, and their mobility
+TABLE_SHOWN = "partner-table-shown"  # rows the grid shows after applying TABLE_ROWS (set in the browser)
 CHIPS = "filter-chips"
 CHIP_TYPE = "filter-chip"  # pattern-matching type of one removable chip
 
@@ -63,9 +63,9 @@ DOWNLOAD = "partner-download"
 # Detail panel of one partner.
 SELECTED_PARTNER = "selected-partner"
 DATA_BANNER = "data-banner"  # what is wrong with the data files, when something is
-DATA_CHECK = "data-check"    # the timer that keeps DATA_BANNER current on an open page
-DATA_SHOWN = "data-shown"    # the time of the data the page was built from
-DATA_NOW = "data-now"        # the time of the data the server has now
+DATA_CHECK = "data-check"  # the timer that keeps DATA_BANNER current on an open page
+DATA_SHOWN = "data-shown"  # the time of the data the page was built from
+DATA_NOW = "data-now"  # the time of the data the server has now
 DETAIL_PANEL = "detail-panel"
 DETAIL_BODY = "detail-body"
 
@@ -97,12 +97,12 @@ def language_link(language: str) -> str:
 # The world map's companions: its size (reported by the browser, for fitting), quick views, text summary, the
 # link to the partner table (the map's list), and the store the browser's address-bar callback writes.
 MAP_SIZE = "map-size"
-MAP_VIEW_TYPE = "map-quick-view"   # pattern-matching type of the World / Europe / home buttons
+MAP_VIEW_TYPE = "map-quick-view"  # pattern-matching type of the World / Europe / home buttons
 MAP_SUMMARY = "map-summary"
 MAP_SIZE_LEGEND = "map-size-legend"
 MAP_LIST_LINK = "map-list-link"
 MAP_ADDRESS = "map-address"
-TABLE_ANCHOR = "partner-list"      # the partner table's section: the list link and Alt+L land here
+TABLE_ANCHOR = "partner-list"  # the partner table's section: the list link and Alt+L land here
 COPY_LINK = "detail-copy-link"
 QUICK_VIEWS = ("world", "europe", "home")
 

@@ -17,9 +17,18 @@ PROBLEM_KINDS = ("error", "rejected", "warning")
 
 def file_rows(report: ImportReport) -> list[dict]:
     """One row per file: its name, whether it is there, rows read, loaded, rejected, and how many warnings."""
-    return [{"file": file_name(f.file), "kind": f.kind, "present": f.present, "rows_read": f.rows_read,
-             "rows_loaded": f.rows_loaded, "rows_rejected": f.rows_rejected, "warnings": len(f.warnings)}
-            for f in report.files]
+    return [
+        {
+            "file": file_name(f.file),
+            "kind": f.kind,
+            "present": f.present,
+            "rows_read": f.rows_read,
+            "rows_loaded": f.rows_loaded,
+            "rows_rejected": f.rows_rejected,
+            "warnings": len(f.warnings),
+        }
+        for f in report.files
+    ]
 
 
 def problem_rows(report: ImportReport) -> list[dict]:
@@ -27,8 +36,17 @@ def problem_rows(report: ImportReport) -> list[dict]:
     rows = []
     for f in report.files:
         for kind, problems in zip(PROBLEM_KINDS, (f.errors, f.rejected, f.warnings), strict=True):
-            rows += [{"kind": kind, "file": file_name(p.file), "line": p.line, "column": p.column or "",
-                      "reason": p.message, "value": p.value or ""} for p in problems]
+            rows += [
+                {
+                    "kind": kind,
+                    "file": file_name(p.file),
+                    "line": p.line,
+                    "column": p.column or "",
+                    "reason": p.message,
+                    "value": p.value or "",
+                }
+                for p in problems
+            ]
     return rows
 
 
@@ -43,24 +61,57 @@ def not_placed_at_city(partners: pd.DataFrame) -> list[dict]:
     if "geo_precision" not in partners:
         return []
     rows = partners[~partners["geo_precision"].isin(CITY_OR_BETTER)].sort_values("source_line", kind="stable")
-    return [{"line": int(r.source_line) if pd.notna(r.source_line) else None, "name": r.name, "city": r.city,
-             "country": r.country_name or r.country, "precision": r.geo_precision} for r in rows.itertuples()]
+    return [
+        {
+            "line": int(r.source_line) if pd.notna(r.source_line) else None,
+            "name": r.name,
+            "city": r.city,
+            "country": r.country_name or r.country,
+            "precision": r.geo_precision,
+        }
+        for r in rows.itertuples()
+    ]
 
 
 def report_table(dataset: Dataset, language: str = "en") -> pd.DataFrame:
     """The CSV download: one line per file, per problem and per partner not placed at city level."""
     partners_file = next((file_name(f.file) for f in dataset.report.files if f.kind == "partners"), "partners.csv")
-    rows = [{"kind": "file", "file": f["file"], "line": None, "column": "",
-             "reason": (f"{f['rows_read']} rows read = {f['rows_loaded']} loaded + {f['rows_rejected']} rejected; "
-                        f"{f['warnings']} warnings") if f["present"] else text("data.absent", language),
-             "value": ""} for f in file_rows(dataset.report)]
+    rows = [
+        {
+            "kind": "file",
+            "file": f["file"],
+            "line": None,
+            "column": "",
+            "reason": (
+                f"{f['rows_read']} rows read = {f['rows_loaded']} loaded + {f['rows_rejected']} rejected; "
+                f"{f['warnings']} warnings"
+            )
+            if f["present"]
+            else text("data.absent", language),
+            "value": "",
+        }
+        for f in file_rows(dataset.report)
+    ]
     rows += problem_rows(dataset.report)
-    rows += [{"kind": "placement", "file": partners_file, "line": p["line"], "column": "city",
-              "reason": text(f"data.precision.{p['precision']}", language), "value": p["name"]}
-             for p in not_placed_at_city(dataset.partners)]
+    rows += [
+        {
+            "kind": "placement",
+            "file": partners_file,
+            "line": p["line"],
+            "column": "city",
+            "reason": text(f"data.precision.{p['precision']}", language),
+            "value": p["name"],
+        }
+        for p in not_placed_at_city(dataset.partners)
+    ]
     frame = pd.DataFrame(rows, columns=["kind", "file", "line", "column", "reason", "value"])
     frame["line"] = frame["line"].astype("Int64")
-    headers = {"kind": text("data.kind", language), "file": text("data.file", language),
-               "line": text("data.line", language), "column": text("data.column", language),
-               "reason": text("data.reason", language), "value": text("data.value", language)}
+    headers = {
+        "kind": text("data.kind", language),
+        "file": text("data.file", language),
+        "line": text("data.line", language),
+        "column": text("data.column", language),
+        "reason": text("data.reason", language),
+        "value": text("data.value", language),
+    }
     return frame.rename(columns=headers)

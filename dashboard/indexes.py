@@ -29,8 +29,10 @@ class DatasetIndexes:
         self.tier = partners["tier"].to_numpy(dtype=object)
         self.country = partners["country"].to_numpy(dtype=object)
         self.region = partners["region"].to_numpy(dtype=object)
-        self.search = [fold(f"{name} {city} {code}") for name, city, code in
-                       zip(partners["name"], partners["city"], partners["erasmus_code"])]
+        self.search = [
+            fold(f"{name} {city} {code}")
+            for name, city, code in zip(partners["name"], partners["city"], partners["erasmus_code"])
+        ]
         self.activity_bits = np.array([bits(acts, ACTIVITIES) for acts in partners["activities"]], dtype=np.int64)
         self.strategic = self.tier == "strategic"
         self.start = pd.to_numeric(partners["agreement_start"], errors="coerce").astype("float64").to_numpy()
@@ -39,14 +41,21 @@ class DatasetIndexes:
         groups = {str(g) for g in pd.unique(campuses["group"])} | {str(c) for c in pd.unique(mobility["campus"])}
         self.campuses: tuple[str, ...] = tuple(sorted(g for g in groups if g and g != "nan"))
         durations = {"" if pd.isna(d) else str(d) for d in pd.unique(mobility["duration"])} - set(DURATIONS)
-        labels = {"academic_year": self.years, "direction": DIRECTIONS, "participant": PARTICIPANTS,
-                  "duration": (*DURATIONS, *sorted(durations)), "campus": self.campuses}
+        labels = {
+            "academic_year": self.years,
+            "direction": DIRECTIONS,
+            "participant": PARTICIPANTS,
+            "duration": (*DURATIONS, *sorted(durations)),
+            "campus": self.campuses,
+        }
         self.kind_labels: dict[str, tuple[str, ...]] = labels
 
         # Each mobility row's partner (its position in `partners`; -1 when the partner list lacks it: never shown).
         self.row_partner = _codes(mobility["partner_id"], partners["partner_id"].astype(str).tolist()).astype(np.int32)
-        codes = {name: _codes(mobility[name], labels[name], missing="" if name == "duration" else None)
-                 for name in KIND_COLUMNS}
+        codes = {
+            name: _codes(mobility[name], labels[name], missing="" if name == "duration" else None)
+            for name in KIND_COLUMNS
+        }
         flat = np.zeros(len(mobility), dtype=np.int64)
         for name in KIND_COLUMNS:
             flat = flat * (len(labels[name]) + 1) + (codes[name] + 1)  # slot 0: a value the labels do not list
@@ -64,9 +73,9 @@ class DatasetIndexes:
         year_of = np.array([_first_year(y) for y in self.years] + [-1], dtype=np.int64)
         self.kind_year = year_of[kind_codes["academic_year"]]  # code -1 picks the trailing -1
         self.kind_outgoing = kind_codes["direction"] == DIRECTIONS.index("outgoing")
-        self.kinds = pd.DataFrame({
-            name: pd.Categorical.from_codes(kind_codes[name], categories=list(labels[name])) for name in KIND_COLUMNS
-        })
+        self.kinds = pd.DataFrame(
+            {name: pd.Categorical.from_codes(kind_codes[name], categories=list(labels[name])) for name in KIND_COLUMNS}
+        )
 
         count = pd.to_numeric(mobility["count"], errors="coerce").fillna(0).to_numpy(dtype=np.float64)
         known = self.row_partner >= 0
@@ -77,7 +86,7 @@ class DatasetIndexes:
         self.kind_total = counts.sum(axis=0)
         # The products below take the time of reading this matrix once: float32 halves it and keeps
         # every sum of whole counts exact while the grand total stays below 2**24 (16.7 million); beyond, float64.
-        exact32 = float(self.kind_total.sum()) < 2 ** 24 and float(count.min(initial=0)) >= 0
+        exact32 = float(self.kind_total.sum()) < 2**24 and float(count.min(initial=0)) >= 0
         self.counts = counts.astype(np.float32) if exact32 else counts
 
         # A partner belongs to a campus when its agreement names it or when that campus sends or hosts its
@@ -130,8 +139,9 @@ class DatasetIndexes:
     def totals(self, partners: np.ndarray, kinds: np.ndarray) -> pd.DataFrame:
         """The mobility of the kept partners summed per kept kind: KIND_COLUMNS (categorical, with every label of
         the dataset as a category) and count. The charts' tables (dashboard.stats) read this as mobility rows."""
-        summed = self.kind_total if partners.all() else np.einsum("i,ij->j", partners.astype(self.counts.dtype),
-                                                                  self.counts)
+        summed = (
+            self.kind_total if partners.all() else np.einsum("i,ij->j", partners.astype(self.counts.dtype), self.counts)
+        )
         frame = self.kinds.loc[kinds].copy() if not kinds.all() else self.kinds.copy()
         frame["count"] = summed[kinds].astype(np.int64)
         return frame.reset_index(drop=True)

@@ -32,8 +32,10 @@ class Field:
 def catalogue() -> dict[str, Field]:
     """Every field by code, broad fields first within their branch (the file's order)."""
     data = resources.files("dashboard").joinpath("catalogues/isced_f_2013.csv").read_text(encoding="utf-8")
-    return {row["code"]: Field(row["code"], {lang: row[lang] for lang in LANGUAGES})
-            for row in csv.DictReader(io.StringIO(data))}
+    return {
+        row["code"]: Field(row["code"], {lang: row[lang] for lang in LANGUAGES})
+        for row in csv.DictReader(io.StringIO(data))
+    }
 
 
 @lru_cache(maxsize=1)

@@ -20,8 +20,9 @@ from dashboard.model import Dataset
 from dashboard.store import DataStatus
 
 DASHBOARD_BANNER = BannerIds(ids.DATA_BANNER, ids.DATA_CHECK, ids.DATA_SHOWN, ids.DATA_NOW)
-SYSTEM_FONTS = ('system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", '
-                '"Liberation Sans", Arial, sans-serif')
+SYSTEM_FONTS = (
+    'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", "Noto Sans", "Liberation Sans", Arial, sans-serif'
+)
 
 MANTINE_THEME = {
     "fontFamily": SYSTEM_FONTS,
@@ -33,8 +34,13 @@ MANTINE_THEME = {
 }
 
 
-def build_layout(dataset: Dataset, settings: Settings, graph_config: dict, language: str | None = None,
-                 status: DataStatus | None = None) -> dmc.MantineProvider:
+def build_layout(
+    dataset: Dataset,
+    settings: Settings,
+    graph_config: dict,
+    language: str | None = None,
+    status: DataStatus | None = None,
+) -> dmc.MantineProvider:
     """The whole page for one dataset; a pure function of its arguments so a per-language layout is one call away.
 
     status: what the data banner says (none when not given).
@@ -63,20 +69,41 @@ def build_layout(dataset: Dataset, settings: Settings, graph_config: dict, langu
                         headline_cards(dataset.key_figures, language),
                         html.Div(
                             [
-                                map_panel(graph_config, language,
-                                          dataset.institution.short_name or dataset.institution.name),
-                                figure_panel(text("pyramid", language), ids.TIER_PYRAMID, graph_config, language=language,
-                                             hint=text("pyramid_hint", language), class_name="atlas-pyramid"),
+                                map_panel(
+                                    graph_config, language, dataset.institution.short_name or dataset.institution.name
+                                ),
+                                figure_panel(
+                                    text("pyramid", language),
+                                    ids.TIER_PYRAMID,
+                                    graph_config,
+                                    language=language,
+                                    hint=text("pyramid_hint", language),
+                                    class_name="atlas-pyramid",
+                                ),
                             ],
                             className="atlas-row atlas-row-map",
                         ),
                         html.Div(
                             [
-                                figure_panel(text("trend", language), ids.MOBILITY_TREND, graph_config, language=language, class_name="wide"),
-                                figure_panel(text("duration", language), ids.DURATION_SPLIT, graph_config, language=language),
-                                figure_panel(text("by_campus", language), ids.CAMPUS_SPLIT, graph_config, language=language),
-                                figure_panel(text("top_countries", language), ids.TOP_COUNTRIES, graph_config, language=language),
-                                figure_panel(text("top_partners", language), ids.TOP_PARTNERS, graph_config, language=language),
+                                figure_panel(
+                                    text("trend", language),
+                                    ids.MOBILITY_TREND,
+                                    graph_config,
+                                    language=language,
+                                    class_name="wide",
+                                ),
+                                figure_panel(
+                                    text("duration", language), ids.DURATION_SPLIT, graph_config, language=language
+                                ),
+                                figure_panel(
+                                    text("by_campus", language), ids.CAMPUS_SPLIT, graph_config, language=language
+                                ),
+                                figure_panel(
+                                    text("top_countries", language), ids.TOP_COUNTRIES, graph_config, language=language
+                                ),
+                                figure_panel(
+                                    text("top_partners", language), ids.TOP_PARTNERS, graph_config, language=language
+                                ),
                             ],
                             className="atlas-row atlas-charts",
                         ),

@@ -18,8 +18,14 @@ if TYPE_CHECKING:
 
 TIERS = ("strategic", "collaboration", "mobility")  # top of the pyramid first
 ACTIVITIES = (
-    "student_mobility", "staff_mobility", "internship", "benchmarking",
-    "research", "joint_degree", "double_degree", "multiple_degree",
+    "student_mobility",
+    "staff_mobility",
+    "internship",
+    "benchmarking",
+    "research",
+    "joint_degree",
+    "double_degree",
+    "multiple_degree",
 )
 GEO_PRECISIONS = ("manual", "address", "city", "country", "unresolved")
 DIRECTIONS = ("outgoing", "incoming")
@@ -30,65 +36,67 @@ REGIONS = ("Europe", "Asia", "Africa", "North America", "South America", "Oceani
 
 # Columns of Dataset.partners, in order. Multi-valued fields are tuples of strings.
 PARTNER_COLUMNS = (
-    "partner_id",       # str, stable, unique
-    "name",             # str
-    "city",             # str ("" when unknown)
-    "country",          # ISO-2
-    "country_name",     # English common name
-    "region",           # continent, e.g. "Europe"
-    "tier",             # one of TIERS
-    "activities",       # tuple[str, ...] from ACTIVITIES
-    "networks",         # tuple[str, ...]
-    "website",          # str ("" when unknown)
-    "erasmus_code",     # str ("" when unknown), normalised spacing as "NL ROTTERD03"
+    "partner_id",  # str, stable, unique
+    "name",  # str
+    "city",  # str ("" when unknown)
+    "country",  # ISO-2
+    "country_name",  # English common name
+    "region",  # continent, e.g. "Europe"
+    "tier",  # one of TIERS
+    "activities",  # tuple[str, ...] from ACTIVITIES
+    "networks",  # tuple[str, ...]
+    "website",  # str ("" when unknown)
+    "erasmus_code",  # str ("" when unknown), normalised spacing as "NL ROTTERD03"
     "agreement_start",  # Int64 year or <NA>
-    "agreement_end",    # Int64 year or <NA>
-    "campuses",         # tuple[str, ...] of home campus groups
-    "lat", "lon",       # float or NaN
-    "geo_precision",    # one of GEO_PRECISIONS
-    "geo_source",       # str: manual, cache, gazetteer, nominatim, country-centroid
-    "source_line",      # int: line in the input file
+    "agreement_end",  # Int64 year or <NA>
+    "campuses",  # tuple[str, ...] of home campus groups
+    "lat",
+    "lon",  # float or NaN
+    "geo_precision",  # one of GEO_PRECISIONS
+    "geo_source",  # str: manual, cache, gazetteer, nominatim, country-centroid
+    "source_line",  # int: line in the input file
 )
 # Columns of Dataset.mobility: one aggregated flow per row.
 MOBILITY_COLUMNS = (
     "academic_year",  # "2023-2024"
-    "year",           # int, first calendar year of the academic year (2023)
+    "year",  # int, first calendar year of the academic year (2023)
     "partner_id",
-    "direction",      # outgoing / incoming
-    "participant",    # student / staff
-    "duration",       # semester / short_term
-    "campus",         # home campus group, e.g. "Leuven" or "Limburg"
-    "count",          # int >= 0
+    "direction",  # outgoing / incoming
+    "participant",  # student / staff
+    "duration",  # semester / short_term
+    "campus",  # home campus group, e.g. "Leuven" or "Limburg"
+    "count",  # int >= 0
 )
 MOBILITY_TYPES = ("student_studies", "student_traineeship", "staff_teaching", "staff_training")
 AGREEMENT_STATUSES = ("draft", "signed", "in_effect", "terminated")
 EQF_LEVELS = (5, 6, 7, 8)  # short cycle, bachelor, master, doctoral
 # Columns of Dataset.agreements: one cooperation condition (direction x mobility type) per row.
 AGREEMENT_COLUMNS = (
-    "agreement_id",     # str ("" when not given)
+    "agreement_id",  # str ("" when not given)
     "partner_id",
-    "department",       # organisational unit on either side ("" when not given)
-    "mobility_type",    # one of MOBILITY_TYPES
-    "direction",        # outgoing (we send) / incoming (we receive)
-    "fields",           # tuple[str, ...] of ISCED-F 2013 codes (2, 3 or 4 digits); () for any field
-    "field_note",       # str: the clarification beside the codes
-    "levels",           # tuple[int, ...] of EQF_LEVELS; () for any level
-    "places",           # float or NaN (not yet defined): mobilities per academic year
+    "department",  # organisational unit on either side ("" when not given)
+    "mobility_type",  # one of MOBILITY_TYPES
+    "direction",  # outgoing (we send) / incoming (we receive)
+    "fields",  # tuple[str, ...] of ISCED-F 2013 codes (2, 3 or 4 digits); () for any field
+    "field_note",  # str: the clarification beside the codes
+    "levels",  # tuple[int, ...] of EQF_LEVELS; () for any level
+    "places",  # float or NaN (not yet defined): mobilities per academic year
     "months_per_year",  # float or NaN (students)
-    "days_per_year",    # float or NaN (staff)
-    "languages",        # tuple[str, ...] such as ("en:B2", "nl")
-    "first_year",       # Int64: first calendar year of the first academic year, or <NA> (open)
-    "last_year",        # Int64: first calendar year of the last academic year, or <NA> (open)
-    "status",           # one of AGREEMENT_STATUSES
-    "blended",          # True, False or None (not said)
-    "source_line",      # int: line in the input file (0 for agreements read from EWP XML)
+    "days_per_year",  # float or NaN (staff)
+    "languages",  # tuple[str, ...] such as ("en:B2", "nl")
+    "first_year",  # Int64: first calendar year of the first academic year, or <NA> (open)
+    "last_year",  # Int64: first calendar year of the last academic year, or <NA> (open)
+    "status",  # one of AGREEMENT_STATUSES
+    "blended",  # True, False or None (not said)
+    "source_line",  # int: line in the input file (0 for agreements read from EWP XML)
 )
 CAMPUS_COLUMNS = ("campus", "group", "city", "lat", "lon")
 KEY_FIGURE_COLUMNS = ("label", "value", "unit", "source")
 # Optional wording per interface language (label_nl, unit_de, ...: one pair per .po catalogue); a blank
 # translation falls back to the English column.
-KEY_FIGURE_TRANSLATIONS = tuple(f"{field}_{code}" for code in LANGUAGES if code != DEFAULT_LANGUAGE
-                                for field in ("label", "unit"))
+KEY_FIGURE_TRANSLATIONS = tuple(
+    f"{field}_{code}" for code in LANGUAGES if code != DEFAULT_LANGUAGE for field in ("label", "unit")
+)
 
 
 def key_figure_text(row, field: str, language: str) -> str:
@@ -122,7 +130,7 @@ class Dataset:
     agreements: pd.DataFrame = field(default_factory=lambda: empty_frame(AGREEMENT_COLUMNS))
 
     @property
-    def indexes(self) -> "DatasetIndexes":
+    def indexes(self) -> DatasetIndexes:
         """The arrays filtering and the charts read (dashboard.indexes), built on first use and kept until one
         of the frames is replaced. load_dataset builds them, so a served dataset has them before any request
         (and before gunicorn forks its workers)."""

@@ -23,10 +23,19 @@ def parse_origins(text: str, setting: str = "PARTNER_ATLAS_FRAME_ANCESTORS") -> 
         if not item:
             continue
         parts = urlsplit(item)
-        if parts.scheme not in ("http", "https") or not parts.hostname or "*" in item \
-                or parts.path not in ("", "/") or parts.query or parts.fragment or parts.username:
-            raise OriginError(f"{setting}: {item!r} is not a web origin. Write each as scheme://host[:port], "
-                              "e.g. https://www.example.edu, separated by commas.")
+        if (
+            parts.scheme not in ("http", "https")
+            or not parts.hostname
+            or "*" in item
+            or parts.path not in ("", "/")
+            or parts.query
+            or parts.fragment
+            or parts.username
+        ):
+            raise OriginError(
+                f"{setting}: {item!r} is not a web origin. Write each as scheme://host[:port], "
+                "e.g. https://www.example.edu, separated by commas."
+            )
         origin = f"{parts.scheme}://{parts.hostname}" + (f":{parts.port}" if parts.port else "")
         if origin not in origins:
             origins.append(origin)
@@ -40,6 +49,8 @@ def parse_public_url(text: str, setting: str = "PARTNER_ATLAS_PUBLIC_URL") -> st
         return ""
     parts = urlsplit(text)
     if parts.scheme not in ("http", "https") or not parts.hostname or any(c.isspace() for c in text):
-        raise OriginError(f"{setting}: {text!r} is not a web address a phone can open. "
-                          "Write it in full, e.g. https://www.example.edu/international/partners.")
+        raise OriginError(
+            f"{setting}: {text!r} is not a web address a phone can open. "
+            "Write it in full, e.g. https://www.example.edu/international/partners."
+        )
     return text

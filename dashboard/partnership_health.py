@@ -13,8 +13,12 @@ import pandas as pd
 
 from dashboard.agreement_filters import matching_agreements
 
-PARTICIPANT_OF_TYPE = {"student_studies": "student", "student_traineeship": "student",
-                       "staff_teaching": "staff", "staff_training": "staff"}
+PARTICIPANT_OF_TYPE = {
+    "student_studies": "student",
+    "student_traineeship": "student",
+    "staff_teaching": "staff",
+    "staff_training": "staff",
+}
 EXPIRING_COLUMNS = ("partner_id", "direction", "mobility_type", "fields", "last_year", "status", "places")
 UTILISATION_COLUMNS = ("partner_id", "direction", "participant", "year", "places", "realised", "verdict")
 BALANCE_COLUMNS = ("partner_id", "outgoing", "incoming", "balance")
@@ -48,8 +52,9 @@ def expiring(agreements: pd.DataFrame, reference: int, months: int) -> pd.DataFr
     horizon = reference + max(months // 12, 1) - 1
     rows = (last >= reference) & (last <= horizon) & (agreements["status"] != "terminated")
     out = agreements.loc[rows.fillna(False).to_numpy(dtype=bool), list(EXPIRING_COLUMNS)]
-    return out.sort_values(["last_year", "partner_id", "direction", "mobility_type"], kind="stable") \
-        .reset_index(drop=True)
+    return out.sort_values(["last_year", "partner_id", "direction", "mobility_type"], kind="stable").reset_index(
+        drop=True
+    )
 
 
 def places_per_year(agreements: pd.DataFrame, years) -> pd.DataFrame:
@@ -65,8 +70,15 @@ def places_per_year(agreements: pd.DataFrame, years) -> pd.DataFrame:
         last = np.inf if pd.isna(row.last_year) else int(row.last_year)
         for year in years:
             if first <= year <= last:
-                records.append((str(row.partner_id), row.direction, PARTICIPANT_OF_TYPE[row.mobility_type], year,
-                                float(row.places)))
+                records.append(
+                    (
+                        str(row.partner_id),
+                        row.direction,
+                        PARTICIPANT_OF_TYPE[row.mobility_type],
+                        year,
+                        float(row.places),
+                    )
+                )
     frame = pd.DataFrame(records, columns=["partner_id", "direction", "participant", "year", "places"])
     return frame.groupby(["partner_id", "direction", "participant", "year"], as_index=False)["places"].sum()
 
@@ -78,25 +90,33 @@ def utilisation(agreements: pd.DataFrame, mobility: pd.DataFrame, years) -> pd.D
     Only years in `years` (those the filter shows) and only where the agreements offer places.
     """
     places = places_per_year(agreements, list(years))
-    realised = (mobility.assign(partner_id=mobility["partner_id"].astype(str),
-                                direction=mobility["direction"].astype(str),
-                                participant=mobility["participant"].astype(str),
-                                year=pd.to_numeric(mobility["year"]).astype("int64"))
-                .groupby(["partner_id", "direction", "participant", "year"], as_index=False, observed=True)["count"]
-                .sum().rename(columns={"count": "realised"}))
+    realised = (
+        mobility.assign(
+            partner_id=mobility["partner_id"].astype(str),
+            direction=mobility["direction"].astype(str),
+            participant=mobility["participant"].astype(str),
+            year=pd.to_numeric(mobility["year"]).astype("int64"),
+        )
+        .groupby(["partner_id", "direction", "participant", "year"], as_index=False, observed=True)["count"]
+        .sum()
+        .rename(columns={"count": "realised"})
+    )
     out = places.merge(realised, how="left", on=["partner_id", "direction", "participant", "year"])
     out["realised"] = out["realised"].fillna(0).astype("int64")
     out["verdict"] = np.select([out["realised"] == 0, out["realised"] > out["places"]], ["unused", "over"], "ok")
-    return out[list(UTILISATION_COLUMNS)].sort_values(["partner_id", "year", "direction", "participant"],
-                                                       kind="stable").reset_index(drop=True)
+    return (
+        out[list(UTILISATION_COLUMNS)]
+        .sort_values(["partner_id", "year", "direction", "participant"], kind="stable")
+        .reset_index(drop=True)
+    )
 
 
 def balance(mobility: pd.DataFrame, partner_ids) -> pd.DataFrame:
     """Outgoing and incoming mobility per partner and their balance (incoming minus outgoing), the most
     unbalanced first; partners without mobility have 0 and 0."""
-    counts = (mobility.assign(partner_id=mobility["partner_id"].astype(str),
-                              direction=mobility["direction"].astype(str))
-              .pivot_table(index="partner_id", columns="direction", values="count", aggfunc="sum", fill_value=0))
+    counts = mobility.assign(
+        partner_id=mobility["partner_id"].astype(str), direction=mobility["direction"].astype(str)
+    ).pivot_table(index="partner_id", columns="direction", values="count", aggfunc="sum", fill_value=0)
     out = pd.DataFrame({"partner_id": [str(p) for p in partner_ids]})
     for direction in ("outgoing", "incoming"):
         column = counts[direction] if direction in counts else pd.Series(dtype="int64")
@@ -112,8 +132,12 @@ def quiet_partners(mobility: pd.DataFrame, partner_ids, reference: int, years: i
     moved = mobility[pd.to_numeric(mobility["count"]) > 0]
     last = moved.assign(partner_id=moved["partner_id"].astype(str)).groupby("partner_id")["year"].max()
     out = pd.DataFrame({"partner_id": [str(p) for p in partner_ids]})
-    out["last_mobility"] = pd.array([None if pd.isna(v) else int(v) for v in out["partner_id"].map(last)],
-                                    dtype="Int64")
+    out["last_mobility"] = pd.array(
+        [None if pd.isna(v) else int(v) for v in out["partner_id"].map(last)], dtype="Int64"
+    )
     quiet = out["last_mobility"].isna() | (out["last_mobility"] <= reference - years)
-    return out.loc[quiet.to_numpy(dtype=bool)].sort_values("last_mobility", na_position="first", kind="stable") \
+    return (
+        out.loc[quiet.to_numpy(dtype=bool)]
+        .sort_values("last_mobility", na_position="first", kind="stable")
         .reset_index(drop=True)
+    )

@@ -6,12 +6,12 @@ proxy that serves the app under /atlas/ as well as at /.
 
 from __future__ import annotations
 
-DATA_PATH = "data/"          # the import report
-HEALTH_PATH = "health"       # partnership health
-PRESENT_PATH = "present/"    # the presentation
-HEALTHZ_PATH = "healthz"     # for load balancers and monitors
+DATA_PATH = "data/"  # the import report
+HEALTH_PATH = "health"  # partnership health
+PRESENT_PATH = "present/"  # the presentation
+HEALTHZ_PATH = "healthz"  # for load balancers and monitors
 DESTINATIONS_PATH = "destinations/"  # students finding a partner (public)
-EMBED_PATH = "embed/"        # the map for the university's website (public, in a frame)
+EMBED_PATH = "embed/"  # the map for the university's website (public, in a frame)
 ACCESSIBILITY_PATH = "accessibility"  # the accessibility statement
 
 

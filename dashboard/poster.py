@@ -39,6 +39,7 @@ BROWSER_CANDIDATES = ("/usr/bin/chromium", "chromium", "chromium-browser", "goog
 NO_NETWORK_PROXY = "http://127.0.0.1:9"
 RENDER_TIMEOUT_S = 120
 
+
 class PosterError(RuntimeError):
     """The poster could not be rendered; the message says why and what to do."""
 
@@ -79,28 +80,52 @@ def poster_spec(
     institution = dataset.institution
     data: list[dict] = []
     annotations: list[dict] = []
-    shapes: list[dict] = [dict(type="rect", xref="paper", yref="paper", x0=0, x1=1, y0=HEADER[2], y1=1,
-                               fillcolor=look.text if base.name == "light" else look.surface, line=dict(width=0),
-                               layer="below")]
+    shapes: list[dict] = [
+        dict(
+            type="rect",
+            xref="paper",
+            yref="paper",
+            x0=0,
+            x1=1,
+            y0=HEADER[2],
+            y1=1,
+            fillcolor=look.text if base.name == "light" else look.surface,
+            line=dict(width=0),
+            layer="below",
+        )
+    ]
     layout: dict = {}
 
     inset = not state.regions and bool((view.partners["region"] == "Europe").any())
     main = WORLD if inset else FULL_MAP
     maps = [("geo", main, state.regions or None, True)] + ([("geo2", EUROPE, "Europe", False)] if inset else [])
     for geo_id, box, region, legend in maps:
-        figure = geo_map(view.partners, home=institution, theme=look, region=region,
-                           language=language).to_plotly_json()
+        figure = geo_map(view.partners, home=institution, theme=look, region=region, language=language).to_plotly_json()
         for trace in figure["data"]:
             trace = {**trace, "geo": geo_id}
             if not legend:
                 trace["showlegend"] = False
             data.append(trace)
-        layout[geo_id] = {**figure["layout"]["geo"], "domain": dict(x=list(box[:2]), y=list(box[2:])),
-                          "showocean": False, "showlakes": False, "bgcolor": "rgba(0,0,0,0)",
-                          "countrywidth": 0.8, "coastlinewidth": 0.8}
-    layout["legend"] = dict(orientation="h", x=main[0], y=main[2] - 0.012, xanchor="left", yanchor="top",
-                            font=dict(size=POSTER_FONT_SIZE - 1, color=look.text), bgcolor="rgba(0,0,0,0)",
-                            itemsizing="constant", traceorder="normal")
+        layout[geo_id] = {
+            **figure["layout"]["geo"],
+            "domain": dict(x=list(box[:2]), y=list(box[2:])),
+            "showocean": False,
+            "showlakes": False,
+            "bgcolor": "rgba(0,0,0,0)",
+            "countrywidth": 0.8,
+            "coastlinewidth": 0.8,
+        }
+    layout["legend"] = dict(
+        orientation="h",
+        x=main[0],
+        y=main[2] - 0.012,
+        xanchor="left",
+        yanchor="top",
+        font=dict(size=POSTER_FONT_SIZE - 1, color=look.text),
+        bgcolor="rgba(0,0,0,0)",
+        itemsizing="constant",
+        traceorder="normal",
+    )
     regions = ", ".join(label("regions", r, language) for r in state.regions)
     map_title = text("poster.map_region", language, regions=regions) if state.regions else text("poster.map", language)
     annotations.append(_section(escape(map_title), main[0], main[3] + 0.01, look))
@@ -121,45 +146,94 @@ def poster_spec(
 
     # The trend on the second axes, with its own legend above it.
     if view.years and stats.headline_counts(view)["mobilities"]:
-        trend = mobility_trend(stats.mobility_by_year(view.totals, view.years), theme=look,
-                               language=language).to_plotly_json()
+        trend = mobility_trend(
+            stats.mobility_by_year(view.totals, view.years), theme=look, language=language
+        ).to_plotly_json()
         outgoing = {text(f"trend.outgoing.{p}", language) for p in PARTICIPANTS}
         for trace in trend["data"]:
             legend = "legend2" if trace.get("name") in outgoing else "legend3"
-            data.append({**trace, "xaxis": "x2", "yaxis": "y2", "legend": legend,
-                         "line": {**trace.get("line", {}), "width": 4},
-                         "marker": {**trace.get("marker", {}), "size": 11}})
+            data.append(
+                {
+                    **trace,
+                    "xaxis": "x2",
+                    "yaxis": "y2",
+                    "legend": legend,
+                    "line": {**trace.get("line", {}), "width": 4},
+                    "marker": {**trace.get("marker", {}), "size": 11},
+                }
+            )
         ticks = dict(size=POSTER_FONT_SIZE - 3, color=look.muted)
-        layout["xaxis2"] = {**trend["layout"]["xaxis"], "domain": list(TREND[:2]), "anchor": "y2", "tickfont": ticks,
-                            "automargin": False, "range": [-0.5, len(view.years) - 0.5]}
-        layout["yaxis2"] = {**trend["layout"]["yaxis"], "domain": list(TREND[2:]), "anchor": "x2", "nticks": 5,
-                            "tickfont": ticks, "gridcolor": look.grid, "tickformat": ",", "automargin": False}
+        layout["xaxis2"] = {
+            **trend["layout"]["xaxis"],
+            "domain": list(TREND[:2]),
+            "anchor": "y2",
+            "tickfont": ticks,
+            "automargin": False,
+            "range": [-0.5, len(view.years) - 0.5],
+        }
+        layout["yaxis2"] = {
+            **trend["layout"]["yaxis"],
+            "domain": list(TREND[2:]),
+            "anchor": "x2",
+            "nticks": 5,
+            "tickfont": ticks,
+            "gridcolor": look.grid,
+            "tickformat": ",",
+            "automargin": False,
+        }
         # Outgoing on one row and incoming on the next: one row would run off the page at poster font sizes.
         # (Two legends rather than entrywidth: plotly.js 4.1 lays out every legend wrong when one sets it.)
         for name, y in (("legend2", TREND[3] + 0.036), ("legend3", TREND[3] + 0.006)):
-            layout[name] = dict(orientation="h", x=TREND[0], y=y, xanchor="left", yanchor="bottom",
-                                font=dict(size=POSTER_FONT_SIZE - 2, color=look.text), bgcolor="rgba(0,0,0,0)")
+            layout[name] = dict(
+                orientation="h",
+                x=TREND[0],
+                y=y,
+                xanchor="left",
+                yanchor="bottom",
+                font=dict(size=POSTER_FONT_SIZE - 2, color=look.text),
+                bgcolor="rgba(0,0,0,0)",
+            )
     else:
-        annotations.append(_text(text("empty.mobility", language), (TREND[0] + TREND[1]) / 2,
-                                 (TREND[2] + TREND[3]) / 2,
-                                 size=POSTER_FONT_SIZE, color=look.muted, xanchor="center", yanchor="middle"))
+        annotations.append(
+            _text(
+                text("empty.mobility", language),
+                (TREND[0] + TREND[1]) / 2,
+                (TREND[2] + TREND[3]) / 2,
+                size=POSTER_FONT_SIZE,
+                color=look.muted,
+                xanchor="center",
+                yanchor="middle",
+            )
+        )
     annotations.append(_section(text("poster.trend", language), TREND[0], SECTION_Y, look))
 
     annotations.append(_section(text("poster.figures", language), FIGURES[0], SECTION_Y, look))
     annotations.extend(_key_figures(view, language, look))
     annotations.extend(_header(institution.name, filter_description(state, language), language, look, day))
     home = escape(institution.short_name or institution.name)
-    annotations.append(_text(text("poster.note", language, home=home), 0.025, 0.012, size=POSTER_FONT_SIZE - 5,
-                             color=look.muted, yanchor="bottom"))
+    annotations.append(
+        _text(
+            text("poster.note", language, home=home),
+            0.025,
+            0.012,
+            size=POSTER_FONT_SIZE - 5,
+            color=look.muted,
+            yanchor="bottom",
+        )
+    )
 
     layout.update(
         template=pyramid["layout"]["template"],
-        width=PAGE_WIDTH, height=round(PAGE_WIDTH / aspect, 3),
+        width=PAGE_WIDTH,
+        height=round(PAGE_WIDTH / aspect, 3),
         margin=dict(l=0, r=0, t=0, b=0, pad=0),
         paper_bgcolor=look.surface if base.name == "light" else look.background,
         plot_bgcolor="rgba(0,0,0,0)",
         font=dict(family=look.font_family, size=POSTER_FONT_SIZE, color=look.text),
-        showlegend=True, shapes=shapes, annotations=annotations, hovermode=False,
+        showlegend=True,
+        shapes=shapes,
+        annotations=annotations,
+        hovermode=False,
     )
     # plotly.js reads the outlines from the config's topojsonURL: the local copy, never the CDN.
     config = graph_config(topojson_url or topojson_folder_url(), static=True)
@@ -170,11 +244,29 @@ def _section(title: str, x: float, y: float, look: Theme) -> dict:
     return _text(title, x, y, size=POSTER_FONT_SIZE + 6, color=look.text, bold=True, yanchor="bottom")
 
 
-def _text(value: str, x: float, y: float, *, size: int, color: str, bold: bool = False,
-          xanchor: str = "left", yanchor: str = "top") -> dict:
-    return dict(text=f"<b>{value}</b>" if bold else value, x=x, y=y, xref="paper", yref="paper", showarrow=False,
-                xanchor=xanchor, yanchor=yanchor, align=xanchor if xanchor != "center" else "center",
-                font=dict(size=size, color=color))
+def _text(
+    value: str,
+    x: float,
+    y: float,
+    *,
+    size: int,
+    color: str,
+    bold: bool = False,
+    xanchor: str = "left",
+    yanchor: str = "top",
+) -> dict:
+    return dict(
+        text=f"<b>{value}</b>" if bold else value,
+        x=x,
+        y=y,
+        xref="paper",
+        yref="paper",
+        showarrow=False,
+        xanchor=xanchor,
+        yanchor=yanchor,
+        align=xanchor if xanchor != "center" else "center",
+        font=dict(size=size, color=color),
+    )
 
 
 def _header(name: str, description: str, language: str, look: Theme, day: date | None) -> list[dict]:
@@ -183,11 +275,25 @@ def _header(name: str, description: str, language: str, look: Theme, day: date |
     middle = (HEADER[2] + HEADER[3]) / 2
     day = day or date.today()
     return [
-        _text(f"{escape(name)} \u00b7 {text('poster.heading', language)}", 0.025, middle + 0.004, size=50,
-              color=on_band, bold=True, yanchor="bottom"),
+        _text(
+            f"{escape(name)} \u00b7 {text('poster.heading', language)}",
+            0.025,
+            middle + 0.004,
+            size=50,
+            color=on_band,
+            bold=True,
+            yanchor="bottom",
+        ),
         _text(escape(_shorten(description, 115)), 0.025, middle - 0.006, size=POSTER_FONT_SIZE + 5, color=soft),
-        _text(text("poster.made", language, day=day.isoformat()), 0.975, 0.012, size=POSTER_FONT_SIZE - 5,
-              color=look.muted, xanchor="right", yanchor="bottom"),
+        _text(
+            text("poster.made", language, day=day.isoformat()),
+            0.975,
+            0.012,
+            size=POSTER_FONT_SIZE - 5,
+            color=look.muted,
+            xanchor="right",
+            yanchor="bottom",
+        ),
     ]
 
 
@@ -199,8 +305,11 @@ def _key_figures(view: View, language: str, look: Theme) -> list[dict]:
     counts = stats.headline_counts(view)
     years = ""
     if view.years:
-        years = view.years[0] if len(view.years) == 1 else text("poster.years", language, start=view.years[0],
-                                                               end=view.years[-1])
+        years = (
+            view.years[0]
+            if len(view.years) == 1
+            else text("poster.years", language, start=view.years[0], end=view.years[-1])
+        )
     items = [
         (counts["partners"], text("poster.partners", language), "", look.tiers["collaboration"]),
         (counts["countries"], text("poster.countries", language), "", look.tiers["mobility"]),
@@ -224,8 +333,10 @@ def topojson_folder_url(assets_dir: Path | None = None) -> str:
     """file:// URL of the local world outlines (assets/topojson), ending in a slash as plotly.js expects."""
     folder = Path(assets_dir or default_assets_dir()) / "topojson"
     if not (folder / "world_110m.json").is_file():
-        raise PosterError(f"the world outlines are missing: expected {folder / 'world_110m.json'}; "
-                          "reinstall Partner Atlas, or set PARTNER_ATLAS_ASSETS_DIR to a folder holding topojson/")
+        raise PosterError(
+            f"the world outlines are missing: expected {folder / 'world_110m.json'}; "
+            "reinstall Partner Atlas, or set PARTNER_ATLAS_ASSETS_DIR to a folder holding topojson/"
+        )
     return folder.resolve().as_uri() + "/"
 
 
@@ -239,8 +350,10 @@ def find_browser(explicit: str | Path | None = None) -> str:
         found = candidate if Path(candidate).is_file() else shutil.which(candidate)
         if found:
             return str(found)
-    raise PosterError("no Chromium or Chrome found: install one (Debian/Ubuntu: apt install chromium) "
-                      "or pass --browser PATH; Partner Atlas never downloads a browser")
+    raise PosterError(
+        "no Chromium or Chrome found: install one (Debian/Ubuntu: apt install chromium) "
+        "or pass --browser PATH; Partner Atlas never downloads a browser"
+    )
 
 
 def kaleido_page():
@@ -257,8 +370,9 @@ def plotly_bundle() -> Path:
     return Path(plotly.__file__).parent / "package_data" / "plotly.min.js"
 
 
-def render_png(spec: dict, width: int, height: int, *, browser: str | Path | None = None,
-               timeout: float = RENDER_TIMEOUT_S) -> bytes:
+def render_png(
+    spec: dict, width: int, height: int, *, browser: str | Path | None = None, timeout: float = RENDER_TIMEOUT_S
+) -> bytes:
     """PNG bytes of a figure spec at exactly width x height pixels (its layout scaled, not re-laid out)."""
     import kaleido
 
@@ -268,9 +382,15 @@ def render_png(spec: dict, width: int, height: int, *, browser: str | Path | Non
     options = dict(format="png", width=layout_width, height=height / scale, scale=scale)
     try:
         return kaleido.calc_fig_sync(
-            spec, opts=options, topojson=spec["config"].get("topojsonURL"),
-            kopts=dict(path=find_browser(browser), page_generator=kaleido_page(), timeout=timeout,
-                       proxy_server=NO_NETWORK_PROXY),
+            spec,
+            opts=options,
+            topojson=spec["config"].get("topojsonURL"),
+            kopts=dict(
+                path=find_browser(browser),
+                page_generator=kaleido_page(),
+                timeout=timeout,
+                proxy_server=NO_NETWORK_PROXY,
+            ),
         )
     except PosterError:
         raise
@@ -294,8 +414,15 @@ def render_poster(
     """Write the poster of `state` as a width x height PNG (A4 landscape at 300 dpi by default) and return its path."""
     if width < 200 or height < 150:
         raise PosterError(f"a poster of {width}x{height} pixels is too small to read: use at least 200x150")
-    spec = poster_spec(dataset, state, aspect=width / height, language=language, theme=theme, day=day,
-                       topojson_url=topojson_folder_url(assets_dir))
+    spec = poster_spec(
+        dataset,
+        state,
+        aspect=width / height,
+        language=language,
+        theme=theme,
+        day=day,
+        topojson_url=topojson_folder_url(assets_dir),
+    )
     png = render_png(spec, width, height, browser=browser)
     output = Path(output)
     output.parent.mkdir(parents=True, exist_ok=True)

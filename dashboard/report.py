@@ -111,9 +111,7 @@ class ImportReport:
             lines += [f"  ERROR    {p}" for p in f.errors]
             lines += [f"  REJECTED {p}" for p in f.rejected]
             lines += [f"  WARNING  {p}" for p in f.warnings]
-        lines.append(
-            f"Total: {self.rows_read} rows read = {self.rows_loaded} loaded + {self.rows_rejected} rejected"
-        )
+        lines.append(f"Total: {self.rows_read} rows read = {self.rows_loaded} loaded + {self.rows_rejected} rejected")
         return "\n".join(lines)
 
     def to_summary(self, shown: int = 3) -> str:
@@ -129,8 +127,10 @@ class ImportReport:
                 if len(problems) > shown:
                     lines.append(f"  ... and {len(problems) - shown} more {label.strip().lower()} lines")
                     hidden += len(problems) - shown
-        lines.append(f"Total: {self.rows_read} rows read = {self.rows_loaded} loaded + {self.rows_rejected} rejected; "
-                     f"{sum(len(f.warnings) for f in self.files)} warnings")
+        lines.append(
+            f"Total: {self.rows_read} rows read = {self.rows_loaded} loaded + {self.rows_rejected} rejected; "
+            f"{sum(len(f.warnings) for f in self.files)} warnings"
+        )
         if hidden:
             lines.append("Every line: the /data page, or `partner-atlas validate` on the folder.")
         return "\n".join(lines)
@@ -178,11 +178,20 @@ def replacement_problems(served: ImportReport, candidate: ImportReport, changed=
             first = new.errors[0]
             message = first.message.removeprefix(f"{new.file}: ")  # some messages start with the file's path
             problems.append(Problem(new.file, first.line, first.column, f"{name} cannot be read: {message}"))
-        elif (new.rows_loaded < old.rows_loaded and new.rows_rejected > old.rows_rejected
-              and (changed is None or name in changed)):
+        elif (
+            new.rows_loaded < old.rows_loaded
+            and new.rows_rejected > old.rows_rejected
+            and (changed is None or name in changed)
+        ):
             first = new.rejected[0] if new.rejected else Problem(new.file, None, None, "")
-            problems.append(Problem(new.file, first.line, first.column,
-                                    f"{name} loads {old.rows_loaded - new.rows_loaded} row(s) fewer than the data "
-                                    f"shown and rejects {new.rows_rejected - old.rows_rejected} more: is it cut off "
-                                    f"or half-written? {first.message}".rstrip()))
+            problems.append(
+                Problem(
+                    new.file,
+                    first.line,
+                    first.column,
+                    f"{name} loads {old.rows_loaded - new.rows_loaded} row(s) fewer than the data "
+                    f"shown and rejects {new.rows_rejected - old.rows_rejected} more: is it cut off "
+                    f"or half-written? {first.message}".rstrip(),
+                )
+            )
     return problems

@@ -151,6 +151,7 @@ def unknown_pages_are_not_found(server: Flask) -> None:
     mistyped or stale link (/destinatons, /old-report) would show the dashboard under a wrong address with a 200.
     Each Dash app on the server (dashboard, presentation, public pages) has such a rule; its own root stays.
     """
+
     @server.before_request
     def _no_catch_all():
         rule = request.url_rule

@@ -39,8 +39,19 @@ class Unparsed(ValueError):
 
 # Decimal units as disks and browsers count them, binary ones as written; a bare K/M/G is binary, as in nginx's
 # client_max_body_size 20m.
-SIZE_UNITS = {"": 1, "b": 1, "kb": 10**3, "mb": 10**6, "gb": 10**9, "k": 2**10, "m": 2**20, "g": 2**30,
-              "kib": 2**10, "mib": 2**20, "gib": 2**30}
+SIZE_UNITS = {
+    "": 1,
+    "b": 1,
+    "kb": 10**3,
+    "mb": 10**6,
+    "gb": 10**9,
+    "k": 2**10,
+    "m": 2**20,
+    "g": 2**30,
+    "kib": 2**10,
+    "mib": 2**20,
+    "gib": 2**30,
+}
 _SIZE = re.compile(r"^(?P<number>\d+(?:[.,]\d+)?)\s*(?P<unit>[a-z]*)$", re.IGNORECASE)
 SIZE_FORMS = "a number of bytes (20971520) or a number and a unit: 20MB, 20 MiB, 512 KB, 1.5GB, 20M"
 TRUE_WORDS = ("true", "yes", "on", "1", "y", "ja", "oui", "waar", "vrai")
@@ -122,6 +133,7 @@ def one_of(choices: tuple[str, ...] | Callable[[], tuple[str, ...]], what: str) 
 
 def converted_by(convert: Callable[[str], str], what: str, forms: str) -> Callable[[str], str]:
     """The value `convert` makes of the text; its ValueError becomes Unparsed(what, forms)."""
+
     def parse(text: str) -> str:
         try:
             return convert(text)

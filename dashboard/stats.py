@@ -6,7 +6,8 @@ shows the gap instead of silently closing it.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING
 
 import numpy as np
 import pandas as pd
@@ -75,8 +76,9 @@ def mobility_by_year(mobility: pd.DataFrame, years: Sequence[str] | None = None)
     column = mobility["academic_year"]
     if years is None:
         years = _labels(column) if isinstance(column.dtype, pd.CategoricalDtype) else year_span(column.unique())
-    return _complete(mobility, {"academic_year": list(years), "direction": list(DIRECTIONS),
-                                "participant": list(PARTICIPANTS)})
+    return _complete(
+        mobility, {"academic_year": list(years), "direction": list(DIRECTIONS), "participant": list(PARTICIPANTS)}
+    )
 
 
 def mobility_by_duration(mobility: pd.DataFrame) -> pd.DataFrame:
@@ -95,14 +97,25 @@ def _partner_volumes(partners: pd.DataFrame, mobility: pd.DataFrame) -> pd.DataF
     """partner_id, mobility, outgoing, incoming for the given partners (from View columns when present)."""
     ids = partners["partner_id"].astype(str)
     if {"volume", "outgoing", "incoming"} <= set(partners.columns):
-        return pd.DataFrame({"partner_id": ids.to_numpy(), "mobility": partners["volume"].to_numpy(),
-                             "outgoing": partners["outgoing"].to_numpy(), "incoming": partners["incoming"].to_numpy()})
+        return pd.DataFrame(
+            {
+                "partner_id": ids.to_numpy(),
+                "mobility": partners["volume"].to_numpy(),
+                "outgoing": partners["outgoing"].to_numpy(),
+                "incoming": partners["incoming"].to_numpy(),
+            }
+        )
     counts = mobility.assign(outgoing=np.where(mobility["direction"] == "outgoing", mobility["count"], 0))
     sums = counts.groupby(counts["partner_id"].astype(str), observed=True)[["count", "outgoing"]].sum()
     sums = sums.reindex(ids, fill_value=0)
-    return pd.DataFrame({"partner_id": ids.to_numpy(), "mobility": sums["count"].to_numpy(),
-                         "outgoing": sums["outgoing"].to_numpy(),
-                         "incoming": (sums["count"] - sums["outgoing"]).to_numpy()})
+    return pd.DataFrame(
+        {
+            "partner_id": ids.to_numpy(),
+            "mobility": sums["count"].to_numpy(),
+            "outgoing": sums["outgoing"].to_numpy(),
+            "incoming": (sums["count"] - sums["outgoing"]).to_numpy(),
+        }
+    )
 
 
 def top_countries(partners: pd.DataFrame, mobility: pd.DataFrame, n: int = 10, by: str = "partners") -> pd.DataFrame:
@@ -111,7 +124,8 @@ def top_countries(partners: pd.DataFrame, mobility: pd.DataFrame, n: int = 10, b
     codes, countries = pd.factorize(partners["country"].astype(str).to_numpy())
     if not len(countries):
         return pd.DataFrame({"country": [], "country_name": [], "partners": [], "mobility": []}).astype(
-            {"partners": "int64", "mobility": "int64"})
+            {"partners": "int64", "mobility": "int64"}
+        )
     count = np.bincount(codes, minlength=len(countries)).astype(np.int64)
     volume = np.bincount(codes, weights=volumes, minlength=len(countries)).astype(np.int64)
     first = np.full(len(countries), len(codes))
@@ -120,8 +134,9 @@ def top_countries(partners: pd.DataFrame, mobility: pd.DataFrame, n: int = 10, b
     primary, secondary = (volume, count) if by == "mobility" else (count, volume)
     keep = volume > 0 if by == "mobility" else np.ones(len(countries), dtype=bool)
     order = [i for i in np.lexsort((names, -secondary, -primary)) if keep[i]][:n]
-    return pd.DataFrame({"country": countries[order], "country_name": names[order],
-                         "partners": count[order], "mobility": volume[order]})
+    return pd.DataFrame(
+        {"country": countries[order], "country_name": names[order], "partners": count[order], "mobility": volume[order]}
+    )
 
 
 def top_partners(partners: pd.DataFrame, mobility: pd.DataFrame, n: int = 10) -> pd.DataFrame:
@@ -135,19 +150,23 @@ def top_partners(partners: pd.DataFrame, mobility: pd.DataFrame, n: int = 10) ->
         candidates = candidates[amount[candidates] >= least]
     names = partners["name"].to_numpy()[candidates].astype(str)
     order = candidates[np.lexsort((names, -amount[candidates]))][:n]
-    return pd.DataFrame({
-        "partner_id": volumes["partner_id"].to_numpy()[order],
-        "name": partners["name"].astype(str).to_numpy()[order],
-        "tier": partners["tier"].astype(str).to_numpy()[order],
-        "country": partners["country"].astype(str).to_numpy()[order],
-        "country_name": partners["country_name"].astype(str).to_numpy()[order],
-        "mobility": amount[order],
-        "outgoing": volumes["outgoing"].to_numpy(dtype=np.int64)[order],
-        "incoming": volumes["incoming"].to_numpy(dtype=np.int64)[order],
-    })
+    return pd.DataFrame(
+        {
+            "partner_id": volumes["partner_id"].to_numpy()[order],
+            "name": partners["name"].astype(str).to_numpy()[order],
+            "tier": partners["tier"].astype(str).to_numpy()[order],
+            "country": partners["country"].astype(str).to_numpy()[order],
+            "country_name": partners["country_name"].astype(str).to_numpy()[order],
+            "mobility": amount[order],
+            "outgoing": volumes["outgoing"].to_numpy(dtype=np.int64)[order],
+            "incoming": volumes["incoming"].to_numpy(dtype=np.int64)[order],
+        }
+    )
 
 
-def partner_mobility_by_year(mobility: pd.DataFrame, partner_id: str, years: Sequence[str] | None = None) -> pd.DataFrame:
+def partner_mobility_by_year(
+    mobility: pd.DataFrame, partner_id: str, years: Sequence[str] | None = None
+) -> pd.DataFrame:
     """One partner's mobility per year (for the detail panel), same shape as mobility_by_year."""
     rows = mobility[mobility["partner_id"].astype(str) == str(partner_id)]
     if years is None and not isinstance(mobility["academic_year"].dtype, pd.CategoricalDtype):
@@ -155,7 +174,7 @@ def partner_mobility_by_year(mobility: pd.DataFrame, partner_id: str, years: Seq
     return mobility_by_year(rows, years)
 
 
-def headline_counts(view: "View") -> dict[str, int]:
+def headline_counts(view: View) -> dict[str, int]:
     """Live numbers for the cards: partners, countries and mobilities in the current filter."""
     partners = view.partners
     return {

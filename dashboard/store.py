@@ -143,8 +143,17 @@ class DatasetStore:
             dataset = self._loader(self._settings)
         except Exception as error:  # a reload must never take the running app down: keep serving the old data
             log.exception("reloading %s failed; still serving the previous data", self._settings.data_dir)
-            self._keep(signature, (Problem(str(self._settings.data_dir), None, None,
-                                           f"the data folder could not be loaded ({type(error).__name__}: {error})"),))
+            self._keep(
+                signature,
+                (
+                    Problem(
+                        str(self._settings.data_dir),
+                        None,
+                        None,
+                        f"the data folder could not be loaded ({type(error).__name__}: {error})",
+                    ),
+                ),
+            )
             return
         if data_signature(self._settings.data_dir) != signature:
             return  # the files changed again while loading: the next look loads the newer files
@@ -159,8 +168,11 @@ class DatasetStore:
         self.version += 1
         log.info("reloaded %s (version %d)", self._settings.data_dir, self.version)
         if status.kept:
-            log.warning("the data files in %s are readable again: serving them (version %d)",
-                        self._settings.data_dir, self.version)
+            log.warning(
+                "the data files in %s are readable again: serving them (version %d)",
+                self._settings.data_dir,
+                self.version,
+            )
 
     def _keep(self, signature: Signature, problems: tuple[Problem, ...]) -> None:
         """Refuse the files as they are now: serve the last good data, say why, judge the next change again."""

@@ -9,7 +9,8 @@ from __future__ import annotations
 
 import gc
 import logging
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from flask import Flask
 
@@ -35,12 +36,19 @@ def create_server(environ: Mapping[str, str] | None = None) -> Flask:
     configure_logging(settings.log_level)
     if settings.debug:
         # Debug shows stack traces in the browser: refuse rather than serve them to the public.
-        raise RuntimeError("PARTNER_ATLAS_DEBUG is on: debug mode is for `partner-atlas run` on a laptop, never "
-                           "under gunicorn. Unset PARTNER_ATLAS_DEBUG to serve the dashboard.")
+        raise RuntimeError(
+            "PARTNER_ATLAS_DEBUG is on: debug mode is for `partner-atlas run` on a laptop, never "
+            "under gunicorn. Unset PARTNER_ATLAS_DEBUG to serve the dashboard."
+        )
     app = create_app(settings)
     report = app.server.extensions["partner_atlas_store"].current().report
-    log.warning("Partner Atlas serving %s: %d rows loaded, %d rejected; import report on /data/\n%s",
-                settings.data_dir, report.rows_loaded, report.rows_rejected, report.to_summary())
+    log.warning(
+        "Partner Atlas serving %s: %d rows loaded, %d rejected; import report on /data/\n%s",
+        settings.data_dir,
+        report.rows_loaded,
+        report.rows_rejected,
+        report.to_summary(),
+    )
     return ready_to_fork(app.server)
 
 

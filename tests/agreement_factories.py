@@ -12,10 +12,23 @@ from tests.factories import make_dataset
 
 def make_agreement(**overrides: Any) -> dict[str, Any]:
     row: dict[str, Any] = {
-        "agreement_id": "", "partner_id": "P01", "department": "", "mobility_type": "student_studies",
-        "direction": "outgoing", "fields": ("0913",), "field_note": "", "levels": (6,), "places": 2.0,
-        "months_per_year": 10.0, "days_per_year": None, "languages": ("en:B2",), "first_year": 2021,
-        "last_year": 2027, "status": "in_effect", "blended": None, "source_line": 2,
+        "agreement_id": "",
+        "partner_id": "P01",
+        "department": "",
+        "mobility_type": "student_studies",
+        "direction": "outgoing",
+        "fields": ("0913",),
+        "field_note": "",
+        "levels": (6,),
+        "places": 2.0,
+        "months_per_year": 10.0,
+        "days_per_year": None,
+        "languages": ("en:B2",),
+        "first_year": 2021,
+        "last_year": 2027,
+        "status": "in_effect",
+        "blended": None,
+        "source_line": 2,
     }
     row.update(overrides)
     return row

@@ -40,6 +40,8 @@ def chromium_executable() -> Path:
     """The browser binary; without one the test fails and says how to get one (it never skips silently)."""
     path = chromium_path()
     if not (path.is_file() and os.access(path, os.X_OK)):
-        pytest.fail(f"Chromium not found at {path}: run `make test` (installs Debian's chromium) or set SKIP_BROWSER=1",
-                    pytrace=False)
+        pytest.fail(
+            f"Chromium not found at {path}: run `make test` (installs Debian's chromium) or set SKIP_BROWSER=1",
+            pytrace=False,
+        )
     return path

@@ -6,7 +6,8 @@ agreements with open ends, mobility over three academic years from two home camp
 
 from __future__ import annotations
 
-from typing import Any, Iterable
+from collections.abc import Iterable
+from typing import Any
 
 import pandas as pd
 
@@ -20,42 +21,188 @@ from dashboard.model import (
 )
 
 HOME = Institution(
-    name="UC Leuven-Limburg", short_name="UCLL", city="Leuven", country="BE", lat=50.8798, lon=4.7005,
-    networks=("EURASHE",), website="https://www.ucll.be",
+    name="UC Leuven-Limburg",
+    short_name="UCLL",
+    city="Leuven",
+    country="BE",
+    lat=50.8798,
+    lon=4.7005,
+    networks=("EURASHE",),
+    website="https://www.ucll.be",
 )
 YEARS = ("2021-2022", "2022-2023", "2023-2024")
 
 # partner_id, name, city, country, country_name, region, tier, activities, start, end, campuses, lat, lon, precision
 PARTNERS = (
-    ("P01", "Hanze University of Applied Sciences", "Groningen", "NL", "Netherlands", "Europe", "strategic",
-     ("student_mobility", "staff_mobility", "research"), 2018, None, ("Leuven", "Limburg"), 53.2194, 6.5665, "city"),
-    ("P02", "Turku University of Applied Sciences", "Turku", "FI", "Finland", "Europe", "strategic",
-     ("student_mobility", "benchmarking"), 2019, 2027, ("Leuven",), 60.4518, 22.2666, "city"),
-    ("P03", "Strathmore University", "Nairobi", "KE", "Kenya", "Africa", "strategic",
-     ("internship",), 2021, 2025, ("Limburg",), -1.2921, 36.8219, "city"),
-    ("P04", "University of Groningen", "Groningen", "NL", "Netherlands", "Europe", "collaboration",
-     ("research", "joint_degree"), None, 2024, ("Leuven",), 53.2194, 6.5665, "city"),
-    ("P05", "Universidade de Lisboa", "Lisbon", "PT", "Portugal", "Europe", "collaboration",
-     ("student_mobility", "double_degree"), 2015, 2020, ("Limburg",), 38.7223, -9.1393, "city"),
-    ("P06", "Universidad Tecnológica", "", "MX", "Mexico", "North America", "collaboration",
-     ("staff_mobility", "benchmarking"), 2022, None, ("Leuven",), 23.6345, -102.5528, "country"),
-    ("P07", "Hanyang University", "Seoul", "KR", "South Korea", "Asia", "mobility",
-     ("student_mobility",), 2020, 2026, ("Leuven",), 37.5665, 126.9780, "city"),
-    ("P08", "Jyväskylä University of Applied Sciences", "Jyväskylä", "FI", "Finland", "Europe", "mobility",
-     ("student_mobility", "staff_mobility"), 2014, 2021, ("Limburg",), 62.2426, 25.7473, "city"),
-    ("P09", "Universidad de Chile", "Santiago", "CL", "Chile", "South America", "mobility",
-     ("student_mobility",), 2023, 2028, (), -33.4489, -70.6693, "city"),
+    (
+        "P01",
+        "Hanze University of Applied Sciences",
+        "Groningen",
+        "NL",
+        "Netherlands",
+        "Europe",
+        "strategic",
+        ("student_mobility", "staff_mobility", "research"),
+        2018,
+        None,
+        ("Leuven", "Limburg"),
+        53.2194,
+        6.5665,
+        "city",
+    ),
+    (
+        "P02",
+        "Turku University of Applied Sciences",
+        "Turku",
+        "FI",
+        "Finland",
+        "Europe",
+        "strategic",
+        ("student_mobility", "benchmarking"),
+        2019,
+        2027,
+        ("Leuven",),
+        60.4518,
+        22.2666,
+        "city",
+    ),
+    (
+        "P03",
+        "Strathmore University",
+        "Nairobi",
+        "KE",
+        "Kenya",
+        "Africa",
+        "strategic",
+        ("internship",),
+        2021,
+        2025,
+        ("Limburg",),
+        -1.2921,
+        36.8219,
+        "city",
+    ),
+    (
+        "P04",
+        "University of Groningen",
+        "Groningen",
+        "NL",
+        "Netherlands",
+        "Europe",
+        "collaboration",
+        ("research", "joint_degree"),
+        None,
+        2024,
+        ("Leuven",),
+        53.2194,
+        6.5665,
+        "city",
+    ),
+    (
+        "P05",
+        "Universidade de Lisboa",
+        "Lisbon",
+        "PT",
+        "Portugal",
+        "Europe",
+        "collaboration",
+        ("student_mobility", "double_degree"),
+        2015,
+        2020,
+        ("Limburg",),
+        38.7223,
+        -9.1393,
+        "city",
+    ),
+    (
+        "P06",
+        "Universidad Tecnológica",
+        "",
+        "MX",
+        "Mexico",
+        "North America",
+        "collaboration",
+        ("staff_mobility", "benchmarking"),
+        2022,
+        None,
+        ("Leuven",),
+        23.6345,
+        -102.5528,
+        "country",
+    ),
+    (
+        "P07",
+        "Hanyang University",
+        "Seoul",
+        "KR",
+        "South Korea",
+        "Asia",
+        "mobility",
+        ("student_mobility",),
+        2020,
+        2026,
+        ("Leuven",),
+        37.5665,
+        126.9780,
+        "city",
+    ),
+    (
+        "P08",
+        "Jyväskylä University of Applied Sciences",
+        "Jyväskylä",
+        "FI",
+        "Finland",
+        "Europe",
+        "mobility",
+        ("student_mobility", "staff_mobility"),
+        2014,
+        2021,
+        ("Limburg",),
+        62.2426,
+        25.7473,
+        "city",
+    ),
+    (
+        "P09",
+        "Universidad de Chile",
+        "Santiago",
+        "CL",
+        "Chile",
+        "South America",
+        "mobility",
+        ("student_mobility",),
+        2023,
+        2028,
+        (),
+        -33.4489,
+        -70.6693,
+        "city",
+    ),
 )
 
 
 def make_partner(**overrides: Any) -> dict[str, Any]:
     """One partner row with every column filled, ready to pass to make_dataset(partners=[...])."""
     row: dict[str, Any] = {
-        "partner_id": "X01", "name": "Example University", "city": "Ghent", "country": "BE",
-        "country_name": "Belgium", "region": "Europe", "tier": "mobility", "activities": ("student_mobility",),
-        "networks": (), "website": "https://example.edu", "erasmus_code": "", "agreement_start": 2020,
-        "agreement_end": None, "campuses": ("Leuven",), "lat": 51.0543, "lon": 3.7174, "geo_precision": "city",
-        "geo_source": "gazetteer", "source_line": 99,
+        "partner_id": "X01",
+        "name": "Example University",
+        "city": "Ghent",
+        "country": "BE",
+        "country_name": "Belgium",
+        "region": "Europe",
+        "tier": "mobility",
+        "activities": ("student_mobility",),
+        "networks": (),
+        "website": "https://example.edu",
+        "erasmus_code": "",
+        "agreement_start": 2020,
+        "agreement_end": None,
+        "campuses": ("Leuven",),
+        "lat": 51.0543,
+        "lon": 3.7174,
+        "geo_precision": "city",
+        "geo_source": "gazetteer",
+        "source_line": 99,
     }
     row.update(overrides)
     return row
@@ -63,15 +210,45 @@ def make_partner(**overrides: Any) -> dict[str, Any]:
 
 def default_partners() -> list[dict[str, Any]]:
     rows = []
-    for line, (pid, name, city, country, cname, region, tier, acts, start, end, campuses, lat, lon, precision) \
-            in enumerate(PARTNERS, start=2):
-        rows.append(make_partner(
-            partner_id=pid, name=name, city=city, country=country, country_name=cname, region=region, tier=tier,
-            activities=acts, networks=("UAS4EUROPE",) if tier == "strategic" else (),
-            website=f"https://{pid.lower()}.example.edu", erasmus_code=f"{country} TEST{pid[1:]}",
-            agreement_start=start, agreement_end=end, campuses=campuses, lat=lat, lon=lon, geo_precision=precision,
-            geo_source="country-centroid" if precision == "country" else "gazetteer", source_line=line,
-        ))
+    for line, (
+        pid,
+        name,
+        city,
+        country,
+        cname,
+        region,
+        tier,
+        acts,
+        start,
+        end,
+        campuses,
+        lat,
+        lon,
+        precision,
+    ) in enumerate(PARTNERS, start=2):
+        rows.append(
+            make_partner(
+                partner_id=pid,
+                name=name,
+                city=city,
+                country=country,
+                country_name=cname,
+                region=region,
+                tier=tier,
+                activities=acts,
+                networks=("UAS4EUROPE",) if tier == "strategic" else (),
+                website=f"https://{pid.lower()}.example.edu",
+                erasmus_code=f"{country} TEST{pid[1:]}",
+                agreement_start=start,
+                agreement_end=end,
+                campuses=campuses,
+                lat=lat,
+                lon=lon,
+                geo_precision=precision,
+                geo_source="country-centroid" if precision == "country" else "gazetteer",
+                source_line=line,
+            )
+        )
     return rows
 
 
@@ -89,11 +266,18 @@ def default_mobility(partners: Iterable[dict[str, Any]]) -> list[dict[str, Any]]
                     count = (p * 7 + y * 3 + d * 2 + s * 5) % 6
                     if participant == "staff" and year == "2022-2023":
                         count = 0  # a year with no staff at all: charts must still show it
-                    rows.append({
-                        "academic_year": year, "year": int(year[:4]), "partner_id": pid, "direction": direction,
-                        "participant": participant, "duration": "semester" if participant == "student" else "short_term",
-                        "campus": campuses[y % len(campuses)], "count": count,
-                    })
+                    rows.append(
+                        {
+                            "academic_year": year,
+                            "year": int(year[:4]),
+                            "partner_id": pid,
+                            "direction": direction,
+                            "participant": participant,
+                            "duration": "semester" if participant == "student" else "short_term",
+                            "campus": campuses[y % len(campuses)],
+                            "count": count,
+                        }
+                    )
     return rows
 
 
@@ -110,8 +294,11 @@ def make_dataset(
         partners=partners_frame(partner_rows),
         mobility=mobility_frame(mobility_rows),
         campuses=pd.DataFrame(
-            [("Proximus", "Leuven", "Leuven", 50.8749, 4.7077), ("Gasthuisberg", "Leuven", "Leuven", 50.8802, 4.6730),
-             ("Diepenbeek", "Limburg", "Diepenbeek", 50.9295, 5.3923)],
+            [
+                ("Proximus", "Leuven", "Leuven", 50.8749, 4.7077),
+                ("Gasthuisberg", "Leuven", "Leuven", 50.8802, 4.6730),
+                ("Diepenbeek", "Limburg", "Diepenbeek", 50.9295, 5.3923),
+            ],
             columns=list(CAMPUS_COLUMNS),
         ),
         key_figures=pd.DataFrame(
@@ -144,10 +331,22 @@ GRONINGEN = (53.2194, 6.5665)
 
 def map_dataset() -> Dataset:
     """The default partners and a third Groningen partner whose name and city would run as HTML if unescaped."""
-    return make_dataset(partners=default_partners() + [make_partner(
-        partner_id="P10", name=MAP_HOSTILE_NAME, city="Groningen<script>", country="NL", country_name="Netherlands",
-        region="Europe", lat=GRONINGEN[0], lon=GRONINGEN[1], activities=("research",),
-    )])
+    return make_dataset(
+        partners=default_partners()
+        + [
+            make_partner(
+                partner_id="P10",
+                name=MAP_HOSTILE_NAME,
+                city="Groningen<script>",
+                country="NL",
+                country_name="Netherlands",
+                region="Europe",
+                lat=GRONINGEN[0],
+                lon=GRONINGEN[1],
+                activities=("research",),
+            )
+        ]
+    )
 
 
 def filtered_map(builder, dataset: Dataset, query: str = "", **options):

@@ -14,12 +14,19 @@ from dashboard import ids
 from dashboard.callbacks.downloads import partner_download
 from dashboard.callbacks.filters import CONTROL_IDS, sync_filters
 from dashboard.callbacks.selection import partner_in_query, select_partner
-from dashboard.callbacks.views import map_size_steps, map_summary, quick_view_patch, render_map, render_views, selection_patch
-from dashboard.components.panels import size_legend
+from dashboard.callbacks.views import (
+    map_size_steps,
+    map_summary,
+    quick_view_patch,
+    render_map,
+    render_views,
+    selection_patch,
+)
 from dashboard.components.language import language_from_query, language_links
-from dashboard.i18n import LANGUAGES
+from dashboard.components.panels import size_legend
 from dashboard.config import Settings
 from dashboard.filters import FilterState, apply
+from dashboard.i18n import LANGUAGES
 from dashboard.map_address import map_layer, with_map_params
 from dashboard.paths import HEALTH_PATH
 from dashboard.store import DatasetStore
@@ -78,8 +85,13 @@ def register_callbacks(app: dash.Dash, store: DatasetStore, settings: Settings) 
         links = language_links(search if url is dash.no_update else url)
         health = HEALTH_PATH + ((search if url is dash.no_update else url) or "")
         wanted_layer = map_layer(search) if trigger in (None, ids.URL) else layer
-        return (url, *controls, *(links[code] for code in LANGUAGES), health,
-                wanted_layer if wanted_layer != layer else dash.no_update)
+        return (
+            url,
+            *controls,
+            *(links[code] for code in LANGUAGES),
+            health,
+            wanted_layer if wanted_layer != layer else dash.no_update,
+        )
 
     @app.callback(*VIEW_OUTPUTS, Input(ids.URL, "search"), Input(ids.THEME_SWITCH, "checked"))
     def update_views(search, dark):
@@ -107,12 +119,28 @@ def register_callbacks(app: dash.Dash, store: DatasetStore, settings: Settings) 
         dataset = store.current()
         state = FilterState.from_query(search, dataset)
         view = apply(state, dataset)
-        figure = render_map(dataset, search, layer, metric, direction, dark, selected, view=view,
-                            language=language(search), size=size, assets_url=assets_url())
+        figure = render_map(
+            dataset,
+            search,
+            layer,
+            metric,
+            direction,
+            dark,
+            selected,
+            view=view,
+            language=language(search),
+            size=size,
+            assets_url=assets_url(),
+        )
         if set(ctx.triggered_prop_ids) == {f"{ids.SELECTED_PARTNER}.data"}:
             return selection_patch(figure), dash.no_update, dash.no_update, dash.no_update, dash.no_update
-        return (figure, layer != "countries", layer != "flows", map_summary(view.partners, language(search)),
-                size_legend(map_size_steps(view.partners, layer, direction), language(search)))
+        return (
+            figure,
+            layer != "countries",
+            layer != "flows",
+            map_summary(view.partners, language(search)),
+            size_legend(map_size_steps(view.partners, layer, direction), language(search)),
+        )
 
     @app.callback(
         Output(ids.WORLD_MAP, "figure", allow_duplicate=True),
@@ -156,8 +184,9 @@ def register_callbacks(app: dash.Dash, store: DatasetStore, settings: Settings) 
     def download_partners(_csv, _xlsx, search):
         return partner_download(store.current(), search, ctx.triggered_id, language(search))
 
-    @app.callback(Output(ids.PARTNER_TABLE, "dashGridOptions"), Input(ids.TABLE_SEARCH, "value"),
-                  prevent_initial_call=True)
+    @app.callback(
+        Output(ids.PARTNER_TABLE, "dashGridOptions"), Input(ids.TABLE_SEARCH, "value"), prevent_initial_call=True
+    )
     def search_table(text):
         options = Patch()
         options["quickFilterText"] = text or ""

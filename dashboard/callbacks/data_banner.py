@@ -20,14 +20,24 @@ function (now, shown) {
 """
 
 
-def register_data_banner(app: dash.Dash, store: DatasetStore, settings: Settings, banner_ids: BannerIds,
-                         url_id: str) -> None:
-    @app.callback(Output(banner_ids.banner, "children"), Output(banner_ids.now, "data"),
-                  Input(banner_ids.check, "n_intervals"), State(url_id, "search"),
-                  prevent_initial_call=True)  # the page load already holds the banner of its moment
+def register_data_banner(
+    app: dash.Dash, store: DatasetStore, settings: Settings, banner_ids: BannerIds, url_id: str
+) -> None:
+    @app.callback(
+        Output(banner_ids.banner, "children"),
+        Output(banner_ids.now, "data"),
+        Input(banner_ids.check, "n_intervals"),
+        State(url_id, "search"),
+        prevent_initial_call=True,
+    )  # the page load already holds the banner of its moment
     def refresh_data_banner(_ticks, search):
         status = store.status()
         return data_banner(status, language_from_query(search, settings.language)), status.data_time
 
-    app.clientside_callback(RELOAD_WHEN_NEWER, Output(banner_ids.shown, "data"), Input(banner_ids.now, "data"),
-                            State(banner_ids.shown, "data"), prevent_initial_call=True)
+    app.clientside_callback(
+        RELOAD_WHEN_NEWER,
+        Output(banner_ids.shown, "data"),
+        Input(banner_ids.now, "data"),
+        State(banner_ids.shown, "data"),
+        prevent_initial_call=True,
+    )

@@ -6,9 +6,9 @@ from __future__ import annotations
 from dash import dcc, no_update
 
 from dashboard import ids
-from dashboard.i18n import text
 from dashboard.exports import export_filename, export_title, partners_csv, partners_table, partners_xlsx
 from dashboard.filters import FilterState, apply
+from dashboard.i18n import text
 from dashboard.model import Dataset
 
 # Dutch and French Excel use the comma as decimal mark and split a double-clicked CSV on ";".

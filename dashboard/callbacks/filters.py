@@ -6,7 +6,8 @@ write its own inputs (and then does not re-run it for them): that is the loop gu
 
 from __future__ import annotations
 
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 
 from dash import no_update
 

@@ -12,15 +12,15 @@ from dashboard import ids, stats
 from dashboard.components.cards import chip_list
 from dashboard.components.chart_text import chart_table
 from dashboard.components.partner_table import table_filter
-from dashboard.i18n import country_label, number, text
 from dashboard.exports import filter_description
 from dashboard.figures import charts
 from dashboard.figures import text_alternatives as alt
+from dashboard.figures.geo import NOMINAL_MAP_PX, quick_view
 from dashboard.figures.pyramid import tier_pyramid
 from dashboard.figures.theme import Theme, get_theme, with_caption
-from dashboard.figures.geo import NOMINAL_MAP_PX, quick_view
 from dashboard.figures.world_map import LAYERS, SELECTION_TRACE, selected_position, size_legend, world_map
 from dashboard.filters import FilterState, View, apply
+from dashboard.i18n import country_label, number, text
 from dashboard.map_address import map_view
 from dashboard.model import Dataset
 
@@ -47,18 +47,37 @@ class Views:
     texts: dict[str, alt.ChartText]  # graph id -> its text alternative (ids.CHARTS)
 
     def outputs(self) -> tuple:
-        return (self.pyramid, self.trend, self.duration, self.campus, self.top_countries, self.top_partners,
-                self.rows, self.partner_count, self.country_count, self.mobility_count, self.chips,
-                *(self.texts[graph_id].summary for graph_id in ids.CHARTS),
-                *(chart_table(self.texts[graph_id]) for graph_id in ids.TABLED_CHARTS))
+        return (
+            self.pyramid,
+            self.trend,
+            self.duration,
+            self.campus,
+            self.top_countries,
+            self.top_partners,
+            self.rows,
+            self.partner_count,
+            self.country_count,
+            self.mobility_count,
+            self.chips,
+            *(self.texts[graph_id].summary for graph_id in ids.CHARTS),
+            *(chart_table(self.texts[graph_id]) for graph_id in ids.TABLED_CHARTS),
+        )
 
 
 # Characters per caption line: the trend and the map are wide panels, the other charts narrow ones.
 WIDE_CAPTION, NARROW_CAPTION = 110, 55
 
 
-def captioned(figure: go.Figure, panel_key: str, state: FilterState, theme: Theme, language: str, *,
-              overlay: bool = False, width: int = NARROW_CAPTION) -> go.Figure:
+def captioned(
+    figure: go.Figure,
+    panel_key: str,
+    state: FilterState,
+    theme: Theme,
+    language: str,
+    *,
+    overlay: bool = False,
+    width: int = NARROW_CAPTION,
+) -> go.Figure:
     """The figure titled with its panel's name and the filter it shows, which a PNG download keeps."""
     caption = text("caption", language, panel=text(panel_key, language), filter=filter_description(state, language))
     return with_caption(figure, caption, theme, overlay=overlay, width=width)
@@ -78,8 +97,9 @@ def render_views(dataset: Dataset, search: str | None, dark: bool | None = False
         return captioned(figure, panel_key, state, theme, language, width=width)
 
     return Views(
-        pyramid=caption(tier_pyramid(view.tier_counts, theme=theme, selected=state.tiers, language=language),
-                        "pyramid"),
+        pyramid=caption(
+            tier_pyramid(view.tier_counts, theme=theme, selected=state.tiers, language=language), "pyramid"
+        ),
         trend=caption(charts.mobility_trend(by_year, theme, language), "trend", WIDE_CAPTION),
         duration=caption(charts.duration_split(by_duration, theme, language), "duration"),
         campus=caption(charts.campus_split(by_campus, theme, language), "by_campus"),
@@ -97,8 +117,9 @@ def render_views(dataset: Dataset, search: str | None, dark: bool | None = False
             ids.WORLD_MAP: alt.ChartText(map_summary(view.partners, language)),
             ids.TIER_PYRAMID: alt.pyramid_text(view.tier_counts, language),
             ids.MOBILITY_TREND: alt.trend_text(by_year, language),
-            ids.DURATION_SPLIT: alt.split_text(by_duration, "duration", "duration", language,
-                                               heading=text("chart.stay", language)),
+            ids.DURATION_SPLIT: alt.split_text(
+                by_duration, "duration", "duration", language, heading=text("chart.stay", language)
+            ),
             ids.CAMPUS_SPLIT: alt.split_text(by_campus, "campus", None, language, heading=text("campus", language)),
             ids.TOP_COUNTRIES: alt.top_countries_text(top_countries, language),
             ids.TOP_PARTNERS: alt.top_partners_text(top_partners, language),
@@ -158,8 +179,10 @@ def map_summary(partners, language: str = "en", top: int = 3) -> str:
         return on_map
     counts = placed.groupby("country", sort=False).size().sort_values(ascending=False, kind="stable")
     names = dict(zip(placed["country"], placed["country_name"]))
-    leaders = ", ".join(f"{country_label(str(code), language, str(names.get(code) or code))} ({n})"
-                        for code, n in counts.head(top).items())
+    leaders = ", ".join(
+        f"{country_label(str(code), language, str(names.get(code) or code))} ({n})"
+        for code, n in counts.head(top).items()
+    )
     return f"{on_map}. {text('map.summary', language, countries=number(len(counts), language), top=leaders)}"
 
 
@@ -169,7 +192,7 @@ def map_size_steps(partners, layer: str, flow_direction: str) -> list[tuple[int,
         return []
     column = flow_direction if layer == "flows" and flow_direction in ("outgoing", "incoming") else "volume"
     placed = partners[partners["lat"].notna() & partners["lon"].notna()]
-    values = placed[column] if column in placed else []
+    values = placed.get(column, [])
     return size_legend(np.asarray(values, dtype=float))
 
 

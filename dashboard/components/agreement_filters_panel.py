@@ -20,8 +20,11 @@ def field_options(agreements: pd.DataFrame, language: str = "en") -> list[dict[s
     for named in agreements["fields"]:
         for code in named:
             codes.update(code[:length] for length in (2, 3, 4) if length <= len(code))
-    return [{"value": code, "label": f"{code} {isced.field_name(code, language)}"}
-            for code in sorted(codes) if isced.is_field(code)]
+    return [
+        {"value": code, "label": f"{code} {isced.field_name(code, language)}"}
+        for code in sorted(codes)
+        if isced.is_field(code)
+    ]
 
 
 def valid_years(agreements: pd.DataFrame) -> list[str]:
@@ -34,9 +37,12 @@ def valid_years(agreements: pd.DataFrame) -> list[str]:
 
 def _chip_group(component_id: str, values, key_prefix: str, language: str) -> dmc.ChipGroup:
     return dmc.ChipGroup(
-        id=component_id, multiple=True, value=[],
-        children=dmc.Group([dmc.Chip(text(f"{key_prefix}.{v}", language), value=str(v), size="xs") for v in values],
-                           gap=6),
+        id=component_id,
+        multiple=True,
+        value=[],
+        children=dmc.Group(
+            [dmc.Chip(text(f"{key_prefix}.{v}", language), value=str(v), size="xs") for v in values], gap=6
+        ),
     )
 
 
@@ -47,18 +53,38 @@ def agreement_controls(dataset: Dataset, language: str = "en") -> html.Div:
         [
             dmc.Text(text("agreements", language), fw=700, size="md", mt="sm"),
             dmc.MultiSelect(
-                id=ids.FILTER_FIELD, label=text("filter.field", language), placeholder=text("any", language),
-                data=field_options(agreements, language), value=[], searchable=True, clearable=True,
-                hidePickedOptions=True, nothingFoundMessage=text("nothing_found", language), maxDropdownHeight=280,
+                id=ids.FILTER_FIELD,
+                label=text("filter.field", language),
+                placeholder=text("any", language),
+                data=field_options(agreements, language),
+                value=[],
+                searchable=True,
+                clearable=True,
+                hidePickedOptions=True,
+                nothingFoundMessage=text("nothing_found", language),
+                maxDropdownHeight=280,
             ),
-            html.Div([dmc.Text(text("filter.level", language), size="sm", fw=600, className="filter-label"),
-                      _chip_group(ids.FILTER_LEVEL, levels, "eqf", language)], className="filter-section"),
-            html.Div([dmc.Text(text("filter.type", language), size="sm", fw=600, className="filter-label"),
-                      _chip_group(ids.FILTER_TYPE, MOBILITY_TYPES, "mobility_type", language)],
-                     className="filter-section"),
+            html.Div(
+                [
+                    dmc.Text(text("filter.level", language), size="sm", fw=600, className="filter-label"),
+                    _chip_group(ids.FILTER_LEVEL, levels, "eqf", language),
+                ],
+                className="filter-section",
+            ),
+            html.Div(
+                [
+                    dmc.Text(text("filter.type", language), size="sm", fw=600, className="filter-label"),
+                    _chip_group(ids.FILTER_TYPE, MOBILITY_TYPES, "mobility_type", language),
+                ],
+                className="filter-section",
+            ),
             dmc.Select(
-                id=ids.FILTER_VALID, label=text("filter.valid", language), placeholder=text("any", language),
-                data=valid_years(agreements), value=None, clearable=True,
+                id=ids.FILTER_VALID,
+                label=text("filter.valid", language),
+                placeholder=text("any", language),
+                data=valid_years(agreements),
+                value=None,
+                clearable=True,
             ),
         ],
         className="atlas-agreement-filters",

@@ -49,23 +49,34 @@ def _condition(row, reference: int, language: str) -> html.Div:
     if row.levels:
         levels = ", ".join(text(f"eqf.{level}", language) for level in row.levels)
         lines.append(_line(text("agreement.levels", language), levels))
-    for column, key in (("places", "agreement.places"), ("months_per_year", "agreement.months"),
-                        ("days_per_year", "agreement.days")):
+    for column, key in (
+        ("places", "agreement.places"),
+        ("months_per_year", "agreement.months"),
+        ("days_per_year", "agreement.days"),
+    ):
         if _amount(getattr(row, column)):
             lines.append(_line(text(key, language), _amount(getattr(row, column))))
     if row.languages:
         skills = ", ".join(skill.replace(":", " ") for skill in row.languages)
         lines.append(_line(text("agreement.languages", language), skills))
-    badges = [dmc.Badge(text(f"status.{state}", language), size="xs", variant="light",
-                        color="gray" if state in ("expired", "terminated") else "teal")]
+    badges = [
+        dmc.Badge(
+            text(f"status.{state}", language),
+            size="xs",
+            variant="light",
+            color="gray" if state in ("expired", "terminated") else "teal",
+        )
+    ]
     if row.blended:
         badges.append(dmc.Badge(text("agreement.blended", language), size="xs", variant="outline"))
     if row.department:
         badges.append(dmc.Text(str(row.department), size="xs", c="dimmed"))
     ended = state in ("expired", "terminated")
-    return html.Div([dmc.Group(badges, gap=4), *lines],
-                    className="atlas-agreement" + (" agreement-ended" if ended else ""),
-                    **{"data-state": state})
+    return html.Div(
+        [dmc.Group(badges, gap=4), *lines],
+        className="atlas-agreement" + (" agreement-ended" if ended else ""),
+        **{"data-state": state},
+    )
 
 
 def agreements_section(agreements: pd.DataFrame, reference: int, language: str = "en") -> list:

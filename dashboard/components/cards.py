@@ -48,7 +48,13 @@ def key_figure_cards(key_figures: pd.DataFrame, language: str = "en", limit: int
         else:
             value = [number, html.Span(unit, className="card-unit")]
         source = str(getattr(row, "source", "") or "")
-        cards.append(_card(key_figure_text(row, "label", language), value, hint=text("source", language, source=source) if source else ""))
+        cards.append(
+            _card(
+                key_figure_text(row, "label", language),
+                value,
+                hint=text("source", language, source=source) if source else "",
+            )
+        )
     return cards
 
 

@@ -12,6 +12,7 @@ def chart_table(alternative: ChartText) -> html.Table | str:
     if not alternative.rows:
         return alternative.summary
     head = html.Thead(html.Tr([html.Th(name, scope="col") for name in alternative.header]))
-    body = html.Tbody([html.Tr([html.Th(row[0], scope="row"), *(html.Td(cell) for cell in row[1:])])
-                       for row in alternative.rows])
+    body = html.Tbody(
+        [html.Tr([html.Th(row[0], scope="row"), *(html.Td(cell) for cell in row[1:])]) for row in alternative.rows]
+    )
     return html.Table([html.Caption(alternative.summary), head, body], className="chart-table")

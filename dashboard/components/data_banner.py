@@ -42,10 +42,15 @@ def data_banner(status: DataStatus, language: str) -> list:
     """The banner's children for `status`: nothing when the data is sound."""
     if not status.degraded:
         return []
-    lead = (text("banner.kept", language, time=data_time_text(status)) if status.kept
-            else text("banner.unreadable", language))
-    problems = [html.Li([html.Strong(file_name(p.file)), ": ", p.message.removeprefix(file_name(p.file) + " ")])
-                for p in status.problems[:PROBLEMS_SHOWN]]
+    lead = (
+        text("banner.kept", language, time=data_time_text(status))
+        if status.kept
+        else text("banner.unreadable", language)
+    )
+    problems = [
+        html.Li([html.Strong(file_name(p.file)), ": ", p.message.removeprefix(file_name(p.file) + " ")])
+        for p in status.problems[:PROBLEMS_SHOWN]
+    ]
     return [
         html.Div(
             [

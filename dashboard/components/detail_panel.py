@@ -38,8 +38,14 @@ def detail_drawer(language: str = "en") -> dmc.Drawer:
         closeButtonProps={"aria-label": text("detail.close", language)},
         children=[
             # The address already names the partner (?partner=): copying it shares this panel.
-            dmc.Button(text("detail.copy_link", language), id=ids.COPY_LINK, size="compact-sm", variant="light",
-                       mb="sm", className="atlas-copy-link"),
+            dmc.Button(
+                text("detail.copy_link", language),
+                id=ids.COPY_LINK,
+                size="compact-sm",
+                variant="light",
+                mb="sm",
+                className="atlas-copy-link",
+            ),
             html.Div(id=ids.DETAIL_BODY),
         ],
         className="atlas-detail",
@@ -50,8 +56,9 @@ def mobility_per_year(mobility: pd.DataFrame) -> list[list[object]]:
     """One row per academic year: the year, then the counts in MOBILITY_COLUMNS order."""
     if mobility.empty:
         return []
-    table = mobility.pivot_table(index="academic_year", columns=["direction", "participant"], values="count",
-                                 aggfunc="sum", fill_value=0)
+    table = mobility.pivot_table(
+        index="academic_year", columns=["direction", "participant"], values="count", aggfunc="sum", fill_value=0
+    )
     rows = []
     for year in sorted(table.index):
         rows.append([year, *(int(table.loc[year].get((d, p), 0)) for d, p, _ in MOBILITY_COLUMNS)])
@@ -59,15 +66,21 @@ def mobility_per_year(mobility: pd.DataFrame) -> list[list[object]]:
 
 
 def _field(label: str, value) -> html.Div:
-    return html.Div([dmc.Text(label, size="xs", c="dimmed", tt="uppercase", fw=600), html.Div(value)], className="detail-field")
+    return html.Div(
+        [dmc.Text(label, size="xs", c="dimmed", tt="uppercase", fw=600), html.Div(value)], className="detail-field"
+    )
 
 
 def _badges(values, key_prefix: str | None, language: str) -> object:
     if not values:
         return dmc.Text(text("none", language), size="sm", c="dimmed")
     return dmc.Group(
-        [dmc.Badge(text(f"{key_prefix}.{v}", language) if key_prefix else str(v), variant="light", size="sm", tt="none")
-         for v in values],
+        [
+            dmc.Badge(
+                text(f"{key_prefix}.{v}", language) if key_prefix else str(v), variant="light", size="sm", tt="none"
+            )
+            for v in values
+        ],
         gap=4,
     )
 
@@ -75,13 +88,23 @@ def _badges(values, key_prefix: str | None, language: str) -> object:
 def _website(url: str):
     """A link only for http(s) addresses; anything else stays text so a crafted value cannot run."""
     if url.lower().startswith(("http://", "https://")):
-        return html.A(url.split("://", 1)[1].rstrip("/"), href=url, target="_blank", rel="noopener noreferrer",
-                      className="grid-link")
+        return html.A(
+            url.split("://", 1)[1].rstrip("/"),
+            href=url,
+            target="_blank",
+            rel="noopener noreferrer",
+            className="grid-link",
+        )
     return dmc.Text(url or "-", size="sm")
 
 
-def partner_detail(partner: pd.Series, mobility: pd.DataFrame, language: str = "en",
-                   agreements: pd.DataFrame | None = None, reference: int | None = None) -> list:
+def partner_detail(
+    partner: pd.Series,
+    mobility: pd.DataFrame,
+    language: str = "en",
+    agreements: pd.DataFrame | None = None,
+    reference: int | None = None,
+) -> list:
     """Children of the detail panel for one partner row (PARTNER_COLUMNS), its mobility rows and its agreements
     (expired when their last year is before `reference`)."""
     country = country_label(str(partner["country"] or ""), language, str(partner["country_name"] or ""))
@@ -90,16 +113,21 @@ def partner_detail(partner: pd.Series, mobility: pd.DataFrame, language: str = "
     tier = str(partner["tier"])
     children = [
         dmc.Group(
-            [dmc.Badge(text(f"tier.{tier}", language), className=f"tier-badge tier-{tier}", variant="filled"),
-             dmc.Text(place, size="sm")],
+            [
+                dmc.Badge(text(f"tier.{tier}", language), className=f"tier-badge tier-{tier}", variant="filled"),
+                dmc.Text(place, size="sm"),
+            ],
             gap="sm",
         ),
     ]
     if partner.get("geo_precision") == "country":
         children.append(dmc.Text(text("detail.approximate", language), size="xs", c="dimmed", fs="italic"))
     children += [
-        _field(text("detail.agreement", language),
-               agreement_years(partner["agreement_start"], partner["agreement_end"], language) or text("unknown", language)),
+        _field(
+            text("detail.agreement", language),
+            agreement_years(partner["agreement_start"], partner["agreement_end"], language)
+            or text("unknown", language),
+        ),
         _field(text("detail.activities", language), _badges(tuple(partner["activities"] or ()), "activity", language)),
         _field(text("detail.networks", language), _badges(tuple(partner["networks"] or ()), None, language)),
         _field(text("detail.website", language), _website(str(partner["website"] or ""))),
@@ -107,16 +135,25 @@ def partner_detail(partner: pd.Series, mobility: pd.DataFrame, language: str = "
     if partner.get("erasmus_code"):
         children.append(_field(text("detail.erasmus", language), dmc.Code(str(partner["erasmus_code"]))))
     if agreements is not None and len(agreements):
-        children.append(_field(text("agreements", language),
-                               html.Div(agreements_section(agreements, reference or 0, language),
-                                        className="detail-agreements")))
+        children.append(
+            _field(
+                text("agreements", language),
+                html.Div(agreements_section(agreements, reference or 0, language), className="detail-agreements"),
+            )
+        )
     head = [text("detail.year", language), *(text(key, language) for _, _, key in MOBILITY_COLUMNS)]
     children.append(
         _field(
             text("detail.mobility", language),
-            dmc.Table(data={"head": head, "body": rows}, striped=True, highlightOnHover=True, fz="sm",
-                      className="detail-mobility")
-            if rows else dmc.Text(text("detail.no_mobility", language), size="sm", c="dimmed"),
+            dmc.Table(
+                data={"head": head, "body": rows},
+                striped=True,
+                highlightOnHover=True,
+                fz="sm",
+                className="detail-mobility",
+            )
+            if rows
+            else dmc.Text(text("detail.no_mobility", language), size="sm", c="dimmed"),
         )
     )
     return children

@@ -9,8 +9,8 @@ from dash import html
 
 from dashboard import ids
 from dashboard.components.agreement_filters_panel import agreement_controls
-from dashboard.i18n import country_label, text, value_label
 from dashboard.countries import fold
+from dashboard.i18n import country_label, text, value_label
 from dashboard.model import ACTIVITIES, DIRECTIONS, PARTICIPANTS, TIERS, Dataset
 
 
@@ -19,8 +19,10 @@ def country_options(dataset: Dataset, language: str = "en") -> list[dict[str, st
     countries that have partners."""
     pairs = dataset.partners[["country", "country_name"]].drop_duplicates("country")
     pairs = pairs[pairs["country"].astype(str) != ""]
-    options = [{"value": str(code), "label": country_label(str(code), language, str(name or code))}
-               for code, name in pairs.itertuples(index=False)]
+    options = [
+        {"value": str(code), "label": country_label(str(code), language, str(name or code))}
+        for code, name in pairs.itertuples(index=False)
+    ]
     return sorted(options, key=lambda option: fold(option["label"]))
 
 
@@ -33,7 +35,10 @@ def region_options(dataset: Dataset, language: str = "en") -> list[dict[str, str
 
 def year_marks(years: list[str]) -> list[dict[str, object]]:
     """Short labels ("21-22") keep a decade of years readable in a narrow side panel."""
-    return [{"value": index, "label": f"{year[2:4]}-{year[7:9]}" if len(year) == 9 else year} for index, year in enumerate(years)]
+    return [
+        {"value": index, "label": f"{year[2:4]}-{year[7:9]}" if len(year) == 9 else year}
+        for index, year in enumerate(years)
+    ]
 
 
 def _chips(component_id: str, values: tuple[str, ...], key_prefix: str, language: str) -> dmc.ChipGroup:
@@ -42,14 +47,19 @@ def _chips(component_id: str, values: tuple[str, ...], key_prefix: str, language
         multiple=True,
         value=[],
         children=dmc.Group(
-            [dmc.Chip(text(f"{key_prefix}.{value}", language), value=value, size="xs", className=f"chip-{value}") for value in values],
+            [
+                dmc.Chip(text(f"{key_prefix}.{value}", language), value=value, size="xs", className=f"chip-{value}")
+                for value in values
+            ],
             gap=6,
         ),
     )
 
 
 def _section(label: str, control, **attrs) -> html.Div:
-    return html.Div([dmc.Text(label, size="sm", fw=600, className="filter-label"), control], className="filter-section", **attrs)
+    return html.Div(
+        [dmc.Text(label, size="sm", fw=600, className="filter-label"), control], className="filter-section", **attrs
+    )
 
 
 def filters_panel(dataset: Dataset, language: str = "en") -> html.Div:
@@ -107,29 +117,37 @@ def filters_panel(dataset: Dataset, language: str = "en") -> html.Div:
                     id=ids.FILTER_CAMPUS,
                     multiple=True,
                     value=[],
-                    children=dmc.Group([dmc.Chip(group, value=group, size="xs") for group in dataset.campus_groups], gap=6),
+                    children=dmc.Group(
+                        [dmc.Chip(group, value=group, size="xs") for group in dataset.campus_groups], gap=6
+                    ),
                 ),
             ),
             _section(
                 text("years", language),
-                html.Div(dmc.RangeSlider(
-                    id=ids.FILTER_YEARS,
-                    min=0,
-                    max=last,
-                    step=1,
-                    minRange=0,
-                    value=[0, last],
-                    marks=year_marks(years),
-                    restrictToMarks=True,
-                    label={"function": "academicYearLabel", "options": {"years": years}},
-                    thumbFromLabel=text("years.thumb_from", language),
-                    thumbToLabel=text("years.thumb_to", language),
-                    mb="lg",
-                    mx="sm",  # room for the first and last year labels
-                ), className="year-slider", **{"data-years": json.dumps(list(years))}),  # aria-valuetext: atlas-a11y.js
+                html.Div(
+                    dmc.RangeSlider(
+                        id=ids.FILTER_YEARS,
+                        min=0,
+                        max=last,
+                        step=1,
+                        minRange=0,
+                        value=[0, last],
+                        marks=year_marks(years),
+                        restrictToMarks=True,
+                        label={"function": "academicYearLabel", "options": {"years": years}},
+                        thumbFromLabel=text("years.thumb_from", language),
+                        thumbToLabel=text("years.thumb_to", language),
+                        mb="lg",
+                        mx="sm",  # room for the first and last year labels
+                    ),
+                    className="year-slider",
+                    **{"data-years": json.dumps(list(years))},
+                ),  # aria-valuetext: atlas-a11y.js
                 style=None if len(years) > 1 else {"display": "none"},
             ),
-            _section(text("participant", language), _chips(ids.FILTER_PARTICIPANT, PARTICIPANTS, "participant", language)),
+            _section(
+                text("participant", language), _chips(ids.FILTER_PARTICIPANT, PARTICIPANTS, "participant", language)
+            ),
             _section(text("direction", language), _chips(ids.FILTER_DIRECTION, DIRECTIONS, "direction", language)),
             agreement_controls(dataset, language),
         ],

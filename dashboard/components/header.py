@@ -34,13 +34,20 @@ def header(institution: Institution, *, dark: bool = False, language: str = "en"
             ),
             html.Div(
                 [
-                    html.A(text("dest.link", language), href=f"{DESTINATIONS_PATH}?lang={language}",
-                           className="destinations-link"),
+                    html.A(
+                        text("dest.link", language),
+                        href=f"{DESTINATIONS_PATH}?lang={language}",
+                        className="destinations-link",
+                    ),
                     html.A(text("data.link", language), href=data_page_href(language), className="atlas-data-link"),
-                    html.A(text("health.link", language), id=ids.HEALTH_LINK, href=HEALTH_PATH,
-                           className="health-link"),
-                    html.A(text("a11y.link", language), href=f"{ACCESSIBILITY_PATH}?lang={language}",
-                           className="atlas-statement-link"),
+                    html.A(
+                        text("health.link", language), id=ids.HEALTH_LINK, href=HEALTH_PATH, className="health-link"
+                    ),
+                    html.A(
+                        text("a11y.link", language),
+                        href=f"{ACCESSIBILITY_PATH}?lang={language}",
+                        className="atlas-statement-link",
+                    ),
                     language_switch(language),
                     dmc.Switch(
                         id=ids.THEME_SWITCH,

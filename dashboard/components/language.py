@@ -96,13 +96,15 @@ def language_switch(language: str) -> html.Nav:
         if links:
             links.append(html.Span("|", className="lang-sep", **{"aria-hidden": "true"}))
         current = code == language
-        links.append(html.A(
-            code.upper(),
-            id=ids.language_link(code),
-            href=f"?{QUERY_KEY}={code}",
-            lang=code,
-            title=language_name(code),
-            className="lang-link active" if current else "lang-link",
-            **({"aria-current": "true"} if current else {}),
-        ))
+        links.append(
+            html.A(
+                code.upper(),
+                id=ids.language_link(code),
+                href=f"?{QUERY_KEY}={code}",
+                lang=code,
+                title=language_name(code),
+                className="lang-link active" if current else "lang-link",
+                **({"aria-current": "true"} if current else {}),
+            )
+        )
     return html.Nav(links, className="atlas-lang", **{"aria-label": text("language", language)})

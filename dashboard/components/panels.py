@@ -21,8 +21,15 @@ def graph(graph_id: str, config: dict, class_name: str = "", *, label: str = "")
         [
             dcc.Graph(
                 id=graph_id,
-                figure={"data": [], "layout": {"paper_bgcolor": "rgba(0,0,0,0)", "plot_bgcolor": "rgba(0,0,0,0)",
-                                               "xaxis": {"visible": False}, "yaxis": {"visible": False}}},
+                figure={
+                    "data": [],
+                    "layout": {
+                        "paper_bgcolor": "rgba(0,0,0,0)",
+                        "plot_bgcolor": "rgba(0,0,0,0)",
+                        "xaxis": {"visible": False},
+                        "yaxis": {"visible": False},
+                    },
+                },
                 # A PNG from the mode bar is named after its panel rather than plotly's "newplot".
                 config=for_download(config, graph_id),
                 responsive=True,
@@ -38,20 +45,34 @@ def graph(graph_id: str, config: dict, class_name: str = "", *, label: str = "")
 
 
 def table_toggle(graph_id: str, language: str) -> html.Details:
-    """"Show as table": the chart's numbers (filled by the views callback), over the chart while open."""
-    return html.Details([html.Summary(text("chart.show_table", language)),
-                         # focusable: a long table scrolls, and a keyboard must be able to scroll it
-                         html.Div(id=ids.chart_table(graph_id), className="chart-table-box", tabIndex="0")],
-                        className="chart-table-toggle")
+    """ "Show as table": the chart's numbers (filled by the views callback), over the chart while open."""
+    return html.Details(
+        [
+            html.Summary(text("chart.show_table", language)),
+            # focusable: a long table scrolls, and a keyboard must be able to scroll it
+            html.Div(id=ids.chart_table(graph_id), className="chart-table-box", tabIndex="0"),
+        ],
+        className="chart-table-toggle",
+    )
 
 
-def figure_panel(title: str, graph_id: str, config: dict, *, hint: str = "", class_name: str = "",
-                 language: str = "en") -> html.Section:
+def figure_panel(
+    title: str, graph_id: str, config: dict, *, hint: str = "", class_name: str = "", language: str = "en"
+) -> html.Section:
     return html.Section(
         [
-            html.Div([html.Div([dmc.Text(title, fw=700, className="panel-title"),
-                                dmc.Text(hint, size="xs", c="dimmed") if hint else None]),
-                      table_toggle(graph_id, language)], className="panel-head"),
+            html.Div(
+                [
+                    html.Div(
+                        [
+                            dmc.Text(title, fw=700, className="panel-title"),
+                            dmc.Text(hint, size="xs", c="dimmed") if hint else None,
+                        ]
+                    ),
+                    table_toggle(graph_id, language),
+                ],
+                className="panel-head",
+            ),
             graph(graph_id, config, label=title),
         ],
         className=f"atlas-panel {class_name}".strip(),
@@ -62,7 +83,10 @@ def map_panel(config: dict, language: str = "en", home_name: str = "") -> html.S
     """The map with its layer switch, quick views, a text summary (its text alternative) and a link to the
     partner table, the map's list for keyboards and screen readers. Wheel zoom is on; atlas.js lets the page
     scroll over the map unless the map has focus or Ctrl is held."""
-    def segmented(component_id: str, options: tuple[str, ...], key_prefix: str, value: str, **kwargs) -> dmc.SegmentedControl:
+
+    def segmented(
+        component_id: str, options: tuple[str, ...], key_prefix: str, value: str, **kwargs
+    ) -> dmc.SegmentedControl:
         return dmc.SegmentedControl(
             id=component_id,
             data=[{"value": o, "label": text(f"{key_prefix}.{o}", language)} for o in options],
@@ -80,7 +104,9 @@ def map_panel(config: dict, language: str = "en", home_name: str = "") -> html.S
                         [
                             segmented(ids.MAP_LAYER, ("partners", "countries", "flows"), "layer", "partners"),
                             segmented(ids.MAP_METRIC, ("partners", "mobility"), "metric", "partners", disabled=True),
-                            segmented(ids.MAP_DIRECTION, ("outgoing", "incoming"), "direction", "outgoing", disabled=True),
+                            segmented(
+                                ids.MAP_DIRECTION, ("outgoing", "incoming"), "direction", "outgoing", disabled=True
+                            ),
                         ],
                         gap="xs",
                     ),
@@ -90,12 +116,26 @@ def map_panel(config: dict, language: str = "en", home_name: str = "") -> html.S
             html.Div(
                 [
                     dmc.Group(
-                        [dmc.Button(text(f"map.view.{name}", language, name=home_name), id=ids.map_view_button(name),
-                                    size="compact-xs", variant="default") for name in ids.QUICK_VIEWS],
-                        gap=4, attributes={"role": "group"}, **{"aria-label": text("map.views", language)},
+                        [
+                            dmc.Button(
+                                text(f"map.view.{name}", language, name=home_name),
+                                id=ids.map_view_button(name),
+                                size="compact-xs",
+                                variant="default",
+                            )
+                            for name in ids.QUICK_VIEWS
+                        ],
+                        gap=4,
+                        attributes={"role": "group"},
+                        **{"aria-label": text("map.views", language)},
                     ),
-                    html.A(text("map.list_link", language), id=ids.MAP_LIST_LINK, href=f"#{ids.TABLE_ANCHOR}",
-                           className="atlas-map-list-link", accessKey="l"),
+                    html.A(
+                        text("map.list_link", language),
+                        id=ids.MAP_LIST_LINK,
+                        href=f"#{ids.TABLE_ANCHOR}",
+                        className="atlas-map-list-link",
+                        accessKey="l",
+                    ),
                 ],
                 className="atlas-map-tools",
             ),
@@ -119,9 +159,12 @@ def size_legend(steps: list[tuple[int, int]], language: str = "en") -> list:
     top = max(diameter for _, diameter in steps)
     items = [
         html.Span(
-            [html.Span(className="atlas-size-dot", style={"width": f"{d}px", "height": f"{d}px"}),
-             text("legend.size_step", language, count=count)],
-            className="atlas-size-item", style={"minHeight": f"{top}px"},
+            [
+                html.Span(className="atlas-size-dot", style={"width": f"{d}px", "height": f"{d}px"}),
+                text("legend.size_step", language, count=count),
+            ],
+            className="atlas-size-item",
+            style={"minHeight": f"{top}px"},
         )
         for count, d in steps
     ]

@@ -43,11 +43,20 @@ def table_rows(partners: pd.DataFrame, language: str = "en", volume=None) -> lis
             "agreement": agreement_years(start, end, language),
             "website": str(website or ""),
         }
-        for row, (pid, name, city, code, country, tier, start, end, website, amount) in enumerate(zip(
-            partners["partner_id"], partners["name"], partners["city"], partners["country"], partners["country_name"],
-            partners["tier"], partners["agreement_start"], partners["agreement_end"], partners["website"],
-            volume.tolist(),
-        ))
+        for row, (pid, name, city, code, country, tier, start, end, website, amount) in enumerate(
+            zip(
+                partners["partner_id"],
+                partners["name"],
+                partners["city"],
+                partners["country"],
+                partners["country_name"],
+                partners["tier"],
+                partners["agreement_start"],
+                partners["agreement_end"],
+                partners["website"],
+                volume.tolist(),
+            )
+        )
     ]
 
 
@@ -74,32 +83,62 @@ def column_defs(language: str = "en") -> list[dict[str, object]]:
         {"field": "name", "headerName": text("col.name", language), "flex": 3, "minWidth": 220, "tooltipField": "name"},
         {"field": "city", "headerName": text("col.city", language), "flex": 1.3, "minWidth": 120},
         {"field": "country_name", "headerName": text("col.country", language), "flex": 1.3, "minWidth": 120},
-        {"field": "tier", "headerName": text("col.tier", language), "width": 150, "cellRenderer": "TierBadge",
-         "cellRendererParams": {"labels": {t: text(f"tier.{t}", language) for t in ("strategic", "collaboration", "mobility")}}},
-        {"field": "volume", "headerName": text("col.volume", language), "width": 120, "type": "numericColumn",
-         "sort": "desc"},
+        {
+            "field": "tier",
+            "headerName": text("col.tier", language),
+            "width": 150,
+            "cellRenderer": "TierBadge",
+            "cellRendererParams": {
+                "labels": {t: text(f"tier.{t}", language) for t in ("strategic", "collaboration", "mobility")}
+            },
+        },
+        {
+            "field": "volume",
+            "headerName": text("col.volume", language),
+            "width": 120,
+            "type": "numericColumn",
+            "sort": "desc",
+        },
         {"field": "agreement", "headerName": text("col.agreement", language), "width": 140},
-        {"field": "website", "headerName": text("col.website", language), "flex": 1.5, "minWidth": 160,
-         "cellRenderer": "WebsiteLink", "sortable": False},
+        {
+            "field": "website",
+            "headerName": text("col.website", language),
+            "flex": 1.5,
+            "minWidth": 160,
+            "cellRenderer": "WebsiteLink",
+            "sortable": False,
+        },
     ]
 
 
 def download_buttons(language: str = "en") -> dmc.Group:
     """CSV and Excel downloads of the partners in the current filter (the download callback builds the file)."""
-    def button(component_id: str, key: str) -> dmc.Button:
-        return dmc.Button(text(f"download.{key}", language), id=component_id, n_clicks=0, size="xs", variant="light",
-                          leftSection=html.Span("\u2193", **{"aria-hidden": "true"}), className="download-button",
-                          **{"aria-label": text(f"download.{key}_label", language)})
 
-    return dmc.Group([button(ids.DOWNLOAD_CSV, "csv"), button(ids.DOWNLOAD_XLSX, "xlsx"), dcc.Download(id=ids.DOWNLOAD)],
-                     gap=6, wrap="nowrap")
+    def button(component_id: str, key: str) -> dmc.Button:
+        return dmc.Button(
+            text(f"download.{key}", language),
+            id=component_id,
+            n_clicks=0,
+            size="xs",
+            variant="light",
+            leftSection=html.Span("\u2193", **{"aria-hidden": "true"}),
+            className="download-button",
+            **{"aria-label": text(f"download.{key}_label", language)},
+        )
+
+    return dmc.Group(
+        [button(ids.DOWNLOAD_CSV, "csv"), button(ids.DOWNLOAD_XLSX, "xlsx"), dcc.Download(id=ids.DOWNLOAD)],
+        gap=6,
+        wrap="nowrap",
+    )
 
 
 def table_locale(language: str = "en") -> dict[str, str]:
     """ag-grid's words in the language (@ag-grid-community/locale), with our own for the empty table."""
     no_rows = text("grid.no_rows", language)
-    return grid_locale(language, {"noRowsToShow": no_rows, "noMatchingRows": no_rows,
-                                  "loadingOoo": text("grid.loading", language)})
+    return grid_locale(
+        language, {"noRowsToShow": no_rows, "noMatchingRows": no_rows, "loadingOoo": text("grid.loading", language)}
+    )
 
 
 def partner_table(partners: pd.DataFrame, language: str = "en", volume=None) -> html.Div:

@@ -12,6 +12,13 @@ from dashboard.figures.theme import Theme, get_theme
 from dashboard.figures.world_map import world_map
 
 __all__ = [
-    "Theme", "campus_split", "duration_split", "get_theme", "mobility_trend", "tier_pyramid",
-    "top_countries_bar", "top_partners_bar", "world_map",
+    "Theme",
+    "campus_split",
+    "duration_split",
+    "get_theme",
+    "mobility_trend",
+    "tier_pyramid",
+    "top_countries_bar",
+    "top_partners_bar",
+    "world_map",
 ]

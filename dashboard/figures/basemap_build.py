@@ -116,17 +116,27 @@ def outlines(arcs: list, topology: dict, *, shared: bool) -> dict:
     Taken from the countries rather than the `land` object, which lacks Eurasia and Africa (an empty polygon)."""
     users = Counter(i for item in topology["objects"]["countries"]["geometries"] for i in set(_arc_indexes(item)))
     shared = [i for i, count in sorted(users.items()) if (count > 1) == shared]
-    return {"type": "FeatureCollection", "features": [
-        {"type": "Feature", "properties": {}, "geometry": {"type": "MultiLineString",
-                                                           "coordinates": [part for i in shared for part in
-                                                                           _split_at_antimeridian([list(p) for p in arcs[i]])]}}
-    ]}
+    return {
+        "type": "FeatureCollection",
+        "features": [
+            {
+                "type": "Feature",
+                "properties": {},
+                "geometry": {
+                    "type": "MultiLineString",
+                    "coordinates": [
+                        part for i in shared for part in _split_at_antimeridian([list(p) for p in arcs[i]])
+                    ],
+                },
+            }
+        ],
+    }
 
 
 # -- place names ------------------------------------------------------------------------------------
 
 LARGE_CITY = 1_000_000  # inhabitants: a city named on the map besides the capitals
-LATIN_END = 0x024F      # the bundled font's last letter (Latin Extended-B): names beyond it would draw blank
+LATIN_END = 0x024F  # the bundled font's last letter (Latin Extended-B): names beyond it would draw blank
 
 
 def cities() -> dict:
@@ -145,10 +155,15 @@ def cities() -> dict:
         if key not in best or city["population"] > best[key]["population"]:
             best[key] = {**city, "capital": capital}
     features = [
-        {"type": "Feature",
-         "properties": {"name": city["name"], "capital": int(city["capital"]),
-                        "rank": (0 if city["capital"] else 1) * 100_000_000 - int(city["population"])},
-         "geometry": {"type": "Point", "coordinates": [round(city["longitude"], 3), round(city["latitude"], 3)]}}
+        {
+            "type": "Feature",
+            "properties": {
+                "name": city["name"],
+                "capital": int(city["capital"]),
+                "rank": (0 if city["capital"] else 1) * 100_000_000 - int(city["population"]),
+            },
+            "geometry": {"type": "Point", "coordinates": [round(city["longitude"], 3), round(city["latitude"], 3)]},
+        }
         for city in sorted(best.values(), key=lambda c: (-c["capital"], -c["population"]))
     ]
     return {"type": "FeatureCollection", "features": features}
@@ -156,7 +171,7 @@ def cities() -> dict:
 
 # -- sprite -----------------------------------------------------------------------------------------
 
-ICON_PX = 24     # the icon box at pixel ratio 1; plotly draws it at marker.size / 10 of that
+ICON_PX = 24  # the icon box at pixel ratio 1; plotly draws it at marker.size / 10 of that
 ICON_RADIUS = 7  # the shape's half width inside the box: room for the distance field around it
 
 
@@ -221,10 +236,16 @@ def sprite(ratio: int) -> tuple[dict, bytes]:
     for k, shape in enumerate(SHAPES):
         # MapLibre's SDF convention (TinySDF, radius 8, cutoff 0.25): 191 on the edge, 32 less per pixel out.
         alpha = np.clip(191 - 32 * _signed_distance(shape, x, y), 0, 255).astype(np.uint8)
-        image[:, k * size:(k + 1) * size, :3] = 255
-        image[:, k * size:(k + 1) * size, 3] = alpha
-        index[f"atlas-{shape}"] = {"x": k * size, "y": 0, "width": size, "height": size, "pixelRatio": ratio,
-                                   "sdf": True}
+        image[:, k * size : (k + 1) * size, :3] = 255
+        image[:, k * size : (k + 1) * size, 3] = alpha
+        index[f"atlas-{shape}"] = {
+            "x": k * size,
+            "y": 0,
+            "width": size,
+            "height": size,
+            "pixelRatio": ratio,
+            "sdf": True,
+        }
     return index, _png(image)
 
 

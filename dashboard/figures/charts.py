@@ -5,15 +5,14 @@ Inputs are the tables of dashboard.stats; names from the data are escaped (plotl
 
 from __future__ import annotations
 
-from dashboard.figures.escaping import escape
-
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
-from dashboard.i18n import country_label, number, separators, text, value_label
+from dashboard.figures.escaping import escape
 from dashboard.figures.label_width import label_margin, tick_label
 from dashboard.figures.theme import Theme, get_theme, make_figure
+from dashboard.i18n import country_label, number, separators, text, value_label
 from dashboard.model import DIRECTIONS, PARTICIPANTS
 
 PARTICIPANT_DASH = {"student": "solid", "staff": "dot"}
@@ -24,14 +23,24 @@ def _theme(theme: Theme | str) -> Theme:
     return get_theme(theme) if isinstance(theme, str) else theme
 
 
-def _figure(traces: list[dict], theme: Theme, *, revision: str, language: str, empty: str | None = None,
-            **layout) -> go.Figure:
+def _figure(
+    traces: list[dict], theme: Theme, *, revision: str, language: str, empty: str | None = None, **layout
+) -> go.Figure:
     """make_figure in the language's number format, or the same axes hidden behind a short message when there
     is nothing to show."""
     layout["separators"] = separators(language)
     if empty:
-        layout["annotations"] = [dict(text=empty, showarrow=False, xref="paper", yref="paper", x=0.5, y=0.5,
-                                      font=dict(size=theme.font_size, color=theme.muted))]
+        layout["annotations"] = [
+            dict(
+                text=empty,
+                showarrow=False,
+                xref="paper",
+                yref="paper",
+                x=0.5,
+                y=0.5,
+                font=dict(size=theme.font_size, color=theme.muted),
+            )
+        ]
         layout["xaxis"] = {**layout.get("xaxis", {}), "visible": False}
         layout["yaxis"] = {**layout.get("yaxis", {}), "visible": False}
     return make_figure(traces, theme, revision=revision, **layout)
@@ -67,26 +76,49 @@ def mobility_trend(by_year: pd.DataFrame, theme: Theme | str = "light", language
             rows = by_year[(by_year["direction"] == direction) & (by_year["participant"] == participant)]
             counts = rows.set_index(rows["academic_year"].astype(str))["count"].reindex(years, fill_value=0)
             name = text(f"trend.{direction}.{participant}", language)
-            traces.append(dict(
-                type="scatter",
-                x=years, y=counts.astype(int).tolist(), name=name, mode="lines+markers",
-                line=dict(color=theme.directions[direction], width=3, dash=PARTICIPANT_DASH[participant]),
-                marker=dict(size=8, symbol="circle" if participant == "student" else "diamond"),
-                hovertemplate=text("trend.hover", language, count="%{y:,}", series=escape(name.lower()),
-                                   year="%{x}") + "<extra></extra>",
-            ))
+            traces.append(
+                dict(
+                    type="scatter",
+                    x=years,
+                    y=counts.astype(int).tolist(),
+                    name=name,
+                    mode="lines+markers",
+                    line=dict(color=theme.directions[direction], width=3, dash=PARTICIPANT_DASH[participant]),
+                    marker=dict(size=8, symbol="circle" if participant == "student" else "diamond"),
+                    hovertemplate=text(
+                        "trend.hover", language, count="%{y:,}", series=escape(name.lower()), year="%{x}"
+                    )
+                    + "<extra></extra>",
+                )
+            )
     # Two legend columns: outgoing on the first row, incoming on the second, students then staff.
     legend = {**_legend_top(theme), "entrywidth": 0.5, "entrywidthmode": "fraction"}
     top = max([max(t["y"]) for t in traces if t["y"]] or [0]) * 1.05
     margin = _margins(theme, [tick_label(top)], t=67) if years else {}
-    return _figure(traces, theme, revision="mobility-trend", language=language, legend=legend,
-                   hovermode="x unified", margin=margin,
-                   xaxis=dict(type="category", title=None), yaxis=dict(title=None, rangemode="tozero"),
-                   empty=None if years else text("empty.years", language))
+    return _figure(
+        traces,
+        theme,
+        revision="mobility-trend",
+        language=language,
+        legend=legend,
+        hovermode="x unified",
+        margin=margin,
+        xaxis=dict(type="category", title=None),
+        yaxis=dict(title=None, rangemode="tozero"),
+        empty=None if years else text("empty.years", language),
+    )
 
 
-def _grouped_bars(table: pd.DataFrame, category: str, label_prefix: str | None, theme: Theme, *, revision: str,
-                  horizontal: bool, language: str) -> go.Figure:
+def _grouped_bars(
+    table: pd.DataFrame,
+    category: str,
+    label_prefix: str | None,
+    theme: Theme,
+    *,
+    revision: str,
+    horizontal: bool,
+    language: str,
+) -> go.Figure:
     traces = []
     categories = list(dict.fromkeys(table[category].astype(str)))
     shown = [escape(value_label(label_prefix, c, language) if label_prefix else c) for c in categories]
@@ -94,16 +126,27 @@ def _grouped_bars(table: pd.DataFrame, category: str, label_prefix: str | None, 
         rows = table[table["direction"] == direction]
         counts = rows.set_index(rows[category].astype(str))["count"].reindex(categories, fill_value=0).astype(int)
         values = counts.tolist()
-        traces.append(dict(
-            type="bar",
-            x=values if horizontal else shown, y=shown if horizontal else values,
-            orientation="h" if horizontal else "v", name=text(f"direction.{direction}", language),
-            marker=dict(color=theme.directions[direction]), text=[number(v, language) for v in values],
-            textposition="outside", cliponaxis=False,
-            hovertemplate=text("bars.hover", language, category=f"%{{{'y' if horizontal else 'x'}}}",
-                               count=f"%{{{'x' if horizontal else 'y'}:,}}",
-                               direction=text(f"direction.{direction}", language).lower()) + "<extra></extra>",
-        ))
+        traces.append(
+            dict(
+                type="bar",
+                x=values if horizontal else shown,
+                y=shown if horizontal else values,
+                orientation="h" if horizontal else "v",
+                name=text(f"direction.{direction}", language),
+                marker=dict(color=theme.directions[direction]),
+                text=[number(v, language) for v in values],
+                textposition="outside",
+                cliponaxis=False,
+                hovertemplate=text(
+                    "bars.hover",
+                    language,
+                    category=f"%{{{'y' if horizontal else 'x'}}}",
+                    count=f"%{{{'x' if horizontal else 'y'}:,}}",
+                    direction=text(f"direction.{direction}", language).lower(),
+                )
+                + "<extra></extra>",
+            )
+        )
     value_axis = dict(title=None, showgrid=True, range=_room_for_labels(table["count"]))
     category_axis = dict(title=None, type="category", showgrid=False)
     if horizontal:
@@ -112,50 +155,93 @@ def _grouped_bars(table: pd.DataFrame, category: str, label_prefix: str | None, 
     margin = {}
     if total:
         margin = _margins(theme, shown if horizontal else [tick_label(value_axis["range"][1])])
-    return _figure(traces, theme, revision=revision, language=language, barmode="group", bargap=0.25,
-                   legend=_legend_top(theme), margin=margin,
-                   xaxis=value_axis if horizontal else category_axis, yaxis=category_axis if horizontal else value_axis,
-                   empty=None if total else text("empty.mobility", language))
+    return _figure(
+        traces,
+        theme,
+        revision=revision,
+        language=language,
+        barmode="group",
+        bargap=0.25,
+        legend=_legend_top(theme),
+        margin=margin,
+        xaxis=value_axis if horizontal else category_axis,
+        yaxis=category_axis if horizontal else value_axis,
+        empty=None if total else text("empty.mobility", language),
+    )
 
 
 def duration_split(by_duration: pd.DataFrame, theme: Theme | str = "light", language: str = "en") -> go.Figure:
     """Semester against short-term mobility, outgoing and incoming (from stats.mobility_by_duration)."""
-    return _grouped_bars(by_duration, "duration", "duration", _theme(theme), revision="duration-split",
-                         horizontal=True, language=language)
+    return _grouped_bars(
+        by_duration,
+        "duration",
+        "duration",
+        _theme(theme),
+        revision="duration-split",
+        horizontal=True,
+        language=language,
+    )
 
 
 def campus_split(by_campus: pd.DataFrame, theme: Theme | str = "light", language: str = "en") -> go.Figure:
     """Mobility per home campus, outgoing and incoming (from stats.mobility_by_campus); campus names as in the data."""
-    return _grouped_bars(by_campus, "campus", None, _theme(theme), revision="campus-split", horizontal=False,
-                         language=language)
+    return _grouped_bars(
+        by_campus, "campus", None, _theme(theme), revision="campus-split", horizontal=False, language=language
+    )
 
 
-def top_countries_bar(df: pd.DataFrame, theme: Theme | str = "light", metric: str = "partners",
-                      language: str = "en") -> go.Figure:
+def top_countries_bar(
+    df: pd.DataFrame, theme: Theme | str = "light", metric: str = "partners", language: str = "en"
+) -> go.Figure:
     """Countries as horizontal bars, largest on top; customdata[0] is the ISO-2 code (a click filters)."""
     theme = _theme(theme)
     metric = metric if metric in ("partners", "mobility") else "partners"
-    names = [escape(country_label(str(code), language, str(name or code)))
-             for code, name in zip(df["country"], df["country_name"])]
+    names = [
+        escape(country_label(str(code), language, str(name or code)))
+        for code, name in zip(df["country"], df["country_name"])
+    ]
     values = df[metric].astype(int).tolist()
     bars = dict(
         type="bar",
-        orientation="h", x=values, y=df["country"].astype(str).tolist(),
-        marker=dict(color=theme.tiers["collaboration"]), text=[number(v, language) for v in values], textposition="outside",
+        orientation="h",
+        x=values,
+        y=df["country"].astype(str).tolist(),
+        marker=dict(color=theme.tiers["collaboration"]),
+        text=[number(v, language) for v in values],
+        textposition="outside",
         cliponaxis=False,
-        customdata=np.array(list(zip(df["country"].astype(str), names, df["partners"].astype(int),
-                                     df["mobility"].astype(int))), dtype=object).reshape(-1, 4),
-        hovertemplate="<b>%{customdata[1]}</b><br>" + text("hover.partners", language, count="%{customdata[2]:,}")
-                      + "<br>" + text("hover.mobilities", language, count="%{customdata[3]:,}")
-                      + "<br><i>" + text("hover.click_country", language) + "</i><extra></extra>",
+        customdata=np.array(
+            list(zip(df["country"].astype(str), names, df["partners"].astype(int), df["mobility"].astype(int))),
+            dtype=object,
+        ).reshape(-1, 4),
+        hovertemplate="<b>%{customdata[1]}</b><br>"
+        + text("hover.partners", language, count="%{customdata[2]:,}")
+        + "<br>"
+        + text("hover.mobilities", language, count="%{customdata[3]:,}")
+        + "<br><i>"
+        + text("hover.click_country", language)
+        + "</i><extra></extra>",
     )
     margin = _margins(theme, names) if len(df) else {}
-    return _figure([bars], theme, revision="top-countries", language=language, showlegend=False, bargap=0.3,
-                   margin=margin,
-                   xaxis=dict(title=None, range=_room_for_labels(values)),
-                   yaxis=dict(title=None, type="category", autorange="reversed", tickmode="array",
-                              tickvals=df["country"].astype(str).tolist(), ticktext=names),
-                   empty=None if len(df) else text("empty.partners", language))
+    return _figure(
+        [bars],
+        theme,
+        revision="top-countries",
+        language=language,
+        showlegend=False,
+        bargap=0.3,
+        margin=margin,
+        xaxis=dict(title=None, range=_room_for_labels(values)),
+        yaxis=dict(
+            title=None,
+            type="category",
+            autorange="reversed",
+            tickmode="array",
+            tickvals=df["country"].astype(str).tolist(),
+            ticktext=names,
+        ),
+        empty=None if len(df) else text("empty.partners", language),
+    )
 
 
 def top_partners_bar(df: pd.DataFrame, theme: Theme | str = "light", language: str = "en") -> go.Figure:
@@ -167,24 +253,46 @@ def top_partners_bar(df: pd.DataFrame, theme: Theme | str = "light", language: s
     values = df["mobility"].astype(int).tolist()
     bars = dict(
         type="bar",
-        orientation="h", x=values, y=ids,  # ids, not names: two partners may share a name
+        orientation="h",
+        x=values,
+        y=ids,  # ids, not names: two partners may share a name
         marker=dict(color=[theme.tiers.get(t, theme.muted) for t in tiers]),
-        text=[number(v, language) for v in values], textposition="outside", cliponaxis=False,
-        customdata=np.array(list(zip(ids, names, [value_label("tier", t, language) for t in tiers],
-                                     [escape(country_label(str(code), language, str(name or code)))
-                                      for code, name in zip(df["country"], df["country_name"])],
-                                     df["outgoing"].astype(int), df["incoming"].astype(int))),
-                            dtype=object).reshape(-1, 6),
+        text=[number(v, language) for v in values],
+        textposition="outside",
+        cliponaxis=False,
+        customdata=np.array(
+            list(
+                zip(
+                    ids,
+                    names,
+                    [value_label("tier", t, language) for t in tiers],
+                    [
+                        escape(country_label(str(code), language, str(name or code)))
+                        for code, name in zip(df["country"], df["country_name"])
+                    ],
+                    df["outgoing"].astype(int),
+                    df["incoming"].astype(int),
+                )
+            ),
+            dtype=object,
+        ).reshape(-1, 6),
         hovertemplate="<b>%{customdata[1]}</b><br>"
-                      + text("hover.tier_partner", language, tier="%{customdata[2]}") + ", %{customdata[3]}<br>"
-                      + text("hover.out_in", language, outgoing="%{customdata[4]:,}", incoming="%{customdata[5]:,}")
-                      + "<extra></extra>",
+        + text("hover.tier_partner", language, tier="%{customdata[2]}")
+        + ", %{customdata[3]}<br>"
+        + text("hover.out_in", language, outgoing="%{customdata[4]:,}", incoming="%{customdata[5]:,}")
+        + "<extra></extra>",
     )
     labels = [escape(_short(str(n))) for n in df["name"]]
     margin = _margins(theme, labels) if len(df) else {}
-    return _figure([bars], theme, revision="top-partners", language=language, showlegend=False, bargap=0.3,
-                   margin=margin,
-                   xaxis=dict(title=None, range=_room_for_labels(values)),
-                   yaxis=dict(title=None, type="category", autorange="reversed", tickmode="array", tickvals=ids,
-                              ticktext=labels),
-                   empty=None if len(df) else text("empty.mobility", language))
+    return _figure(
+        [bars],
+        theme,
+        revision="top-partners",
+        language=language,
+        showlegend=False,
+        bargap=0.3,
+        margin=margin,
+        xaxis=dict(title=None, range=_room_for_labels(values)),
+        yaxis=dict(title=None, type="category", autorange="reversed", tickmode="array", tickvals=ids, ticktext=labels),
+        empty=None if len(df) else text("empty.mobility", language),
+    )

@@ -19,17 +19,28 @@ def partners_by_field_bar(counts: pd.DataFrame, theme: Theme | str = "light", la
     names = [escape(isced.field_name(code, language)) for code in codes]
     values = counts["partners"].astype(int).tolist()
     bars = dict(
-        type="bar", orientation="h", x=values, y=codes, marker=dict(color=theme.tiers["strategic"]),
-        text=[number(v, language) for v in values], textposition="outside", cliponaxis=False,
+        type="bar",
+        orientation="h",
+        x=values,
+        y=codes,
+        marker=dict(color=theme.tiers["strategic"]),
+        text=[number(v, language) for v in values],
+        textposition="outside",
+        cliponaxis=False,
         customdata=[[code, name] for code, name in zip(codes, names, strict=True)],
         hovertemplate="<b>%{customdata[0]} %{customdata[1]}</b><br>"
-                      + text("hover.partners", language, count="%{x:,}") + "<extra></extra>",
+        + text("hover.partners", language, count="%{x:,}")
+        + "<extra></extra>",
     )
     top = max(values, default=0)
     return make_figure(
-        [bars], theme, revision="fields", separators=separators(language), showlegend=False, bargap=0.3,
+        [bars],
+        theme,
+        revision="fields",
+        separators=separators(language),
+        showlegend=False,
+        bargap=0.3,
         margin={"l": max(label_margin(names, theme.font_size - 2), 8)},
         xaxis=dict(title=None, range=[0, top * 1.25 if top else 1]),
-        yaxis=dict(title=None, type="category", autorange="reversed", tickmode="array", tickvals=codes,
-                   ticktext=names),
+        yaxis=dict(title=None, type="category", autorange="reversed", tickmode="array", tickvals=codes, ticktext=names),
     )

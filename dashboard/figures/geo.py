@@ -11,9 +11,9 @@ EARTH_RADIUS_KM = 6371.0
 # Ring radius in degrees for the world view; a region zoom (about 4x closer) uses REGION_RING_SCALE of it.
 # 1.2 degrees (130 km) keeps two partners of one city apart at world zoom while they stay by their city.
 RING_RADIUS_DEG = 1.2
-RING_SPACING_DEG = 1.0    # larger groups grow the ring so neighbours keep this distance
+RING_SPACING_DEG = 1.0  # larger groups grow the ring so neighbours keep this distance
 REGION_RING_SCALE = 0.55
-RING_MAX = 10             # beyond this a sunflower (Vogel) spiral packs them tighter than one huge ring
+RING_MAX = 10  # beyond this a sunflower (Vogel) spiral packs them tighter than one huge ring
 GOLDEN_ANGLE = np.pi * (3 - np.sqrt(5))
 
 # lon/lat windows the region filter zooms to (continents as in partners.region).
@@ -28,7 +28,9 @@ REGION_BOUNDS: dict[str, tuple[tuple[float, float], tuple[float, float]]] = {
 WORLD_LAT_RANGE = (-58.0, 84.0)  # leave out Antarctica: nobody partners there, and the map gains height
 
 
-def spread_rings(lat: np.ndarray, lon: np.ndarray, ids: np.ndarray, scale: float = 1.0) -> tuple[np.ndarray, np.ndarray]:
+def spread_rings(
+    lat: np.ndarray, lon: np.ndarray, ids: np.ndarray, scale: float = 1.0
+) -> tuple[np.ndarray, np.ndarray]:
     """Display positions: partners at the same place move onto a small ring around it, ordered by id.
 
     A lone partner stays exactly on its place; the order (and so the layout) is the same on every call.
@@ -72,7 +74,12 @@ def distance_km(lat1, lon1, lat2, lon2) -> np.ndarray:
 
 
 def great_circle_paths(
-    start: tuple[float, float], lats, lons, *, max_points: int = 20, step_deg: float = 8.0,
+    start: tuple[float, float],
+    lats,
+    lons,
+    *,
+    max_points: int = 20,
+    step_deg: float = 8.0,
 ) -> tuple[np.ndarray, np.ndarray]:
     """lat and lon arrays of arcs from `start` to each point, separated by NaN so one trace draws them all.
 
@@ -123,12 +130,12 @@ def region_window(regions) -> tuple[tuple[float, float], tuple[float, float]] | 
 
 # -- the map's view (Web Mercator, as MapLibre draws it) ------------------------------------------
 
-TILE_PX = 512             # MapLibre's world is 512 px wide at zoom 0
+TILE_PX = 512  # MapLibre's world is 512 px wide at zoom 0
 MAX_MERCATOR_LAT = 85.05
-FIT_PADDING_PX = 48       # room around the partners a filter shows, so markers at the edge stay whole
-FIT_MAX_ZOOM = 10.0       # one city: close enough to tell its partners apart, far enough to see the city
+FIT_PADDING_PX = 48  # room around the partners a filter shows, so markers at the edge stay whole
+FIT_MAX_ZOOM = 10.0  # one city: close enough to tell its partners apart, far enough to see the city
 NOMINAL_MAP_PX = (900, 520)  # the panel's size before the browser has said how big it is
-QUICK_VIEWS = {           # (lat, lon) boxes of the quick-view buttons; "home" is made around the institution
+QUICK_VIEWS = {  # (lat, lon) boxes of the quick-view buttons; "home" is made around the institution
     "world": ((-50.0, -170.0), (72.0, 180.0)),
     "europe": ((35.0, -12.0), (67.0, 35.0)),
 }
@@ -148,7 +155,7 @@ class MapView:
         return f"{self.lat:.4f},{self.lon:.4f},{self.zoom:.2f}"
 
     @classmethod
-    def from_param(cls, value: str | None) -> "MapView | None":
+    def from_param(cls, value: str | None) -> MapView | None:
         """A view from `lat,lon,zoom`, or None when the text is not three numbers in range."""
         try:
             lat, lon, zoom = (float(part) for part in str(value or "").split(","))
@@ -168,8 +175,15 @@ def _mercator_lat(y: float) -> float:
     return float(np.degrees(np.arctan(np.sinh(np.pi * (1 - 2 * y)))))
 
 
-def fit_view(lat, lon, size: tuple[int, int] = NOMINAL_MAP_PX, *, padding: int = FIT_PADDING_PX,
-             max_zoom: float = FIT_MAX_ZOOM, min_zoom: float = 0.0) -> MapView | None:
+def fit_view(
+    lat,
+    lon,
+    size: tuple[int, int] = NOMINAL_MAP_PX,
+    *,
+    padding: int = FIT_PADDING_PX,
+    max_zoom: float = FIT_MAX_ZOOM,
+    min_zoom: float = 0.0,
+) -> MapView | None:
     """The view that shows every point inside a `size` (width, height) map with `padding` pixels to spare,
     never closer than `max_zoom`; None when there is no point."""
     lat = np.asarray(lat, dtype=float)
@@ -197,8 +211,10 @@ def quick_view(name: str, size: tuple[int, int] = NOMINAL_MAP_PX, home: tuple[fl
     """The World, Europe or home-surroundings view for a map of `size`."""
     if name == "home" and home is not None:
         lat, lon = home
-        box = ((lat - HOME_SURROUNDINGS_DEG / 2, lon - HOME_SURROUNDINGS_DEG), (lat + HOME_SURROUNDINGS_DEG / 2,
-                                                                               lon + HOME_SURROUNDINGS_DEG))
+        box = (
+            (lat - HOME_SURROUNDINGS_DEG / 2, lon - HOME_SURROUNDINGS_DEG),
+            (lat + HOME_SURROUNDINGS_DEG / 2, lon + HOME_SURROUNDINGS_DEG),
+        )
     else:
         box = QUICK_VIEWS.get(name, QUICK_VIEWS["world"])
     (south, west), (north, east) = box

@@ -7,13 +7,13 @@ a subset of HTML there, and partner names come from files anyone can edit.
 from __future__ import annotations
 
 from functools import lru_cache
-from dashboard.figures.escaping import escape
 
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 import pycountry
 
+from dashboard.figures.escaping import escape
 from dashboard.figures.geo import (
     REGION_RING_SCALE,
     WORLD_LAT_RANGE,
@@ -21,12 +21,12 @@ from dashboard.figures.geo import (
     region_window,
     spread_rings,
 )
-from dashboard.i18n import country_label, number, separators, text, value_label
 from dashboard.figures.theme import HOME_SYMBOL, Theme, get_theme, make_figure
+from dashboard.i18n import country_label, number, separators, text, value_label
 from dashboard.model import TIERS, Institution
 
 LAYERS = ("partners", "countries", "flows")
-MIN_MARKER = 9      # zero-volume partners stay big enough to hover and click
+MIN_MARKER = 9  # zero-volume partners stay big enough to hover and click
 MAX_MARKER = 30
 # Arcs wider for more mobility: (share of the largest flow, line width), on a square-root scale.
 FLOW_WIDTHS = ((0.0, 1.0), (0.34, 2.4), (0.67, 4.2))
@@ -55,15 +55,16 @@ def geo_map(
     elif layer == "flows":
         direction = flow_direction if flow_direction in ("outgoing", "incoming") else "outgoing"
         volume = _column(placed, direction)
-        lat, lon = spread_rings(placed["lat"].to_numpy(), placed["lon"].to_numpy(), placed["partner_id"].to_numpy(),
-                                scale=ring_scale)
+        lat, lon = spread_rings(
+            placed["lat"].to_numpy(), placed["lon"].to_numpy(), placed["partner_id"].to_numpy(), scale=ring_scale
+        )
         traces.extend(_flow_traces(placed, volume, home, theme, direction, language))
-        traces.extend(_partner_traces(placed, lat, lon, volume, theme, legend=False, flow=direction,
-                                      language=language))
+        traces.extend(_partner_traces(placed, lat, lon, volume, theme, legend=False, flow=direction, language=language))
     else:
         volume = _column(placed, "volume")
-        lat, lon = spread_rings(placed["lat"].to_numpy(), placed["lon"].to_numpy(), placed["partner_id"].to_numpy(),
-                                scale=ring_scale)
+        lat, lon = spread_rings(
+            placed["lat"].to_numpy(), placed["lon"].to_numpy(), placed["partner_id"].to_numpy(), scale=ring_scale
+        )
         traces.extend(_partner_traces(placed, lat, lon, volume, theme, legend=True, language=language))
         traces.extend(_selection_trace(placed, lat, lon, volume, selected_id, theme))
     traces.append(_home_trace(home, theme, language))
@@ -92,8 +93,9 @@ def _coordinates(values: np.ndarray) -> np.ndarray:
 # -- partners -------------------------------------------------------------------------------------
 
 
-def _partner_traces(placed, lat, lon, volume, theme: Theme, *, legend: bool, flow: str | None = None,
-                    language: str = "en") -> list[dict]:
+def _partner_traces(
+    placed, lat, lon, volume, theme: Theme, *, legend: bool, flow: str | None = None, language: str = "en"
+) -> list[dict]:
     """One trace per tier and placing (exact or country level): no per-point style arrays to send.
 
     Under the flows layer (`flow` = direction) the cards are short: the arcs already weigh on the response.
@@ -118,34 +120,59 @@ def _partner_traces(placed, lat, lon, volume, theme: Theme, *, legend: bool, flo
                 continue
             # Big markers first inside a trace, so small ones stay on top and clickable.
             order = np.flatnonzero(mask)[np.argsort(-sizes[mask], kind="stable")]
-            marker = dict(size=sizes[order], color=colour, opacity=0.92,
-                          symbol=f"{symbol}-open" if hollow else symbol,
-                          line=dict(width=2.2, color=colour) if hollow else dict(width=1, color=theme.surface))
-            traces.append(dict(
-                type="scattergeo",
-                lat=_coordinates(lat[order]), lon=_coordinates(lon[order]), mode="markers",
-                name=label, legendgroup=name, showlegend=False, marker=marker,
-                customdata=cards[order],
-                hovertemplate=(
-                    f"<b>%{{customdata[1]}}</b><br>%{{customdata[2]}}<br>{tier_line}<br>"
-                    + text("hover.flow", language, count="%{customdata[3]:,}",
-                           direction=text(f"direction.{flow}", language).lower())
-                    + "<extra></extra>"
-                ) if flow else (
-                    "<b>%{customdata[1]}</b><br>%{customdata[2]}"
-                    + (f"<br><i>{text('hover.country_level', language)}</i>" if hollow else "")
-                    + f"<br>{tier_line}<br>%{{customdata[3]}}<br>"
-                    + text("hover.agreement", language, years="%{customdata[4]}") + "<br>"
-                    + text("hover.mobility", language, outgoing="%{customdata[5]:,}", incoming="%{customdata[6]:,}")
-                    + "<extra></extra>"
-                ),
-            ))
+            marker = dict(
+                size=sizes[order],
+                color=colour,
+                opacity=0.92,
+                symbol=f"{symbol}-open" if hollow else symbol,
+                line=dict(width=2.2, color=colour) if hollow else dict(width=1, color=theme.surface),
+            )
+            traces.append(
+                dict(
+                    type="scattergeo",
+                    lat=_coordinates(lat[order]),
+                    lon=_coordinates(lon[order]),
+                    mode="markers",
+                    name=label,
+                    legendgroup=name,
+                    showlegend=False,
+                    marker=marker,
+                    customdata=cards[order],
+                    hovertemplate=(
+                        f"<b>%{{customdata[1]}}</b><br>%{{customdata[2]}}<br>{tier_line}<br>"
+                        + text(
+                            "hover.flow",
+                            language,
+                            count="%{customdata[3]:,}",
+                            direction=text(f"direction.{flow}", language).lower(),
+                        )
+                        + "<extra></extra>"
+                    )
+                    if flow
+                    else (
+                        "<b>%{customdata[1]}</b><br>%{customdata[2]}"
+                        + (f"<br><i>{text('hover.country_level', language)}</i>" if hollow else "")
+                        + f"<br>{tier_line}<br>%{{customdata[3]}}<br>"
+                        + text("hover.agreement", language, years="%{customdata[4]}")
+                        + "<br>"
+                        + text("hover.mobility", language, outgoing="%{customdata[5]:,}", incoming="%{customdata[6]:,}")
+                        + "<extra></extra>"
+                    ),
+                )
+            )
     if legend and country_level.any():
-        traces.append(dict(
-            type="scattergeo",
-            lat=[None], lon=[None], mode="markers", name=text("legend.country_level", language), legendrank=4,
-            marker=dict(symbol="circle-open", size=12, color=theme.muted, line=dict(width=2)), hoverinfo="skip",
-        ))
+        traces.append(
+            dict(
+                type="scattergeo",
+                lat=[None],
+                lon=[None],
+                mode="markers",
+                name=text("legend.country_level", language),
+                legendrank=4,
+                marker=dict(symbol="circle-open", size=12, color=theme.muted, line=dict(width=2)),
+                hoverinfo="skip",
+            )
+        )
     return traces
 
 
@@ -153,10 +180,15 @@ def _legend_entry(tier: str, rank: int, theme: Theme, language: str) -> dict:
     """A fixed legend item per tier: data traces vary in size and split exact from country-level places."""
     return dict(
         type="scattergeo",
-        lat=[None], lon=[None], mode="markers", name=text(f"tier.{tier}", language), legendgroup=tier,
+        lat=[None],
+        lon=[None],
+        mode="markers",
+        name=text(f"tier.{tier}", language),
+        legendgroup=tier,
         legendrank=rank,
-        marker=dict(symbol=theme.tier_symbols[tier], size=13, color=theme.tiers[tier],
-                    line=dict(width=1, color=theme.surface)),
+        marker=dict(
+            symbol=theme.tier_symbols[tier], size=13, color=theme.tiers[tier], line=dict(width=1, color=theme.surface)
+        ),
         hoverinfo="skip",
     )
 
@@ -175,12 +207,25 @@ def hover_fields(placed: pd.DataFrame, language: str = "en") -> np.ndarray:
     start = pd.to_numeric(placed["agreement_start"], errors="coerce").fillna(-1).astype(int).tolist()
     end = pd.to_numeric(placed["agreement_end"], errors="coerce").fillna(-1).astype(int).tolist()
     static = [
-        _card(str(pid), str(name), str(city or ""), country_label(str(code or ""), language, str(country or "")),
-              tuple(acts) if len(acts) else (), s, e, language)
+        _card(
+            str(pid),
+            str(name),
+            str(city or ""),
+            country_label(str(code or ""), language, str(country or "")),
+            tuple(acts) if len(acts) else (),
+            s,
+            e,
+            language,
+        )
         for pid, name, city, code, country, acts, s, e in zip(
             # Python lists: iterating the Series boxes every value through pandas (5 ms at 1,200 partners).
-            *(placed[column].tolist() for column in ("partner_id", "name", "city", "country", "country_name",
-                                                     "activities")), start, end)
+            *(
+                placed[column].tolist()
+                for column in ("partner_id", "name", "city", "country", "country_name", "activities")
+            ),
+            start,
+            end,
+        )
     ]
     cards = np.empty((len(placed), 7), dtype=object)
     if len(placed):
@@ -193,13 +238,19 @@ def hover_fields(placed: pd.DataFrame, language: str = "en") -> np.ndarray:
 
 
 @lru_cache(maxsize=16384)
-def _card(pid: str, name: str, city: str, country: str, activities: tuple, start: int, end: int,
-          language: str = "en") -> tuple[str, ...]:
+def _card(
+    pid: str, name: str, city: str, country: str, activities: tuple, start: int, end: int, language: str = "en"
+) -> tuple[str, ...]:
     """The parts of a hover card that do not depend on the filter (cached: formatting 1,000 cards costs)."""
     place = escape(", ".join(p for p in (city, country) if p))
     listed = ", ".join(value_label("activity", a, language).lower() for a in activities)
-    return (pid, escape(name), place, escape(_sentence(listed)) if listed else text("hover.no_activities", language),
-            _agreement(start if start >= 0 else None, end if end >= 0 else None, language))
+    return (
+        pid,
+        escape(name),
+        place,
+        escape(_sentence(listed)) if listed else text("hover.no_activities", language),
+        _agreement(start if start >= 0 else None, end if end >= 0 else None, language),
+    )
 
 
 def _sentence(text: str) -> str:
@@ -224,25 +275,35 @@ def _selection_trace(placed, lat, lon, volume, selected_id, theme: Theme) -> lis
         return []
     i = hit[0]
     size = float(marker_sizes(volume)[i]) + 14
-    return [dict(
-        type="scattergeo",
-        lat=[round(float(lat[i]), 4)], lon=[round(float(lon[i]), 4)], mode="markers+text", showlegend=False,
-        name="Selected", text=[escape(str(placed["name"].iloc[i]))], textposition="top center",
-        textfont=dict(size=theme.font_size, color=theme.text),
-        marker=dict(symbol="circle-open", size=size, color=theme.highlight, line=dict(width=3)),
-        hoverinfo="skip",
-    )]
+    return [
+        dict(
+            type="scattergeo",
+            lat=[round(float(lat[i]), 4)],
+            lon=[round(float(lon[i]), 4)],
+            mode="markers+text",
+            showlegend=False,
+            name="Selected",
+            text=[escape(str(placed["name"].iloc[i]))],
+            textposition="top center",
+            textfont=dict(size=theme.font_size, color=theme.text),
+            marker=dict(symbol="circle-open", size=size, color=theme.highlight, line=dict(width=3)),
+            hoverinfo="skip",
+        )
+    ]
 
 
 def _home_trace(home: Institution, theme: Theme, language: str = "en") -> dict:
     name = escape(home.short_name or home.name)
     return dict(
         type="scattergeo",
-        lat=[round(home.lat, 4)], lon=[round(home.lon, 4)], mode="markers", name=text("legend.home", language, name=name),
+        lat=[round(home.lat, 4)],
+        lon=[round(home.lon, 4)],
+        mode="markers",
+        name=text("legend.home", language, name=name),
         legendrank=0,
         marker=dict(symbol=HOME_SYMBOL, size=22, color=theme.home, line=dict(width=1.5, color=theme.surface)),
         hovertemplate=f"<b>{escape(home.name)}</b><br>{escape(home.city)} \u00b7 {text('hover.home', language)}"
-                      "<extra></extra>",
+        "<extra></extra>",
     )
 
 
@@ -268,11 +329,20 @@ def choropleth_rows(partners: pd.DataFrame, metric: str, language: str = "en") -
     by_country["iso3"] = [iso3(c) for c in by_country["country"]]
     by_country = by_country[by_country["iso3"].notna()]
     metric = metric if metric in ("partners", "mobility") else "partners"
-    customdata = np.array(list(zip(
-        by_country["country"],
-        [escape(country_label(str(c), language, str(n or c))) for c, n in zip(by_country["country"], by_country["name"])],
-        by_country["partners"].astype(int), by_country["mobility"].astype(int),
-    )), dtype=object).reshape(-1, 4)
+    customdata = np.array(
+        list(
+            zip(
+                by_country["country"],
+                [
+                    escape(country_label(str(c), language, str(n or c)))
+                    for c, n in zip(by_country["country"], by_country["name"])
+                ],
+                by_country["partners"].astype(int),
+                by_country["mobility"].astype(int),
+            )
+        ),
+        dtype=object,
+    ).reshape(-1, 4)
     return by_country, customdata, text(f"metric.{metric}", language)
 
 
@@ -281,15 +351,30 @@ def _choropleth(partners: pd.DataFrame, theme: Theme, metric: str, language: str
     metric = metric if metric in ("partners", "mobility") else "partners"
     return dict(
         type="choropleth",
-        locations=by_country["iso3"].tolist(), locationmode="ISO-3", z=by_country[metric].astype(int).tolist(),
-        zmin=0, colorscale=[list(stop) for stop in theme.sequential], customdata=customdata,
+        locations=by_country["iso3"].tolist(),
+        locationmode="ISO-3",
+        z=by_country[metric].astype(int).tolist(),
+        zmin=0,
+        colorscale=[list(stop) for stop in theme.sequential],
+        customdata=customdata,
         marker=dict(line=dict(color=theme.country_border, width=0.6)),
-        colorbar=dict(title=dict(text=title, font=dict(color=theme.text)), thickness=14, len=0.55, x=0.99,
-                      outlinewidth=0, tickfont=dict(color=theme.muted)),
-        hovertemplate=("<b>%{customdata[1]}</b><br>" + text("hover.partners", language, count="%{customdata[2]}")
-                       + "<br>" + text("hover.mobilities_in_filter", language, count="%{customdata[3]:,}")
-                       + "<extra></extra>"),
-        name=title, showlegend=False,
+        colorbar=dict(
+            title=dict(text=title, font=dict(color=theme.text)),
+            thickness=14,
+            len=0.55,
+            x=0.99,
+            outlinewidth=0,
+            tickfont=dict(color=theme.muted),
+        ),
+        hovertemplate=(
+            "<b>%{customdata[1]}</b><br>"
+            + text("hover.partners", language, count="%{customdata[2]}")
+            + "<br>"
+            + text("hover.mobilities_in_filter", language, count="%{customdata[3]:,}")
+            + "<extra></extra>"
+        ),
+        name=title,
+        showlegend=False,
     )
 
 
@@ -299,10 +384,12 @@ def _choropleth(partners: pd.DataFrame, theme: Theme, metric: str, language: str
 def _flow_traces(placed, volume, home: Institution, theme: Theme, direction: str, language: str = "en") -> list[dict]:
     """Arcs from home to each place with mobility, wider for more; partners in one city share one arc."""
     flows = (
-        pd.DataFrame({"lat": placed["lat"].round(3).to_numpy(), "lon": placed["lon"].round(3).to_numpy(),
-                      "volume": volume})
+        pd.DataFrame(
+            {"lat": placed["lat"].round(3).to_numpy(), "lon": placed["lon"].round(3).to_numpy(), "volume": volume}
+        )
         .query("volume > 0")
-        .groupby(["lat", "lon"], as_index=False, sort=True)["volume"].sum()
+        .groupby(["lat", "lon"], as_index=False, sort=True)["volume"]
+        .sum()
     )
     if flows.empty:
         return []
@@ -314,18 +401,29 @@ def _flow_traces(placed, volume, home: Institution, theme: Theme, direction: str
         mask = (share >= low) & (share < high)
         if not mask.any():
             continue
-        arc_lat, arc_lon = great_circle_paths((home.lat, home.lon), flows["lat"].to_numpy()[mask],
-                                              flows["lon"].to_numpy()[mask])
+        arc_lat, arc_lon = great_circle_paths(
+            (home.lat, home.lon), flows["lat"].to_numpy()[mask], flows["lon"].to_numpy()[mask]
+        )
         smallest, largest = int(amount[mask].min()), int(amount[mask].max())
-        span = number(smallest, language) if smallest == largest else \
-            f"{number(smallest, language)}\u2013{number(largest, language)}"
-        traces.append(dict(
-            type="scattergeo",
-            lat=arc_lat, lon=arc_lon, mode="lines", name=f"{text(f'direction.{direction}', language)}: {span}",
-            legendgroup="flows",
-            line=dict(width=width, color=theme.directions[direction]), opacity=theme.flow_opacity,
-            hoverinfo="skip", connectgaps=False,
-        ))
+        span = (
+            number(smallest, language)
+            if smallest == largest
+            else f"{number(smallest, language)}\u2013{number(largest, language)}"
+        )
+        traces.append(
+            dict(
+                type="scattergeo",
+                lat=arc_lat,
+                lon=arc_lon,
+                mode="lines",
+                name=f"{text(f'direction.{direction}', language)}: {span}",
+                legendgroup="flows",
+                line=dict(width=width, color=theme.directions[direction]),
+                opacity=theme.flow_opacity,
+                hoverinfo="skip",
+                connectgaps=False,
+            )
+        )
     return traces
 
 
@@ -335,13 +433,25 @@ def _flow_traces(placed, volume, home: Institution, theme: Theme, direction: str
 def _layout(theme: Theme, region) -> dict:
     window = region_window(region)
     lon_range, lat_range = window if window else ((-180.0, 180.0), WORLD_LAT_RANGE)
-    revision = "world" if window is None else "region:" + ",".join(sorted(region if not isinstance(region, str) else (region,)))
+    revision = (
+        "world"
+        if window is None
+        else "region:" + ",".join(sorted(region if not isinstance(region, str) else (region,)))
+    )
     fine = window is not None and lon_range[1] - lon_range[0] <= 90
     return dict(
         revision=revision,
         margin=dict(l=0, r=0, t=0, b=0),
-        legend=dict(orientation="h", x=0.01, y=0.01, xanchor="left", yanchor="bottom", traceorder="normal",
-                    bgcolor=_translucent(theme.surface), font=dict(size=theme.font_size - 1)),
+        legend=dict(
+            orientation="h",
+            x=0.01,
+            y=0.01,
+            xanchor="left",
+            yanchor="bottom",
+            traceorder="normal",
+            bgcolor=_translucent(theme.surface),
+            font=dict(size=theme.font_size - 1),
+        ),
         clickmode="event",
         dragmode="pan",
         geo=dict(
@@ -350,12 +460,20 @@ def _layout(theme: Theme, region) -> dict:
             resolution=50 if fine else 110,
             lonaxis=dict(range=list(lon_range)),
             lataxis=dict(range=list(lat_range)),
-            showland=True, landcolor=theme.land,
-            showocean=True, oceancolor=theme.ocean,
-            showlakes=True, lakecolor=theme.ocean,
-            showcountries=True, countrycolor=theme.country_border, countrywidth=0.6,
-            showcoastlines=True, coastlinecolor=theme.coastline, coastlinewidth=0.6,
-            showframe=False, bgcolor="rgba(0,0,0,0)",
+            showland=True,
+            landcolor=theme.land,
+            showocean=True,
+            oceancolor=theme.ocean,
+            showlakes=True,
+            lakecolor=theme.ocean,
+            showcountries=True,
+            countrycolor=theme.country_border,
+            countrywidth=0.6,
+            showcoastlines=True,
+            coastlinecolor=theme.coastline,
+            coastlinewidth=0.6,
+            showframe=False,
+            bgcolor="rgba(0,0,0,0)",
             uirevision=revision,
         ),
     )
@@ -363,5 +481,5 @@ def _layout(theme: Theme, region) -> dict:
 
 def _translucent(hex_colour: str, alpha: float = 0.8) -> str:
     value = hex_colour.lstrip("#")
-    r, g, b = (int(value[i:i + 2], 16) for i in (0, 2, 4))
+    r, g, b = (int(value[i : i + 2], 16) for i in (0, 2, 4))
     return f"rgba({r},{g},{b},{alpha})"

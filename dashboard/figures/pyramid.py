@@ -10,8 +10,8 @@ from collections.abc import Iterable, Mapping
 
 import plotly.graph_objects as go
 
-from dashboard.i18n import number, separators, text
 from dashboard.figures.theme import Theme, get_theme, make_figure
+from dashboard.i18n import number, separators, text
 from dashboard.model import TIERS
 
 # Half-width of the pyramid at depth t (0 = apex, 3 = base): a truncated triangle, so the top tier stays wide
@@ -23,8 +23,9 @@ def _half_width(depth: float) -> float:
     return APEX + SLOPE * depth
 
 
-def tier_pyramid(tier_counts: Mapping[str, int], *, theme: Theme | str = "light",
-                 selected: Iterable[str] = (), language: str = "en") -> go.Figure:
+def tier_pyramid(
+    tier_counts: Mapping[str, int], *, theme: Theme | str = "light", selected: Iterable[str] = (), language: str = "en"
+) -> go.Figure:
     """Three trapezoids, strategic on top; an invisible bar over each carries hover, click and customdata=tier.
 
     The hover explains the cumulative meaning (pyramid.meaning.* in the catalogue): every tier takes part in
@@ -40,12 +41,20 @@ def tier_pyramid(tier_counts: Mapping[str, int], *, theme: Theme | str = "light"
     for depth, (tier, lit) in enumerate(zip(tiers, active)):
         top, bottom = depth + GAP / 2, depth + 1 - GAP / 2
         a, b = _half_width(top), _half_width(bottom)
-        shapes.append(dict(
-            type="path", layer="below", xref="x", yref="y",
-            path=f"M {-a:.3f},{top:.3f} L {a:.3f},{top:.3f} L {b:.3f},{bottom:.3f} L {-b:.3f},{bottom:.3f} Z",
-            fillcolor=theme.tiers[tier], opacity=1.0 if lit else 0.3,
-            line=dict(color=theme.text if tier in selected else theme.tiers[tier], width=3 if tier in selected else 0),
-        ))
+        shapes.append(
+            dict(
+                type="path",
+                layer="below",
+                xref="x",
+                yref="y",
+                path=f"M {-a:.3f},{top:.3f} L {a:.3f},{top:.3f} L {b:.3f},{bottom:.3f} L {-b:.3f},{bottom:.3f} Z",
+                fillcolor=theme.tiers[tier],
+                opacity=1.0 if lit else 0.3,
+                line=dict(
+                    color=theme.text if tier in selected else theme.tiers[tier], width=3 if tier in selected else 0
+                ),
+            )
+        )
     middle = [_half_width(d + 0.5) for d in range(len(tiers))]
     bars = dict(
         type="bar",
@@ -55,22 +64,28 @@ def tier_pyramid(tier_counts: Mapping[str, int], *, theme: Theme | str = "light"
         base=[-w for w in middle],
         width=1 - GAP,
         marker=dict(color="rgba(0,0,0,0)", line=dict(width=0)),
-        text=[f"<b>{names[t]}</b><br><span style='font-size:{theme.font_size + 10}px'><b>{number(c, language)}</b></span>"
-              for t, c in zip(tiers, counts)],
+        text=[
+            f"<b>{names[t]}</b><br><span style='font-size:{theme.font_size + 10}px'><b>{number(c, language)}</b></span>"
+            for t, c in zip(tiers, counts)
+        ],
         textposition="inside",
         insidetextanchor="middle",
         textangle=0,  # never turned on its side: a long name ("Strategisch") shrinks a little instead
-        textfont=dict(size=theme.font_size + 1,
-                      color=[theme.on_tier if lit else theme.text for lit in active]),
+        textfont=dict(size=theme.font_size + 1, color=[theme.on_tier if lit else theme.text for lit in active]),
         customdata=[[t, c, text(f"pyramid.meaning.{t}", language), names[t].lower()] for t, c in zip(tiers, counts)],
-        hovertemplate="<b>" + text("pyramid.hover", language, count="%{customdata[1]:,}", tier="%{customdata[3]}")
-                      + "</b><br>%{customdata[2]}<br><i>" + text("pyramid.click", language) + "</i><extra></extra>",
+        hovertemplate="<b>"
+        + text("pyramid.hover", language, count="%{customdata[1]:,}", tier="%{customdata[3]}")
+        + "</b><br>%{customdata[2]}<br><i>"
+        + text("pyramid.click", language)
+        + "</i><extra></extra>",
         cliponaxis=False,
         showlegend=False,
     )
     limit = _half_width(len(tiers)) + 0.05
     return make_figure(
-        [bars], theme, revision="tier-pyramid",
+        [bars],
+        theme,
+        revision="tier-pyramid",
         shapes=shapes,
         showlegend=False,
         margin=dict(l=4, r=4, t=4, b=4),

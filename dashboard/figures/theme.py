@@ -8,10 +8,11 @@ from __future__ import annotations
 
 import textwrap
 from dataclasses import dataclass, field
-from functools import lru_cache
-from dashboard.figures.escaping import escape
+from functools import cache
 
 import plotly.graph_objects as go
+
+from dashboard.figures.escaping import escape
 
 # System fonts only: the dashboard runs offline and fetches nothing.
 FONT_FAMILY = 'system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial, "Noto Sans", sans-serif'
@@ -26,10 +27,10 @@ HOME_SYMBOL = "star"
 @dataclass(frozen=True)
 class Theme:
     name: str
-    text: str                 # titles, labels
-    muted: str                # axis ticks, secondary text
-    background: str           # page background the app may use around the figures
-    surface: str              # card background; figures themselves are transparent on it
+    text: str  # titles, labels
+    muted: str  # axis ticks, secondary text
+    background: str  # page background the app may use around the figures
+    surface: str  # card background; figures themselves are transparent on it
     grid: str
     land: str
     ocean: str
@@ -38,11 +39,11 @@ class Theme:
     tiers: dict[str, str]
     directions: dict[str, str]
     home: str
-    highlight: str            # the selected partner's ring
+    highlight: str  # the selected partner's ring
     flow_opacity: float
     sequential: tuple[tuple[float, str], ...]  # choropleth colour scale, light to strong
     hover_background: str
-    on_tier: str              # text drawn on a tier colour (the pyramid's labels)
+    on_tier: str  # text drawn on a tier colour (the pyramid's labels)
     font_family: str = FONT_FAMILY
     font_size: int = BASE_FONT_SIZE
     tier_symbols: dict[str, str] = field(default_factory=lambda: dict(TIER_SYMBOLS))
@@ -101,34 +102,51 @@ def get_theme(name: str | None = "light") -> Theme:
     return THEMES.get((name or "light").lower(), LIGHT)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _template_dict(name: str) -> dict:
     return _template(name).to_plotly_json()
 
 
-@lru_cache(maxsize=None)
+@cache
 def _template(name: str) -> go.layout.Template:
     theme = THEMES[name]
     axis = dict(
-        gridcolor=theme.grid, linecolor=theme.grid, zeroline=False, automargin=True,
-        tickfont=dict(color=theme.muted, size=theme.font_size - 2), title=dict(font=dict(color=theme.muted)),
+        gridcolor=theme.grid,
+        linecolor=theme.grid,
+        zeroline=False,
+        automargin=True,
+        tickfont=dict(color=theme.muted, size=theme.font_size - 2),
+        title=dict(font=dict(color=theme.muted)),
     )
-    return go.layout.Template(layout=dict(
-        font=dict(family=theme.font_family, size=theme.font_size, color=theme.text),
-        title=dict(font=dict(size=theme.font_size + 4, color=theme.text), x=0, xanchor="left"),
-        paper_bgcolor="rgba(0,0,0,0)",
-        plot_bgcolor="rgba(0,0,0,0)",
-        colorway=[theme.tiers["collaboration"], theme.tiers["strategic"], theme.tiers["mobility"],
-                  theme.directions["outgoing"], theme.highlight, theme.muted],
-        hoverlabel=dict(bgcolor=theme.hover_background, bordercolor=theme.grid,
-                        font=dict(family=theme.font_family, size=theme.font_size - 1, color=theme.text), align="left"),
-        legend=dict(font=dict(size=theme.font_size - 1, color=theme.text), bgcolor="rgba(0,0,0,0)",
-                    itemsizing="constant"),
-        xaxis=axis,
-        yaxis=axis,
-        margin=dict(l=8, r=8, t=48, b=8),
-        hovermode="closest",
-    ))
+    return go.layout.Template(
+        layout=dict(
+            font=dict(family=theme.font_family, size=theme.font_size, color=theme.text),
+            title=dict(font=dict(size=theme.font_size + 4, color=theme.text), x=0, xanchor="left"),
+            paper_bgcolor="rgba(0,0,0,0)",
+            plot_bgcolor="rgba(0,0,0,0)",
+            colorway=[
+                theme.tiers["collaboration"],
+                theme.tiers["strategic"],
+                theme.tiers["mobility"],
+                theme.directions["outgoing"],
+                theme.highlight,
+                theme.muted,
+            ],
+            hoverlabel=dict(
+                bgcolor=theme.hover_background,
+                bordercolor=theme.grid,
+                font=dict(family=theme.font_family, size=theme.font_size - 1, color=theme.text),
+                align="left",
+            ),
+            legend=dict(
+                font=dict(size=theme.font_size - 1, color=theme.text), bgcolor="rgba(0,0,0,0)", itemsizing="constant"
+            ),
+            xaxis=axis,
+            yaxis=axis,
+            margin=dict(l=8, r=8, t=48, b=8),
+            hovermode="closest",
+        )
+    )
 
 
 def make_figure(traces: list[dict], theme: Theme, *, revision: str, **layout) -> go.Figure:
@@ -145,7 +163,6 @@ def unvalidated_figure(spec: dict) -> go.Figure:
     return go.Figure(spec, _validate=False)
 
 
-
 def with_caption(figure: go.Figure, caption: str, theme: Theme, *, overlay: bool = False, width: int = 60) -> go.Figure:
     """The figure with a small title saying what it shows (the panel and the filter): a PNG exported from the
     mode bar keeps it, so a slide says which filter it shows.
@@ -157,16 +174,34 @@ def with_caption(figure: go.Figure, caption: str, theme: Theme, *, overlay: bool
     lines = [escape(line) for line in textwrap.wrap(caption, width)] or [""]
     font = dict(size=CAPTION_FONT_SIZE, color=theme.muted)
     if overlay:
-        figure.layout.title = dict(text="<br>".join(lines), font=font, x=0.01, xanchor="left", xref="paper",
-                                   y=0.99, yanchor="top", yref="container", automargin=False)
+        figure.layout.title = dict(
+            text="<br>".join(lines),
+            font=font,
+            x=0.01,
+            xanchor="left",
+            xref="paper",
+            y=0.99,
+            yanchor="top",
+            yref="container",
+            automargin=False,
+        )
         return figure
     bottom = figure.layout.margin.b
     if bottom is None:
         bottom = _template_dict(theme.name)["layout"]["margin"]["b"]
     # From the figure's left edge, not the plot's: long axis labels (top partners) push the plot far right.
     # plotly puts the FIRST line's baseline at a bottom-anchored title's y: the padding lifts the others in.
-    figure.layout.title = dict(text="<br>".join(lines), font=font, x=0, xanchor="left", xref="container", y=0,
-                               yanchor="bottom", yref="container", automargin=False,
-                               pad=dict(b=5 + CAPTION_LINE_HEIGHT * (len(lines) - 1), l=8))
+    figure.layout.title = dict(
+        text="<br>".join(lines),
+        font=font,
+        x=0,
+        xanchor="left",
+        xref="container",
+        y=0,
+        yanchor="bottom",
+        yref="container",
+        automargin=False,
+        pad=dict(b=5 + CAPTION_LINE_HEIGHT * (len(lines) - 1), l=8),
+    )
     figure.layout.margin.b = bottom + CAPTION_LINE_HEIGHT * len(lines) + 8
     return figure

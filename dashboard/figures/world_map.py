@@ -27,17 +27,17 @@ from dashboard.i18n import number, separators, text
 from dashboard.model import TIERS, Institution
 
 LAYERS = ("partners", "countries", "flows")
-MIN_MARKER = 14     # diameter of a partner without mobility: its shape icon still fits, and it stays clickable
+MIN_MARKER = 14  # diameter of a partner without mobility: its shape icon still fits, and it stays clickable
 MAX_MARKER = 40
 SIZE_LEGEND_STEPS = (0.1, 0.4, 1.0)  # the size legend's circles, as shares of the largest mobility shown
 CLUSTER_MAXZOOM = 9  # closer than this every partner is its own marker (partners of one city are spread on a ring)
 CITY_RING_SCALE = 0.01  # partners sharing a place sit on a ring of about 1.2 km (spread_rings' 1.2 degrees x this)
-ICON_SIZE = 5.5     # plotly draws a sprite icon at size/10 of its 24 px box: the tier shape inside a marker
+ICON_SIZE = 5.5  # plotly draws a sprite icon at size/10 of its 24 px box: the tier shape inside a marker
 SHAPE_ICONS = {"strategic": "atlas-diamond", "collaboration": "atlas-square", "mobility": "atlas-dot"}
 SHAPE_GLYPHS = {"strategic": "\u25c6", "collaboration": "\u25a0", "mobility": "\u25cf"}  # the legend's shapes
 COUNTRY_LEVEL_ICON = "atlas-ring"
-SHAPES_MAX = 2500   # partners shown beyond which the shape layers are left out (see shape_layers)
-ARROW_AT = 0.72     # where along an arc its arrowhead sits (0 = home, 1 = partner)
+SHAPES_MAX = 2500  # partners shown beyond which the shape layers are left out (see shape_layers)
+ARROW_AT = 0.72  # where along an arc its arrowhead sits (0 = home, 1 = partner)
 LEGEND_STRIP_PX = 30
 SELECTED_ZOOM = 4.0  # a partner opened from a link is shown with its surroundings, not the whole world
 PARTNERS_TRACE = "partners"  # trace names the browser tests and the selection patch look for
@@ -66,8 +66,9 @@ def world_map(
     """
     theme = get_theme(theme) if isinstance(theme, str) else theme
     placed = partners[partners["lat"].notna() & partners["lon"].notna()]
-    lat, lon = spread_rings(placed["lat"].to_numpy(), placed["lon"].to_numpy(), placed["partner_id"].to_numpy(),
-                            scale=CITY_RING_SCALE)
+    lat, lon = spread_rings(
+        placed["lat"].to_numpy(), placed["lon"].to_numpy(), placed["partner_id"].to_numpy(), scale=CITY_RING_SCALE
+    )
     traces: list[dict] = []
     layers: list[dict] = []
     if layer == "countries":
@@ -87,8 +88,7 @@ def world_map(
         shown = _centred_on_selection(traces, shown)
     layout = map_layout(theme, shown, assets_url)
     layout["map"]["layers"] = layers
-    return make_figure(traces, theme, revision=layout.pop("uirevision"), separators=separators(language),
-                       **layout)
+    return make_figure(traces, theme, revision=layout.pop("uirevision"), separators=separators(language), **layout)
 
 
 def _column(frame: pd.DataFrame, name: str) -> np.ndarray:
@@ -111,15 +111,22 @@ def _coordinates(values: np.ndarray) -> np.ndarray:
 
 def _cluster(theme: Theme, *, visible: bool = True) -> dict:
     """Clusters with their count; the shape overlay clusters the same points identically but draws nothing."""
-    return dict(enabled=True, maxzoom=CLUSTER_MAXZOOM, size=[14, 19, 26], step=[10, 50],
-                color=theme.muted if visible else "rgba(0,0,0,0)", opacity=0.88 if visible else 0)
+    return dict(
+        enabled=True,
+        maxzoom=CLUSTER_MAXZOOM,
+        size=[14, 19, 26],
+        step=[10, 50],
+        color=theme.muted if visible else "rgba(0,0,0,0)",
+        opacity=0.88 if visible else 0,
+    )
 
 
 # -- partners -------------------------------------------------------------------------------------
 
 
-def _partner_traces(placed, lat, lon, volume, theme: Theme, language: str, *,
-                    legend: bool) -> tuple[list[dict], list[dict]]:
+def _partner_traces(
+    placed, lat, lon, volume, theme: Theme, language: str, *, legend: bool
+) -> tuple[list[dict], list[dict]]:
     """(traces, map layers): all partners in one clustered trace (so clusters count every tier), coloured by tier
     and sized by mobility, and the layers that draw each tier's shape inside its marker."""
     sizes = marker_sizes(volume)
@@ -130,24 +137,43 @@ def _partner_traces(placed, lat, lon, volume, theme: Theme, language: str, *,
     tier_lines = np.array([lines.get(t, "") for t in tier], dtype=object)
     note = np.where(country_level, f"<br><i>{text('hover.country_level', language)}</i>", "").astype(object)
     # HoverCards: plotly copies a plain object array element by element (0.5 s at 12,000 partners).
-    cards = (np.column_stack([cards, tier_lines, note]) if len(placed) else np.empty((0, 9), dtype=object)).view(HoverCards)
+    cards = (np.column_stack([cards, tier_lines, note]) if len(placed) else np.empty((0, 9), dtype=object)).view(
+        HoverCards
+    )
     # Big markers first, so a small one is drawn over a big one and stays clickable; a strategic partner's
     # marker never covers another partner's whole marker (each has its own place on the city's ring).
     order = np.argsort(-sizes.astype(int), kind="stable")
     codes = np.array([TIERS.index(t) if t in TIERS else len(TIERS) for t in tier], dtype=np.uint8)[order]
-    traces = [dict(
-        type="scattermap", lat=_coordinates(lat[order]), lon=_coordinates(lon[order]), mode="markers",
-        name=PARTNERS_TRACE, showlegend=False,
-        # Tier as a small integer on a stepped colour scale: one byte a partner instead of a colour string.
-        marker=dict(size=sizes[order], color=codes, cmin=0, cmax=len(TIERS), colorscale=_tier_scale(theme),
-                    opacity=np.where(country_level[order], 0.5, 0.92)),
-        customdata=cards[order], cluster=_cluster(theme),
-        textfont=dict(family=FONT, size=12, color="#ffffff"),
-        hovertemplate=("<b>%{customdata[1]}</b><br>%{customdata[2]}%{customdata[8]}<br>%{customdata[7]}<br>"
-                       "%{customdata[3]}<br>" + text("hover.agreement", language, years="%{customdata[4]}")
-                       + "<br>" + text("hover.mobility", language, outgoing="%{customdata[5]:,}",
-                                       incoming="%{customdata[6]:,}") + "<extra></extra>"),
-    )]
+    traces = [
+        dict(
+            type="scattermap",
+            lat=_coordinates(lat[order]),
+            lon=_coordinates(lon[order]),
+            mode="markers",
+            name=PARTNERS_TRACE,
+            showlegend=False,
+            # Tier as a small integer on a stepped colour scale: one byte a partner instead of a colour string.
+            marker=dict(
+                size=sizes[order],
+                color=codes,
+                cmin=0,
+                cmax=len(TIERS),
+                colorscale=_tier_scale(theme),
+                opacity=np.where(country_level[order], 0.5, 0.92),
+            ),
+            customdata=cards[order],
+            cluster=_cluster(theme),
+            textfont=dict(family=FONT, size=12, color="#ffffff"),
+            hovertemplate=(
+                "<b>%{customdata[1]}</b><br>%{customdata[2]}%{customdata[8]}<br>%{customdata[7]}<br>"
+                "%{customdata[3]}<br>"
+                + text("hover.agreement", language, years="%{customdata[4]}")
+                + "<br>"
+                + text("hover.mobility", language, outgoing="%{customdata[5]:,}", incoming="%{customdata[6]:,}")
+                + "<extra></extra>"
+            ),
+        )
+    ]
     if legend:
         traces.extend(_tier_legend(theme, language, country_level.any()))
     return traces, shape_layers(traces[0], tier[order], country_level[order], theme)
@@ -181,19 +207,42 @@ def shape_layers(partners_trace: dict, tiers: np.ndarray, country_level: np.ndar
             mask = ~country_level & np.isin(tiers, [t for t, i in SHAPE_ICONS.items() if i == icon])
         if not mask.any():
             continue
-        features = [{"type": "Feature", "properties": {}, "geometry": {"type": "Point",
-                                                                        "coordinates": [round(x, 5), round(y, 5)]}}
-                    for x, y in zip(lon[mask].tolist(), lat[mask].tolist())]
-        layers.append(dict(sourcetype="geojson", source={"type": "FeatureCollection", "features": features},
-                           type="symbol", below="", minzoom=CLUSTER_MAXZOOM + 1, color=theme.surface,
-                           symbol=dict(icon=icon, iconsize=ICON_SIZE / 10, placement="point")))
+        features = [
+            {
+                "type": "Feature",
+                "properties": {},
+                "geometry": {"type": "Point", "coordinates": [round(x, 5), round(y, 5)]},
+            }
+            for x, y in zip(lon[mask].tolist(), lat[mask].tolist())
+        ]
+        layers.append(
+            dict(
+                sourcetype="geojson",
+                source={"type": "FeatureCollection", "features": features},
+                type="symbol",
+                below="",
+                minzoom=CLUSTER_MAXZOOM + 1,
+                color=theme.surface,
+                symbol=dict(icon=icon, iconsize=ICON_SIZE / 10, placement="point"),
+            )
+        )
     return layers
 
 
 def _placeholder(name: str, marker: dict, *, group: str, rank: int, title: str | None = None, **extra) -> dict:
     """A legend entry that draws nothing on the map."""
-    entry = dict(type="scattermap", lat=[None], lon=[None], mode="markers", name=name, marker=marker,
-                 legendgroup=group, legendrank=rank, hoverinfo="skip", **extra)
+    entry = dict(
+        type="scattermap",
+        lat=[None],
+        lon=[None],
+        mode="markers",
+        name=name,
+        marker=marker,
+        legendgroup=group,
+        legendrank=rank,
+        hoverinfo="skip",
+        **extra,
+    )
     if title:
         entry["legendgrouptitle"] = dict(text=title)
     return entry
@@ -201,13 +250,23 @@ def _placeholder(name: str, marker: dict, *, group: str, rank: int, title: str |
 
 def _tier_legend(theme: Theme, language: str, country_level: bool) -> list[dict]:
     entries = [
-        _placeholder(f"{SHAPE_GLYPHS[name]} {text(f'tier.{name}', language)}",
-                     dict(size=13, color=theme.tiers[name]), group="tiers", rank=rank)
+        _placeholder(
+            f"{SHAPE_GLYPHS[name]} {text(f'tier.{name}', language)}",
+            dict(size=13, color=theme.tiers[name]),
+            group="tiers",
+            rank=rank,
+        )
         for rank, name in enumerate(TIERS, start=10)
     ]
     if country_level:
-        entries.append(_placeholder("\u25cb " + text("legend.country_level", language),
-                                    dict(size=13, color=theme.muted, opacity=0.55), group="tiers", rank=20))
+        entries.append(
+            _placeholder(
+                "\u25cb " + text("legend.country_level", language),
+                dict(size=13, color=theme.muted, opacity=0.55),
+                group="tiers",
+                rank=20,
+            )
+        )
     return entries
 
 
@@ -225,17 +284,26 @@ def size_legend(volume: np.ndarray) -> list[tuple[int, int]]:
 
 def _selection_trace(placed, lat, lon, selected_id, theme: Theme) -> dict:
     """A ring and the name around the selected partner (an empty trace when none is), at a fixed index."""
-    trace = dict(type="scattermap", lat=[], lon=[], mode="markers+text", name=SELECTION_TRACE, showlegend=False,
-                 hoverinfo="skip", marker=dict(symbol=COUNTRY_LEVEL_ICON, size=22, color=theme.highlight,
-                                               allowoverlap=True),
-                 textposition="top center", textfont=dict(family=FONT, size=14, color=theme.text))
+    trace = dict(
+        type="scattermap",
+        lat=[],
+        lon=[],
+        mode="markers+text",
+        name=SELECTION_TRACE,
+        showlegend=False,
+        hoverinfo="skip",
+        marker=dict(symbol=COUNTRY_LEVEL_ICON, size=22, color=theme.highlight, allowoverlap=True),
+        textposition="top center",
+        textfont=dict(family=FONT, size=14, color=theme.text),
+    )
     if not selected_id:
         return trace
     hit = np.flatnonzero(placed["partner_id"].astype(str).to_numpy() == str(selected_id))
     if len(hit):
         i = hit[0]
-        trace.update(lat=[round(float(lat[i]), 5)], lon=[round(float(lon[i]), 5)],
-                     text=[escape(str(placed["name"].iloc[i]))])
+        trace.update(
+            lat=[round(float(lat[i]), 5)], lon=[round(float(lon[i]), 5)], text=[escape(str(placed["name"].iloc[i]))]
+        )
     return trace
 
 
@@ -258,12 +326,16 @@ def selected_position(figure: go.Figure) -> tuple[float, float] | None:
 def _home_trace(home: Institution, theme: Theme, language: str = "en") -> dict:
     name = escape(home.short_name or home.name)
     return dict(
-        type="scattermap", lat=[round(home.lat, 5)], lon=[round(home.lon, 5)], mode="markers",
-        name=text("legend.home", language, name=name), legendrank=0,
+        type="scattermap",
+        lat=[round(home.lat, 5)],
+        lon=[round(home.lon, 5)],
+        mode="markers",
+        name=text("legend.home", language, name=name),
+        legendrank=0,
         # A circle, not an icon: an icon would push the count of the cluster under it off the map.
         marker=dict(size=13, color=theme.home),
         hovertemplate=f"<b>{escape(home.name)}</b><br>{escape(home.city)} \u00b7 {text('hover.home', language)}"
-                      "<extra></extra>",
+        "<extra></extra>",
     )
 
 
@@ -275,16 +347,32 @@ def _choropleth(partners: pd.DataFrame, theme: Theme, metric: str, language: str
 
     rows, customdata, title = choropleth_rows(partners, metric, language)
     return dict(
-        type="choroplethmap", geojson=basemap_url(assets_url, "countries"), featureidkey="properties.iso3",
-        locations=rows["iso3"].tolist(), z=rows[metric if metric in ("partners", "mobility") else "partners"]
-        .astype(int).tolist(), zmin=0, colorscale=[list(stop) for stop in theme.sequential], customdata=customdata,
+        type="choroplethmap",
+        geojson=basemap_url(assets_url, "countries"),
+        featureidkey="properties.iso3",
+        locations=rows["iso3"].tolist(),
+        z=rows[metric if metric in ("partners", "mobility") else "partners"].astype(int).tolist(),
+        zmin=0,
+        colorscale=[list(stop) for stop in theme.sequential],
+        customdata=customdata,
         marker=dict(line=dict(color=theme.country_border, width=0.6), opacity=0.85),
-        colorbar=dict(title=dict(text=title, font=dict(color=theme.text)), thickness=14, len=0.55, x=0.99,
-                      outlinewidth=0, tickfont=dict(color=theme.muted)),
-        hovertemplate=("<b>%{customdata[1]}</b><br>" + text("hover.partners", language, count="%{customdata[2]}")
-                       + "<br>" + text("hover.mobilities_in_filter", language, count="%{customdata[3]:,}")
-                       + "<extra></extra>"),
-        name=title, showlegend=False,
+        colorbar=dict(
+            title=dict(text=title, font=dict(color=theme.text)),
+            thickness=14,
+            len=0.55,
+            x=0.99,
+            outlinewidth=0,
+            tickfont=dict(color=theme.muted),
+        ),
+        hovertemplate=(
+            "<b>%{customdata[1]}</b><br>"
+            + text("hover.partners", language, count="%{customdata[2]}")
+            + "<br>"
+            + text("hover.mobilities_in_filter", language, count="%{customdata[3]:,}")
+            + "<extra></extra>"
+        ),
+        name=title,
+        showlegend=False,
     )
 
 
@@ -304,10 +392,12 @@ def _flow_traces(placed, volume, home: Institution, theme: Theme, direction: str
     """Arcs between home and each place with mobility, wider for more, each with an arrowhead pointing the way
     people travel (to the partner for outgoing, to home for incoming); partners in one city share one arc."""
     flows = (
-        pd.DataFrame({"lat": placed["lat"].round(3).to_numpy(), "lon": placed["lon"].round(3).to_numpy(),
-                      "volume": volume})
+        pd.DataFrame(
+            {"lat": placed["lat"].round(3).to_numpy(), "lon": placed["lon"].round(3).to_numpy(), "volume": volume}
+        )
         .query("volume > 0")
-        .groupby(["lat", "lon"], as_index=False, sort=True)["volume"].sum()
+        .groupby(["lat", "lon"], as_index=False, sort=True)["volume"]
+        .sum()
     )
     if flows.empty:
         return []
@@ -322,26 +412,57 @@ def _flow_traces(placed, volume, home: Institution, theme: Theme, direction: str
         mask = (share >= low) & (share < high)
         if not mask.any():
             continue
-        arc_lat, arc_lon = great_circle_paths((home.lat, home.lon), flows["lat"].to_numpy()[mask],
-                                              flows["lon"].to_numpy()[mask], max_points=24, step_deg=2.0)
+        arc_lat, arc_lon = great_circle_paths(
+            (home.lat, home.lon),
+            flows["lat"].to_numpy()[mask],
+            flows["lon"].to_numpy()[mask],
+            max_points=24,
+            step_deg=2.0,
+        )
         smallest, largest = int(amount[mask].min()), int(amount[mask].max())
-        span = number(smallest, language) if smallest == largest else \
-            f"{number(smallest, language)}\u2013{number(largest, language)}"
-        traces.append(dict(
-            type="scattermap", lat=arc_lat, lon=arc_lon, mode="lines",
-            name=f"{span} {unit}", legendgroup="flows", legendrank=40 + rank,
-            legendgrouptitle=dict(text=text("legend.flow_title", language,
-                                            direction=text(f"direction.{direction}", language))) if not traces else None,
-            line=dict(width=width * 1.4, color=colour), opacity=theme.flow_opacity, hoverinfo="skip",
-        ))
+        span = (
+            number(smallest, language)
+            if smallest == largest
+            else f"{number(smallest, language)}\u2013{number(largest, language)}"
+        )
+        traces.append(
+            dict(
+                type="scattermap",
+                lat=arc_lat,
+                lon=arc_lon,
+                mode="lines",
+                name=f"{span} {unit}",
+                legendgroup="flows",
+                legendrank=40 + rank,
+                legendgrouptitle=dict(
+                    text=text("legend.flow_title", language, direction=text(f"direction.{direction}", language))
+                )
+                if not traces
+                else None,
+                line=dict(width=width * 1.4, color=colour),
+                opacity=theme.flow_opacity,
+                hoverinfo="skip",
+            )
+        )
         _add_arrowheads(heads, arc_lat, arc_lon, direction, width)
-    traces.append(dict(type="scattermap", lat=_coordinates(np.array(heads["lat"])),
-                       lon=_coordinates(np.array(heads["lon"])), mode="markers", name="arrows", showlegend=False,
-                       marker=dict(symbol="atlas-arrow", size=7, angle=np.round(heads["angle"], 1), color=colour,
-                                   allowoverlap=True),
-                       hoverinfo="skip"))
-    return [t if t.get("legendgrouptitle") is not None else {k: v for k, v in t.items() if k != "legendgrouptitle"}
-            for t in traces]
+    traces.append(
+        dict(
+            type="scattermap",
+            lat=_coordinates(np.array(heads["lat"])),
+            lon=_coordinates(np.array(heads["lon"])),
+            mode="markers",
+            name="arrows",
+            showlegend=False,
+            marker=dict(
+                symbol="atlas-arrow", size=7, angle=np.round(heads["angle"], 1), color=colour, allowoverlap=True
+            ),
+            hoverinfo="skip",
+        )
+    )
+    return [
+        t if t.get("legendgrouptitle") is not None else {k: v for k, v in t.items() if k != "legendgrouptitle"}
+        for t in traces
+    ]
 
 
 def _add_arrowheads(heads: dict, arc_lat: np.ndarray, arc_lon: np.ndarray, direction: str, width: float) -> None:
@@ -371,17 +492,30 @@ def map_layout(theme: Theme, view: MapView, assets_url: str = "/assets/") -> dic
         uirevision=f"view:{view.to_param()}",
         # The legend in a strip under the map, where it covers no partner.
         margin=dict(l=0, r=0, t=0, b=LEGEND_STRIP_PX),
-        legend=dict(orientation="h", x=0, y=0, xanchor="left", yanchor="top", traceorder="normal",
-                    bgcolor="rgba(0,0,0,0)", font=dict(size=theme.font_size - 3), groupclick="toggleitem"),
+        legend=dict(
+            orientation="h",
+            x=0,
+            y=0,
+            xanchor="left",
+            yanchor="top",
+            traceorder="normal",
+            bgcolor="rgba(0,0,0,0)",
+            font=dict(size=theme.font_size - 3),
+            groupclick="toggleitem",
+        ),
         clickmode="event",
         hovermode="closest",
         dragmode="pan",
-        map=dict(style=offline_style(theme, assets_url), center=dict(lat=view.lat, lon=view.lon), zoom=view.zoom,
-                 uirevision=f"view:{view.to_param()}"),
+        map=dict(
+            style=offline_style(theme, assets_url),
+            center=dict(lat=view.lat, lon=view.lon),
+            zoom=view.zoom,
+            uirevision=f"view:{view.to_param()}",
+        ),
     )
 
 
 def _translucent(hex_colour: str, alpha: float = 0.85) -> str:
     value = hex_colour.lstrip("#")
-    r, g, b = (int(value[i:i + 2], 16) for i in (0, 2, 4))
+    r, g, b = (int(value[i : i + 2], 16) for i in (0, 2, 4))
     return f"rgba({r},{g},{b},{alpha})"

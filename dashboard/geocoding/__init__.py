@@ -7,5 +7,10 @@ from dashboard.geocoding.gazetteer import GazetteerGeocoder
 from dashboard.geocoding.online import NominatimAdapter
 
 __all__ = [
-    "GazetteerGeocoder", "GeocodeCache", "NominatimAdapter", "PartnerGeocoder", "country_centroid", "geocode_partners",
+    "GazetteerGeocoder",
+    "GeocodeCache",
+    "NominatimAdapter",
+    "PartnerGeocoder",
+    "country_centroid",
+    "geocode_partners",
 ]

@@ -73,8 +73,10 @@ class GeocodeCache:
                 merged.update(self._added)
                 self._write(merged)
         except (OSError, Timeout) as error:
-            self._warn(f"The geocoding cache {self.path} could not be saved ({error}); places will be looked up "
-                       "again next time. Check that the folder is writable.")
+            self._warn(
+                f"The geocoding cache {self.path} could not be saved ({error}); places will be looked up "
+                "again next time. Check that the folder is writable."
+            )
             return False
         self._entries = merged
         self._added = {}
@@ -89,8 +91,10 @@ class GeocodeCache:
             return self._set_aside(error) if report else {}
         except OSError as error:
             if report:
-                self._warn(f"The geocoding cache {self.path} could not be read ({error}); places are looked up "
-                           "afresh. Check the file's permissions.")
+                self._warn(
+                    f"The geocoding cache {self.path} could not be read ({error}); places are looked up "
+                    "afresh. Check the file's permissions."
+                )
             return {}
         try:
             data = json.loads(text)
@@ -99,8 +103,13 @@ class GeocodeCache:
             fresh = data.get("matcher") == self.matcher
             entries = {}
             for key, value in data["entries"].items():
-                entry = CacheEntry(float(value["lat"]), float(value["lon"]), str(value["precision"]), str(value["source"]),
-                                   str(value.get("note") or ""))
+                entry = CacheEntry(
+                    float(value["lat"]),
+                    float(value["lon"]),
+                    str(value["precision"]),
+                    str(value["source"]),
+                    str(value.get("note") or ""),
+                )
                 if not (math.isfinite(entry.lat) and math.isfinite(entry.lon)):
                     raise ValueError(f"entry {key!r} has no valid coordinates")
                 if fresh or entry.source not in DERIVED_SOURCES:
@@ -116,20 +125,31 @@ class GeocodeCache:
             where = f"it was moved to {aside}"
         except OSError:
             where = "it will be overwritten"
-        self._warn(f"The geocoding cache {self.path} was unreadable ({error}); {where} and the cache is being "
-                   "rebuilt. Nothing to do unless this happens again.")
+        self._warn(
+            f"The geocoding cache {self.path} was unreadable ({error}); {where} and the cache is being "
+            "rebuilt. Nothing to do unless this happens again."
+        )
         return {}
 
     def _write(self, entries: dict[str, CacheEntry]) -> None:
         data = {
             "format": CACHE_FORMAT,
             "matcher": self.matcher,
-            "entries": {k: {"lat": e.lat, "lon": e.lon, "precision": e.precision, "source": e.source,
-                            **({"note": e.note} if e.note else {})}
-                        for k, e in sorted(entries.items())},
+            "entries": {
+                k: {
+                    "lat": e.lat,
+                    "lon": e.lon,
+                    "precision": e.precision,
+                    "source": e.source,
+                    **({"note": e.note} if e.note else {}),
+                }
+                for k, e in sorted(entries.items())
+            },
         }
-        handle = tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.path.parent,
-                                             prefix=self.path.name + ".", suffix=".tmp", delete=False)
+        # closed in the try below, then renamed over the cache: a with-block would close it too early
+        handle = tempfile.NamedTemporaryFile(  # noqa: SIM115
+            "w", encoding="utf-8", dir=self.path.parent, prefix=self.path.name + ".", suffix=".tmp", delete=False
+        )
         try:
             with handle:
                 json.dump(data, handle, ensure_ascii=False, indent=0)

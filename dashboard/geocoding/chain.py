@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import math
 import sys
-from functools import partial
 from collections.abc import Callable, Mapping
+from functools import partial
 from pathlib import Path
 from typing import Protocol, runtime_checkable
 
@@ -93,8 +93,13 @@ def geocode_partners(
         fields["country"] = fields["country"].upper()
         queries.setdefault(_place_key(fields, online), (fields, []))[1].append(position)
 
-    bar = tqdm(total=len(queries), desc="Geocoding", unit="place", file=sys.stderr,
-               disable=not (progress and sys.stderr.isatty()))
+    bar = tqdm(
+        total=len(queries),
+        desc="Geocoding",
+        unit="place",
+        file=sys.stderr,
+        disable=not (progress and sys.stderr.isatty()),
+    )
     with bar:
         for place_key, (fields, positions) in queries.items():
             key = _cache_key(place_key)
@@ -135,8 +140,9 @@ def _cache_key(place_key: tuple) -> str:
     return "|".join(("/".join(countries), city, code, name))
 
 
-def _resolve(fields: dict[str, str], key: str, cache: GeocodeCache | None, offline, online_geocoder, centroid,
-             online: bool) -> tuple[float, float, str, str, str]:
+def _resolve(
+    fields: dict[str, str], key: str, cache: GeocodeCache | None, offline, online_geocoder, centroid, online: bool
+) -> tuple[float, float, str, str, str]:
     country = fields["country"]
     if not country:
         return (math.nan, math.nan, "unresolved", "", "")
@@ -167,8 +173,13 @@ def _ask(geocoder, fields: dict[str, str], source: str) -> tuple[float, float, s
     if location is None:
         return None
     raw = location.raw if isinstance(location.raw, dict) else {}
-    return (float(location.latitude), float(location.longitude), str(raw.get("precision") or "city"), source,
-            str(raw.get("note") or ""))
+    return (
+        float(location.latitude),
+        float(location.longitude),
+        str(raw.get("precision") or "city"),
+        source,
+        str(raw.get("note") or ""),
+    )
 
 
 def _needs_gazetteer(key: str, cache: GeocodeCache | None, online: bool) -> bool:
@@ -213,15 +224,21 @@ def _row_warnings(records: list[dict], results: list[tuple[float, float, str, st
         country = _text(row.get("country")).upper()
         if precision == "country":
             area = country_name(search_countries(country, _text(row.get("postcode")))[0])
-            warnings.append(f"{where}: {name!r} was placed at the centre of {area}: "
-                            f"its city {city!r} was not found. Correct the city, or add lat and lon to place it."
-                            if city else
-                            f"{where}: {name!r} was placed at the centre of {area}: it has no "
-                            "city. Add the city, or lat and lon, to place it.")
+            warnings.append(
+                f"{where}: {name!r} was placed at the centre of {area}: "
+                f"its city {city!r} was not found. Correct the city, or add lat and lon to place it."
+                if city
+                else f"{where}: {name!r} was placed at the centre of {area}: it has no "
+                "city. Add the city, or lat and lon, to place it."
+            )
         elif not country:
-            warnings.append(f"{where}: {name!r} has no country, so it could not be placed: its coordinates are "
-                            "empty. Add the country (and city) to place it.")
+            warnings.append(
+                f"{where}: {name!r} has no country, so it could not be placed: its coordinates are "
+                "empty. Add the country (and city) to place it."
+            )
         else:
-            warnings.append(f"{where}: {name!r} could not be placed (country {country!r} unknown to the "
-                            "gazetteer): its coordinates are empty. Add lat and lon to place it.")
+            warnings.append(
+                f"{where}: {name!r} could not be placed (country {country!r} unknown to the "
+                "gazetteer): its coordinates are empty. Add lat and lon to place it."
+            )
     return warnings

@@ -18,15 +18,30 @@ from geopy.location import Location
 from rapidfuzz import fuzz, process
 
 from dashboard.countries import continent
-
 from dashboard.geocoding.index import (
-    DEFAULT_MIN_POPULATION, GazetteerIndex, Place, _by_population, distance_km, load_index,
+    DEFAULT_MIN_POPULATION,
+    GazetteerIndex,
+    Place,
+    _by_population,
+    distance_km,
+    load_index,
 )
 from dashboard.geocoding.messy import (
-    ALL_INSTITUTION_WORDS, lost_letters_pattern, organisation_words, rewrites, stems,
+    ALL_INSTITUTION_WORDS,
+    lost_letters_pattern,
+    organisation_words,
+    rewrites,
+    stems,
 )
 from dashboard.geocoding.names import (
-    CityQuery, CodeCity, code_city, compact, is_saint_run, name_city_keys, parse_city, saint_forms,
+    CityQuery,
+    CodeCity,
+    code_city,
+    compact,
+    is_saint_run,
+    name_city_keys,
+    parse_city,
+    saint_forms,
 )
 
 MATCHER_VERSION = "2"
@@ -45,8 +60,17 @@ TERRITORIES = {
 # French overseas departments and territories by the first three digits of their postcodes.
 # (977xx and 978xx are CEDEX codes of Réunion; Saint-Barthélemy and Saint-Martin share Guadeloupe's 971.)
 FRENCH_OVERSEAS_POSTCODES = {
-    "97133": "BL", "97150": "MF", "971": "GP", "972": "MQ", "973": "GF", "974": "RE", "975": "PM", "976": "YT",
-    "986": "WF", "987": "PF", "988": "NC",
+    "97133": "BL",
+    "97150": "MF",
+    "971": "GP",
+    "972": "MQ",
+    "973": "GF",
+    "974": "RE",
+    "975": "PM",
+    "976": "YT",
+    "986": "WF",
+    "987": "PF",
+    "988": "NC",
 }
 # How far a city found in part of the field may lie from the Erasmus code's city and still be believed.
 ANCHOR_RADIUS_KM = 150.0
@@ -109,8 +133,15 @@ class GazetteerGeocoder(Geocoder):
     def index(self) -> GazetteerIndex:
         return load_index(self.min_population)
 
-    def geocode(self, query, exactly_one: bool = True, country: str | None = None,
-                erasmus_code: str | None = None, name: str | None = None, timeout=None):
+    def geocode(
+        self,
+        query,
+        exactly_one: bool = True,
+        country: str | None = None,
+        erasmus_code: str | None = None,
+        name: str | None = None,
+        timeout=None,
+    ):
         """Geocode a city. `query` is the city text, or a dict with city, country, erasmus_code and name."""
         postcode = ""
         if isinstance(query, Mapping):
@@ -127,8 +158,9 @@ class GazetteerGeocoder(Geocoder):
         location = _location(match)
         return location if exactly_one else [location]
 
-    def resolve(self, city: str, country: str, erasmus_code: str = "", name: str = "",
-                postcode: str = "") -> Match | None:
+    def resolve(
+        self, city: str, country: str, erasmus_code: str = "", name: str = "", postcode: str = ""
+    ) -> Match | None:
         """The place of one partner, or None when nothing fits well enough.
 
         The field as written first; only when it finds nothing (or only the Erasmus code's city), the messy
@@ -144,8 +176,11 @@ class GazetteerGeocoder(Geocoder):
             accents_apart = exact.place.name.casefold() != city.strip().casefold()
             scale = ACCENTS_APART_SCALE if accents_apart else VILLAGE_SCALE
             other = self._other_country_match(city, country, countries)
-            if (exact.place.population < VILLAGE or accents_apart) and other is not None and (
-                    other.place.population >= scale * max(exact.place.population, 1)):
+            if (
+                (exact.place.population < VILLAGE or accents_apart)
+                and other is not None
+                and (other.place.population >= scale * max(exact.place.population, 1))
+            ):
                 return other
         if exact is not None:
             return exact
@@ -192,8 +227,9 @@ class GazetteerGeocoder(Geocoder):
             return rivals[0]
         return first
 
-    def _messy_match(self, city: str, country: str, postcode: str, countries: tuple[str, ...],
-                     anchor: Place | None) -> Match | None:
+    def _messy_match(
+        self, city: str, country: str, postcode: str, countries: tuple[str, ...], anchor: Place | None
+    ) -> Match | None:
         for rewrite in rewrites(city, country):
             found = self._resolve_plain(rewrite.text, country, "", "", postcode)
             if found is not None and _agrees(found.place, anchor):
@@ -208,12 +244,15 @@ class GazetteerGeocoder(Geocoder):
         for word in organisation_words(city):
             found = [p for p in _lookup(self.index, word, countries) if p.population >= NAME_CITY_MIN_POPULATION]
             if found:
-                return Match(found[0], "institution-name", f"city read from the institution's name in the field")
+                return Match(found[0], "institution-name", "city read from the institution's name in the field")
             for stem in stems(word):
                 place = _code_place(self.min_population, CodeCity(stem, (stem,)), countries)
                 if place is not None and place.population >= NAME_CITY_MIN_POPULATION:
-                    return Match(place, "institution-name",
-                                 f"city read from the institution's name in the field ({word!r} as {place.name})")
+                    return Match(
+                        place,
+                        "institution-name",
+                        f"city read from the institution's name in the field ({word!r} as {place.name})",
+                    )
         return None
 
     def _lost_letters_match(self, city: str, countries: tuple[str, ...]) -> Match | None:
@@ -230,8 +269,9 @@ class GazetteerGeocoder(Geocoder):
                 place = _dominant(found, lambda p: any(regex.fullmatch(k) for k in p.keys))
                 if place is None:
                     return None
-                return Match(place, "lost-letters", f"letters lost to an encoding restored ({city.strip()!r} as "
-                                                    f"{place.name})")
+                return Match(
+                    place, "lost-letters", f"letters lost to an encoding restored ({city.strip()!r} as {place.name})"
+                )
         return None
 
     def _other_country_match(self, city: str, country: str, countries: tuple[str, ...]) -> Match | None:
@@ -247,18 +287,28 @@ class GazetteerGeocoder(Geocoder):
             near = [c for c in others if continent(c) == continent(country)]
             others = near or others
             # A match through an old or foreign alternate name weighs a tenth (Bordeaux was once called Porto).
-            weighted = sorted(((p.population * (1.0 if key in p.keys else ALTERNATE_NAME_WEIGHT), p)
-                               for c in others for p in self.index.lookup(key, c)
-                               if p.population >= OTHER_COUNTRY_MIN_POPULATION), key=lambda pair: -pair[0])
+            weighted = sorted(
+                (
+                    (p.population * (1.0 if key in p.keys else ALTERNATE_NAME_WEIGHT), p)
+                    for c in others
+                    for p in self.index.lookup(key, c)
+                    if p.population >= OTHER_COUNTRY_MIN_POPULATION
+                ),
+                key=lambda pair: -pair[0],
+            )
             rivals = [w for w, p in weighted if p.country != weighted[0][1].country] if weighted else []
-            if weighted and (not rivals or weighted[0][0] >= OTHER_COUNTRY_DOMINANCE * rivals[0]) and (
-                    key in weighted[0][1].keys or weighted[0][1].population >= OTHER_COUNTRY_ALTERNATE_POPULATION):
+            if (
+                weighted
+                and (not rivals or weighted[0][0] >= OTHER_COUNTRY_DOMINANCE * rivals[0])
+                and (key in weighted[0][1].keys or weighted[0][1].population >= OTHER_COUNTRY_ALTERNATE_POPULATION)
+            ):
                 place = weighted[0][1]
                 return Match(place, "other-country", f"placed in {place.country}: no {city.strip()} in {country}")
         return None
 
-    def _resolve_plain(self, city: str, country: str, erasmus_code: str = "", name: str = "",
-                       postcode: str = "") -> Match | None:
+    def _resolve_plain(
+        self, city: str, country: str, erasmus_code: str = "", name: str = "", postcode: str = ""
+    ) -> Match | None:
         index = self.index
         countries = search_countries(country, postcode)
         code = code_city(erasmus_code)
@@ -308,7 +358,9 @@ class GazetteerGeocoder(Geocoder):
             if not hits:
                 continue
             best = max(score for _, score, _ in hits)
-            found = _by_population([p for key, score, _ in hits if score == best for p in self.index.places[(key, country)]])
+            found = _by_population(
+                [p for key, score, _ in hits if score == best for p in self.index.places[(key, country)]]
+            )
             if anchor is None:
                 return Match(self._town_first(found), "city-typo")
             near = _nearest(found, anchor, TYPO_RADIUS_KM)
@@ -345,10 +397,15 @@ def _code_place(min_population: int, code: CodeCity | None, countries: tuple[str
     for stem in [code.key[:n] for n in range(len(code.key), max(len(code.key) - 3, 2), -1)]:
         if len(code.key) < CODE_CITY_LENGTH and stem == code.key:
             # A code shorter than the usual abbreviation spells the whole city ("VIC", "PAU", "LYON").
-            exact = [p for c in countries for k in index.prefixed_keys(stem, c) if compact(k) == stem
-                     for p in index.places[(k, c)]]
+            exact = [
+                p
+                for c in countries
+                for k in index.prefixed_keys(stem, c)
+                if compact(k) == stem
+                for p in index.places[(k, c)]
+            ]
             if exact:
-                return _dominant(_by_population(exact), lambda p: any(compact(k) == stem for k in p.keys))
+                return _dominant(_by_population(exact), lambda p, stem=stem: any(compact(k) == stem for k in p.keys))
         found = [p for country in countries for p in index.prefixed(stem, country)]
         if found:
             # Codes mark word breaks with hyphens, so an unbroken stem starts the first word of the name:
@@ -360,8 +417,14 @@ def _code_place(min_population: int, code: CodeCity | None, countries: tuple[str
 def _segment_matches(index: GazetteerIndex, segments: tuple[str, ...], countries: tuple[str, ...]):
     later = "".join(r"(?: \S+)*? " + re.escape(segment) for segment in segments[1:])
     pattern = re.compile("(?:" + "|".join(re.escape(f) for f in saint_forms(segments[0])) + r")\S*" + later)
-    found = [p for country in countries for first in saint_forms(segments[0])
-             for key in index.prefixed_keys(first, country) if pattern.match(key) for p in index.places[(key, country)]]
+    found = [
+        p
+        for country in countries
+        for first in saint_forms(segments[0])
+        for key in index.prefixed_keys(first, country)
+        if pattern.match(key)
+        for p in index.places[(key, country)]
+    ]
     return _by_population(found), pattern
 
 
@@ -370,8 +433,10 @@ def _dominant(found: list[Place], by_primary_name) -> Place | None:
 
     (Le Havre was once "Saint-Jean-sur-Mer": it must not win the code "ST-JEAN".)
     """
-    weighted = sorted(((p.population * (1.0 if by_primary_name(p) else ALTERNATE_NAME_WEIGHT), p) for p in found),
-                      key=lambda pair: -pair[0])
+    weighted = sorted(
+        ((p.population * (1.0 if by_primary_name(p) else ALTERNATE_NAME_WEIGHT), p) for p in found),
+        key=lambda pair: -pair[0],
+    )
     if len(weighted) == 1 or weighted[0][0] >= DOMINANCE * weighted[1][0]:
         return weighted[0][1]
     return None
@@ -413,7 +478,12 @@ def _location(match: Match) -> Location:
     if note and match.method in ("city-typo", "city-part") and not match.note:
         note = f"{note} ({place.name})"
     raw = {
-        "name": place.name, "country": place.country, "population": place.population,
-        "geonameid": place.geonameid, "precision": match.precision, "method": match.method, "note": note,
+        "name": place.name,
+        "country": place.country,
+        "population": place.population,
+        "geonameid": place.geonameid,
+        "precision": match.precision,
+        "method": match.method,
+        "note": note,
     }
     return Location(f"{place.name}, {place.country}", (place.lat, place.lon), raw)

@@ -98,9 +98,13 @@ class GazetteerIndex:
         with self._lock:
             if not self._big_cities:
                 self._big_cities = [p for p in self.all_places if p.population >= BIG_CITY_POPULATION]
-        return any(p.country == place.country and p.population >= DISTRICT_SCALE * place.population
-                   and abs(p.lat - place.lat) < 0.2 and distance_km(p, place) <= DISTRICT_RADIUS_KM
-                   for p in self._big_cities)
+        return any(
+            p.country == place.country
+            and p.population >= DISTRICT_SCALE * place.population
+            and abs(p.lat - place.lat) < 0.2
+            and distance_km(p, place) <= DISTRICT_RADIUS_KM
+            for p in self._big_cities
+        )
 
     def centroid(self, country: str) -> tuple[float, float] | None:
         with self._lock:
@@ -110,7 +114,7 @@ class GazetteerIndex:
 
     def keys_of_length(self, country: str, shortest: int, longest: int) -> list[str]:
         keys, lengths = self._by_length_sorted(country)
-        return keys[bisect.bisect_left(lengths, shortest):bisect.bisect_right(lengths, longest)]
+        return keys[bisect.bisect_left(lengths, shortest) : bisect.bisect_right(lengths, longest)]
 
     def _sorted_names(self, country: str) -> list[str]:
         """The country's names as "spacefreename\tname", sorted, for prefix search; built on first use."""
@@ -157,8 +161,16 @@ def build_index(min_population: int = DEFAULT_MIN_POPULATION) -> GazetteerIndex:
             names.append(record["name"])
             names.extend(alternates)
             counts.append(len(alternates) + 1)
-            records.append((record["name"], record["latitude"], record["longitude"],
-                            int(record["population"] or 0), int(record["geonameid"]), record["countrycode"]))
+            records.append(
+                (
+                    record["name"],
+                    record["latitude"],
+                    record["longitude"],
+                    int(record["population"] or 0),
+                    int(record["geonameid"]),
+                    record["countrycode"],
+                )
+            )
         del cities
         keys = fold_lines(keep_latin_names("\n".join(names)))
         del names
@@ -170,7 +182,7 @@ def build_index(min_population: int = DEFAULT_MIN_POPULATION) -> GazetteerIndex:
             place = Place(*record, primary)
             all_places.append(place)
             country = place.country
-            for key in (keys[position],) if count == 1 else set(keys[position:position + count]):
+            for key in (keys[position],) if count == 1 else set(keys[position : position + count]):
                 if len(key) < 2 or not key.isascii():
                     continue
                 entry = places.get((key, country))

@@ -23,13 +23,15 @@ class Rewrite:
 
 
 _GLUED_DIGITS = re.compile(r"(?<=[^\W\d_])(?=\d)|(?<=\d)(?=[^\W\d_])")
-_CAMEL = re.compile(r"(?<=[a-z\u00df-\u00ff])(?=[A-Z\u00c0-\u00de][a-z\u00df-\u00ff])"
-                    r"|(?<=[a-z\u00df-\u00ff])(?=[A-Z]{2,3}$)")  # "MadridMadrid", "BolognaBO"
+_CAMEL = re.compile(
+    r"(?<=[a-z\u00df-\u00ff])(?=[A-Z\u00c0-\u00de][a-z\u00df-\u00ff])"
+    r"|(?<=[a-z\u00df-\u00ff])(?=[A-Z]{2,3}$)"
+)  # "MadridMadrid", "BolognaBO"
 _PIC = re.compile(r"(?<!\d)\d{9}(?!\d)")
 _URL = re.compile(r"(?:https?://)?(?:www\.)?((?:[a-z0-9-]+\.)+[a-z]{2,6})(?:/\S*)?", re.IGNORECASE)
 _CEDEX = re.compile(r"\bcedex\b", re.IGNORECASE)
 # Words of web addresses that name no place: "uni-wien.ac.at" is read as "wien".
-_WEB_WORDS = frozenset("www http https ac edu com org net uni univ info eu".split())
+_WEB_WORDS = frozenset(["www", "http", "https", "ac", "edu", "com", "org", "net", "uni", "univ", "info", "eu"])
 
 
 @lru_cache(maxsize=65536)
@@ -110,8 +112,27 @@ def _first_half(text: str) -> str:
 # Endings of a city's name inflected in the local language: the Finnish genitive (Tampereen, Helsingin,
 # Turun), Polish, Czech and Slovak adjectives (Warszawski, Krakowska, Brněnská), Hungarian (Budapesti,
 # Debreceni), German and Dutch (Münchner, Leuvense), Italian and Spanish adjectives are too varied and are left.
-_INFLECTIONS = ("skiego", "skie", "ski", "ska", "sky", "ske", "kiego", "ki", "aus", "iin", "een", "in", "en",
-                "an", "n", "i", "er", "se", "os")
+_INFLECTIONS = (
+    "skiego",
+    "skie",
+    "ski",
+    "ska",
+    "sky",
+    "ske",
+    "kiego",
+    "ki",
+    "aus",
+    "iin",
+    "een",
+    "in",
+    "en",
+    "an",
+    "n",
+    "i",
+    "er",
+    "se",
+    "os",
+)
 MIN_STEM = 4
 
 
@@ -121,8 +142,15 @@ def organisation_words(raw: str) -> tuple[str, ...]:
     words = fold_key(_URL.sub(" ", _PIC.sub(" ", repair(raw or "")))).split()
     if not any(w in INSTITUTION_WORDS or w in LOCAL_INSTITUTION_WORDS for w in words):
         return ()
-    return tuple(w for w in words if w not in INSTITUTION_WORDS and w not in LOCAL_INSTITUTION_WORDS
-                 and w not in STOPWORDS and len(w) >= MIN_STEM and not any(ch.isdigit() for ch in w))
+    return tuple(
+        w
+        for w in words
+        if w not in INSTITUTION_WORDS
+        and w not in LOCAL_INSTITUTION_WORDS
+        and w not in STOPWORDS
+        and len(w) >= MIN_STEM
+        and not any(ch.isdigit() for ch in w)
+    )
 
 
 def stems(word: str) -> tuple[str, ...]:
@@ -136,12 +164,60 @@ def stems(word: str) -> tuple[str, ...]:
 
 # Institution words in the languages of the programme countries beyond names.py's list.
 LOCAL_INSTITUTION_WORDS = frozenset(
-    """yliopisto ammattikorkeakoulu korkeakoulu uniwersytet politechnika akademia szkola wyzsza panstwowa
-    vysoka skola univerzita univerza sveuciliste universitatea universiteti egyetem foiskola fõiskola ollscoil
-    hochschule fachhochschule universiteit hogeschool haute ecole superieure ecole universite universitat
-    universidade universidad universita universitet hogskola hogskolen hogskolan hochschule panepistimio
-    technologiko ekpaideftiko idryma tei kolegium tudomanyegyetem universitetas kolegija ulikool kolledz
-    universiteit universitetet hogskole""".split()
+    [
+        "yliopisto",
+        "ammattikorkeakoulu",
+        "korkeakoulu",
+        "uniwersytet",
+        "politechnika",
+        "akademia",
+        "szkola",
+        "wyzsza",
+        "panstwowa",
+        "vysoka",
+        "skola",
+        "univerzita",
+        "univerza",
+        "sveuciliste",
+        "universitatea",
+        "universiteti",
+        "egyetem",
+        "foiskola",
+        "fõiskola",
+        "ollscoil",
+        "hochschule",
+        "fachhochschule",
+        "universiteit",
+        "hogeschool",
+        "haute",
+        "ecole",
+        "superieure",
+        "ecole",
+        "universite",
+        "universitat",
+        "universidade",
+        "universidad",
+        "universita",
+        "universitet",
+        "hogskola",
+        "hogskolen",
+        "hogskolan",
+        "hochschule",
+        "panepistimio",
+        "technologiko",
+        "ekpaideftiko",
+        "idryma",
+        "tei",
+        "kolegium",
+        "tudomanyegyetem",
+        "universitetas",
+        "kolegija",
+        "ulikool",
+        "kolledz",
+        "universiteit",
+        "universitetet",
+        "hogskole",
+    ]
 )
 
 
@@ -170,5 +246,6 @@ def lost_letters_pattern(raw: str) -> tuple[re.Pattern, int, int] | None:
     regex = re.compile(f"[a-z]{{0,{LOST_LETTERS_PER_GAP}}}".join(map(re.escape, parts)) + "[a-z]?")
     letters = sum(map(len, parts))
     return regex, letters + 1, letters + gaps * LOST_LETTERS_PER_GAP + 1
+
 
 ALL_INSTITUTION_WORDS = INSTITUTION_WORDS | LOCAL_INSTITUTION_WORDS

@@ -20,8 +20,21 @@ WILDCARD = "\ue000"
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
 # Letters with no decomposition, so accent stripping leaves them; people write them as these ASCII letters.
 _LETTERS = {
-    "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "ı": "i", "þ": "th",
-    "ħ": "h", "ŧ": "t", "ŀ": "l", "ĸ": "k", "ŋ": "n", "ʻ": " ", "ʼ": " ",
+    "ł": "l",
+    "ø": "o",
+    "æ": "ae",
+    "œ": "oe",
+    "đ": "d",
+    "ð": "d",
+    "ı": "i",
+    "þ": "th",
+    "ħ": "h",
+    "ŧ": "t",
+    "ŀ": "l",
+    "ĸ": "k",
+    "ŋ": "n",
+    "ʻ": " ",
+    "ʼ": " ",
 }
 _PUNCTUATION = re.compile("[^\\w\\n\ue000]+")
 _NON_LATIN_LINE = re.compile("(?m)^.*[^\\n\\x00-\u024f\u1e00-\u1eff\u2018-\u201f].*$")
@@ -73,15 +86,97 @@ def repair(text: str) -> str:
 
 # Words that name no place on their own: articles and prepositions inside names.
 STOPWORDS = frozenset(
-    "a al am an and as au aux bei d da das de dei del della der des di do dos du e el en et i im in l la las le les "
-    "lo los na nad ob of op pod s sur sous the u und upon van von y z zu".split()
+    [
+        "a",
+        "al",
+        "am",
+        "an",
+        "and",
+        "as",
+        "au",
+        "aux",
+        "bei",
+        "d",
+        "da",
+        "das",
+        "de",
+        "dei",
+        "del",
+        "della",
+        "der",
+        "des",
+        "di",
+        "do",
+        "dos",
+        "du",
+        "e",
+        "el",
+        "en",
+        "et",
+        "i",
+        "im",
+        "in",
+        "l",
+        "la",
+        "las",
+        "le",
+        "les",
+        "lo",
+        "los",
+        "na",
+        "nad",
+        "ob",
+        "of",
+        "op",
+        "pod",
+        "s",
+        "sur",
+        "sous",
+        "the",
+        "u",
+        "und",
+        "upon",
+        "van",
+        "von",
+        "y",
+        "z",
+        "zu",
+    ]
 )
 # Postal and administrative words that are never part of the place's name.
-_NOISE_WORDS = frozenset("cedex cdx arrondissement arr bp cs".split())
-_ROMAN = frozenset("i ii iii iv v vi vii viii ix x xi xii xiii xiv xv xvi xvii xviii xix xx".split())
+_NOISE_WORDS = frozenset(["cedex", "cdx", "arrondissement", "arr", "bp", "cs"])
+_ROMAN = frozenset(
+    [
+        "i",
+        "ii",
+        "iii",
+        "iv",
+        "v",
+        "vi",
+        "vii",
+        "viii",
+        "ix",
+        "x",
+        "xi",
+        "xii",
+        "xiii",
+        "xiv",
+        "xv",
+        "xvi",
+        "xvii",
+        "xviii",
+        "xix",
+        "xx",
+    ]
+)
 # Words after which the rest of the field is a campus or site, not the city ("Leuven - Campus Proximus").
-_SITE_WORDS = frozenset("campus site".split())
-_SAINT_FORMS = {"st": ("saint", "sankt", "sant", "san", "santo"), "ste": ("sainte",), "sta": ("santa",), "sto": ("santo",)}
+_SITE_WORDS = frozenset(["campus", "site"])
+_SAINT_FORMS = {
+    "st": ("saint", "sankt", "sant", "san", "santo"),
+    "ste": ("sainte",),
+    "sta": ("santa",),
+    "sto": ("santo",),
+}
 # Exonyms and local names geonames lacks as alternate names: (folded name, country) -> folded gazetteer name.
 EXONYMS: dict[tuple[str, str], str] = {
     ("rijsel", "FR"): "lille",
@@ -143,13 +238,14 @@ class CityQuery:
 _SAINT_WORDS = frozenset({"saint", "sainte", "sankt", "san", "santa", "sant", "santo", "st", "ste", "sta"})
 
 
-def _runs(words: list[str], max_size: int, *, skip_saints: bool = False, banned: frozenset = frozenset(),
-          min_letters: int = 3) -> list[str]:
+def _runs(
+    words: list[str], max_size: int, *, skip_saints: bool = False, banned: frozenset = frozenset(), min_letters: int = 3
+) -> list[str]:
     """Runs of consecutive words, longest first, that could name a place on their own."""
     grams = []
     for size in range(min(max_size, len(words)), 0, -1):
         for start in range(len(words) - size + 1):
-            gram = words[start:start + size]
+            gram = words[start : start + size]
             if gram[0] in STOPWORDS or gram[-1] in STOPWORDS or any(w in banned for w in gram):
                 continue
             if skip_saints and gram[0] in _SAINT_WORDS:
@@ -233,14 +329,95 @@ def saint_forms(word: str) -> tuple[str, ...]:
 
 # Words of institution names that are never the city the institution is in.
 INSTITUTION_WORDS = frozenset(
-    """university universiteit universitat universitaet universidad universidade universita universite uniwersytet
-    univerzita univerzitet universitet yliopisto egyetem college hochschule fachhochschule school schule
-    academy akademie akademia academie academia institute instituto institut istituto politecnico polytechnic
-    politechnika escola escuela ecole lycee hogeschool hogescholen national nationale international technical
-    technische technology technologie applied sciences science wissenschaften arts art music musik business
-    management state free catholic katholieke open royal medical medicine centre center centro foundation
-    fondazione fundacion stichting gmbh sa srl ltd ag private public higher education studies research
-    conservatory conservatoire conservatorio design campus faculty faculte""".split()
+    [
+        "university",
+        "universiteit",
+        "universitat",
+        "universitaet",
+        "universidad",
+        "universidade",
+        "universita",
+        "universite",
+        "uniwersytet",
+        "univerzita",
+        "univerzitet",
+        "universitet",
+        "yliopisto",
+        "egyetem",
+        "college",
+        "hochschule",
+        "fachhochschule",
+        "school",
+        "schule",
+        "academy",
+        "akademie",
+        "akademia",
+        "academie",
+        "academia",
+        "institute",
+        "instituto",
+        "institut",
+        "istituto",
+        "politecnico",
+        "polytechnic",
+        "politechnika",
+        "escola",
+        "escuela",
+        "ecole",
+        "lycee",
+        "hogeschool",
+        "hogescholen",
+        "national",
+        "nationale",
+        "international",
+        "technical",
+        "technische",
+        "technology",
+        "technologie",
+        "applied",
+        "sciences",
+        "science",
+        "wissenschaften",
+        "arts",
+        "art",
+        "music",
+        "musik",
+        "business",
+        "management",
+        "state",
+        "free",
+        "catholic",
+        "katholieke",
+        "open",
+        "royal",
+        "medical",
+        "medicine",
+        "centre",
+        "center",
+        "centro",
+        "foundation",
+        "fondazione",
+        "fundacion",
+        "stichting",
+        "gmbh",
+        "sa",
+        "srl",
+        "ltd",
+        "ag",
+        "private",
+        "public",
+        "higher",
+        "education",
+        "studies",
+        "research",
+        "conservatory",
+        "conservatoire",
+        "conservatorio",
+        "design",
+        "campus",
+        "faculty",
+        "faculte",
+    ]
 )
 
 

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Mapping
-from functools import partial
 
 from geopy.adapters import RequestsAdapter, URLLibAdapter
 from geopy.exc import (
@@ -42,17 +41,34 @@ def no_retry_adapter(**kwargs):
 class NominatimAdapter:
     """Looks partners up on OpenStreetMap's Nominatim; `failures` collects messages for the user."""
 
-    def __init__(self, user_agent: str, *, geocoder=None, timeout: float = DEFAULT_TIMEOUT_SECONDS,
-                 min_delay_seconds: float = 1.0, max_retries: int = 0, error_wait_seconds: float = 5.0,
-                 sleep: Callable[[float], None] | None = None, clock: Callable[[], float] | None = None,
-                 domain: str | None = None, scheme: str | None = None):
+    def __init__(
+        self,
+        user_agent: str,
+        *,
+        geocoder=None,
+        timeout: float = DEFAULT_TIMEOUT_SECONDS,
+        min_delay_seconds: float = 1.0,
+        max_retries: int = 0,
+        error_wait_seconds: float = 5.0,
+        sleep: Callable[[float], None] | None = None,
+        clock: Callable[[], float] | None = None,
+        domain: str | None = None,
+        scheme: str | None = None,
+    ):
         """domain and scheme point at another Nominatim (a mirror, or a fake one on loopback in tests)."""
         where = {k: v for k, v in (("domain", domain), ("scheme", scheme)) if v}
-        self.geocoder = geocoder if geocoder is not None else Nominatim(
-            user_agent=user_agent, timeout=timeout, adapter_factory=no_retry_adapter, **where)
-        self.limiter = RateLimiter(self.geocoder.geocode, min_delay_seconds=min_delay_seconds,
-                                   max_retries=max_retries, error_wait_seconds=error_wait_seconds,
-                                   swallow_exceptions=False)
+        self.geocoder = (
+            geocoder
+            if geocoder is not None
+            else Nominatim(user_agent=user_agent, timeout=timeout, adapter_factory=no_retry_adapter, **where)
+        )
+        self.limiter = RateLimiter(
+            self.geocoder.geocode,
+            min_delay_seconds=min_delay_seconds,
+            max_retries=max_retries,
+            error_wait_seconds=error_wait_seconds,
+            swallow_exceptions=False,
+        )
         # geopy's own seams, so tests run the real pacing logic without waiting.
         if sleep is not None:
             self.limiter._sleep = sleep
@@ -70,8 +86,15 @@ class NominatimAdapter:
         city = str(query.get("city", "") or "").strip()
         street = str(query.get("street", "") or "").strip()
         if city or street:
-            request = {k: v for k, v in (("street", street), ("city", city),
-                                         ("postalcode", str(query.get("postcode", "") or "").strip())) if v}
+            request = {
+                k: v
+                for k, v in (
+                    ("street", street),
+                    ("city", city),
+                    ("postalcode", str(query.get("postcode", "") or "").strip()),
+                )
+                if v
+            }
             precision = "address" if street else "city"
         else:
             request = str(query.get("name", "") or "").strip()
@@ -84,8 +107,10 @@ class NominatimAdapter:
             self._outages += 1
             self._fail(query, error)
             if isinstance(error, GeocoderInsufficientPrivileges) or self._outages >= MAX_CONSECUTIVE_OUTAGES:
-                self.disabled_reason = (f"Nominatim refused, timed out or was unreachable ({type(error).__name__}: "
-                                        f"{error}); no more online look-ups in this run.")
+                self.disabled_reason = (
+                    f"Nominatim refused, timed out or was unreachable ({type(error).__name__}: "
+                    f"{error}); no more online look-ups in this run."
+                )
                 self.failures.append(self.disabled_reason)
             return None
         except (GeopyError, OSError, ValueError) as error:
@@ -99,8 +124,12 @@ class NominatimAdapter:
         return Location(location.address, (location.latitude, location.longitude), raw)
 
     def _fail(self, query: Mapping[str, str], error: Exception) -> None:
-        where = ", ".join(str(query.get(k) or "") for k in ("city", "country") if query.get(k)) or str(query.get("name", ""))
-        message = (f"Nominatim could not place {query.get('name') or where!r} ({where}): "
-                   f"{type(error).__name__}: {error}; it was placed by the offline steps instead.")
+        where = ", ".join(str(query.get(k) or "") for k in ("city", "country") if query.get(k)) or str(
+            query.get("name", "")
+        )
+        message = (
+            f"Nominatim could not place {query.get('name') or where!r} ({where}): "
+            f"{type(error).__name__}: {error}; it was placed by the offline steps instead."
+        )
         log.warning(message)
         self.failures.append(message)

@@ -21,8 +21,22 @@ from dashboard.i18n.numbers import figure, key_figure, locale_of, number, percen
 
 LANGUAGES: tuple[str, ...] = (DEFAULT_LANGUAGE, *(code for code in translated_languages() if code != DEFAULT_LANGUAGE))
 
-__all__ = ["DEFAULT_LANGUAGE", "ENGLISH", "LANGUAGES", "country_label", "figure", "has_text", "key_figure", "language_name",
-           "language_or_default", "number", "percent", "separators", "text", "value_label"]
+__all__ = [
+    "DEFAULT_LANGUAGE",
+    "ENGLISH",
+    "LANGUAGES",
+    "country_label",
+    "figure",
+    "has_text",
+    "key_figure",
+    "language_name",
+    "language_or_default",
+    "number",
+    "percent",
+    "separators",
+    "text",
+    "value_label",
+]
 
 
 def language_or_default(language: object, default: str = DEFAULT_LANGUAGE) -> str:

@@ -42,8 +42,10 @@ def read_catalogue(path: Path, language: str) -> Catalog:
         try:
             return read_po(handle, locale=language, abort_invalid=True)
         except PoFileError as error:
-            raise CatalogueError(f"{path}, line {error.lineno}: cannot read {error.line.strip()!r}. Open the file in "
-                                 "Poedit (or check it with `msgfmt -c`) and fix that entry.") from None
+            raise CatalogueError(
+                f"{path}, line {error.lineno}: cannot read {error.line.strip()!r}. Open the file in "
+                "Poedit (or check it with `msgfmt -c`) and fix that entry."
+            ) from None
 
 
 @lru_cache(maxsize=32)

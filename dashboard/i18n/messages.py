@@ -25,7 +25,7 @@ from dashboard.i18n.english import ENGLISH
 
 PROJECT = "Partner Atlas"
 # A fixed date keeps `make messages` from rewriting every file's header (and conflicting in merges) on each run.
-STABLE_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.timezone.utc)
+STABLE_DATE = dt.datetime(2026, 1, 1, tzinfo=dt.UTC)
 WIDTH = 116
 
 
@@ -36,8 +36,9 @@ def placeholders(message: str | tuple[str, ...]) -> set[str]:
 
 def template() -> Catalog:
     """Every English message, keyed by msgctxt, in english.py's order."""
-    catalogue = Catalog(project=PROJECT, domain=DOMAIN, creation_date=STABLE_DATE, revision_date=STABLE_DATE,
-                        fuzzy=False)
+    catalogue = Catalog(
+        project=PROJECT, domain=DOMAIN, creation_date=STABLE_DATE, revision_date=STABLE_DATE, fuzzy=False
+    )
     for key, english in ENGLISH.items():
         catalogue.add(english, context=key, flags=("python-brace-format",) if placeholders(english) else ())
     return catalogue
@@ -46,14 +47,27 @@ def template() -> Catalog:
 def updated(old: Catalog, source: Catalog, language: str) -> Catalog:
     """`old`'s translations on `source`'s messages, matched by key; changed English makes a translation fuzzy."""
     by_key = {message.context: message for message in old if message.id}
-    catalogue = Catalog(locale=language, project=PROJECT, domain=DOMAIN, creation_date=STABLE_DATE,
-                        revision_date=STABLE_DATE, fuzzy=False, language_team=old.language_team,
-                        last_translator=old.last_translator)
+    catalogue = Catalog(
+        locale=language,
+        project=PROJECT,
+        domain=DOMAIN,
+        creation_date=STABLE_DATE,
+        revision_date=STABLE_DATE,
+        fuzzy=False,
+        language_team=old.language_team,
+        last_translator=old.last_translator,
+    )
     for message in source:
         before = by_key.get(message.context)
         translation, flags, previous = _carried_over(message.id, before, catalogue.num_plurals)
-        catalogue.add(message.id, translation, context=message.context, flags=message.flags | flags,
-                      user_comments=before.user_comments if before else (), previous_id=previous)
+        catalogue.add(
+            message.id,
+            translation,
+            context=message.context,
+            flags=message.flags | flags,
+            user_comments=before.user_comments if before else (),
+            previous_id=previous,
+        )
     return catalogue
 
 
@@ -74,8 +88,15 @@ def _carried_over(english, before, plurals: int):
 def _write(path: Path, catalogue: Catalog) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     with path.open("wb") as handle:
-        write_po(handle, catalogue, width=WIDTH, omit_header=False, ignore_obsolete=True, include_previous=True,
-                 sort_output=False)
+        write_po(
+            handle,
+            catalogue,
+            width=WIDTH,
+            omit_header=False,
+            ignore_obsolete=True,
+            include_previous=True,
+            sort_output=False,
+        )
 
 
 def update(locale_dir: Path = LOCALE_DIR, add: tuple[str, ...] = ()) -> list[Path]:
@@ -93,8 +114,13 @@ def update(locale_dir: Path = LOCALE_DIR, add: tuple[str, ...] = ()) -> list[Pat
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="make messages", description=__doc__.splitlines()[0])
-    parser.add_argument("--add", action="append", default=[], metavar="LANGUAGE",
-                        help="start a catalogue for this language code (e.g. de)")
+    parser.add_argument(
+        "--add",
+        action="append",
+        default=[],
+        metavar="LANGUAGE",
+        help="start a catalogue for this language code (e.g. de)",
+    )
     args = parser.parse_args(argv)
     for language in args.add:
         try:

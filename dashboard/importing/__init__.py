@@ -12,6 +12,11 @@ from dashboard.importing.partners import load_partners, read_partner_rows
 from dashboard.importing.reference import load_campuses, load_key_figures
 
 __all__ = [
-    "load_agreements", "load_campuses", "load_institution", "load_key_figures", "load_mobility", "load_partners",
+    "load_agreements",
+    "load_campuses",
+    "load_institution",
+    "load_key_figures",
+    "load_mobility",
+    "load_partners",
     "read_partner_rows",
 ]

@@ -18,61 +18,198 @@ def _table(aliases: dict[str, tuple[str, ...]]) -> dict[str, str]:
     return {v.key(word): canonical for canonical, words in aliases.items() for word in (canonical, *words)}
 
 
-MOBILITY_TYPE_ALIASES = _table({
-    "student_studies": (
-        "sms", "studies", "study", "student studies", "student mobility for studies", "studentenmobiliteit studie",
-        "studentenmobiliteit voor studie", "studie", "studeren", "student exchange", "studentenuitwisseling",
-        "student-studies-mobility-spec", "semester abroad", "mobilité d'études",
-    ),
-    "student_traineeship": (
-        "smt", "smp", "traineeship", "traineeships", "student traineeship", "student mobility for traineeships",
-        "internship", "internships", "placement", "placements", "stage", "stages", "studentenstage",
-        "studentenmobiliteit voor stage", "student-traineeship-mobility-spec", "mobilité de stage",
-    ),
-    "staff_teaching": (
-        "sta", "teaching", "staff teaching", "teaching assignment", "staff mobility for teaching", "lesgeven",
-        "docentenmobiliteit", "personeelsmobiliteit voor lesgeven", "gastcollege", "staff-teacher-mobility-spec",
-        "mobilité d'enseignement",
-    ),
-    "staff_training": (
-        "stt", "training", "staff training", "staff mobility for training", "opleiding", "nascholing",
-        "personeelsmobiliteit voor opleiding", "personeelsmobiliteit opleiding", "staff week", "job shadowing",
-        "staff-training-mobility-spec", "mobilité de formation",
-    ),
-})
-LEVEL_ALIASES = _table({
-    "5": ("eqf5", "eqf 5", "level 5", "short cycle", "short-cycle", "shortcycle", "associate degree", "graduaat",
-          "hbo5", "kort programma", "cycle court"),
-    "6": ("eqf6", "eqf 6", "level 6", "bachelor", "bachelors", "bachelor's", "first cycle", "1st cycle", "ba",
-          "professionele bachelor", "academische bachelor", "licence", "premier cycle"),
-    "7": ("eqf7", "eqf 7", "level 7", "master", "masters", "master's", "second cycle", "2nd cycle", "ma",
-          "deuxième cycle"),
-    "8": ("eqf8", "eqf 8", "level 8", "doctoral", "doctorate", "phd", "third cycle", "3rd cycle", "doctoraat",
-          "doctorat", "troisième cycle"),
-})
-STATUS_ALIASES = _table({
-    "draft": ("concept", "ontwerp", "proposal", "proposed", "voorstel", "in preparation", "in voorbereiding",
-              "brouillon", "pending", "in progress"),
-    "signed": ("signed", "ondertekend", "approved", "goedgekeurd", "signé", "approuvé", "signed by both"),
-    "in_effect": ("in effect", "in-effect", "active", "actief", "lopend", "valid", "geldig", "current", "running",
-                  "en vigueur", "actif", "true"),
-    "terminated": ("terminated", "beëindigd", "beeindigd", "stopgezet", "opgezegd", "cancelled", "canceled",
-                   "ended", "résilié", "resilie", "terminated as a whole"),
-})
-BOOLEAN_ALIASES = _table({
-    "yes": ("y", "true", "1", "ja", "j", "oui", "x"),
-    "no": ("n", "false", "0", "nee", "neen", "non"),
-})
-LANGUAGE_NAMES = _table({
-    "en": ("english", "engels", "anglais"), "nl": ("dutch", "nederlands", "néerlandais", "flemish", "vlaams"),
-    "fr": ("french", "frans", "français"), "de": ("german", "duits", "allemand"),
-    "es": ("spanish", "spaans", "espagnol"), "it": ("italian", "italiaans", "italien"),
-    "pt": ("portuguese", "portugees", "portugais"), "fi": ("finnish", "fins", "finnois"),
-    "sv": ("swedish", "zweeds", "suédois"), "pl": ("polish", "pools", "polonais"),
-    "cs": ("czech", "tsjechisch", "tchèque"), "da": ("danish", "deens", "danois"),
-    "no": ("norwegian", "noors", "norvégien"), "hu": ("hungarian", "hongaars", "hongrois"),
-    "el": ("greek", "grieks", "grec"), "tr": ("turkish", "turks", "turc"),
-})
+MOBILITY_TYPE_ALIASES = _table(
+    {
+        "student_studies": (
+            "sms",
+            "studies",
+            "study",
+            "student studies",
+            "student mobility for studies",
+            "studentenmobiliteit studie",
+            "studentenmobiliteit voor studie",
+            "studie",
+            "studeren",
+            "student exchange",
+            "studentenuitwisseling",
+            "student-studies-mobility-spec",
+            "semester abroad",
+            "mobilité d'études",
+        ),
+        "student_traineeship": (
+            "smt",
+            "smp",
+            "traineeship",
+            "traineeships",
+            "student traineeship",
+            "student mobility for traineeships",
+            "internship",
+            "internships",
+            "placement",
+            "placements",
+            "stage",
+            "stages",
+            "studentenstage",
+            "studentenmobiliteit voor stage",
+            "student-traineeship-mobility-spec",
+            "mobilité de stage",
+        ),
+        "staff_teaching": (
+            "sta",
+            "teaching",
+            "staff teaching",
+            "teaching assignment",
+            "staff mobility for teaching",
+            "lesgeven",
+            "docentenmobiliteit",
+            "personeelsmobiliteit voor lesgeven",
+            "gastcollege",
+            "staff-teacher-mobility-spec",
+            "mobilité d'enseignement",
+        ),
+        "staff_training": (
+            "stt",
+            "training",
+            "staff training",
+            "staff mobility for training",
+            "opleiding",
+            "nascholing",
+            "personeelsmobiliteit voor opleiding",
+            "personeelsmobiliteit opleiding",
+            "staff week",
+            "job shadowing",
+            "staff-training-mobility-spec",
+            "mobilité de formation",
+        ),
+    }
+)
+LEVEL_ALIASES = _table(
+    {
+        "5": (
+            "eqf5",
+            "eqf 5",
+            "level 5",
+            "short cycle",
+            "short-cycle",
+            "shortcycle",
+            "associate degree",
+            "graduaat",
+            "hbo5",
+            "kort programma",
+            "cycle court",
+        ),
+        "6": (
+            "eqf6",
+            "eqf 6",
+            "level 6",
+            "bachelor",
+            "bachelors",
+            "bachelor's",
+            "first cycle",
+            "1st cycle",
+            "ba",
+            "professionele bachelor",
+            "academische bachelor",
+            "licence",
+            "premier cycle",
+        ),
+        "7": (
+            "eqf7",
+            "eqf 7",
+            "level 7",
+            "master",
+            "masters",
+            "master's",
+            "second cycle",
+            "2nd cycle",
+            "ma",
+            "deuxième cycle",
+        ),
+        "8": (
+            "eqf8",
+            "eqf 8",
+            "level 8",
+            "doctoral",
+            "doctorate",
+            "phd",
+            "third cycle",
+            "3rd cycle",
+            "doctoraat",
+            "doctorat",
+            "troisième cycle",
+        ),
+    }
+)
+STATUS_ALIASES = _table(
+    {
+        "draft": (
+            "concept",
+            "ontwerp",
+            "proposal",
+            "proposed",
+            "voorstel",
+            "in preparation",
+            "in voorbereiding",
+            "brouillon",
+            "pending",
+            "in progress",
+        ),
+        "signed": ("signed", "ondertekend", "approved", "goedgekeurd", "signé", "approuvé", "signed by both"),
+        "in_effect": (
+            "in effect",
+            "in-effect",
+            "active",
+            "actief",
+            "lopend",
+            "valid",
+            "geldig",
+            "current",
+            "running",
+            "en vigueur",
+            "actif",
+            "true",
+        ),
+        "terminated": (
+            "terminated",
+            "beëindigd",
+            "beeindigd",
+            "stopgezet",
+            "opgezegd",
+            "cancelled",
+            "canceled",
+            "ended",
+            "résilié",
+            "resilie",
+            "terminated as a whole",
+        ),
+    }
+)
+BOOLEAN_ALIASES = _table(
+    {
+        "yes": ("y", "true", "1", "ja", "j", "oui", "x"),
+        "no": ("n", "false", "0", "nee", "neen", "non"),
+    }
+)
+LANGUAGE_NAMES = _table(
+    {
+        "en": ("english", "engels", "anglais"),
+        "nl": ("dutch", "nederlands", "néerlandais", "flemish", "vlaams"),
+        "fr": ("french", "frans", "français"),
+        "de": ("german", "duits", "allemand"),
+        "es": ("spanish", "spaans", "espagnol"),
+        "it": ("italian", "italiaans", "italien"),
+        "pt": ("portuguese", "portugees", "portugais"),
+        "fi": ("finnish", "fins", "finnois"),
+        "sv": ("swedish", "zweeds", "suédois"),
+        "pl": ("polish", "pools", "polonais"),
+        "cs": ("czech", "tsjechisch", "tchèque"),
+        "da": ("danish", "deens", "danois"),
+        "no": ("norwegian", "noors", "norvégien"),
+        "hu": ("hungarian", "hongaars", "hongrois"),
+        "el": ("greek", "grieks", "grec"),
+        "tr": ("turkish", "turks", "turc"),
+    }
+)
 
 
 def _choose(text: str, table: dict[str, str], field: str, allowed: tuple[str, ...]) -> str:
@@ -93,8 +230,12 @@ _DATE = re.compile(r"^(\d{4})-(\d{1,2})-(\d{1,2})(?:[T ].*)?$|^(\d{1,2})[./-](\d
 
 
 def parse_mobility_type(text: str) -> str:
-    return _choose(text, MOBILITY_TYPE_ALIASES, "mobility_type",
-                     (*MOBILITY_TYPES[:-1], f"{MOBILITY_TYPES[-1]} (or SMS, SMT/SMP, STA, STT)"))
+    return _choose(
+        text,
+        MOBILITY_TYPE_ALIASES,
+        "mobility_type",
+        (*MOBILITY_TYPES[:-1], f"{MOBILITY_TYPES[-1]} (or SMS, SMT/SMP, STA, STT)"),
+    )
 
 
 def parse_status(text: str) -> str:
@@ -116,8 +257,10 @@ def parse_levels(text: str) -> tuple[int, ...]:
     for item in (i for i in _LEVEL_SEPARATORS.split(text) if i):
         level = LEVEL_ALIASES.get(v.key(item))
         if level is None:
-            raise v.Invalid(f"unknown study level {item!r}: write EQF levels 5 to 8 (5 short cycle, 6 bachelor, "
-                            "7 master, 8 doctoral), several separated by ;")
+            raise v.Invalid(
+                f"unknown study level {item!r}: write EQF levels 5 to 8 (5 short cycle, 6 bachelor, "
+                "7 master, 8 doctoral), several separated by ;"
+            )
         found.add(int(level))
     return tuple(level for level in EQF_LEVELS if level in found)
 
@@ -152,15 +295,20 @@ def _field_code(item: str, warnings: list[str]) -> str:
         if isced.is_field(code):
             return code
         if isced.is_field("0" + code):
-            warnings.append(f"ISCED code {code!r} read as 0{code} (a spreadsheet drops the leading zero: "
-                            "format the column as text)")
+            warnings.append(
+                f"ISCED code {code!r} read as 0{code} (a spreadsheet drops the leading zero: format the column as text)"
+            )
             return "0" + code
-        raise v.Invalid(f"unknown ISCED-F 2013 code {code!r}: write a broad (04), narrow (041) or detailed (0413) "
-                        f"field code{_near_codes(code)}")
+        raise v.Invalid(
+            f"unknown ISCED-F 2013 code {code!r}: write a broad (04), narrow (041) or detailed (0413) "
+            f"field code{_near_codes(code)}"
+        )
     code = isced.code_for_name(item)
     if code is None:
-        raise v.Invalid(f"unknown field of study {item!r}: write an ISCED-F 2013 code such as 0913, or the field's "
-                        "English, Dutch or French name")
+        raise v.Invalid(
+            f"unknown field of study {item!r}: write an ISCED-F 2013 code such as 0913, or the field's "
+            "English, Dutch or French name"
+        )
     return code
 
 
@@ -180,8 +328,10 @@ def parse_languages(text: str) -> tuple[str, ...]:
         name, level = (match.group(1).strip(), match.group(2)) if match else (item, None)
         code = _language_code(name)
         if code is None:
-            raise v.Invalid(f"unknown language {name!r}: write languages as code:level, such as en:B2;nl:B1 "
-                            "(ISO 639-1 code, CEFR level A1 to C2)")
+            raise v.Invalid(
+                f"unknown language {name!r}: write languages as code:level, such as en:B2;nl:B1 "
+                "(ISO 639-1 code, CEFR level A1 to C2)"
+            )
         skill = f"{code}:{level.upper()}" if level else code
         if skill not in skills:
             skills.append(skill)
@@ -237,8 +387,9 @@ def parse_agreement_year(text: str, *, end: bool) -> int | None:
         return int(text)
     moment = _date(text)
     if moment is None:
-        raise v.Invalid(f"cannot read an academic year or a date in {text!r}: write 2023-2024, 2023 or a date "
-                        "such as 2023-09-01")
+        raise v.Invalid(
+            f"cannot read an academic year or a date in {text!r}: write 2023-2024, 2023 or a date such as 2023-09-01"
+        )
     if end:
         return moment.year if moment.month >= 10 else moment.year - 1
     return moment.year if moment.month >= 6 else moment.year - 1
@@ -262,6 +413,7 @@ def closest_names(text: str, names: list[str], limit: int = 3) -> list[str]:
     """The names most like `text`, for a hint when nothing matches exactly."""
     from rapidfuzz import fuzz, process
 
-    found = process.extract(v.fold_fast(text), {n: v.fold_fast(n) for n in names}, scorer=fuzz.WRatio,
-                            limit=limit, score_cutoff=60)
+    found = process.extract(
+        v.fold_fast(text), {n: v.fold_fast(n) for n in names}, scorer=fuzz.WRatio, limit=limit, score_cutoff=60
+    )
     return [name for _folded, _score, name in found]

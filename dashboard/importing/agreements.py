@@ -23,12 +23,24 @@ REFERENCES = ("partner_id", "erasmus_code", "name")  # tried in this order, as i
 assert set(AGREEMENT_ALIASES) >= set(REFERENCES)
 STAFF_TYPES = ("staff_teaching", "staff_training")
 # What makes two rows the same condition: pasted twice, it would count its places twice.
-_IDENTITY = ("agreement_id", "partner_id", "department", "mobility_type", "direction", "fields", "levels",
-             "first_year", "last_year")
+_IDENTITY = (
+    "agreement_id",
+    "partner_id",
+    "department",
+    "mobility_type",
+    "direction",
+    "fields",
+    "levels",
+    "first_year",
+    "last_year",
+)
 
 
 def load_agreements(
-    path: str | Path, partners: pd.DataFrame, *, max_bytes: int = DEFAULT_MAX_BYTES,
+    path: str | Path,
+    partners: pd.DataFrame,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> tuple[pd.DataFrame, FileReport]:
     """Agreements with AGREEMENT_COLUMNS; a row naming a partner not in partners.csv is rejected with a hint."""
     report = FileReport(str(path), KIND)
@@ -40,14 +52,22 @@ def load_agreements(
     if not any(ref in columns for ref in REFERENCES):
         missing.append("name")
     if missing:
-        report.fail(missing_columns_message(
-            KIND, table.header, missing,
-            labels={"name": "partner_id, erasmus_code or name (one of them, to say which partner)"},
-        ), line=table.header_line)
+        report.fail(
+            missing_columns_message(
+                KIND,
+                table.header,
+                missing,
+                labels={"name": "partner_id, erasmus_code or name (one of them, to say which partner)"},
+            ),
+            line=table.header_line,
+        )
         return agreements_frame([]), report
     if columns.unknown:
-        report.warn(table.header_line, None, "ignored column(s) the agreements list does not use: "
-                    + ", ".join(repr(c) for c in columns.unknown))
+        report.warn(
+            table.header_line,
+            None,
+            "ignored column(s) the agreements list does not use: " + ", ".join(repr(c) for c in columns.unknown),
+        )
     field_columns = _field_columns(table.header, columns)
     for written, canonical in columns.repeated:
         if canonical == "fields":
@@ -63,8 +83,12 @@ def load_agreements(
             continue
         identity = tuple(record[c] for c in _IDENTITY)
         if identity in seen:
-            report.reject(row.line, None, f"duplicate of line {seen[identity]} (same agreement, partner, "
-                          "direction, mobility type, fields, levels and years): remove one of the two rows")
+            report.reject(
+                row.line,
+                None,
+                f"duplicate of line {seen[identity]} (same agreement, partner, "
+                "direction, mobility type, fields, levels and years): remove one of the two rows",
+            )
             continue
         seen[identity] = row.line
         records.append(record)
@@ -99,14 +123,25 @@ def _fields_of(row: Row, field_columns: list[tuple[int, str]]) -> tuple[tuple[st
     return (), [], field_columns[0][1] if field_columns else "", unused
 
 
-def _condition(row: Row, columns: ColumnMap, field_columns: list[tuple[int, str]], index: PartnerIndex,
-               names: dict[str, list[str]], report: FileReport) -> dict | None:
+def _condition(
+    row: Row,
+    columns: ColumnMap,
+    field_columns: list[tuple[int, str]],
+    index: PartnerIndex,
+    names: dict[str, list[str]],
+    report: FileReport,
+) -> dict | None:
     def cell(name: str) -> str:
         return row.cells[columns.positions[name]] if name in columns else ""
 
     if row.overflow:
-        report.reject(row.line, None, "the row has more cells than the header: a stray delimiter or an "
-                      "unclosed quote shifts the columns; fix the row", row.overflow)
+        report.reject(
+            row.line,
+            None,
+            "the row has more cells than the header: a stray delimiter or an "
+            "unclosed quote shifts the columns; fix the row",
+            row.overflow,
+        )
         return None
     if row.problem:
         report.reject(row.line, None, row.problem)
@@ -116,8 +151,12 @@ def _condition(row: Row, columns: ColumnMap, field_columns: list[tuple[int, str]
         if problem:
             report.reject(row.line, columns.written[name], problem, v.shorten(cell(name)))
             return None
-    record: dict = {"agreement_id": cell("agreement_id"), "department": cell("department"),
-                    "field_note": cell("field_note"), "source_line": row.line}
+    record: dict = {
+        "agreement_id": cell("agreement_id"),
+        "department": cell("department"),
+        "field_note": cell("field_note"),
+        "source_line": row.line,
+    }
     try:
         record["fields"], field_warnings, fields_column, unused = _fields_of(row, field_columns)
     except v.Invalid as error:
@@ -126,8 +165,11 @@ def _condition(row: Row, columns: ColumnMap, field_columns: list[tuple[int, str]
     if unused and not record["field_note"]:
         record["field_note"] = unused  # "Nursing" beside the code 0913: kept as the clarification
     parsers = (
-        ("mobility_type", av.parse_mobility_type), ("direction", v.parse_direction),
-        ("levels", av.parse_levels), ("languages", av.parse_languages), ("status", av.parse_status),
+        ("mobility_type", av.parse_mobility_type),
+        ("direction", v.parse_direction),
+        ("levels", av.parse_levels),
+        ("languages", av.parse_languages),
+        ("status", av.parse_status),
         ("blended", av.parse_blended),
         ("places", lambda t: av.parse_amount(t, "places", av.MAX_PLACES, whole=True)),
         ("months_per_year", lambda t: av.parse_amount(t, "months_per_year", av.MAX_MONTHS, whole=False)),
@@ -143,13 +185,25 @@ def _condition(row: Row, columns: ColumnMap, field_columns: list[tuple[int, str]
             return None
     first, last = record["first_year"], record["last_year"]
     if first is not None and last is not None and last < first:
-        report.reject(row.line, columns.written["last_year"], f"the last academic year {last}-{last + 1} is before "
-                      f"the first {first}-{first + 1}: swap them or fix the year", cell("last_year"))
+        report.reject(
+            row.line,
+            columns.written["last_year"],
+            f"the last academic year {last}-{last + 1} is before "
+            f"the first {first}-{first + 1}: swap them or fix the year",
+            cell("last_year"),
+        )
         return None
-    if record["mobility_type"] in STAFF_TYPES and record["months_per_year"] is not None \
-            and record["days_per_year"] is None:
-        report.warn(row.line, columns.written["months_per_year"], "staff agreements count days, not months: "
-                    "the months are kept as written; add a days_per_year column", cell("months_per_year"))
+    if (
+        record["mobility_type"] in STAFF_TYPES
+        and record["months_per_year"] is not None
+        and record["days_per_year"] is None
+    ):
+        report.warn(
+            row.line,
+            columns.written["months_per_year"],
+            "staff agreements count days, not months: the months are kept as written; add a days_per_year column",
+            cell("months_per_year"),
+        )
     partner = _partner(row, columns, index, names, report, cell)
     if partner is None:
         return None
@@ -159,8 +213,9 @@ def _condition(row: Row, columns: ColumnMap, field_columns: list[tuple[int, str]
     return record
 
 
-def _partner(row: Row, columns: ColumnMap, index: PartnerIndex, names: dict[str, list[str]], report: FileReport,
-             cell) -> str | None:
+def _partner(
+    row: Row, columns: ColumnMap, index: PartnerIndex, names: dict[str, list[str]], report: FileReport, cell
+) -> str | None:
     given = [ref for ref in REFERENCES if cell(ref)]
     if not given:
         written = " / ".join(columns.written[ref] for ref in REFERENCES if ref in columns)
@@ -174,8 +229,12 @@ def _partner(row: Row, columns: ColumnMap, index: PartnerIndex, names: dict[str,
             failures.append((ref, error))
             continue
         for failed, error in failures:
-            report.warn(row.line, columns.written[failed], f"{error}; matched the partner by another column "
-                        "instead", cell(failed))
+            report.warn(
+                row.line,
+                columns.written[failed],
+                f"{error}; matched the partner by another column instead",
+                cell(failed),
+            )
         return found
     ref, error = failures[0]
     # The hint looks among names when a name was given (the likeliest to be misspelled), else among ids or codes.

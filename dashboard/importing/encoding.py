@@ -25,16 +25,33 @@ from dashboard.countries import exact_iso2
 # writes in Western Europe first, then Central Europe, then the rarer ones.
 CODE_PAGES = ("cp1252", "cp1250", "iso8859_15", "iso8859_2", "mac_roman", "cp850", "cp852")
 # How much evidence (in letters' -log p) a rarer code page needs to win over a more common one.
-PRIOR_COST = {"cp1252": 0.0, "cp1250": 1.0, "iso8859_15": 2.0, "iso8859_2": 2.5, "mac_roman": 3.0, "cp850": 3.0,
-              "cp852": 3.5}
+PRIOR_COST = {
+    "cp1252": 0.0,
+    "cp1250": 1.0,
+    "iso8859_15": 2.0,
+    "iso8859_2": 2.5,
+    "mac_roman": 3.0,
+    "cp850": 3.0,
+    "cp852": 3.5,
+}
 OTHER_PRIOR_COST = 6.0  # charset-normalizer's other proposals: Baltic, Turkish, Cyrillic, Mac Central European
 LABELS = {
-    "utf-8": "UTF-8", "utf-16-le": "UTF-16 little-endian", "utf-16-be": "UTF-16 big-endian",
-    "cp1252": "Windows-1252 (Western European, cp1252)", "cp1250": "Windows-1250 (Central European, cp1250)",
-    "iso8859_15": "ISO-8859-15 (Latin-9)", "iso8859_2": "ISO-8859-2 (Latin-2)", "mac_roman": "Mac Roman",
-    "cp850": "DOS code page 850 (Western European)", "cp852": "DOS code page 852 (Central European)",
-    "cp1251": "Windows-1251 (Cyrillic)", "cp1253": "Windows-1253 (Greek)", "cp1254": "Windows-1254 (Turkish)",
-    "cp1257": "Windows-1257 (Baltic)", "mac_latin2": "Mac Central European", "koi8_r": "KOI8-R (Cyrillic)",
+    "utf-8": "UTF-8",
+    "utf-16-le": "UTF-16 little-endian",
+    "utf-16-be": "UTF-16 big-endian",
+    "cp1252": "Windows-1252 (Western European, cp1252)",
+    "cp1250": "Windows-1250 (Central European, cp1250)",
+    "iso8859_15": "ISO-8859-15 (Latin-9)",
+    "iso8859_2": "ISO-8859-2 (Latin-2)",
+    "mac_roman": "Mac Roman",
+    "cp850": "DOS code page 850 (Western European)",
+    "cp852": "DOS code page 852 (Central European)",
+    "cp1251": "Windows-1251 (Cyrillic)",
+    "cp1253": "Windows-1253 (Greek)",
+    "cp1254": "Windows-1254 (Turkish)",
+    "cp1257": "Windows-1257 (Baltic)",
+    "mac_latin2": "Mac Central European",
+    "koi8_r": "KOI8-R (Cyrillic)",
 }
 SAMPLE_LINES = 500  # lines with non-ASCII bytes scored per candidate: plenty to decide, fast on any file
 # A share of control bytes this high is an image, an archive or a compressed file, not text with a flaw.
@@ -112,7 +129,7 @@ def rank_code_pages(data: bytes) -> list[tuple[float, str]]:
     """
     from charset_normalizer import from_bytes
 
-    proposed = [m.encoding for m in list(from_bytes(data[:2**16]))[:3]]
+    proposed = [m.encoding for m in list(from_bytes(data[: 2**16]))[:3]]
     candidates = list(dict.fromkeys([*CODE_PAGES, *(e for e in proposed if _single_byte(e))]))
     lines = [line for line in data.splitlines() if not line.isascii()][:SAMPLE_LINES]
     ranked = []
@@ -122,7 +139,8 @@ def rank_code_pages(data: bytes) -> list[tuple[float, str]]:
         except (UnicodeDecodeError, LookupError):
             continue
         score = PRIOR_COST.get(encoding, OTHER_PRIOR_COST) + sum(
-            line_implausibility(line.decode(encoding)) for line in lines)
+            line_implausibility(line.decode(encoding)) for line in lines
+        )
         ranked.append((score, order, encoding))
     return [(score, encoding) for score, _, encoding in sorted(ranked)]
 
@@ -152,7 +170,7 @@ def line_implausibility(line: str) -> float:
         category = unicodedata.category(char)
         if category[0] == "L":
             if _is_latin(char):
-                letters.append(_token(char, line[index + 1:index + 2]))
+                letters.append(_token(char, line[index + 1 : index + 2]))
             else:
                 cost += OTHER_SCRIPT_COST  # Greek, Cyrillic: plausible as whole words (see _word_shape_cost)
             continue
@@ -187,7 +205,7 @@ def _symbol_cost(char: str, category: str, line: str, index: int) -> float:
     if "\u2500" <= char <= "\u259f" or char == "\u25a0":
         return BOX_COST
     if category[0] == "Z":  # a no-break space beside a space is a letter read wrong ("Slovensk\xa0 technick\xa0")
-        return RARE_SYMBOL_COST if " " in line[max(index - 1, 0):index + 2] else 2.0
+        return RARE_SYMBOL_COST if " " in line[max(index - 1, 0) : index + 2] else 2.0
     glued = (index > 0 and line[index - 1].isalpha()) or (index + 1 < len(line) and line[index + 1].isalpha())
     if glued and char not in _APOSTROPHES:
         return GLUED_SYMBOL_COST
@@ -231,12 +249,37 @@ _UNSEEN_COST = 14.0  # -log of a letter no real place name of the country has
 _SMOOTHING = 20.0  # how far a country with few names leans on the letters of all countries
 # Letters of the national languages, beside those their place names show (Hungarian "ű" is in few).
 ALPHABETS = {
-    "CZ": "áčďéěíňóřšťúůýž", "SK": "áäčďéíĺľňóôŕšťúýž", "PL": "ąćęłńóśźż", "HU": "áéíóöőúüű",
-    "SI": "čšž", "HR": "čćđšž", "BA": "čćđšž", "RS": "čćđšž", "ME": "čćđšžśź", "RO": "ăâîșțşţ",
-    "DE": "äöüß", "AT": "äöüß", "CH": "äöüéèàç", "LU": "äéëè", "FR": "àâæçéèêëîïôœùûüÿ",
-    "BE": "àâçéèêëîïôùûüö", "NL": "éëïöü", "ES": "áéíñóúü", "PT": "ãõáâàçéêíóôú", "IT": "àèéìíîòóùú",
-    "DK": "æøåé", "NO": "æøåé", "SE": "åäöé", "FI": "äöåš", "IS": "áéíóúýþæöð", "EE": "äöõüšž",
-    "LV": "āčēģīķļņšūž", "LT": "ąčęėįšųūž", "TR": "çğıöşüİ", "AL": "çë", "MT": "ċġħż",
+    "CZ": "áčďéěíňóřšťúůýž",
+    "SK": "áäčďéíĺľňóôŕšťúýž",
+    "PL": "ąćęłńóśźż",
+    "HU": "áéíóöőúüű",
+    "SI": "čšž",
+    "HR": "čćđšž",
+    "BA": "čćđšž",
+    "RS": "čćđšž",
+    "ME": "čćđšžśź",
+    "RO": "ăâîșțşţ",
+    "DE": "äöüß",
+    "AT": "äöüß",
+    "CH": "äöüéèàç",
+    "LU": "äéëè",
+    "FR": "àâæçéèêëîïôœùûüÿ",
+    "BE": "àâçéèêëîïôùûüö",
+    "NL": "éëïöü",
+    "ES": "áéíñóúü",
+    "PT": "ãõáâàçéêíóôú",
+    "IT": "àèéìíîòóùú",
+    "DK": "æøåé",
+    "NO": "æøåé",
+    "SE": "åäöé",
+    "FI": "äöåš",
+    "IS": "áéíóúýþæöð",
+    "EE": "äöõüšž",
+    "LV": "āčēģīķļņšūž",
+    "LT": "ąčęėįšųūž",
+    "TR": "çğıöşüİ",
+    "AL": "çë",
+    "MT": "ċġħż",
 }
 
 
@@ -263,8 +306,9 @@ def _letter_models() -> dict[str, dict[str, float]]:
     for country, counter in counts.items():
         total = sum(counter.values())
         models[country] = {
-            token: -math.log((counter.get(token, 0) + _SMOOTHING * overall[token] / overall_total)
-                             / (total + _SMOOTHING))
+            token: -math.log(
+                (counter.get(token, 0) + _SMOOTHING * overall[token] / overall_total) / (total + _SMOOTHING)
+            )
             for token in overall
         }
     return models
@@ -283,7 +327,8 @@ def count_place_letters() -> dict[str, str]:
 
     def add(country: str, name: str) -> None:
         counts.setdefault(country, Counter()).update(
-            _token(ch, name[i + 1:i + 2]) for i, ch in enumerate(name)
+            _token(ch, name[i + 1 : i + 2])
+            for i, ch in enumerate(name)
             if not ch.isascii() and ch.isalpha() and _is_latin(ch)
         )
 
@@ -291,16 +336,22 @@ def count_place_letters() -> dict[str, str]:
         add(city["countrycode"], city["name"])
     for subdivision in pycountry.subdivisions:
         add(subdivision.country_code, subdivision.name)
-    return {country: " ".join(f"{token}{n}" for token, n in sorted(counter.items()) if len(token) == 2)
-            for country, counter in sorted(counts.items()) if counter}
+    return {
+        country: " ".join(f"{token}{n}" for token, n in sorted(counter.items()) if len(token) == 2)
+        for country, counter in sorted(counts.items())
+        if counter
+    }
 
 
 def write_place_letters() -> None:
     """Regenerate place_letters.py: python -c 'from dashboard.importing.encoding import write_place_letters as w; w()'"""
     from pathlib import Path
 
-    lines = ['"""Letters of real place names per country; written by encoding.write_place_letters(), do not edit."""',
-             "", "PLACE_LETTERS = {"]
+    lines = [
+        '"""Letters of real place names per country; written by encoding.write_place_letters(), do not edit."""',
+        "",
+        "PLACE_LETTERS = {",
+    ]
     lines += [f"    {country!r}: {packed!r}," for country, packed in count_place_letters().items()]
     lines += ["}", ""]
     (Path(__file__).with_name("place_letters.py")).write_text("\n".join(lines), encoding="utf-8")

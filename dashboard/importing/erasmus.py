@@ -20,8 +20,16 @@ from tqdm import tqdm
 from dashboard.countries import country_from_erasmus_code
 from dashboard.importing import values as v
 from dashboard.importing.erasmus_columns import (
-    REQUIRED, REQUIRED_ONE_OF, field_of, is_known_unused, known, parse_academic_year, parse_country,
-    parse_duration, parse_participant, parse_participants,
+    REQUIRED,
+    REQUIRED_ONE_OF,
+    field_of,
+    is_known_unused,
+    known,
+    parse_academic_year,
+    parse_country,
+    parse_duration,
+    parse_participant,
+    parse_participants,
 )
 from dashboard.importing.erasmus_sheets import Sheet, SheetError, open_sheets
 from dashboard.importing.reading import clean_cell
@@ -47,8 +55,10 @@ class SheetReport:
         self.rejected.append(Problem(self.where, line, column, message, value or None))
 
     def summary(self) -> str:
-        return (f"{self.where}: {self.rows_read:,} rows read = {self.used:,} used + {self.not_ours:,} not ours + "
-                f"{len(self.rejected):,} rejected")
+        return (
+            f"{self.where}: {self.rows_read:,} rows read = {self.used:,} used + {self.not_ours:,} not ours + "
+            f"{len(self.rejected):,} rejected"
+        )
 
 
 @dataclass
@@ -120,25 +130,33 @@ def _columns(sheet: Sheet, report: SheetReport) -> dict[str, int] | None:
     missing = [name for name in REQUIRED if name not in positions]
     missing += [" or ".join(group) for group in REQUIRED_ONE_OF if not any(g in positions for g in group)]
     if missing:
-        report.warnings.append(f"missing column(s) {', '.join(missing)} on row {sheet.header_line}: the sheet is "
-                               f"not read (columns found: {', '.join(h for h in sheet.header if h)})")
+        report.warnings.append(
+            f"missing column(s) {', '.join(missing)} on row {sheet.header_line}: the sheet is "
+            f"not read (columns found: {', '.join(h for h in sheet.header if h)})"
+        )
         return None
     if unknown:
         report.warnings.append("ignored column(s) not in the Commission's layout: " + ", ".join(map(repr, unknown)))
     return positions
 
 
-def _read_sheet(sheet: Sheet, ours: dict[str, str], result: ErasmusImport, report: SheetReport,
-                progress: bool) -> None:
+def _read_sheet(sheet: Sheet, ours: dict[str, str], result: ErasmusImport, report: SheetReport, progress: bool) -> None:
     positions = _columns(sheet, report)
     if positions is None:
         result.errors.append(f"{sheet.where}: {report.warnings[-1]}")
         return
     header = sheet.header
     total = max((sheet.total_rows or 0) - sheet.header_line, 0) or None
-    bar = tqdm(sheet.rows, total=total, desc=f"Reading {sheet.name or Path(sheet.file).name}", unit="row",
-               file=sys.stderr, disable=not (progress and sys.stderr.isatty()), mininterval=0.5)
-    get = {name: position for name, position in positions.items()}
+    bar = tqdm(
+        sheet.rows,
+        total=total,
+        desc=f"Reading {sheet.name or Path(sheet.file).name}",
+        unit="row",
+        file=sys.stderr,
+        disable=not (progress and sys.stderr.isatty()),
+        mininterval=0.5,
+    )
+    get = dict(positions.items())
     width = len(header)
     sending_code, receiving_code = get["sending_code"], get["receiving_code"]
     for line, cells in bar:
@@ -153,15 +171,36 @@ def _read_sheet(sheet: Sheet, ours: dict[str, str], result: ErasmusImport, repor
             report.not_ours += 1
             continue
         if sending is not None and receiving is not None:
-            report.reject(line, header[receiving_code], "both the sending and the receiving organisation are ours: "
-                          "a mobility inside the institution has no partner", cells[receiving_code])
+            report.reject(
+                line,
+                header[receiving_code],
+                "both the sending and the receiving organisation are ours: "
+                "a mobility inside the institution has no partner",
+                cells[receiving_code],
+            )
             continue
-        _use_row(line, cells, get, header, "outgoing" if sending is not None else "incoming",
-                 sending if sending is not None else receiving, result, report)
+        _use_row(
+            line,
+            cells,
+            get,
+            header,
+            "outgoing" if sending is not None else "incoming",
+            sending if sending is not None else receiving,
+            result,
+            report,
+        )
 
 
-def _use_row(line: int, cells: tuple[str, ...], get: dict[str, int], header: tuple[str, ...], direction: str,
-             campus: str, result: ErasmusImport, report: SheetReport) -> None:
+def _use_row(
+    line: int,
+    cells: tuple[str, ...],
+    get: dict[str, int],
+    header: tuple[str, ...],
+    direction: str,
+    campus: str,
+    result: ErasmusImport,
+    report: SheetReport,
+) -> None:
     def cell(name: str) -> str:
         return clean_cell(cells[get[name]]) if name in get else ""
 
@@ -173,8 +212,10 @@ def _use_row(line: int, cells: tuple[str, ...], get: dict[str, int], header: tup
         (("participants",), lambda: parse_participants(cell("participants"))),
         (("academic_year", "start_month"), lambda: parse_academic_year(cell("academic_year"), cell("start_month"))),
         (("profile", "activity"), lambda: parse_participant(cell("profile"), cell("activity"))),
-        (("days", "start_month", "end_month"),
-         lambda: parse_duration(cell("days"), cell("start_month"), cell("end_month"), cell("activity"))),
+        (
+            ("days", "start_month", "end_month"),
+            lambda: parse_duration(cell("days"), cell("start_month"), cell("end_month"), cell("activity")),
+        ),
     )
     parsed = []
     for names, parse in steps:
@@ -188,12 +229,19 @@ def _use_row(line: int, cells: tuple[str, ...], get: dict[str, int], header: tup
     name, city = known(cell(f"{side}_name")), known(cell(f"{side}_city"))
     country = parse_country(cell(f"{side}_country")) or country_from_erasmus_code(code) or ""
     if not country:
-        report.reject(line, column(f"{side}_country"), f"the {side} organisation's (the partner's) country is "
-                      "unknown and its Erasmus code does not tell it", cell(f"{side}_country"))
+        report.reject(
+            line,
+            column(f"{side}_country"),
+            f"the {side} organisation's (the partner's) country is unknown and its Erasmus code does not tell it",
+            cell(f"{side}_country"),
+        )
         return
     if not code and not name:
-        report.reject(line, column(f"{side}_code", f"{side}_name"),
-                      f"the {side} organisation (the partner) has neither an Erasmus code nor a name")
+        report.reject(
+            line,
+            column(f"{side}_code", f"{side}_name"),
+            f"the {side} organisation (the partner) has neither an Erasmus code nor a name",
+        )
         return
     key = ("code", v.erasmus_key(code)) if code else ("name", v.fold_fast(name), v.fold_fast(city), country)
     seen = result.partners.get(key)

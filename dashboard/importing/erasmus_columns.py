@@ -20,26 +20,60 @@ ERASMUS_ALIASES: dict[str, tuple[str, ...]] = {
     "academic_year": ("Academic Year",),
     "start_month": ("Mobility Start Month", "Mobility Start Date"),
     "end_month": ("Mobility End Month", "Mobility End Date"),
-    "days": ("Mobility Duration", "Mobility Duration - calendar days", "Mobility Duration - Calendar Days",
-             "Mobility Duration (calendar days)", "Duration (days)"),
+    "days": (
+        "Mobility Duration",
+        "Mobility Duration - calendar days",
+        "Mobility Duration - Calendar Days",
+        "Mobility Duration (calendar days)",
+        "Duration (days)",
+    ),
     "activity": ("Activity (mob)", "Activity", "Mobility Activity", "Activity Type"),
     "field": ("Field of Education", "Field Of Education", "Field of Education (ISCED)"),
     "profile": ("Participant Profile",),
-    "participants": ("Participants", "Actual Participants", "Actual Participants (Contracted Projects)",
-                     "Number of Participants"),
-    **{f"{side}_{part}": names for side, title in (("sending", "Sending"), ("receiving", "Receiving"))
-       for part, names in (
-           ("country", (f"{title} Country Code", f"{title} Country")),
-           ("city", (f"{title} City",)),
-           ("name", (f"{title} Organization", f"{title} Organisation", f"{title} Organization Name",
-                     f"{title} Organisation Name")),
-           ("code", (f"{title} Organisation Erasmus Code", f"{title} Organization Erasmus Code",
-                     f"{title} Erasmus Code", f"{title} Organisation Erasmus code")),
-       )},
+    "participants": (
+        "Participants",
+        "Actual Participants",
+        "Actual Participants (Contracted Projects)",
+        "Number of Participants",
+    ),
+    **{
+        f"{side}_{part}": names
+        for side, title in (("sending", "Sending"), ("receiving", "Receiving"))
+        for part, names in (
+            ("country", (f"{title} Country Code", f"{title} Country")),
+            ("city", (f"{title} City",)),
+            (
+                "name",
+                (
+                    f"{title} Organization",
+                    f"{title} Organisation",
+                    f"{title} Organization Name",
+                    f"{title} Organisation Name",
+                ),
+            ),
+            (
+                "code",
+                (
+                    f"{title} Organisation Erasmus Code",
+                    f"{title} Organization Erasmus Code",
+                    f"{title} Erasmus Code",
+                    f"{title} Organisation Erasmus code",
+                ),
+            ),
+        )
+    },
 }
 # Published columns the mobility model has no place for: read without a warning, not used.
-KNOWN_UNUSED = ("Participant Nationality", "Education Level", "Participant Gender", "Special Needs",
-                "Fewer Opportunities", "GroupLeader", "Group Leader", "Participant Age")
+KNOWN_UNUSED = (
+    "Participant Nationality",
+    "Education Level",
+    "Participant Gender",
+    "Special Needs",
+    "Fewer Opportunities",
+    "GroupLeader",
+    "Group Leader",
+    "Participant Age",
+)
 REQUIRED = ("participants", "sending_code", "receiving_code")
 # One of each pair must be there: the year (or the month it is read from), who took part, how long.
 REQUIRED_ONE_OF = (("academic_year", "start_month"), ("profile", "activity"), ("days", "start_month", "activity"))
@@ -82,8 +116,7 @@ def parse_participants(text: str) -> int:
 
 
 _STUDENT_WORDS = ("learner", "student", "pupil", "trainee", "graduate", "doctoral", "phd")
-_STAFF_WORDS = ("staff", "teacher", "teaching", "trainer", "accompan", "professor", "lecturer", "employee",
-                "invited")
+_STAFF_WORDS = ("staff", "teacher", "teaching", "trainer", "accompan", "professor", "lecturer", "employee", "invited")
 
 
 def parse_participant(profile: str, activity: str) -> str:
@@ -110,8 +143,9 @@ def parse_month(value: str) -> tuple[int, int] | None:
     match = _MONTH.match(text)
     if not match:
         return None
-    year, month = (int(match.group(1)), int(match.group(2))) if match.group(1) else (
-        int(match.group(4)), int(match.group(3)))
+    year, month = (
+        (int(match.group(1)), int(match.group(2))) if match.group(1) else (int(match.group(4)), int(match.group(3)))
+    )
     return (year, month) if 1 <= month <= 12 and 1950 <= year <= 2100 else None
 
 

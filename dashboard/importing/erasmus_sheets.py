@@ -103,13 +103,17 @@ def _checked(path: Path, title: str, rows: Iterator) -> Iterator[tuple[int, tupl
         for number, values in rows:
             yield number, tuple(values)
     except (UnexpectedLayout, IndexError, ValueError, zipfile.BadZipFile, EOFError) as error:
-        raise SheetError(f"{path}, sheet {title!r}: cannot read the sheet ({error}): save the workbook again "
-                         "from Excel, or as CSV UTF-8") from None
+        raise SheetError(
+            f"{path}, sheet {title!r}: cannot read the sheet ({error}): save the workbook again "
+            "from Excel, or as CSV UTF-8"
+        ) from None
 
 
 def _no_header_note(path: Path, title: str) -> str:
-    return (f"{path}, sheet {title!r}: no Erasmus+ header row in its first {HEADER_SEARCH_ROWS} rows (a cover or "
-            "notes sheet?): not read")
+    return (
+        f"{path}, sheet {title!r}: no Erasmus+ header row in its first {HEADER_SEARCH_ROWS} rows (a cover or "
+        "notes sheet?): not read"
+    )
 
 
 def _openpyxl_sheets(path: Path, stack: ExitStack) -> tuple[list[Sheet], list[str]]:
@@ -120,16 +124,17 @@ def _openpyxl_sheets(path: Path, stack: ExitStack) -> tuple[list[Sheet], list[st
         with warnings.catch_warnings():
             warnings.simplefilter("ignore")  # openpyxl warns about Excel extensions it drops; values are unaffected
             workbook = openpyxl.load_workbook(path, read_only=True, data_only=True)
-    except Exception as error:  # noqa: BLE001 - openpyxl raises many types for broken zips and XML
-        raise SheetError(f"{path}: cannot open as an Excel workbook ({error}): save it again as .xlsx, or as CSV")
+    except Exception as error:
+        raise SheetError(
+            f"{path}: cannot open as an Excel workbook ({error}): save it again as .xlsx, or as CSV"
+        ) from error
     stack.callback(workbook.close)
     sheets, notes = [], []
     for worksheet in workbook.worksheets:
         total = worksheet.max_row
         # The <dimension> some tools write is wrong; without it openpyxl reads every row there is.
         worksheet.reset_dimensions()
-        rows = ((number, values)
-                for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1))
+        rows = ((number, values) for number, values in enumerate(worksheet.iter_rows(values_only=True), start=1))
         rows = ((number, _text_row(values)) for number, values in rows)
         sheet = _with_header(str(path), worksheet.title, rows, total)
         if sheet is None:
@@ -150,7 +155,7 @@ def _with_header(file: str, name: str, rows: Iterator, total: int | None) -> She
         header = header[:-1]
 
     def body():
-        yield from first[position + 1:]
+        yield from first[position + 1 :]
         yield from rows
 
     return Sheet(file, name, header, header_line, body(), total)
@@ -179,6 +184,8 @@ def _csv_sheet(path: Path, stack: ExitStack) -> tuple[list[Sheet], list[str]]:
 
     sheet = _with_header(str(path), "", rows(), None)
     if sheet is None:
-        raise SheetError(f"{path}: no Erasmus+ header row in the first {HEADER_SEARCH_ROWS} lines: the file must "
-                         "have the Commission's column names (Sending Organisation Erasmus Code, Participants, ...)")
+        raise SheetError(
+            f"{path}: no Erasmus+ header row in the first {HEADER_SEARCH_ROWS} lines: the file must "
+            "have the Commission's column names (Sending Organisation Erasmus Code, Participants, ...)"
+        )
     return [sheet], notes

@@ -23,8 +23,20 @@ from dashboard.importing.partners import load_partners
 from dashboard.importing.reading import sniff_delimiter
 
 MOBILITY_FILE_COLUMNS = ("academic_year", "partner_id", "direction", "participant", "duration", "campus", "count")
-NEW_PARTNERS_COLUMNS = ("partner_id", "name", "city", "country", "tier", "erasmus_code", "activities", "networks",
-                        "website", "agreement_start", "agreement_end", "campuses")
+NEW_PARTNERS_COLUMNS = (
+    "partner_id",
+    "name",
+    "city",
+    "country",
+    "tier",
+    "erasmus_code",
+    "activities",
+    "networks",
+    "website",
+    "agreement_start",
+    "agreement_end",
+    "campuses",
+)
 NEW_PARTNER_TIER = "mobility"
 
 
@@ -48,15 +60,19 @@ class Written:
 def match_partners(result: ErasmusImport, partners: pd.DataFrame) -> tuple[dict[tuple, str], list[dict]]:
     """{partner key: partner_id}, and the rows of the partners to add; by Erasmus code, else name and city."""
     codes, names, used = {}, {}, set()
-    for pid, code, name, city in zip(partners["partner_id"], partners["erasmus_code"], partners["name"],
-                                     partners["city"]):
+    for pid, code, name, city in zip(
+        partners["partner_id"], partners["erasmus_code"], partners["name"], partners["city"]
+    ):
         if code:
             codes.setdefault(v.erasmus_key(code), pid)
         names.setdefault((v.fold_fast(name), v.fold_fast(city)), pid)
         used.add(str(pid).casefold())
     # A partner named without its code on some rows is the one with the code, when name and city agree.
-    coded = {(v.fold_fast(seen.best(seen.names)), v.fold_fast(seen.best(seen.cities))): key
-             for key, seen in result.partners.items() if key[0] == "code"}
+    coded = {
+        (v.fold_fast(seen.best(seen.names)), v.fold_fast(seen.best(seen.cities))): key
+        for key, seen in result.partners.items()
+        if key[0] == "code"
+    }
     ids: dict[tuple, str] = {}
     added: list[dict] = []
     for key, seen in sorted(result.partners.items(), key=lambda item: item[0][0]):  # codes before names
@@ -72,11 +88,20 @@ def match_partners(result: ErasmusImport, partners: pd.DataFrame) -> tuple[dict[
                 number += 1
                 found = f"{base}-{number}"
             used.add(found.casefold())
-            activities = [a for a, p in (("student_mobility", "student"), ("staff_mobility", "staff"))
-                          if p in seen.participants]
-            added.append({"partner_id": found, "name": name or seen.code, "city": city,
-                          "country": seen.best(seen.countries), "tier": NEW_PARTNER_TIER,
-                          "erasmus_code": seen.code, "activities": ";".join(activities)})
+            activities = [
+                a for a, p in (("student_mobility", "student"), ("staff_mobility", "staff")) if p in seen.participants
+            ]
+            added.append(
+                {
+                    "partner_id": found,
+                    "name": name or seen.code,
+                    "city": city,
+                    "country": seen.best(seen.countries),
+                    "tier": NEW_PARTNER_TIER,
+                    "erasmus_code": seen.code,
+                    "activities": ";".join(activities),
+                }
+            )
             names.setdefault((v.fold_fast(name), v.fold_fast(city)), found)
         ids[key] = found
     return ids, added
@@ -87,13 +112,19 @@ def write_import(result: ErasmusImport, data_dir: Path) -> Written:
     data_dir.mkdir(parents=True, exist_ok=True)
     partners_path, mobility_path = data_dir / "partners.csv", data_dir / "mobility.csv"
     if not partners_path.exists() and (data_dir / "partners.xlsx").exists():
-        raise WriteError(f"{data_dir / 'partners.xlsx'}: the import appends to partners.csv: save the list as "
-                         "CSV UTF-8 (partners.csv) first")
+        raise WriteError(
+            f"{data_dir / 'partners.xlsx'}: the import appends to partners.csv: save the list as "
+            "CSV UTF-8 (partners.csv) first"
+        )
     existing = _existing_partners(partners_path)
     ids, added = match_partners(result, existing)
     flows = flows_frame(result, ids)
-    written = Written(flows=len(flows), people=int(flows["count"].sum()) if len(flows) else 0,
-                      matched=len(set(ids.values()) - {row["partner_id"] for row in added}), added=added)
+    written = Written(
+        flows=len(flows),
+        people=int(flows["count"].sum()) if len(flows) else 0,
+        matched=len(set(ids.values()) - {row["partner_id"] for row in added}),
+        added=added,
+    )
     _append_partners(partners_path, added)
     written.years_replaced, written.rows_kept = _write_mobility(mobility_path, flows)
     written.check = _check(partners_path, mobility_path)
@@ -104,8 +135,9 @@ def _check(partners_path: Path, mobility_path: Path) -> list[str]:
     """The folder read back as the app reads it: every row written must load."""
     partners, partner_report = load_partners(partners_path)
     mobility_report = load_mobility(mobility_path, partners)[1]
-    return [str(problem) for report in (partner_report, mobility_report)
-            for problem in (*report.errors, *report.rejected)]
+    return [
+        str(problem) for report in (partner_report, mobility_report) for problem in (*report.errors, *report.rejected)
+    ]
 
 
 def _existing_partners(path: Path) -> pd.DataFrame:
@@ -125,8 +157,9 @@ def _append_partners(path: Path, added: list[dict]) -> None:
         try:
             text = raw.decode("utf-8-sig")
         except UnicodeDecodeError:
-            raise WriteError(f"{path} is not UTF-8, so rows cannot be added to it: save it as CSV UTF-8 "
-                             "and import again") from None
+            raise WriteError(
+                f"{path} is not UTF-8, so rows cannot be added to it: save it as CSV UTF-8 and import again"
+            ) from None
         delimiter = sniff_delimiter(text)
         header = next(csv.reader(io.StringIO(text), delimiter=delimiter))
         fields = [canonical_name(h, "partners") or "" for h in header]
@@ -156,11 +189,17 @@ def _write_mobility(path: Path, flows: pd.DataFrame) -> tuple[list[str], int]:
         if year_column is not None:
             normalised = old[year_column].map(_normalised_year)
             kept = old[~normalised.isin(years)]
-            new = new.rename(columns={c: next((o for o in old.columns if canonical_name(o, "mobility") == c), c)
-                                      for c in MOBILITY_FILE_COLUMNS})
+            new = new.rename(
+                columns={
+                    c: next((o for o in old.columns if canonical_name(o, "mobility") == c), c)
+                    for c in MOBILITY_FILE_COLUMNS
+                }
+            )
         else:
-            raise WriteError(f"{path} has no academic year column, so the import cannot tell which rows it "
-                             "replaces: fix its header or move it away")
+            raise WriteError(
+                f"{path} has no academic year column, so the import cannot tell which rows it "
+                "replaces: fix its header or move it away"
+            )
     merged = pd.concat([kept, new], ignore_index=True).fillna("")
     _replace(path, merged.to_csv(index=False, lineterminator="\n"))
     return years, len(kept)
@@ -195,30 +234,42 @@ def summary(result: ErasmusImport, written: Written | None, data_dir: Path) -> l
     used = sum(s.used for s in result.sheets)
     not_ours = sum(s.not_ours for s in result.sheets)
     rejected = sum(len(s.rejected) for s in result.sheets)
-    lines.append(f"Total: {result.rows_read:,} rows read = {used:,} used + {not_ours:,} not ours (skipped) + "
-                 f"{rejected:,} rejected")
+    lines.append(
+        f"Total: {result.rows_read:,} rows read = {used:,} used + {not_ours:,} not ours (skipped) + "
+        f"{rejected:,} rejected"
+    )
     if written is None:
         if not result.errors:
             lines.append(f"No flow of the institutions named was found: {data_dir} is unchanged.")
         return lines
-    lines.append(f"Wrote {written.flows:,} flows ({written.people:,} people) to {data_dir / 'mobility.csv'}: "
-                 f"academic years {', '.join(written.years_replaced)} replaced, {written.rows_kept:,} rows of "
-                 "other years kept.")
-    lines.append(f"Partners: {written.matched:,} matched in partners.csv, {len(written.added):,} added with "
-                 f"tier {NEW_PARTNER_TIER}{':' if written.added else '.'}")
-    lines += [f"  ADDED    {row['partner_id']}: {row['name']} ({row['city'] or 'no city'}, {row['country']})"
-              for row in written.added[:MAX_LISTED]]
+    lines.append(
+        f"Wrote {written.flows:,} flows ({written.people:,} people) to {data_dir / 'mobility.csv'}: "
+        f"academic years {', '.join(written.years_replaced)} replaced, {written.rows_kept:,} rows of "
+        "other years kept."
+    )
+    lines.append(
+        f"Partners: {written.matched:,} matched in partners.csv, {len(written.added):,} added with "
+        f"tier {NEW_PARTNER_TIER}{':' if written.added else '.'}"
+    )
+    lines += [
+        f"  ADDED    {row['partner_id']}: {row['name']} ({row['city'] or 'no city'}, {row['country']})"
+        for row in written.added[:MAX_LISTED]
+    ]
     if len(written.added) > MAX_LISTED:
         lines.append(f"  ... and {len(written.added) - MAX_LISTED:,} more partners added")
     if written.check:
-        lines.append(f"Read back as the app reads it, {len(written.check):,} row(s) of {data_dir} do not load; fix "
-                     "them (partner-atlas validate lists them all):")
+        lines.append(
+            f"Read back as the app reads it, {len(written.check):,} row(s) of {data_dir} do not load; fix "
+            "them (partner-atlas validate lists them all):"
+        )
         lines += [f"  CHECK    {problem}" for problem in written.check[:MAX_LISTED]]
     if result.fields_of_education:
         # TODO: mobility.csv has no field column yet; when it gets one, write isced.code_for_name(field) there.
         from dashboard.isced import code_for_name
 
         named = sum(1 for text in result.fields_of_education if code_for_name(text))
-        lines.append(f"Not imported: Field of Education ({len(result.fields_of_education):,} fields, {named:,} of "
-                     "them ISCED-F field names); mobility.csv has no column for it yet.")
+        lines.append(
+            f"Not imported: Field of Education ({len(result.fields_of_education):,} fields, {named:,} of "
+            "them ISCED-F field names); mobility.csv has no column for it yet."
+        )
     return lines

@@ -18,9 +18,11 @@ from pathlib import Path
 from xml.etree import ElementTree
 
 CHUNK = 2**20
-_NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
-       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
-       "p": "http://schemas.openxmlformats.org/package/2006/relationships"}
+_NS = {
+    "m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+    "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+    "p": "http://schemas.openxmlformats.org/package/2006/relationships",
+}
 _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _CELL = re.compile(rb"<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)", re.DOTALL)
 _REF = re.compile(rb'\br="([A-Z]+)\d*"')
@@ -28,8 +30,10 @@ _TYPE = re.compile(rb'\bt="(\w+)"')
 _VALUE = re.compile(rb"<(?:\w+:)?v>(.*?)</(?:\w+:)?v>", re.DOTALL)
 _TEXT = re.compile(rb"<(?:\w+:)?t(?:\s[^>]*)?>(.*?)</(?:\w+:)?t>", re.DOTALL)
 # The common form of a cell, as Excel and openpyxl write it: one regular expression for the whole row.
-_PLAIN_CELL = re.compile(rb'<c r="([A-Z]+)\d+"(?: s="\d+")?(?: t="([A-Za-z]+)")?(?:/>|><v>([^<]*)</v></c>'
-                         rb'|><is><t(?: xml:space="preserve")?>([^<]*)</t></is></c>|></c>)')
+_PLAIN_CELL = re.compile(
+    rb'<c r="([A-Z]+)\d+"(?: s="\d+")?(?: t="([A-Za-z]+)")?(?:/>|><v>([^<]*)</v></c>'
+    rb'|><is><t(?: xml:space="preserve")?>([^<]*)</t></is></c>|></c>)'
+)
 _ROW_END_TAG = re.compile(rb"</(?:\w+:)?row>")
 
 
@@ -115,7 +119,7 @@ def sheet_rows(archive: zipfile.ZipFile, path: str, strings: list[str]) -> Itera
                 tag_end = piece.find(b">", start)
                 found = _ROW_NUMBER.search(piece, start, tag_end)
                 number = int(found.group(1)) if found else number + 1
-                yield number, _cells(piece[tag_end + 1:], strings)
+                yield number, _cells(piece[tag_end + 1 :], strings)
             if not chunk:
                 return
 

@@ -7,7 +7,7 @@ Matching ignores case, accents, spacing and punctuation: "Naam instelling", "NAA
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import lru_cache
+from functools import cache
 
 from dashboard.countries import fold
 from dashboard.model import KEY_FIGURE_TRANSLATIONS
@@ -22,31 +22,87 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     "partners": {
         **_PARTNER_REFERENCE,
         "name": (
-            "name", "institution", "institution name", "partner", "partner institution", "partner name",
-            "instelling", "naam instelling", "naam", "partnerinstelling", "organisation", "organization",
-            "organisation name", "organization name", "legal name", "university", "universiteit",
+            "name",
+            "institution",
+            "institution name",
+            "partner",
+            "partner institution",
+            "partner name",
+            "instelling",
+            "naam instelling",
+            "naam",
+            "partnerinstelling",
+            "organisation",
+            "organization",
+            "organisation name",
+            "organization name",
+            "legal name",
+            "university",
+            "universiteit",
         ),
         "city": ("city", "town", "stad", "plaats", "gemeente", "woonplaats", "ville", "stadt"),
         "country": ("country", "country code", "country cd", "land", "landcode", "country name", "pays"),
         "tier": (
-            "tier", "level", "partnership type", "partnership level", "niveau", "samenwerkingsniveau",
-            "type samenwerking", "samenwerkingstype", "partnership",
+            "tier",
+            "level",
+            "partnership type",
+            "partnership level",
+            "niveau",
+            "samenwerkingsniveau",
+            "type samenwerking",
+            "samenwerkingstype",
+            "partnership",
         ),
         "activities": ("activities", "activity", "activiteiten", "activiteit", "cooperation", "samenwerking"),
         "networks": ("networks", "network", "netwerken", "netwerk", "alliances", "alliance"),
         "website": ("website", "url", "website url", "web", "webpage", "homepage", "site", "webstek"),
         # Mobility-Online and MoveON say "Agreement valid from/until", "Valid from/to/until", "Start/End date".
         "agreement_start": (
-            "agreement start", "start", "begin", "start year", "startjaar", "beginjaar", "valid from",
-            "agreement from", "start agreement", "begin overeenkomst", "start overeenkomst",
-            "agreement valid from", "start date", "agreement start date", "begin date", "begindatum",
-            "startdatum", "valid from date", "geldig vanaf", "date de debut", "date debut",
+            "agreement start",
+            "start",
+            "begin",
+            "start year",
+            "startjaar",
+            "beginjaar",
+            "valid from",
+            "agreement from",
+            "start agreement",
+            "begin overeenkomst",
+            "start overeenkomst",
+            "agreement valid from",
+            "start date",
+            "agreement start date",
+            "begin date",
+            "begindatum",
+            "startdatum",
+            "valid from date",
+            "geldig vanaf",
+            "date de debut",
+            "date debut",
         ),
         "agreement_end": (
-            "agreement end", "end", "einde", "eind", "end year", "eindjaar", "valid until", "valid to",
-            "agreement until", "end agreement", "einde overeenkomst", "eind overeenkomst",
-            "agreement valid until", "agreement valid to", "end date", "agreement end date", "einddatum",
-            "valid until date", "valid to date", "geldig tot", "date de fin", "date fin",
+            "agreement end",
+            "end",
+            "einde",
+            "eind",
+            "end year",
+            "eindjaar",
+            "valid until",
+            "valid to",
+            "agreement until",
+            "end agreement",
+            "einde overeenkomst",
+            "eind overeenkomst",
+            "agreement valid until",
+            "agreement valid to",
+            "end date",
+            "agreement end date",
+            "einddatum",
+            "valid until date",
+            "valid to date",
+            "geldig tot",
+            "date de fin",
+            "date fin",
         ),
         "campuses": ("campuses", "campus", "home campus", "home campuses", "campussen"),
         "lat": ("lat", "latitude", "breedtegraad", "breedte"),
@@ -57,8 +113,18 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     "mobility": {
         **_PARTNER_REFERENCE,
         "name": (
-            "name", "partner", "partner name", "institution", "institution name", "partner institution",
-            "instelling", "naam instelling", "naam", "host institution", "organisation", "organization",
+            "name",
+            "partner",
+            "partner name",
+            "institution",
+            "institution name",
+            "partner institution",
+            "instelling",
+            "naam instelling",
+            "naam",
+            "host institution",
+            "organisation",
+            "organization",
         ),
         "academic_year": ("academic year", "academiejaar", "year", "jaar", "academisch jaar", "ay", "aj"),
         "direction": ("direction", "richting", "flow", "in out", "inkomend uitgaand"),
@@ -91,8 +157,9 @@ for _column in KEY_FIGURE_TRANSLATIONS:
     ALIASES["key_figures"].setdefault(_column, (_column, _column.replace("_", " ")))
 
 
-def missing_columns_message(kind: str, header: list[str], missing: list[str],
-                            labels: dict[str, str] | None = None) -> str:
+def missing_columns_message(
+    kind: str, header: list[str], missing: list[str], labels: dict[str, str] | None = None
+) -> str:
     """What a person needs when required columns are absent: which ones, what the file has, which names count.
 
     labels describes a field in other words where one of several columns will do (mobility's partner reference).
@@ -102,8 +169,10 @@ def missing_columns_message(kind: str, header: list[str], missing: list[str],
     separator = "; " if any("," in name for name in shown) else ", "
     found = name_a_few([h for h in header if h], shown=12, quoted=False) or "none"
     accepted = "; ".join(accepted_names(kind, name) for name in missing)
-    return (f"missing required column(s) {separator.join(shown)}: add them to the header row "
-            f"(columns found: {found}; accepted names: {accepted}; see data/README.md)")
+    return (
+        f"missing required column(s) {separator.join(shown)}: add them to the header row "
+        f"(columns found: {found}; accepted names: {accepted}; see data/README.md)"
+    )
 
 
 def accepted_names(kind: str, field: str) -> str:
@@ -116,7 +185,7 @@ def header_key(text: str) -> str:
     return fold(text).replace(" ", "")
 
 
-@lru_cache(maxsize=None)
+@cache
 def _index(kind: str) -> dict[str, str]:
     return {header_key(alias): canonical for canonical, aliases in ALIASES[kind].items() for alias in aliases}
 

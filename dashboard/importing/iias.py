@@ -34,7 +34,7 @@ _VERSION = re.compile(r"stable-v(\d+)")
 
 
 def domain(url: str) -> str:
-    """"https://www.ucll.be/en" -> "ucll.be": the part of a website a SCHAC hei-id is usually made of."""
+    """ "https://www.ucll.be/en" -> "ucll.be": the part of a website a SCHAC hei-id is usually made of."""
     host = urlsplit(url if "://" in url else f"https://{url}").hostname or ""
     return host[4:] if host.startswith("www.") else host
 
@@ -88,8 +88,9 @@ def _text(element: Element, name: str) -> str:
     return (found[0].text or "").strip() if found else ""
 
 
-def read_iias(path: str | Path, home: str, index: HeiIndex, *, max_bytes: int = DEFAULT_MAX_BYTES
-              ) -> tuple[list[dict], FileReport]:
+def read_iias(
+    path: str | Path, home: str, index: HeiIndex, *, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[list[dict], FileReport]:
     """The conditions of every IIA in the file as agreement records (AGREEMENT_COLUMNS), and the report:
     one row per mobility specification, loaded or rejected with the IIA and specification it concerns."""
     path = Path(path)
@@ -104,7 +105,7 @@ def read_iias(path: str | Path, home: str, index: HeiIndex, *, max_bytes: int = 
     if version and version.group(1) not in ("6", "7"):
         report.warn(None, None, f"IIAs API version {version.group(1)}: read with version 7's element names")
     if not home:
-        report.fail("no hei-id for the home institution: add hei_id = \"...\" to institution.toml (or its website)")
+        report.fail('no hei-id for the home institution: add hei_id = "..." to institution.toml (or its website)')
         return [], report
     records = []
     for number, iia in enumerate(_children(root, "iia"), start=1):
@@ -118,22 +119,27 @@ def _parse(path: Path, report: FileReport, max_bytes: int) -> Element | None:
         return None
     size = path.stat().st_size
     if size > max_bytes:
-        report.fail(f"file is {size:,} bytes, larger than the limit of {max_bytes:,}: split the export, or raise "
-                    "the limit with PARTNER_ATLAS_MAX_FILE_BYTES")
+        report.fail(
+            f"file is {size:,} bytes, larger than the limit of {max_bytes:,}: split the export, or raise "
+            "the limit with PARTNER_ATLAS_MAX_FILE_BYTES"
+        )
         return None
     try:
         return fromstring(path.read_bytes(), forbid_dtd=True, forbid_entities=True, forbid_external=True)
     except DefusedXmlException as error:
-        report.fail(f"refused: the document declares a DTD or entities ({type(error).__name__}), which an IIAs "
-                    "response never needs and an attack uses; export it again from the EWP system")
+        report.fail(
+            f"refused: the document declares a DTD or entities ({type(error).__name__}), which an IIAs "
+            "response never needs and an attack uses; export it again from the EWP system"
+        )
     except ParseError as error:
         report.fail(f"not well-formed XML ({error}): export the file again")
     return None
 
 
 def _iia(iia: Element, number: int, home: str, index: HeiIndex, report: FileReport) -> list[dict]:
-    partners = [(_text(p, "hei-id").lower(), _text(p, "iia-id"), _text(p, "iia-code"))
-                for p in _children(iia, "partner")]
+    partners = [
+        (_text(p, "hei-id").lower(), _text(p, "iia-id"), _text(p, "iia-code")) for p in _children(iia, "partner")
+    ]
     ours = next((p for p in partners if p[0] == home), None)
     label = f"iia {number}"
     conditions = _children(iia, "cooperation-conditions")
@@ -142,8 +148,12 @@ def _iia(iia: Element, number: int, home: str, index: HeiIndex, report: FileRepo
     if ours is None:
         heis = ", ".join(p[0] for p in partners) or "none"
         for spec, _ in specs:
-            report.reject(None, f"{label} / {_local(spec)}", f"the home institution {home!r} is not a partner of this "
-                          f"IIA (partners: {heis}): set hei_id in institution.toml if ours is spelled differently")
+            report.reject(
+                None,
+                f"{label} / {_local(spec)}",
+                f"the home institution {home!r} is not a partner of this "
+                f"IIA (partners: {heis}): set hei_id in institution.toml if ours is spelled differently",
+            )
         return []
     agreement_id = ours[1] or ours[2] or next((p[1] or p[2] for p in partners if p is not ours), "")
     terminated = any(c.get("terminated-as-a-whole") == "true" for c in conditions)
@@ -176,8 +186,9 @@ def _spec(spec: Element, mobility_type: str, home: str, index: HeiIndex) -> dict
     if partner is None:
         close = index.closest(other)
         hint = f" (closest partners: {'; '.join(close)})" if close else ""
-        raise av.v.Invalid(f"no partner with hei-id {other!r}: add a hei_id column to partners.csv or the partner's "
-                           f"website{hint}")
+        raise av.v.Invalid(
+            f"no partner with hei-id {other!r}: add a hei_id column to partners.csv or the partner's website{hint}"
+        )
     warnings: list[str] = []
     fields, notes = [], []
     for area in _children(spec, "subject-area"):
@@ -188,8 +199,11 @@ def _spec(spec: Element, mobility_type: str, home: str, index: HeiIndex) -> dict
             warnings.append(f"ISCED-F code {code!r} is not in ISCED-F 2013: left out")
         if _text(area, "isced-clarification"):
             notes.append(_text(area, "isced-clarification"))
-    years = [_academic(y) for y in (_text(spec, "receiving-first-academic-year-id"),
-                                    _text(spec, "receiving-last-academic-year-id")) if y]
+    years = [
+        _academic(y)
+        for y in (_text(spec, "receiving-first-academic-year-id"), _text(spec, "receiving-last-academic-year-id"))
+        if y
+    ]
     years += [_academic((y.text or "").strip()) for y in _children(spec, "receiving-academic-year-id")]  # version 6
     years = [y for y in years if y is not None]
     languages = []
@@ -197,17 +211,25 @@ def _spec(spec: Element, mobility_type: str, home: str, index: HeiIndex) -> dict
         language, level = _text(skill, "language").lower().split("-")[0], _text(skill, "cefr-level").upper()
         if language:
             languages.append(f"{language}:{level}" if level in av.CEFR else language)
-    levels = sorted({int(e.text or 0) for e in _children(spec, "eqf-level")
-                     if (e.text or "").strip() in ("5", "6", "7", "8")})
+    levels = sorted(
+        {int(e.text or 0) for e in _children(spec, "eqf-level") if (e.text or "").strip() in ("5", "6", "7", "8")}
+    )
     return {
-        "partner_id": partner, "department": unit, "mobility_type": mobility_type, "direction": direction,
-        "fields": tuple(dict.fromkeys(fields)), "field_note": "; ".join(dict.fromkeys(notes)), "levels": tuple(levels),
+        "partner_id": partner,
+        "department": unit,
+        "mobility_type": mobility_type,
+        "direction": direction,
+        "fields": tuple(dict.fromkeys(fields)),
+        "field_note": "; ".join(dict.fromkeys(notes)),
+        "levels": tuple(levels),
         "places": _number(_text(spec, "mobilities-per-year")),
         "months_per_year": _number(_text(spec, "total-months-per-year")),
         "days_per_year": _number(_text(spec, "total-days-per-year")),
         "languages": tuple(dict.fromkeys(languages)),
-        "first_year": min(years) if years else None, "last_year": max(years) if years else None,
-        "blended": {"true": True, "false": False}.get(_text(spec, "blended")), "source_line": 0,
+        "first_year": min(years) if years else None,
+        "last_year": max(years) if years else None,
+        "blended": {"true": True, "false": False}.get(_text(spec, "blended")),
+        "source_line": 0,
         "warnings": warnings,
     }
 

@@ -18,18 +18,38 @@ from dashboard.model import Institution
 from dashboard.report import FileReport
 
 IIAS_FOLDER = "iias"
-CSV_COLUMNS = ("agreement_id", "partner_id", "department", "mobility_type", "direction", "fields", "field_note",
-               "levels", "places", "months_per_year", "days_per_year", "languages", "first_year", "last_year",
-               "status", "blended")
+CSV_COLUMNS = (
+    "agreement_id",
+    "partner_id",
+    "department",
+    "mobility_type",
+    "direction",
+    "fields",
+    "field_note",
+    "levels",
+    "places",
+    "months_per_year",
+    "days_per_year",
+    "languages",
+    "first_year",
+    "last_year",
+    "status",
+    "blended",
+)
 
 
-def partner_hei_ids(partners_path: Path | None, partners: pd.DataFrame, max_bytes: int = DEFAULT_MAX_BYTES
-                    ) -> dict[str, str]:
+def partner_hei_ids(
+    partners_path: Path | None, partners: pd.DataFrame, max_bytes: int = DEFAULT_MAX_BYTES
+) -> dict[str, str]:
     """partner_id -> hei_id from the hei_id column of partners.csv, where the file has one (matched by line)."""
     if partners_path is None or not len(partners):
         return {}
-    table = read_table(partners_path, FileReport(str(partners_path), "partners"), max_bytes=max_bytes,
-                       header_score=header_score("partner_hei_ids"))
+    table = read_table(
+        partners_path,
+        FileReport(str(partners_path), "partners"),
+        max_bytes=max_bytes,
+        header_score=header_score("partner_hei_ids"),
+    )
     if table is None:
         return {}
     columns = match_headers(table.header, "partner_hei_ids")
@@ -37,12 +57,16 @@ def partner_hei_ids(partners_path: Path | None, partners: pd.DataFrame, max_byte
         return {}
     by_line = dict(zip(partners["source_line"].astype(int), partners["partner_id"].astype(str), strict=True))
     position = columns.positions["hei_id"]
-    return {by_line[row.line]: row.cells[position].lower() for row in table.rows
-            if row.line in by_line and row.cells[position]}
+    return {
+        by_line[row.line]: row.cells[position].lower()
+        for row in table.rows
+        if row.line in by_line and row.cells[position]
+    }
 
 
-def read_iia_files(paths, institution: Institution, partners: pd.DataFrame, hei_ids: dict[str, str],
-                   max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[list[dict], list[FileReport]]:
+def read_iia_files(
+    paths, institution: Institution, partners: pd.DataFrame, hei_ids: dict[str, str], max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[list[dict], list[FileReport]]:
     index = HeiIndex.of(partners, hei_ids)
     home = home_hei_id(institution)
     records: list[dict] = []
@@ -56,9 +80,14 @@ def read_iia_files(paths, institution: Institution, partners: pd.DataFrame, hei_
     return records, reports
 
 
-def with_iia_folder(agreements: pd.DataFrame, data_dir: Path, institution: Institution, partners: pd.DataFrame,
-                    partners_path: Path | None, max_bytes: int = DEFAULT_MAX_BYTES
-                    ) -> tuple[pd.DataFrame, list[FileReport]]:
+def with_iia_folder(
+    agreements: pd.DataFrame,
+    data_dir: Path,
+    institution: Institution,
+    partners: pd.DataFrame,
+    partners_path: Path | None,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+) -> tuple[pd.DataFrame, list[FileReport]]:
     """agreements.csv's conditions plus those of DATA_DIR/iias/*.xml; an IIA already in agreements.csv (same
     agreement_id, e.g. written there by import-iias) is taken from the CSV only, so nothing counts twice."""
     paths = sorted((data_dir / IIAS_FOLDER).glob("*.xml")) if (data_dir / IIAS_FOLDER).is_dir() else []
@@ -68,8 +97,12 @@ def with_iia_folder(agreements: pd.DataFrame, data_dir: Path, institution: Insti
     known = {str(a) for a in agreements["agreement_id"] if a}
     fresh = [r for r in records if r["agreement_id"] not in known]
     if len(fresh) < len(records):
-        reports[-1].warn(None, None, f"{len(records) - len(fresh)} condition(s) of IIAs already in agreements.csv "
-                         "were taken from agreements.csv")
+        reports[-1].warn(
+            None,
+            None,
+            f"{len(records) - len(fresh)} condition(s) of IIAs already in agreements.csv "
+            "were taken from agreements.csv",
+        )
     if not fresh:
         return agreements, reports
     return pd.concat([agreements, agreements_frame(fresh)], ignore_index=True), reports
@@ -77,6 +110,7 @@ def with_iia_folder(agreements: pd.DataFrame, data_dir: Path, institution: Insti
 
 def csv_row(record: dict) -> dict[str, str]:
     """One agreement record in agreements.csv's canonical form."""
+
     def year(value) -> str:
         return "" if value is None or pd.isna(value) else f"{int(value)}-{int(value) + 1}"
 
@@ -84,19 +118,25 @@ def csv_row(record: dict) -> dict[str, str]:
         return "" if value is None or pd.isna(value) else f"{float(value):g}"
 
     return {
-        **{c: str(record.get(c) or "") for c in ("agreement_id", "partner_id", "department", "mobility_type",
-                                                  "direction", "field_note", "status")},
-        "fields": ";".join(record.get("fields") or ()), "levels": ";".join(str(x) for x in record.get("levels") or ()),
+        **{
+            c: str(record.get(c) or "")
+            for c in ("agreement_id", "partner_id", "department", "mobility_type", "direction", "field_note", "status")
+        },
+        "fields": ";".join(record.get("fields") or ()),
+        "levels": ";".join(str(x) for x in record.get("levels") or ()),
         "languages": ";".join(record.get("languages") or ()),
-        "places": amount(record.get("places")), "months_per_year": amount(record.get("months_per_year")),
+        "places": amount(record.get("places")),
+        "months_per_year": amount(record.get("months_per_year")),
         "days_per_year": amount(record.get("days_per_year")),
-        "first_year": year(record.get("first_year")), "last_year": year(record.get("last_year")),
+        "first_year": year(record.get("first_year")),
+        "last_year": year(record.get("last_year")),
         "blended": {True: "yes", False: "no"}.get(record.get("blended"), ""),
     }
 
 
-def update_agreements_csv(data_dir: Path, records: list[dict], partners: pd.DataFrame,
-                          max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[Path, int, int]:
+def update_agreements_csv(
+    data_dir: Path, records: list[dict], partners: pd.DataFrame, max_bytes: int = DEFAULT_MAX_BYTES
+) -> tuple[Path, int, int]:
     """Write the records into DATA_DIR/agreements.csv, replacing the conditions of the same IIAs and keeping every
     other row; (path, conditions kept, conditions written). Raises ValueError, changing nothing, when the existing
     file has rows the importer rejects (rewriting it would lose them) or is not a CSV."""
@@ -104,18 +144,23 @@ def update_agreements_csv(data_dir: Path, records: list[dict], partners: pd.Data
     others = [data_dir / f"agreements{suffix}" for suffix in (".xlsx", ".tsv", ".txt")]
     if not target.exists() and any(p.exists() for p in others):
         existing = next(p for p in others if p.exists())
-        raise ValueError(f"{existing} holds the agreements: import-iias writes agreements.csv, which would hide it; "
-                         "save it as agreements.csv first")
+        raise ValueError(
+            f"{existing} holds the agreements: import-iias writes agreements.csv, which would hide it; "
+            "save it as agreements.csv first"
+        )
     kept: list[dict] = []
     if target.exists():
         frame, report = load_agreements(target, partners, max_bytes=max_bytes)
         if report.errors or report.rejected:
-            raise ValueError(f"{target} has {len(report.rejected) + len(report.errors)} problem(s) "
-                             f"(see `partner-atlas validate {data_dir}`): fix them first, so that rewriting the file "
-                             "loses no row")
+            raise ValueError(
+                f"{target} has {len(report.rejected) + len(report.errors)} problem(s) "
+                f"(see `partner-atlas validate {data_dir}`): fix them first, so that rewriting the file "
+                "loses no row"
+            )
         replaced = {r["agreement_id"] for r in records if r["agreement_id"]}
-        kept = [row for row in frame.to_dict("records")
-                if not (row["agreement_id"] and row["agreement_id"] in replaced)]
+        kept = [
+            row for row in frame.to_dict("records") if not (row["agreement_id"] and row["agreement_id"] in replaced)
+        ]
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=list(CSV_COLUMNS), lineterminator="\n")
     writer.writeheader()

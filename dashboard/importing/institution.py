@@ -20,13 +20,24 @@ from dashboard.report import FileReport
 MAX_BYTES = 1 << 20  # the file is a few lines; a megabyte is another file under this name
 REQUIRED = ("name", "city", "country", "lat", "lon")
 KNOWN = ("name", "short_name", "city", "country", "lat", "lon", "website", "networks", "hei_id")
-EXAMPLES = {"name": 'name = "UC Leuven-Limburg"', "short_name": 'short_name = "UCLL"', "city": 'city = "Leuven"',
-            "country": 'country = "BE"', "lat": "lat = 50.8796", "lon": "lon = 4.7009",
-            "website": 'website = "https://www.ucll.be"', "networks": 'networks = ["EURASHE", "BUSINET"]',
-            "hei_id": 'hei_id = "ucll.be"'}
+EXAMPLES = {
+    "name": 'name = "UC Leuven-Limburg"',
+    "short_name": 'short_name = "UCLL"',
+    "city": 'city = "Leuven"',
+    "country": 'country = "BE"',
+    "lat": "lat = 50.8796",
+    "lon": "lon = 4.7009",
+    "website": 'website = "https://www.ucll.be"',
+    "networks": 'networks = ["EURASHE", "BUSINET"]',
+    "hei_id": 'hei_id = "ucll.be"',
+}
 DEFAULT = Institution("Home institution", "Home", "", "", 0.0, 0.0)
-_BOMS = ((codecs.BOM_UTF32_LE, "utf-32"), (codecs.BOM_UTF32_BE, "utf-32"), (codecs.BOM_UTF16_LE, "utf-16"),
-         (codecs.BOM_UTF16_BE, "utf-16"))
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
 _AT = re.compile(r"\(at line (\d+), column (\d+)\)")
 _KEY_LINE = re.compile(r"^\s*([A-Za-z_][A-Za-z0-9_-]*)\s*=")
 
@@ -37,8 +48,12 @@ def load_institution(path: str | Path, fallback: Institution = DEFAULT) -> tuple
     report = FileReport(str(path), "institution")
     if not path.is_file():
         report.present = False
-        report.warn(None, None, f"no institution.toml: the title says {fallback.name!r}; create it with name, "
-                                "short_name, city, country, lat and lon (see data/README.md)")
+        report.warn(
+            None,
+            None,
+            f"no institution.toml: the title says {fallback.name!r}; create it with name, "
+            "short_name, city, country, lat and lon (see data/README.md)",
+        )
         return fallback, report
     text = _decode(path, report, fallback)
     if text is None:
@@ -50,8 +65,10 @@ def load_institution(path: str | Path, fallback: Institution = DEFAULT) -> tuple
 def _decode(path: Path, report: FileReport, fallback: Institution) -> str | None:
     size = path.stat().st_size
     if size > MAX_BYTES:
-        report.fail(f"the file is {size:,} bytes; an institution.toml is a few lines: check that this is the right "
-                    f"file. The title says {fallback.name!r} until it is fixed")
+        report.fail(
+            f"the file is {size:,} bytes; an institution.toml is a few lines: check that this is the right "
+            f"file. The title says {fallback.name!r} until it is fixed"
+        )
         return None
     raw = path.read_bytes()
     for bom, encoding in _BOMS:
@@ -63,9 +80,13 @@ def _decode(path: Path, report: FileReport, fallback: Institution) -> str | None
     try:
         return raw.decode("utf-8-sig")
     except UnicodeDecodeError as error:
-        line = raw[:error.start].count(b"\n") + 1
-        report.warn(line, None, f"the file is not UTF-8 (byte 0x{raw[error.start]:02X} on line {line}): read it as "
-                                "Windows-1252 (Latin-1); check the accents of the names and save the file as UTF-8")
+        line = raw[: error.start].count(b"\n") + 1
+        report.warn(
+            line,
+            None,
+            f"the file is not UTF-8 (byte 0x{raw[error.start]:02X} on line {line}): read it as "
+            "Windows-1252 (Latin-1); check the accents of the names and save the file as UTF-8",
+        )
         return raw.decode("cp1252", errors="replace")
 
 
@@ -75,12 +96,18 @@ def _unicode_text(raw: bytes, encoding: str, report: FileReport, fallback: Insti
     except UnicodeDecodeError:
         text = ""
     if not text or sum(c.isprintable() or c.isspace() for c in text) < 0.95 * len(text):
-        report.fail("the file is not text (it holds NUL bytes): save institution.toml as plain text in UTF-8. "
-                    f"The title says {fallback.name!r} until it is fixed")
+        report.fail(
+            "the file is not text (it holds NUL bytes): save institution.toml as plain text in UTF-8. "
+            f"The title says {fallback.name!r} until it is fixed"
+        )
         return None
     name = encoding.split("-")[0].upper() + "-" + encoding.split("-")[1]
-    report.warn(None, None, f"the file is saved as {name}: read it, but TOML files are UTF-8; save it as UTF-8 "
-                            "(in Notepad: Save as, Encoding UTF-8) so other tools read it too")
+    report.warn(
+        None,
+        None,
+        f"the file is saved as {name}: read it, but TOML files are UTF-8; save it as UTF-8 "
+        "(in Notepad: Save as, Encoding UTF-8) so other tools read it too",
+    )
     return text.lstrip("\ufeff")
 
 
@@ -91,8 +118,11 @@ def _parse(text: str, report: FileReport) -> dict[str, Any]:
     except tomllib.TOMLDecodeError as error:
         found = _AT.search(str(error))
         line = int(found[1]) if found else None
-        problem = f"not valid TOML at line {line}, column {found[2]} ({_AT.sub('', str(error)).strip()})" \
-            if found else f"not valid TOML ({error})"
+        problem = (
+            f"not valid TOML at line {line}, column {found[2]} ({_AT.sub('', str(error)).strip()})"
+            if found
+            else f"not valid TOML ({error})"
+        )
         fix = "fix that line"
     except RecursionError:
         lines = text.splitlines() or [""]
@@ -133,13 +163,20 @@ def _institution(data: dict[str, Any], text: str, report: FileReport, fallback: 
 
     unknown = [key for key in data if key not in KNOWN]
     if unknown:
-        report.warn(None, None, f"ignored key(s) {', '.join(map(repr, unknown[:5]))}"
-                                f"{f' and {len(unknown) - 5} more' if len(unknown) > 5 else ''}: "
-                                f"the keys are {', '.join(KNOWN)}")
+        report.warn(
+            None,
+            None,
+            f"ignored key(s) {', '.join(map(repr, unknown[:5]))}"
+            f"{f' and {len(unknown) - 5} more' if len(unknown) > 5 else ''}: "
+            f"the keys are {', '.join(KNOWN)}",
+        )
     missing = [key for key in REQUIRED if key not in data]
     if missing and not report.errors:  # after a parse error, its message already lists what was read
-        report.warn(None, None, f"missing key(s) {', '.join(missing)}; add them, e.g. "
-                                + ", ".join(EXAMPLES[key] for key in missing[:2]))
+        report.warn(
+            None,
+            None,
+            f"missing key(s) {', '.join(missing)}; add them, e.g. " + ", ".join(EXAMPLES[key] for key in missing[:2]),
+        )
 
     def text_of(key: str, meanwhile: str) -> str | None:
         value = data.get(key)
@@ -155,7 +192,8 @@ def _institution(data: dict[str, Any], text: str, report: FileReport, fallback: 
 
     name = text_of("name", f"the title says {fallback.name!r}") or fallback.name
     short_name = text_of("short_name", "the name stands in for it") or (
-        name if "name" in data and name != fallback.name else fallback.short_name)
+        name if "name" in data and name != fallback.name else fallback.short_name
+    )
     city = text_of("city", f"the city is {fallback.city or 'left out'}") or fallback.city
     country = fallback.country
     country_text = text_of("country", "no country is shown")
@@ -173,8 +211,17 @@ def _institution(data: dict[str, Any], text: str, report: FileReport, fallback: 
             warn("website", str(error), "no website is linked")
     # The Erasmus Without Paper id, matched in lower case against the IIAs' (dashboard/importing/iias.py).
     hei_id = (text_of("hei_id", "IIA files cannot tell which side is the home institution") or "").lower()
-    return Institution(name=name, short_name=short_name, city=city, country=country, lat=lat, lon=lon,
-                       networks=_networks(data, warn), website=website, hei_id=hei_id)
+    return Institution(
+        name=name,
+        short_name=short_name,
+        city=city,
+        country=country,
+        lat=lat,
+        lon=lon,
+        networks=_networks(data, warn),
+        website=website,
+        hei_id=hei_id,
+    )
 
 
 def _coordinates(data: dict[str, Any], warn, fallback: Institution) -> tuple[float, float]:
@@ -203,8 +250,12 @@ def _networks(data: dict[str, Any], warn) -> tuple[str, ...]:
     if isinstance(networks, str):
         networks = v.split_list(networks)
     if not isinstance(networks, (list, tuple)) or not all(isinstance(n, str) for n in networks):
-        warn("networks", f"networks must be a list of names, e.g. {EXAMPLES['networks']}", "no networks are listed",
-             networks)
+        warn(
+            "networks",
+            f"networks must be a list of names, e.g. {EXAMPLES['networks']}",
+            "no networks are listed",
+            networks,
+        )
         return ()
     return tuple(n.strip() for n in networks if n.strip())
 

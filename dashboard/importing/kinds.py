@@ -17,7 +17,7 @@ DEFINING_COLUMNS = {
 
 
 def kind_of_header(header: tuple[str, ...]) -> str | None:
-    """"partners" or "mobility" for the header row of such a list, None when it is neither."""
+    """ "partners" or "mobility" for the header row of such a list, None when it is neither."""
     shares = {}
     for kind, defining in DEFINING_COLUMNS.items():
         columns = match_headers(header, kind)
@@ -29,6 +29,10 @@ def kind_of_header(header: tuple[str, ...]) -> str | None:
 def file_kind(path: str | Path, *, max_bytes: int) -> str | None:
     """The kind of list in a file, from its header row; None when the file cannot be read or says nothing."""
     scores = [header_score(kind) for kind in DEFINING_COLUMNS]
-    table = read_table(path, FileReport(str(path), "unknown"), max_bytes=max_bytes,
-                       header_score=lambda cells: max(score(cells) for score in scores))
+    table = read_table(
+        path,
+        FileReport(str(path), "unknown"),
+        max_bytes=max_bytes,
+        header_score=lambda cells: max(score(cells) for score in scores),
+    )
     return kind_of_header(table.header) if table is not None else None

@@ -26,7 +26,9 @@ class PartnerIndex:
     """Finds a loaded partner's id from any of the references a mobility export may carry."""
 
     def __init__(self, partners: pd.DataFrame):
-        self.ids = {str(p).casefold(): str(p) for p in (partners["partner_id"].tolist() if "partner_id" in partners else [])}
+        self.ids = {
+            str(p).casefold(): str(p) for p in (partners["partner_id"].tolist() if "partner_id" in partners else [])
+        }
         self.codes: dict[str, str] = {}
         self.names: dict[str, list[str]] = defaultdict(list)
         if len(partners):
@@ -59,7 +61,10 @@ class PartnerIndex:
 
 
 def load_mobility(
-    path: str | Path, partners: pd.DataFrame, *, max_bytes: int = DEFAULT_MAX_BYTES,
+    path: str | Path,
+    partners: pd.DataFrame,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
 ) -> tuple[pd.DataFrame, FileReport]:
     """Mobility flows with MOBILITY_COLUMNS; rows naming an unknown partner are rejected."""
     plain = read_plain_csv(path, max_bytes=max_bytes, header_score=header_score("mobility"))
@@ -74,8 +79,9 @@ def load_mobility(
     return _load(path, partners, table, report)  # type: ignore[return-value]  (a Table always loads)
 
 
-def _load(path, partners: pd.DataFrame, table: Table | PlainTable,
-          report: FileReport | None = None) -> tuple[pd.DataFrame, FileReport] | None:
+def _load(
+    path, partners: pd.DataFrame, table: Table | PlainTable, report: FileReport | None = None
+) -> tuple[pd.DataFrame, FileReport] | None:
     """The flows of a table read from `path`; None when a PlainTable has a row only the row-by-row way can
     report (then the file is read again with read_table)."""
     report = report or FileReport(str(path), "mobility")
@@ -86,7 +92,9 @@ def _load(path, partners: pd.DataFrame, table: Table | PlainTable,
     if missing:
         report.fail(
             missing_columns_message(
-                "mobility", table.header, missing,
+                "mobility",
+                table.header,
+                missing,
                 labels={"name": "partner_id, erasmus_code or name (one of them, to say which partner)"},
             ),
             line=table.header_line,
@@ -94,7 +102,8 @@ def _load(path, partners: pd.DataFrame, table: Table | PlainTable,
         return _frame([]), report
     if columns.unknown:
         report.warn(
-            table.header_line, None,
+            table.header_line,
+            None,
             "ignored column(s) the mobility list does not use: " + name_a_few(columns.unknown),
         )
     for written, canonical in columns.repeated:
@@ -112,17 +121,31 @@ def _load(path, partners: pd.DataFrame, table: Table | PlainTable,
         if record is None:
             continue
         campus, campus_line = spellings.setdefault(v.fold_fast(record["campus"]), (record["campus"], row.line))
-        flow = (record["academic_year"], record["partner_id"], record["direction"], record["participant"],
-                record["duration"], campus)
+        flow = (
+            record["academic_year"],
+            record["partner_id"],
+            record["direction"],
+            record["participant"],
+            record["duration"],
+            campus,
+        )
         if flow in seen:
             # Summing would hide a pasted block counted twice; keeping both would count it twice on the map.
-            report.reject(row.line, None, f"duplicate of line {seen[flow]} (same academic year, partner, direction, "
-                          "participant, duration and campus): add the counts into one row and remove the other")
+            report.reject(
+                row.line,
+                None,
+                f"duplicate of line {seen[flow]} (same academic year, partner, direction, "
+                "participant, duration and campus): add the counts into one row and remove the other",
+            )
             continue
         seen[flow] = row.line
         if campus != record["campus"]:
-            report.warn(row.line, columns.written.get("campus"), f"campus {record['campus']!r} is written "
-                        f"{campus!r} on line {campus_line}: used {campus!r}", record["campus"])
+            report.warn(
+                row.line,
+                columns.written.get("campus"),
+                f"campus {record['campus']!r} is written {campus!r} on line {campus_line}: used {campus!r}",
+                record["campus"],
+            )
             record["campus"] = campus
         records.append(record)
         report.rows_loaded += 1
@@ -134,8 +157,13 @@ def _flow(row: Row, columns: ColumnMap, index: PartnerIndex, report: FileReport)
         return row.cells[columns.positions[name]] if name in columns else ""
 
     if row.overflow:
-        report.reject(row.line, None, "the row has more cells than the header: a stray delimiter or an "
-                      "unclosed quote shifts the columns; fix the row", row.overflow)
+        report.reject(
+            row.line,
+            None,
+            "the row has more cells than the header: a stray delimiter or an "
+            "unclosed quote shifts the columns; fix the row",
+            row.overflow,
+        )
         return None
     if row.problem:
         report.reject(row.line, None, row.problem)
@@ -147,8 +175,11 @@ def _flow(row: Row, columns: ColumnMap, index: PartnerIndex, report: FileReport)
             return None
     record: dict = {"campus": cell("campus")}
     parsers = (
-        ("academic_year", v.parse_academic_year), ("direction", v.parse_direction),
-        ("participant", v.parse_participant), ("duration", v.parse_duration), ("count", v.parse_count),
+        ("academic_year", v.parse_academic_year),
+        ("direction", v.parse_direction),
+        ("participant", v.parse_participant),
+        ("duration", v.parse_duration),
+        ("count", v.parse_count),
     )
     for name, parse in parsers:
         try:
@@ -174,8 +205,9 @@ def _flow(row: Row, columns: ColumnMap, index: PartnerIndex, report: FileReport)
         report.reject(row.line, columns.written[ref], str(error), cell(ref))
         return None
     for ref, error in failures:
-        report.warn(row.line, columns.written[ref], f"{error}; matched the partner by another column instead",
-                    cell(ref))
+        report.warn(
+            row.line, columns.written[ref], f"{error}; matched the partner by another column instead", cell(ref)
+        )
     return record
 
 
@@ -226,10 +258,15 @@ def _plain_flows(table: PlainTable, columns: ColumnMap, index: PartnerIndex, rep
         if any(len(value) > v.MAX_CELL_CHARS or value[:1] == "#" for value in uniques[name]):
             return None  # a cell_problem to report
     report.rows_read += len(cells)
-    canonical = {"direction": ("outgoing", "incoming"), "participant": ("student", "staff"),
-                 "duration": ("semester", "short_term")}
-    parsers = {name: (lambda value, allowed=allowed: value if value in allowed else None)
-               for name, allowed in canonical.items()}
+    canonical = {
+        "direction": ("outgoing", "incoming"),
+        "participant": ("student", "staff"),
+        "duration": ("semester", "short_term"),
+    }
+    parsers = {
+        name: (lambda value, allowed=allowed: value if value in allowed else None)
+        for name, allowed in canonical.items()
+    }
     parsers["academic_year"] = _plain_year
     parsers["count"] = _plain_count
     parsers["partner_id"] = lambda value: index.ids.get(value.casefold())
@@ -250,14 +287,19 @@ def _plain_flows(table: PlainTable, columns: ColumnMap, index: PartnerIndex, rep
         return None  # one campus written two ways: a warning per row
     years = columns_out["academic_year"]
     counts = columns_out["count"]
-    frame = pd.DataFrame({
-        "academic_year": years,
-        "year": np.array([int(y[:4]) for y in years.categories], dtype=np.int64)[years.codes],
-        "partner_id": columns_out["partner_id"], "direction": columns_out["direction"],
-        "participant": columns_out["participant"], "duration": columns_out["duration"],
-        "campus": columns_out["campus"],
-        "count": np.array([int(c) for c in counts.categories], dtype=np.int64)[counts.codes],
-    }, columns=list(MOBILITY_COLUMNS))
+    frame = pd.DataFrame(
+        {
+            "academic_year": years,
+            "year": np.array([int(y[:4]) for y in years.categories], dtype=np.int64)[years.codes],
+            "partner_id": columns_out["partner_id"],
+            "direction": columns_out["direction"],
+            "participant": columns_out["participant"],
+            "duration": columns_out["duration"],
+            "campus": columns_out["campus"],
+            "count": np.array([int(c) for c in counts.categories], dtype=np.int64)[counts.codes],
+        },
+        columns=list(MOBILITY_COLUMNS),
+    )
     lines = cells.index.to_numpy() + table.first_line
     key = np.zeros(len(frame), dtype=np.int64)
     for name in ("academic_year", "partner_id", "direction", "participant", "duration", "campus"):
@@ -267,8 +309,12 @@ def _plain_flows(table: PlainTable, columns: ColumnMap, index: PartnerIndex, rep
         # Summing would hide a pasted block counted twice; keeping both would count it twice on the map.
         first_line = pd.Series(lines).groupby(key, sort=False).transform("first").to_numpy()
         for line, seen in zip(lines[repeated], first_line[repeated]):
-            report.reject(int(line), None, f"duplicate of line {int(seen)} (same academic year, partner, direction, "
-                          "participant, duration and campus): add the counts into one row and remove the other")
+            report.reject(
+                int(line),
+                None,
+                f"duplicate of line {int(seen)} (same academic year, partner, direction, "
+                "participant, duration and campus): add the counts into one row and remove the other",
+            )
     frame = frame.loc[~repeated].reset_index(drop=True)
     report.rows_loaded += len(frame)
     return frame

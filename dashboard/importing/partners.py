@@ -21,11 +21,29 @@ AGREEMENT_DATES = ("agreement_start_date", "agreement_end_date")
 ROW_COLUMNS = (*PARTNER_COLUMNS, "street", "postcode", *AGREEMENT_DATES, "rejected")
 # Where a field's cell is missing, the geocoder still needs the rest of the row: these are the defaults.
 _DEFAULTS = {
-    "partner_id": "", "name": "", "city": "", "country": "", "country_name": "", "region": "",
-    "tier": "", "activities": (), "networks": (), "website": "", "erasmus_code": "",
-    "agreement_start": None, "agreement_end": None, "campuses": (), "lat": float("nan"), "lon": float("nan"),
-    "geo_precision": "", "geo_source": "", "street": "", "postcode": "", "rejected": "",
-    "agreement_start_date": None, "agreement_end_date": None,
+    "partner_id": "",
+    "name": "",
+    "city": "",
+    "country": "",
+    "country_name": "",
+    "region": "",
+    "tier": "",
+    "activities": (),
+    "networks": (),
+    "website": "",
+    "erasmus_code": "",
+    "agreement_start": None,
+    "agreement_end": None,
+    "campuses": (),
+    "lat": float("nan"),
+    "lon": float("nan"),
+    "geo_precision": "",
+    "geo_source": "",
+    "street": "",
+    "postcode": "",
+    "rejected": "",
+    "agreement_start_date": None,
+    "agreement_end_date": None,
 }
 
 
@@ -38,7 +56,10 @@ class _Outcome:
 
 
 def read_partner_rows(
-    path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, require_tier: bool = True,
+    path: str | Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    require_tier: bool = True,
 ) -> tuple[pd.DataFrame, FileReport]:
     """Every input row in input order, normalised, with a "rejected" reason ("" when loaded)."""
     report = FileReport(str(path), "partners")
@@ -67,7 +88,10 @@ def read_partner_rows(
 
 
 def load_partners(
-    path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES, require_tier: bool = True,
+    path: str | Path,
+    *,
+    max_bytes: int = DEFAULT_MAX_BYTES,
+    require_tier: bool = True,
 ) -> tuple[pd.DataFrame, FileReport]:
     """Only the loaded partners (PARTNER_COLUMNS plus street, postcode and AGREEMENT_DATES), index reset."""
     rows, report = read_partner_rows(path, max_bytes=max_bytes, require_tier=require_tier)
@@ -78,20 +102,24 @@ def load_partners(
 def _warn_about_columns(columns: ColumnMap, table: Table, report: FileReport) -> None:
     if columns.unknown:
         report.warn(
-            table.header_line, None,
+            table.header_line,
+            None,
             "ignored column(s) the partner list does not use: " + name_a_few(columns.unknown),
         )
     for written, canonical in columns.repeated:
         report.warn(
-            table.header_line, written,
+            table.header_line,
+            written,
             f"a second column for {canonical} (the first is {columns.written[canonical]!r}): this one is ignored",
         )
 
 
 def _normalise_rows(table: Table, columns: ColumnMap, require_tier: bool) -> list[_Outcome]:
-    explicit_ids = {
-        row.cells[columns.positions["partner_id"]].casefold() for row in table.rows
-    } if "partner_id" in columns else set()
+    explicit_ids = (
+        {row.cells[columns.positions["partner_id"]].casefold() for row in table.rows}
+        if "partner_id" in columns
+        else set()
+    )
     countries: dict[str, tuple[str, str]] = {}
     seen: dict[tuple[str, str], int] = {}  # duplicate key -> line of the loaded row that holds it
     used_ids: set[str] = set()
@@ -124,10 +152,14 @@ def _normalise(row: Row, columns: ColumnMap, require_tier: bool, countries: dict
     if row.problem:
         problems.append((None, row.problem, None))
     if row.overflow:
-        problems.append((
-            None, "the row has more cells than the header: a stray delimiter or an unclosed quote shifts the "
-            "columns; fix the row", row.overflow,
-        ))
+        problems.append(
+            (
+                None,
+                "the row has more cells than the header: a stray delimiter or an unclosed quote shifts the "
+                "columns; fix the row",
+                row.overflow,
+            )
+        )
     for name, text in cells.items():
         problem = v.cell_problem(text, name)
         if problem:
@@ -144,10 +176,14 @@ def _normalise(row: Row, columns: ColumnMap, require_tier: bool, countries: dict
         from_code = country_from_erasmus_code(record["erasmus_code"])
         if from_code:
             record["country"] = from_code
-            outcome.warnings.append((
-                written("country"), f"country is empty: took {from_code} from the Erasmus code "
-                f"{record['erasmus_code']}; fill in the country to be sure", None,
-            ))
+            outcome.warnings.append(
+                (
+                    written("country"),
+                    f"country is empty: took {from_code} from the Erasmus code "
+                    f"{record['erasmus_code']}; fill in the country to be sure",
+                    None,
+                )
+            )
         else:
             problems.append((written("country"), "country is empty: write the country (ISO code or name)", None))
     else:
@@ -155,10 +191,14 @@ def _normalise(row: Row, columns: ColumnMap, require_tier: bool, countries: dict
             match = v.parse_country(country_text)
             record["country"] = match.iso2
             if not match.exact:
-                outcome.warnings.append((
-                    written("country"), f"guessed country {match.iso2} ({country_name(match.iso2)}) "
-                    f"for {country_text!r}: correct the country if this is wrong", country_text,
-                ))
+                outcome.warnings.append(
+                    (
+                        written("country"),
+                        f"guessed country {match.iso2} ({country_name(match.iso2)}) "
+                        f"for {country_text!r}: correct the country if this is wrong",
+                        country_text,
+                    )
+                )
         except v.Invalid as error:
             invalid("country", error, country_text)
     if record["country"]:
@@ -178,11 +218,14 @@ def _normalise(row: Row, columns: ColumnMap, require_tier: bool, countries: dict
     activities, unknown = v.parse_activities(cell("activities"))
     record["activities"] = activities
     if unknown:
-        outcome.warnings.append((
-            written("activities"), f"unknown activit{'y' if len(unknown) == 1 else 'ies'} "
-            f"{', '.join(repr(u) for u in unknown)} left out: accepted are {', '.join(ACTIVITIES)}",
-            cell("activities"),
-        ))
+        outcome.warnings.append(
+            (
+                written("activities"),
+                f"unknown activit{'y' if len(unknown) == 1 else 'ies'} "
+                f"{', '.join(repr(u) for u in unknown)} left out: accepted are {', '.join(ACTIVITIES)}",
+                cell("activities"),
+            )
+        )
     record["networks"] = v.split_list(cell("networks"))
     record["campuses"] = v.split_list(cell("campuses"))
     try:
@@ -224,8 +267,11 @@ def _duplicate_keys(record: dict) -> list[tuple[str, str]]:
     return keys
 
 
-_DUPLICATE_WHAT = {"erasmus_code": "the same Erasmus code", "name": "the same name, city and country",
-                   "partner_id": "the same partner_id"}
+_DUPLICATE_WHAT = {
+    "erasmus_code": "the same Erasmus code",
+    "name": "the same name, city and country",
+    "partner_id": "the same partner_id",
+}
 
 
 def _check_duplicate(outcome: _Outcome, columns: ColumnMap, seen: dict, keys: list[tuple[str, str]]) -> None:
@@ -244,8 +290,11 @@ def _check_duplicate(outcome: _Outcome, columns: ColumnMap, seen: dict, keys: li
 def _assign_id(record: dict, explicit_ids: set[str], used_ids: set[str]) -> None:
     """A stable id from the content: the Erasmus code ("nl-rotterd03"), else a slug of name and country."""
     if not record["partner_id"]:
-        base = (v.partner_id_from_code(record["erasmus_code"])
-                or v.slug(f"{record['name']} {record['country']}") or "partner")
+        base = (
+            v.partner_id_from_code(record["erasmus_code"])
+            or v.slug(f"{record['name']} {record['country']}")
+            or "partner"
+        )
         candidate, number = base, 1
         while candidate in explicit_ids or candidate in used_ids:
             number += 1
@@ -255,8 +304,10 @@ def _assign_id(record: dict, explicit_ids: set[str], used_ids: set[str]) -> None
 
 
 def _frame(records: list[dict]) -> pd.DataFrame:
-    frame = pd.DataFrame.from_records(records, columns=ROW_COLUMNS) if records else pd.DataFrame(
-        {c: pd.Series(dtype="object") for c in ROW_COLUMNS}
+    frame = (
+        pd.DataFrame.from_records(records, columns=ROW_COLUMNS)
+        if records
+        else pd.DataFrame({c: pd.Series(dtype="object") for c in ROW_COLUMNS})
     )
     for year in ("agreement_start", "agreement_end"):
         frame[year] = pd.array(frame[year].tolist(), dtype="Int64")

@@ -13,16 +13,16 @@ from __future__ import annotations
 import csv
 import io
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable
 
 import pandas as pd
 
 from dashboard.importing.reading import HEADER_SEARCH_ROWS, sniff_delimiter
 
 TEXT_SUFFIXES = (".csv", ".tsv", ".txt")
-_PRINTABLE = bytes(range(0x20, 0x7f))
+_PRINTABLE = bytes(range(0x20, 0x7F))
 _SEP_LINE = re.compile(r"^sep=", re.IGNORECASE)
 
 
@@ -50,8 +50,9 @@ class PlainTable:
     first_line = 2
 
 
-def read_plain_csv(path: str | Path, *, max_bytes: int,
-                   header_score: Callable[[tuple[str, ...]], int]) -> PlainTable | None:
+def read_plain_csv(
+    path: str | Path, *, max_bytes: int, header_score: Callable[[tuple[str, ...]], int]
+) -> PlainTable | None:
     """The file's header and cells when it is plain in the sense above, else None (read it with read_table)."""
     path = Path(path)
     if path.suffix.lower() not in TEXT_SUFFIXES or not path.is_file() or path.stat().st_size > max_bytes:
@@ -63,7 +64,7 @@ def read_plain_csv(path: str | Path, *, max_bytes: int,
     delimiter = sniff_delimiter(text)
     if not _plain_bytes(data, delimiter.encode()):
         return None
-    lines = text[: 2 ** 16].splitlines()[:HEADER_SEARCH_ROWS]
+    lines = text[: 2**16].splitlines()[:HEADER_SEARCH_ROWS]
     if not lines or _SEP_LINE.match(lines[0]):
         return None
     header = tuple(lines[0].split(delimiter))
@@ -77,9 +78,19 @@ def read_plain_csv(path: str | Path, *, max_bytes: int,
     if text.count(delimiter) != (width - 1) * line_count:
         return None  # some line has more cells and another fewer: read_table reports which
     try:
-        cells = pd.read_csv(io.StringIO(text), sep=delimiter, header=None, skiprows=1, names=list(range(width)),
-                            dtype="category", keep_default_na=False, na_filter=False, quoting=csv.QUOTE_NONE,
-                            engine="c", skip_blank_lines=False)
+        cells = pd.read_csv(
+            io.StringIO(text),
+            sep=delimiter,
+            header=None,
+            skiprows=1,
+            names=list(range(width)),
+            dtype="category",
+            keep_default_na=False,
+            na_filter=False,
+            quoting=csv.QUOTE_NONE,
+            engine="c",
+            skip_blank_lines=False,
+        )
     except (pd.errors.ParserError, ValueError):
         return None  # a line with more cells than the header
     if len(cells) != line_count - 1:

@@ -24,7 +24,15 @@ import ftfy
 
 from dashboard.importing.encoding import LABELS, NotText, decode
 from dashboard.importing.workbooks import (
-    ENCRYPTED_MESSAGE, OLE, html_rows, is_ods, ods_rows, ole_kind, spreadsheetml_rows, text_kind, xls_rows,
+    ENCRYPTED_MESSAGE,
+    OLE,
+    html_rows,
+    is_ods,
+    ods_rows,
+    ole_kind,
+    spreadsheetml_rows,
+    text_kind,
+    xls_rows,
 )
 from dashboard.importing.xlsx import CellNote, xlsx_rows
 from dashboard.report import FileReport
@@ -149,17 +157,21 @@ def read_table(
             return None
         return _to_table(read[0], report, header_score, read[1], scan=True, delimiter=None)
     if path.suffix.lower() in WORKBOOK_SUFFIXES:
-        report.warn(None, None, f"is text, not an Excel workbook, despite its {path.suffix} extension: read as CSV; "
-                    "rename it to .csv")
+        report.warn(
+            None,
+            None,
+            f"is text, not an Excel workbook, despite its {path.suffix} extension: read as CSV; rename it to .csv",
+        )
     delimiter, raw_rows = _csv_rows(text)
     return _to_table(raw_rows, report, header_score, [], scan=bool(_INVISIBLE.search(text)), delimiter=delimiter)
 
 
 # What each binary format is called in messages, and the extensions that name it.
 _FORMATS = {
-    "xlsx": ("an Excel workbook", XLSX_SUFFIXES), "xls": ("an old Excel 97-2003 .xls workbook", (".xls",)),
+    "xlsx": ("an Excel workbook", XLSX_SUFFIXES),
+    "xls": ("an old Excel 97-2003 .xls workbook", (".xls",)),
     "ods": ("an OpenDocument spreadsheet", (".ods",)),
-    "html": ("an HTML table (what some systems export as \"Excel\")", (".html", ".htm")),
+    "html": ('an HTML table (what some systems export as "Excel")', (".html", ".htm")),
     "spreadsheetml": ("an XML Spreadsheet 2003 workbook", (".xml",)),
 }
 
@@ -173,8 +185,10 @@ def _read_workbook(data: bytes, suffix: str, report: FileReport, header_score):
             report.fail(ENCRYPTED_MESSAGE)
             return None
         if kind != "xls":
-            report.fail("an old Microsoft Office file (OLE) with no Excel workbook inside (damaged, or a Word or "
-                        "PowerPoint file?): if it opens in Excel, save it as .xlsx or as CSV UTF-8")
+            report.fail(
+                "an old Microsoft Office file (OLE) with no Excel workbook inside (damaged, or a Word or "
+                "PowerPoint file?): if it opens in Excel, save it as .xlsx or as CSV UTF-8"
+            )
             return None
         _warn_extension("xls", suffix, report)
         return xls_rows(data, report, header_score)
@@ -194,11 +208,18 @@ def _warn_extension(kind: str, suffix: str, report: FileReport) -> None:
     if suffix in suffixes:
         return
     if kind == "xlsx":
-        report.warn(None, None, f"is an Excel workbook despite its {suffix or 'missing'} extension: "
-                    "read as XLSX; rename it to .xlsx")
+        report.warn(
+            None,
+            None,
+            f"is an Excel workbook despite its {suffix or 'missing'} extension: read as XLSX; rename it to .xlsx",
+        )
         return
-    report.warn(None, None, f"is {what}, not what its {suffix or 'missing'} extension says: read it as such; "
-                "to be sure, open it in Excel and save it as .xlsx or as CSV UTF-8")
+    report.warn(
+        None,
+        None,
+        f"is {what}, not what its {suffix or 'missing'} extension says: read it as such; "
+        "to be sure, open it in Excel and save it as .xlsx or as CSV UTF-8",
+    )
 
 
 def _megabytes(size: int) -> str:
@@ -212,15 +233,21 @@ def _decode(data: bytes, report: FileReport) -> str | None:
         report.fail(str(error))
         return None
     if not decoded.is_unicode:
-        alternative = f" (next most likely: {LABELS.get(decoded.runner_up, decoded.runner_up)})" if decoded.runner_up else ""
-        report.warn(None, None, f"not UTF-8: read as {decoded.label}, the encoding its names read most plausibly "
-                    f"in{alternative}; if characters look wrong, save the file as CSV UTF-8")
+        alternative = (
+            f" (next most likely: {LABELS.get(decoded.runner_up, decoded.runner_up)})" if decoded.runner_up else ""
+        )
+        report.warn(
+            None,
+            None,
+            f"not UTF-8: read as {decoded.label}, the encoding its names read most plausibly "
+            f"in{alternative}; if characters look wrong, save the file as CSV UTF-8",
+        )
     return decoded.text
 
 
 def sniff_delimiter(text: str) -> str:
     """The delimiter among , ; and tab that splits the first lines into the most consistent number of cells."""
-    lines = [line for line in text[:2**16].splitlines()[: SNIFF_LINES * 2] if line.strip()][:SNIFF_LINES]
+    lines = [line for line in text[: 2**16].splitlines()[: SNIFF_LINES * 2] if line.strip()][:SNIFF_LINES]
     sample = "\n".join(lines)
     best, best_score = ",", (0, 0)
     for delimiter in DELIMITERS:
@@ -282,19 +309,37 @@ def _oversized_record(line: str, number: int, delimiter: str) -> tuple[int, int,
     if '"' not in line:
         return number, number, line.rstrip("\r\n").split(delimiter), ""
     if not _ends_inside_quote([line], delimiter):
-        return number, number, [], (f"a cell on this line is longer than {csv.field_size_limit():,} characters, "
-                                    "more than any name or list: shorten it (a pasted text block?)")
-    return number, number, [], (f"a cell starting on line {number} runs past {csv.field_size_limit():,} characters: "
-                                "a quote is probably not closed; close it: the lines after it are read as rows again")
+        return (
+            number,
+            number,
+            [],
+            (
+                f"a cell on this line is longer than {csv.field_size_limit():,} characters, "
+                "more than any name or list: shorten it (a pasted text block?)"
+            ),
+        )
+    return (
+        number,
+        number,
+        [],
+        (
+            f"a cell starting on line {number} runs past {csv.field_size_limit():,} characters: "
+            "a quote is probably not closed; close it: the lines after it are read as rows again"
+        ),
+    )
 
 
 def _quote_problem(lines: list[str], begin: int, end: int, delimiter: str) -> str:
     if end - begin + 1 > MAX_LINES_PER_ROW:
-        return (f"a quoted field runs from line {begin} to line {end} (more than {MAX_LINES_PER_ROW} lines): "
-                "a quote is probably not closed; close it: the lines after it are read as rows again")
-    if end == len(lines) and _ends_inside_quote(lines[begin - 1:end], delimiter):
-        return ("a quote opened on this line is never closed, so the rest of the file would be one cell: "
-                "a quote is probably not closed; close it: the lines after it are read as rows again")
+        return (
+            f"a quoted field runs from line {begin} to line {end} (more than {MAX_LINES_PER_ROW} lines): "
+            "a quote is probably not closed; close it: the lines after it are read as rows again"
+        )
+    if end == len(lines) and _ends_inside_quote(lines[begin - 1 : end], delimiter):
+        return (
+            "a quote opened on this line is never closed, so the rest of the file would be one cell: "
+            "a quote is probably not closed; close it: the lines after it are read as rows again"
+        )
     return ""
 
 
@@ -307,8 +352,9 @@ def _ends_inside_quote(record: list[str], delimiter: str) -> bool:
     return False
 
 
-def _to_table(raw_rows, report: FileReport, header_score, notes: list[CellNote], *, scan: bool,
-              delimiter: str | None) -> Table | None:
+def _to_table(
+    raw_rows, report: FileReport, header_score, notes: list[CellNote], *, scan: bool, delimiter: str | None
+) -> Table | None:
     cleaned = []
     for line, end, cells, problem in raw_rows:
         if not problem and delimiter and len(cells) == 1 and cells[0].strip():
@@ -343,7 +389,8 @@ def _to_table(raw_rows, report: FileReport, header_score, notes: list[CellNote],
     skipped = sum(1 for row in nonblank if row[0] < header_line)
     if skipped:
         report.warn(
-            header_line, None,
+            header_line,
+            None,
             f"skipped {skipped} line(s) above the header on line {header_line}: titles or notes, not data",
         )
     for note in sorted(notes, key=lambda n: (n.line, -1 if n.position is None else n.position)):
@@ -385,12 +432,16 @@ _NOT_SPLIT = "the row is not split into columns"
 def _other_delimiter_problem(cell: str, delimiter: str) -> str:
     for other in DELIMITERS:
         if other != delimiter and other in cell:
-            return (f"{_NOT_SPLIT}: it uses {_DELIMITER_NAMES[other]} where the header uses "
-                    f"{_DELIMITER_NAMES.get(delimiter, repr(delimiter))}; use one delimiter throughout the file")
+            return (
+                f"{_NOT_SPLIT}: it uses {_DELIMITER_NAMES[other]} where the header uses "
+                f"{_DELIMITER_NAMES.get(delimiter, repr(delimiter))}; use one delimiter throughout the file"
+            )
     return ""
 
 
 def _invisible_message(removed: str) -> str:
     kinds = ", ".join(f"U+{ord(c):04X} {unicodedata.name(c, 'control character')}" for c in dict.fromkeys(removed))
-    return (f"removed {len(removed)} invisible or control character(s) from the cell ({kinds}): "
-            "they do not show on screen but break matching and display; check the value")
+    return (
+        f"removed {len(removed)} invisible or control character(s) from the cell ({kinds}): "
+        "they do not show on screen but break matching and display; check the value"
+    )

@@ -30,8 +30,15 @@ def load_campuses(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tu
             continue
         lat, lon = placed or (math.nan, math.nan)
         # A campus without a group stands for itself in the campus filter.
-        records.append({"campus": cell("campus"), "group": cell("group") or cell("campus"),
-                        "city": cell("city"), "lat": lat, "lon": lon})
+        records.append(
+            {
+                "campus": cell("campus"),
+                "group": cell("group") or cell("campus"),
+                "city": cell("city"),
+                "lat": lat,
+                "lon": lon,
+            }
+        )
         report.rows_loaded += 1
     frame = pd.DataFrame.from_records(records, columns=CAMPUS_COLUMNS) if records else empty_frame(CAMPUS_COLUMNS)
     for coordinate in ("lat", "lon"):
@@ -70,13 +77,18 @@ def _rows(path: str | Path, report: FileReport, kind: str, required: tuple[str, 
         report.fail(missing_columns_message(kind, table.header, missing), line=table.header_line)
         return
     if columns.unknown:
-        report.warn(table.header_line, None,
-                    "ignored column(s): " + name_a_few(columns.unknown))
+        report.warn(table.header_line, None, "ignored column(s): " + name_a_few(columns.unknown))
     for row in table.rows:
         report.rows_read += 1
         if row.problem or row.overflow:
-            report.reject(row.line, None, row.problem or "the row has more cells than the header: a stray "
-                          "delimiter or an unclosed quote shifts the columns; fix the row", row.overflow or None)
+            report.reject(
+                row.line,
+                None,
+                row.problem
+                or "the row has more cells than the header: a stray "
+                "delimiter or an unclosed quote shifts the columns; fix the row",
+                row.overflow or None,
+            )
             continue
         yield (
             row,

@@ -45,20 +45,39 @@ def key(text: str) -> str:
 # longer than any real name, city or list is a paste accident or an attack on the display.
 MAX_CELL_CHARS = 300
 # What Excel shows in a cell whose formula failed; exported, it would pass for a name or a city.
-EXCEL_ERRORS = frozenset({
-    "#N/A", "#REF!", "#VALUE!", "#DIV/0!", "#NAME?", "#NUM!", "#NULL!", "#SPILL!", "#CALC!", "#GETTING_DATA",
-    "#FIELD!", "#BLOCKED!", "#CONNECT!", "#BUSY!", "#UNKNOWN!",
-})
+EXCEL_ERRORS = frozenset(
+    {
+        "#N/A",
+        "#REF!",
+        "#VALUE!",
+        "#DIV/0!",
+        "#NAME?",
+        "#NUM!",
+        "#NULL!",
+        "#SPILL!",
+        "#CALC!",
+        "#GETTING_DATA",
+        "#FIELD!",
+        "#BLOCKED!",
+        "#CONNECT!",
+        "#BUSY!",
+        "#UNKNOWN!",
+    }
+)
 
 
 def cell_problem(text: str, field: str) -> str:
     """Why a cell cannot be used whatever its column ("" when it can): an Excel error, or too long."""
     if text[:1] == "#" and text.upper() in EXCEL_ERRORS:
-        return (f"the cell shows Excel's error {text.upper()} instead of a {field.replace('_', ' ')}: "
-                "fix the formula in the spreadsheet, or type the value, and export again")
+        return (
+            f"the cell shows Excel's error {text.upper()} instead of a {field.replace('_', ' ')}: "
+            "fix the formula in the spreadsheet, or type the value, and export again"
+        )
     if len(text) > MAX_CELL_CHARS:
-        return (f"{field} is {len(text):,} characters long, more than the limit of {MAX_CELL_CHARS}: "
-                "shorten it (a pasted text block or a missing line break?)")
+        return (
+            f"{field} is {len(text):,} characters long, more than the limit of {MAX_CELL_CHARS}: "
+            "shorten it (a pasted text block or a missing line break?)"
+        )
     return ""
 
 
@@ -71,39 +90,82 @@ def _table(aliases: dict[str, tuple[str, ...]]) -> dict[str, str]:
     return {key(alias): canonical for canonical, words in aliases.items() for alias in (canonical, *words)}
 
 
-TIER_ALIASES = _table({
-    "strategic": ("top", "1", "strategisch", "strategic partner", "strategische partner", "tier 1"),
-    "collaboration": ("middle", "2", "samenwerking", "collaborative", "cooperation", "tier 2", "samenwerkingspartner"),
-    "mobility": ("base", "3", "mobiliteit", "mobility partner", "mobiliteitspartner", "tier 3", "exchange"),
-})
-ACTIVITY_ALIASES = _table({
-    "student_mobility": (
-        "student mobility", "studentenmobiliteit", "student exchange", "studentenuitwisseling", "students",
-    ),
-    "staff_mobility": ("staff mobility", "personeelsmobiliteit", "staff exchange", "docentenmobiliteit", "staff"),
-    "internship": ("internships", "traineeship", "traineeships", "stage", "stages", "placement", "placements"),
-    "benchmarking": ("benchmark", "benchmarking of degree programmes", "benchmarking opleidingen"),
-    "research": (
-        "onderzoek", "joint research", "gezamenlijk onderzoek", "applied research", "praktijkgericht onderzoek",
-    ),
-    "joint_degree": ("joint degree", "joint degrees", "gezamenlijk diploma"),
-    "double_degree": ("double degree", "double degrees", "dubbel diploma", "dubbeldiploma"),
-    "multiple_degree": ("multiple degree", "multiple degrees", "multiple-degree programmes", "meervoudig diploma"),
-})
-DIRECTION_ALIASES = _table({
-    "outgoing": ("out", "outbound", "uitgaand", "uitgaande", "uit", "sent"),
-    "incoming": ("in", "inbound", "inkomend", "inkomende", "received"),
-})
-PARTICIPANT_ALIASES = _table({
-    "student": ("students", "studenten", "learner", "learners"),
-    "staff": ("personeel", "personeelslid", "personeelsleden", "teacher", "teachers", "docent", "docenten", "employee"),
-})
-DURATION_ALIASES = _table({
-    "semester": (
-        "semesters", "long", "long term", "long-term", "lang", "lange termijn", "full semester", "year", "jaar",
-    ),
-    "short_term": ("short term", "short", "kort", "korte termijn", "short-term", "blended", "bip", "week", "weeks"),
-})
+TIER_ALIASES = _table(
+    {
+        "strategic": ("top", "1", "strategisch", "strategic partner", "strategische partner", "tier 1"),
+        "collaboration": (
+            "middle",
+            "2",
+            "samenwerking",
+            "collaborative",
+            "cooperation",
+            "tier 2",
+            "samenwerkingspartner",
+        ),
+        "mobility": ("base", "3", "mobiliteit", "mobility partner", "mobiliteitspartner", "tier 3", "exchange"),
+    }
+)
+ACTIVITY_ALIASES = _table(
+    {
+        "student_mobility": (
+            "student mobility",
+            "studentenmobiliteit",
+            "student exchange",
+            "studentenuitwisseling",
+            "students",
+        ),
+        "staff_mobility": ("staff mobility", "personeelsmobiliteit", "staff exchange", "docentenmobiliteit", "staff"),
+        "internship": ("internships", "traineeship", "traineeships", "stage", "stages", "placement", "placements"),
+        "benchmarking": ("benchmark", "benchmarking of degree programmes", "benchmarking opleidingen"),
+        "research": (
+            "onderzoek",
+            "joint research",
+            "gezamenlijk onderzoek",
+            "applied research",
+            "praktijkgericht onderzoek",
+        ),
+        "joint_degree": ("joint degree", "joint degrees", "gezamenlijk diploma"),
+        "double_degree": ("double degree", "double degrees", "dubbel diploma", "dubbeldiploma"),
+        "multiple_degree": ("multiple degree", "multiple degrees", "multiple-degree programmes", "meervoudig diploma"),
+    }
+)
+DIRECTION_ALIASES = _table(
+    {
+        "outgoing": ("out", "outbound", "uitgaand", "uitgaande", "uit", "sent"),
+        "incoming": ("in", "inbound", "inkomend", "inkomende", "received"),
+    }
+)
+PARTICIPANT_ALIASES = _table(
+    {
+        "student": ("students", "studenten", "learner", "learners"),
+        "staff": (
+            "personeel",
+            "personeelslid",
+            "personeelsleden",
+            "teacher",
+            "teachers",
+            "docent",
+            "docenten",
+            "employee",
+        ),
+    }
+)
+DURATION_ALIASES = _table(
+    {
+        "semester": (
+            "semesters",
+            "long",
+            "long term",
+            "long-term",
+            "lang",
+            "lange termijn",
+            "full semester",
+            "year",
+            "jaar",
+        ),
+        "short_term": ("short term", "short", "kort", "korte termijn", "short-term", "blended", "bip", "week", "weeks"),
+    }
+)
 LIST_SEPARATORS = re.compile(r"\s*[;,|]\s*")
 MAX_COUNT = 10_000  # more participants than a whole faculty in one row is a typo, not a flow
 EXCEL_EPOCH = date(1899, 12, 30)
@@ -176,13 +238,23 @@ def parse_year(text: str) -> int | None:
 # Month names as exports write them (MoveON and Mobility-Online in English; offices in Dutch, French, German).
 _MONTHS = {
     name: number
-    for number, names in enumerate((
-        "january jan januari janvier janv januar jän", "february feb februari fevrier fev février févr februar",
-        "march mar maart mars marz märz mrt", "april apr avril avr", "may mei mai",
-        "june jun juni juin", "july jul juli juillet juil", "august aug augustus aout août",
-        "september sep sept septembre", "october oct oktober octobre okt", "november nov novembre",
-        "december dec december decembre décembre dezember dez",
-    ), start=1)
+    for number, names in enumerate(
+        (
+            "january jan januari janvier janv januar jän",
+            "february feb februari fevrier fev février févr februar",
+            "march mar maart mars marz märz mrt",
+            "april apr avril avr",
+            "may mei mai",
+            "june jun juni juin",
+            "july jul juli juillet juil",
+            "august aug augustus aout août",
+            "september sep sept septembre",
+            "october oct oktober octobre okt",
+            "november nov novembre",
+            "december dec december decembre décembre dezember dez",
+        ),
+        start=1,
+    )
     for name in names.split()
 }
 _ISO_DATE = re.compile(r"^(\d{4})[-/.](\d{1,2})[-/.](\d{1,2})(?:[T ]\d{1,2}:\d\d(?::\d\d(?:\.\d+)?)?)?$")
@@ -269,7 +341,8 @@ def parse_coordinates(lat_text: str, lon_text: str) -> tuple[float, float] | Non
         if -90 <= lon <= 90 and -180 <= lat <= 180:
             raise Invalid(
                 f"lat {lat} is outside -90..90 while lon {lon} would be a valid latitude: "
-                "lat and lon look swapped, swap them", "lat",
+                "lat and lon look swapped, swap them",
+                "lat",
             )
         raise Invalid(f"lat {lat} is outside -90..90: write the latitude in decimal degrees", "lat")
     if not -180 <= lon <= 180:
@@ -309,7 +382,8 @@ def check_not_swapped(lat: float, lon: float, country: str) -> None:
     if box and not _inside(lat, lon, box) and _inside(lon, lat, box):
         raise Invalid(
             f"lat {lat} and lon {lon} lie outside {country}, but swapped they lie inside it: "
-            "lat and lon look swapped, swap them", "lat",
+            "lat and lon look swapped, swap them",
+            "lat",
         )
 
 
@@ -343,7 +417,7 @@ def normalise_website(text: str) -> str:
         return ""
     url = text.strip()
     scheme = re.match(r"^(https?)://", url, re.IGNORECASE)
-    rest = url[scheme.end():] if scheme else url
+    rest = url[scheme.end() :] if scheme else url
     host = re.split(r"[/?#]", rest, maxsplit=1)[0]
     if " " in url or not _HOST.match(host):
         raise Invalid(f"website {text!r} is not a web address: write it as www.example.edu or https://example.edu")
@@ -371,7 +445,8 @@ def parse_duration(text: str) -> str:
 
 
 _ACADEMIC_YEAR = re.compile(
-    r"^(?:a\.?[jy]\.?\s*)?(\d{4}|\d{2})\s*[-/\u2013\u2014]\s*(\d{2}|\d{4})$", re.IGNORECASE,
+    r"^(?:a\.?[jy]\.?\s*)?(\d{4}|\d{2})\s*[-/\u2013\u2014]\s*(\d{2}|\d{4})$",
+    re.IGNORECASE,
 )
 FIRST_ACADEMIC_YEAR, LAST_ACADEMIC_YEAR = 1950, 2100  # outside these, a year is a typo
 
@@ -392,9 +467,7 @@ def parse_academic_year(text: str) -> tuple[str, int]:
     if len(second) == 2 and last < first and int(second) == (first + 1) % 100:  # 2099-00 crosses a century
         last += 100
     if not FIRST_ACADEMIC_YEAR <= first <= LAST_ACADEMIC_YEAR:
-        raise Invalid(
-            f"academic year {text!r} is outside {FIRST_ACADEMIC_YEAR}-{LAST_ACADEMIC_YEAR}: check for a typo"
-        )
+        raise Invalid(f"academic year {text!r} is outside {FIRST_ACADEMIC_YEAR}-{LAST_ACADEMIC_YEAR}: check for a typo")
     if last != first + 1:
         raise Invalid(
             f"academic year {text!r} must span two consecutive years, the first one first: write {first}-{first + 1}"

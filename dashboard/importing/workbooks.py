@@ -36,7 +36,7 @@ ENCRYPTED_MESSAGE = (
 
 
 def ole_kind(data: bytes) -> str:
-    """"encrypted" (an .xlsx saved with a password), "xls" (an old binary workbook) or "other"."""
+    """ "encrypted" (an .xlsx saved with a password), "xls" (an old binary workbook) or "other"."""
     if any(name in data for name in _ENCRYPTED_STREAMS):
         return "encrypted"
     if any(name in data for name in _BIFF_STREAMS):
@@ -45,11 +45,11 @@ def ole_kind(data: bytes) -> str:
 
 
 def is_ods(data: bytes) -> bool:
-    return data[30:30 + len(ODS_MIMETYPE)] == ODS_MIMETYPE or b"opendocument.spreadsheet" in data[:200]
+    return data[30 : 30 + len(ODS_MIMETYPE)] == ODS_MIMETYPE or b"opendocument.spreadsheet" in data[:200]
 
 
 def text_kind(text: str) -> str:
-    """"html", "spreadsheetml" or "text" for decoded file content."""
+    """ "html", "spreadsheetml" or "text" for decoded file content."""
     head = text[:4096].lstrip("\ufeff")
     if _HTML.match(head):
         return "html"
@@ -71,9 +71,11 @@ def xls_rows(data: bytes, report: FileReport, header_score: HeaderScore) -> Read
             book = xlrd.open_workbook(file_contents=data, formatting_info=True)  # for the hidden rows
         except NotImplementedError:  # xlrd reads formatting of Excel 97 and later only
             book = xlrd.open_workbook(file_contents=data)
-    except Exception as error:  # noqa: BLE001 - xlrd raises its own and struct errors for damaged files
-        report.fail(f"cannot open as an old Excel .xls workbook ({error}): open it in Excel and save it as .xlsx "
-                    "or as CSV UTF-8")
+    except Exception as error:
+        report.fail(
+            f"cannot open as an old Excel .xls workbook ({error}): open it in Excel and save it as .xlsx "
+            "or as CSV UTF-8"
+        )
         return None
     sheets = book.sheets()
     if not sheets:
@@ -81,11 +83,14 @@ def xls_rows(data: bytes, report: FileReport, header_score: HeaderScore) -> Read
         return None
 
     def values(sheet, limit: int | None = None) -> list[list[object]]:
-        return [[_xls_value(cell, book.datemode) for cell in sheet.row(r)]
-                for r in range(min(sheet.nrows, limit or sheet.nrows))]
+        return [
+            [_xls_value(cell, book.datemode) for cell in sheet.row(r)]
+            for r in range(min(sheet.nrows, limit or sheet.nrows))
+        ]
 
-    chosen = sheets[pick_sheet([s.name for s in sheets], [values(s, HEADER_SEARCH_ROWS) for s in sheets], report,
-                               header_score)]
+    chosen = sheets[
+        pick_sheet([s.name for s in sheets], [values(s, HEADER_SEARCH_ROWS) for s in sheets], report, header_score)
+    ]
     hidden = [r + 1 for r, info in chosen.rowinfo_map.items() if info.hidden and r < chosen.nrows]
     return _numbered(values(chosen)), [hidden_row_note(number) for number in sorted(hidden)]
 
@@ -111,15 +116,17 @@ def ods_rows(data: bytes, report: FileReport, header_score: HeaderScore) -> Read
 
     try:
         frames = pd.read_excel(io.BytesIO(data), engine="odf", sheet_name=None, header=None, dtype=object)
-    except Exception as error:  # noqa: BLE001 - odfpy and pandas raise many types for damaged files
-        report.fail(f"cannot open as an OpenDocument spreadsheet ({error}): save it again as .ods or .xlsx, or "
-                    "as CSV UTF-8")
+    except Exception as error:
+        report.fail(
+            f"cannot open as an OpenDocument spreadsheet ({error}): save it again as .ods or .xlsx, or as CSV UTF-8"
+        )
         return None
     if not frames:
         report.fail("the spreadsheet has no sheets: save the list again")
         return None
-    sheets = [[[None if pd.isna(v) else v for v in row] for row in frame.itertuples(index=False)]
-              for frame in frames.values()]
+    sheets = [
+        [[None if pd.isna(v) else v for v in row] for row in frame.itertuples(index=False)] for frame in frames.values()
+    ]
     chosen = pick_sheet(list(frames), [rows[:HEADER_SEARCH_ROWS] for rows in sheets], report, header_score)
     hidden = [n for n in _ods_hidden_rows(data, list(frames)[chosen]) if n <= len(sheets[chosen])]
     return _numbered(sheets[chosen]), [hidden_row_note(number) for number in hidden]
@@ -163,8 +170,10 @@ def spreadsheetml_rows(text: str, report: FileReport, header_score: HeaderScore)
     try:
         root = ElementTree.fromstring(text.lstrip("\ufeff").encode("utf-8"))
     except (ElementTree.ParseError, DefusedXmlException, ValueError) as error:
-        report.fail(f"cannot read the XML Spreadsheet 2003 workbook ({error}): open it in Excel and save it as "
-                    ".xlsx or as CSV UTF-8")
+        report.fail(
+            f"cannot read the XML Spreadsheet 2003 workbook ({error}): open it in Excel and save it as "
+            ".xlsx or as CSV UTF-8"
+        )
         return None
     worksheets = root.findall(f"{SS}Worksheet")
     if not worksheets:

@@ -35,12 +35,18 @@ class CellNote:
 
 
 def hidden_row_note(line: int) -> CellNote:
-    return CellNote(line, None, "the row is hidden in the workbook (hidden by hand or by a filter): loaded all "
-                                "the same; unhide it in Excel to check it, or delete it if it should not be shown")
+    return CellNote(
+        line,
+        None,
+        "the row is hidden in the workbook (hidden by hand or by a filter): loaded all "
+        "the same; unhide it in Excel to check it, or delete it if it should not be shown",
+    )
 
 
 def xlsx_rows(
-    data: bytes, report: FileReport, header_score: Callable[[tuple[str, ...]], int],
+    data: bytes,
+    report: FileReport,
+    header_score: Callable[[tuple[str, ...]], int],
 ) -> tuple[list[tuple[int, int, list[object], str]], list[CellNote]] | None:
     """(line, line, values, "") for every spreadsheet row of the sheet with the best header, and notes on cells."""
     import openpyxl
@@ -51,12 +57,12 @@ def xlsx_rows(
         warnings.simplefilter("ignore")
         try:
             workbook = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
-        except Exception as error:  # noqa: BLE001 - openpyxl raises many types for broken zips and XML
+        except Exception as error:
             report.fail(f"cannot open as an Excel workbook ({error}): save it again from Excel as .xlsx, or as CSV")
             return None
         try:
             return _read_best_sheet(data, workbook, report, header_score)
-        except Exception as error:  # noqa: BLE001 - a damaged sheet fails only while it is read
+        except Exception as error:
             report.fail(f"cannot read the sheet ({error}): save it again from Excel as .xlsx, or as CSV")
             return None
         finally:
@@ -75,16 +81,26 @@ def _from_excel(value: object) -> object:
     return value
 
 
-def pick_sheet(titles: list[str], first_rows: list[list[list[object]]], report: FileReport,
-               header_score: Callable[[tuple[str, ...]], int]) -> int:
+def pick_sheet(
+    titles: list[str],
+    first_rows: list[list[list[object]]],
+    report: FileReport,
+    header_score: Callable[[tuple[str, ...]], int],
+) -> int:
     """The index of the first sheet with the best header row, with a warning when it is not the first sheet."""
-    scores = [max((header_score(tuple(str(v).strip() for v in row if v is not None)) for row in rows), default=0)
-              for rows in first_rows]
+    scores = [
+        max((header_score(tuple(str(v).strip() for v in row if v is not None)) for row in rows), default=0)
+        for rows in first_rows
+    ]
     chosen = max(range(len(titles)), key=lambda i: (scores[i], -i))
     if chosen and scores[chosen]:
         names = name_a_few(titles)
-        report.warn(None, None, f"read the sheet {titles[chosen]!r}, the first one with a header row (sheets: {names}); "
-                    "put the list on the first sheet to be sure")
+        report.warn(
+            None,
+            None,
+            f"read the sheet {titles[chosen]!r}, the first one with a header row (sheets: {names}); "
+            "put the list on the first sheet to be sure",
+        )
     return chosen
 
 
@@ -93,8 +109,9 @@ def _read_best_sheet(data: bytes, workbook, report: FileReport, header_score):
     if not sheets:
         report.fail("the workbook has no sheets: save the list again from Excel")
         return None
-    chosen = pick_sheet([s.title for s in sheets], [_values(s, max_row=HEADER_SEARCH_ROWS) for s in sheets],
-                        report, header_score)
+    chosen = pick_sheet(
+        [s.title for s in sheets], [_values(s, max_row=HEADER_SEARCH_ROWS) for s in sheets], report, header_score
+    )
     sheet = sheets[chosen]
     rows = _values(sheet)
     notes: list[CellNote] = []
@@ -139,8 +156,14 @@ def _fill_merged_cells(xml: bytes, rows: list[list[object]]) -> list[CellNote]:
             row.extend([None] * (position + 1 - len(row)))
             row[position] = value
         ref = f"{first_col.decode()}{top}:{last_col.decode()}{bottom}"
-        notes.append(CellNote(top, position, f"cells {ref} are merged: used {value!r} on each of rows {top} to "
-                                            f"{bottom}; unmerge them in Excel and fill in every row to be sure"))
+        notes.append(
+            CellNote(
+                top,
+                position,
+                f"cells {ref} are merged: used {value!r} on each of rows {top} to "
+                f"{bottom}; unmerge them in Excel and fill in every row to be sure",
+            )
+        )
     return notes
 
 
@@ -155,10 +178,18 @@ def _formulas_without_result(data: bytes, sheet_index: int, rows: list[list[obje
     notes = []
     for number, (shown, written) in enumerate(zip(rows, formulas), start=1):
         for position, formula in enumerate(written):
-            if isinstance(formula, str) and formula.startswith("=") and (
-                position >= len(shown) or shown[position] is None
+            if (
+                isinstance(formula, str)
+                and formula.startswith("=")
+                and (position >= len(shown) or shown[position] is None)
             ):
-                notes.append(CellNote(number, position, f"the cell holds the formula {formula} without a saved result, "
-                                                        "so it reads as empty: open and save the file in Excel, "
-                                                        "or type the value"))
+                notes.append(
+                    CellNote(
+                        number,
+                        position,
+                        f"the cell holds the formula {formula} without a saved result, "
+                        "so it reads as empty: open and save the file in Excel, "
+                        "or type the value",
+                    )
+                )
     return notes

@@ -21,7 +21,9 @@ def main(argv: list[str] | None = None) -> int:
     count = len(tour.scenes)
     print(f"{count} scene{'' if count == 1 else 's'} from {tour.source}:")
     for number, scene in enumerate(tour.scenes, start=1):
-        print(f"  {number:>2}. {scene.kind}{' ' + scene.value if scene.value else ''}: {scene.caption('en') or '(own caption)'}")
+        print(
+            f"  {number:>2}. {scene.kind}{' ' + scene.value if scene.value else ''}: {scene.caption('en') or '(own caption)'}"
+        )
     for problem in tour.problems:
         print(problem)
     return 1 if tour.rejected or tour.errors else 0

@@ -6,6 +6,7 @@ presentation() does the work and is tested without a browser; the callbacks only
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import math
 from dataclasses import dataclass
@@ -15,11 +16,11 @@ import dash
 from dash import ClientsideFunction, Input, Output
 
 from dashboard.components.language import language_from_query, language_in
-from dashboard.i18n import text
 from dashboard.config import Settings
+from dashboard.i18n import text
 from dashboard.model import Dataset
-from dashboard.present import ids
 from dashboard.origins import parse_public_url
+from dashboard.present import ids
 from dashboard.present.layout import key_figure_items, qr_items
 from dashboard.present.scenes import build_tour
 from dashboard.present.tour import Tour, load_tour
@@ -27,8 +28,8 @@ from dashboard.store import DatasetStore
 
 log = logging.getLogger(__name__)
 
-IDLE_SECONDS = 60.0               # a paused tour plays on by itself after this long without input
-SECONDS_RANGE = (0.05, 3600.0)    # ?seconds= and ?idle= are clamped to these (tests use tenths of a second)
+IDLE_SECONDS = 60.0  # a paused tour plays on by itself after this long without input
+SECONDS_RANGE = (0.05, 3600.0)  # ?seconds= and ?idle= are clamped to these (tests use tenths of a second)
 IDLE_RANGE = (0.05, 86400.0)
 
 
@@ -41,12 +42,12 @@ class Timing:
 def timing(search: str | None, default_scene_seconds: float) -> Timing:
     """Scene and idle times: `?seconds=` and `?idle=` when they are numbers, else the settings."""
     asked: dict[str, str] = {}
-    try:
+    with contextlib.suppress(ValueError):
         asked = {k.strip().lower(): v for k, v in parse_qsl((search or "").lstrip("?"), max_num_fields=200)}
-    except ValueError:
-        pass
-    return Timing(_seconds(asked.get("seconds"), default_scene_seconds, SECONDS_RANGE),
-                  _seconds(asked.get("idle"), IDLE_SECONDS, IDLE_RANGE))
+    return Timing(
+        _seconds(asked.get("seconds"), default_scene_seconds, SECONDS_RANGE),
+        _seconds(asked.get("idle"), IDLE_SECONDS, IDLE_RANGE),
+    )
 
 
 def _seconds(raw: str | None, default: float, bounds: tuple[float, float]) -> float:
@@ -59,8 +60,15 @@ def _seconds(raw: str | None, default: float, bounds: tuple[float, float]) -> fl
     return min(max(value, bounds[0]), bounds[1])
 
 
-def presentation(dataset: Dataset, settings: Settings, search: str | None, *, tour: Tour | None = None,
-                 home: str = "/", graph_config: dict | None = None) -> dict:
+def presentation(
+    dataset: Dataset,
+    settings: Settings,
+    search: str | None,
+    *,
+    tour: Tour | None = None,
+    home: str = "/",
+    graph_config: dict | None = None,
+) -> dict:
     """Everything the page shows, for one page load: texts, key figures and the tour (store data for present.js)."""
     language = language_from_query(search, settings.language)
     timings = timing(search, settings.scene_seconds)
@@ -90,8 +98,9 @@ def presentation(dataset: Dataset, settings: Settings, search: str | None, *, to
     }
 
 
-def register_callbacks(app: dash.Dash, store: DatasetStore, settings: Settings, *, home: str,
-                       graph_config: dict) -> None:
+def register_callbacks(
+    app: dash.Dash, store: DatasetStore, settings: Settings, *, home: str, graph_config: dict
+) -> None:
     @app.callback(
         Output(ids.TOUR, "data"),
         Output(ids.NAME, "children"),
@@ -105,8 +114,15 @@ def register_callbacks(app: dash.Dash, store: DatasetStore, settings: Settings, 
     def load_presentation(search):
         # The tour file is read on each page load: an office edits tour.csv and reloads the page.
         page = presentation(store.current(), settings, search, home=home, graph_config=graph_config)
-        return (page["tour"], page["name"], page["subtitle"], page["key_figures_title"], page["key_figures"],
-                page["keys"], page["qr"])
+        return (
+            page["tour"],
+            page["name"],
+            page["subtitle"],
+            page["key_figures_title"],
+            page["key_figures"],
+            page["keys"],
+            page["qr"],
+        )
 
     # In the browser: present.js takes the tour over and plays it.
     app.clientside_callback(

@@ -22,9 +22,13 @@ PRESENT_BANNER = BannerIds(ids.DATA_BANNER, ids.DATA_CHECK, ids.DATA_SHOWN, ids.
 def build_layout(graph_config: dict, status: DataStatus | None = None, language: str = "en") -> html.Div:
     """The kiosk frame; `status`: what the data banner says at page load (see components/data_banner)."""
     facts = [
-        html.Div([html.Div(id=ids.fact_value(slot), className="present-fact-value"),
-                  html.Div(id=ids.fact_label(slot), className="present-fact-label")],
-                 className="present-fact")
+        html.Div(
+            [
+                html.Div(id=ids.fact_value(slot), className="present-fact-value"),
+                html.Div(id=ids.fact_label(slot), className="present-fact-label"),
+            ],
+            className="present-fact",
+        )
         for slot in range(ids.FACT_SLOTS)
     ]
     return html.Div(
@@ -35,26 +39,45 @@ def build_layout(graph_config: dict, status: DataStatus | None = None, language:
             banner_slot(PRESENT_BANNER, status, language),
             html.Header(
                 [
-                    html.Div([html.H1(id=ids.NAME, className="present-name"),
-                              html.Div(id=ids.SUBTITLE, className="present-subtitle")], className="present-brand"),
-                    html.Div([html.Span(id=ids.STATUS, className="present-status", role="status"),
-                              html.Span(id=ids.COUNTER, className="present-counter")], className="present-meta"),
+                    html.Div(
+                        [
+                            html.H1(id=ids.NAME, className="present-name"),
+                            html.Div(id=ids.SUBTITLE, className="present-subtitle"),
+                        ],
+                        className="present-brand",
+                    ),
+                    html.Div(
+                        [
+                            html.Span(id=ids.STATUS, className="present-status", role="status"),
+                            html.Span(id=ids.COUNTER, className="present-counter"),
+                        ],
+                        className="present-meta",
+                    ),
                 ],
                 className="present-header",
             ),
             html.Main(
                 [
                     html.Div(
-                        dcc.Graph(id=ids.GRAPH, figure={"data": [], "layout": {"paper_bgcolor": "rgba(0,0,0,0)"}},
-                                  config=graph_config, responsive=True, style={"height": "100%", "width": "100%"}),
+                        dcc.Graph(
+                            id=ids.GRAPH,
+                            figure={"data": [], "layout": {"paper_bgcolor": "rgba(0,0,0,0)"}},
+                            config=graph_config,
+                            responsive=True,
+                            style={"height": "100%", "width": "100%"},
+                        ),
                         className="present-stage",
                     ),
                     html.Aside(
                         [
                             html.Div(facts, id=ids.FACTS, className="present-facts"),
-                            html.Section([html.H2(id=ids.KEY_FIGURES_TITLE, className="present-section-title"),
-                                          html.Div(id=ids.KEY_FIGURES, className="present-key-figures")],
-                                         className="present-key-figures-box"),
+                            html.Section(
+                                [
+                                    html.H2(id=ids.KEY_FIGURES_TITLE, className="present-section-title"),
+                                    html.Div(id=ids.KEY_FIGURES, className="present-key-figures"),
+                                ],
+                                className="present-key-figures-box",
+                            ),
                             html.Figure(id=ids.QR, className="present-qr"),
                         ],
                         className="present-side",
@@ -87,10 +110,18 @@ def key_figure_items(key_figures: pd.DataFrame, limit: int = KEY_FIGURES_SHOWN, 
     for row in key_figures.head(limit).itertuples(index=False):
         unit = key_figure_text(row, "unit", language)
         value = key_figure(row.value, unit, language)
-        number = [value] if unit == "%" else [value, html.Span(" " + unit, className="present-unit")] \
-            if unit else [value]
-        items.append(html.Div([html.Div(number, className="present-kf-value"),
-                               html.Div(key_figure_text(row, "label", language), className="present-kf-label")], className="present-kf"))
+        number = (
+            [value] if unit == "%" else [value, html.Span(" " + unit, className="present-unit")] if unit else [value]
+        )
+        items.append(
+            html.Div(
+                [
+                    html.Div(number, className="present-kf-value"),
+                    html.Div(key_figure_text(row, "label", language), className="present-kf-label"),
+                ],
+                className="present-kf",
+            )
+        )
     return items
 
 
@@ -98,7 +129,16 @@ def qr_items(public_url: str, language: str) -> list:
     """The QR code of the public address with the address written under it, for those without a camera app."""
     if not public_url:
         return []
-    return [html.Img(src=qr_svg_data_uri(public_url), className="present-qr-code",
-                     alt=text("present.qr_alt", language, url=public_url)),
-            html.Figcaption([html.Span(text("present.qr_caption", language), className="present-qr-title"),
-                             html.Span(public_url, className="present-qr-url")])]
+    return [
+        html.Img(
+            src=qr_svg_data_uri(public_url),
+            className="present-qr-code",
+            alt=text("present.qr_alt", language, url=public_url),
+        ),
+        html.Figcaption(
+            [
+                html.Span(text("present.qr_caption", language), className="present-qr-title"),
+                html.Span(public_url, className="present-qr-url"),
+            ]
+        ),
+    ]

@@ -11,34 +11,35 @@ import base64
 import copy
 import inspect
 import re
+from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import lru_cache
-from typing import Any, Callable
+from functools import cache, lru_cache
+from typing import Any
 
 import numpy as np
 import pandas as pd
 
 from dashboard import isced, stats
 from dashboard.agreement_stats import partners_by_broad_field
-from dashboard.figures.fields import partners_by_field_bar
-from dashboard.i18n import country_label, number, text, value_label
 from dashboard.figures.charts import mobility_trend
+from dashboard.figures.fields import partners_by_field_bar
 from dashboard.figures.geo import WORLD_LAT_RANGE
+from dashboard.figures.geo_map import geo_map as world_map
 from dashboard.figures.pyramid import tier_pyramid
 from dashboard.figures.theme import HOME_SYMBOL, get_theme
-from dashboard.figures.geo_map import geo_map as world_map
 from dashboard.filters import FilterState, View, apply
+from dashboard.i18n import country_label, number, text, value_label
 from dashboard.model import Dataset
 from dashboard.present.tour import Scene
 
-MIN_FONT_PX = 24       # the smallest type a person reads from five metres on a 1920x1080 projector
-BASE_FONT_PX = 30      # labels, hover text and legend
+MIN_FONT_PX = 24  # the smallest type a person reads from five metres on a 1920x1080 projector
+BASE_FONT_PX = 30  # labels, hover text and legend
 TICK_FONT_PX = 26
-MARKER_SCALE = 1.35    # markers sized for a laptop look like dust on a wall
+MARKER_SCALE = 1.35  # markers sized for a laptop look like dust on a wall
 HOME_MARKER_PX = 34
 TREND_LINE_PX, TREND_MARKER_PX = 6, 16  # lines a projector does not wash out
 PARTNER_WINDOW = (30.0, 12.5)  # half-width in degrees of longitude and latitude around a highlighted partner
-DIMMED = 0.35          # opacity of the other partners while one is highlighted
+DIMMED = 0.35  # opacity of the other partners while one is highlighted
 
 # The dashboard's dark theme, pushed to higher contrast for washed-out projectors.
 PRESENT_THEME = replace(
@@ -70,14 +71,19 @@ class SceneView:
     """One scene as the browser plays it."""
 
     kind: str
-    kicker: str                  # a short line above the caption: "Strategic partner", "Europe"
+    kicker: str  # a short line above the caption: "Strategic partner", "Europe"
     caption: str
     facts: tuple[Fact, ...]
-    figure: dict[str, Any]       # plotly JSON: {"data": [...], "layout": {...}}
+    figure: dict[str, Any]  # plotly JSON: {"data": [...], "layout": {...}}
 
     def to_json(self) -> dict[str, Any]:
-        return {"kind": self.kind, "kicker": self.kicker, "caption": self.caption,
-                "facts": [{"value": f.value, "label": f.label} for f in self.facts], "figure": self.figure}
+        return {
+            "kind": self.kind,
+            "kicker": self.kicker,
+            "caption": self.caption,
+            "facts": [{"value": f.value, "label": f.label} for f in self.facts],
+            "figure": self.figure,
+        }
 
 
 def build_tour(scenes: tuple[Scene, ...] | list[Scene], dataset: Dataset, language: str = "en") -> list[SceneView]:
@@ -99,8 +105,12 @@ def build_scene(scene: Scene, dataset: Dataset, language: str = "en", everything
 
 def _network(scene: Scene, dataset: Dataset, language: str, everything: View):
     figure = _map(everything.partners, dataset, language)
-    return (text("present.kicker.network", language), text("present.caption.network", language),
-            _counts(everything, language), figure)
+    return (
+        text("present.kicker.network", language),
+        text("present.caption.network", language),
+        _counts(everything, language),
+        figure,
+    )
 
 
 def _tier(scene: Scene, dataset: Dataset, language: str, everything: View):
@@ -126,7 +136,9 @@ def _partner(scene: Scene, dataset: Dataset, language: str, everything: View):
         facts.append(Fact(str(int(start)), text("present.fact.since", language)))
     facts.append(Fact(number(row["outgoing"], language), text("present.fact.outgoing", language)))
     facts.append(Fact(number(row["incoming"], language), text("present.fact.incoming", language)))
-    caption = text("present.caption.partner", language, name=str(row["name"]), place=place) if place else str(row["name"])
+    caption = (
+        text("present.caption.partner", language, name=str(row["name"]), place=place) if place else str(row["name"])
+    )
     return kicker, caption, facts, figure
 
 
@@ -139,8 +151,10 @@ def _region(scene: Scene, dataset: Dataset, language: str, everything: View):
 
 def _pyramid(scene: Scene, dataset: Dataset, language: str, everything: View):
     figure = _call(tier_pyramid, everything.tier_counts, theme=PRESENT_THEME, language=language)
-    facts = [Fact(number(everything.tier_counts.get(t, 0), language), text(f"present.tier_partners.{t}", language))
-             for t in ("strategic", "collaboration", "mobility")]
+    facts = [
+        Fact(number(everything.tier_counts.get(t, 0), language), text(f"present.tier_partners.{t}", language))
+        for t in ("strategic", "collaboration", "mobility")
+    ]
     return (text("present.kicker.pyramid", language), text("present.caption.pyramid", language), facts, figure)
 
 
@@ -165,13 +179,20 @@ def _trend(scene: Scene, dataset: Dataset, language: str, everything: View):
 def _fields(scene: Scene, dataset: Dataset, language: str, everything: View):
     counts = partners_by_broad_field(dataset.agreements, everything.partners["partner_id"])
     figure = _call(partners_by_field_bar, counts, theme=PRESENT_THEME, language=language)
-    facts = [Fact(number(row.partners, language), isced.field_name(row.field, language))
-             for row in counts.head(3).itertuples(index=False)]
+    facts = [
+        Fact(number(row.partners, language), isced.field_name(row.field, language))
+        for row in counts.head(3).itertuples(index=False)
+    ]
     return (text("present.kicker.fields", language), text("present.caption.fields", language), facts, figure)
 
 
 _BUILDERS: dict[str, Callable] = {
-    "network": _network, "tier": _tier, "partner": _partner, "region": _region, "pyramid": _pyramid, "trend": _trend,
+    "network": _network,
+    "tier": _tier,
+    "partner": _partner,
+    "region": _region,
+    "pyramid": _pyramid,
+    "trend": _trend,
     "fields": _fields,
 }
 
@@ -186,7 +207,7 @@ def _call(function: Callable, *args, language: str, **kwargs):
     return function(*args, **kwargs)
 
 
-@lru_cache(maxsize=None)
+@cache
 def _parameters(function: Callable) -> frozenset[str]:
     return frozenset(inspect.signature(function).parameters)
 
@@ -226,13 +247,25 @@ def _spotlight(figure: dict, tier: str) -> None:
         ring = trace["marker"]
         size = float(np.atleast_1d(_numbers(ring.get("size", 30)))[0]) * MARKER_SCALE
         ring.update(size=size, color="#ffffff", line={"width": 4})
-        trace["textfont"] = {**trace.get("textfont", {}), "size": BASE_FONT_PX + 4, "color": theme.text,
-                             "weight": "bold", "shadow": "auto"}
+        trace["textfont"] = {
+            **trace.get("textfont", {}),
+            "size": BASE_FONT_PX + 4,
+            "color": theme.text,
+            "weight": "bold",
+            "shadow": "auto",
+        }
         partner = {key: trace[key] for key in ("type", "lat", "lon")}
-        partner.update(mode="markers", showlegend=False, hoverinfo="skip",
-                       marker={"symbol": theme.tier_symbols.get(tier, "circle"), "size": max(size - 14, 14),
-                               "color": theme.tiers.get(tier, theme.highlight),
-                               "line": {"width": 2, "color": theme.surface}})
+        partner.update(
+            mode="markers",
+            showlegend=False,
+            hoverinfo="skip",
+            marker={
+                "symbol": theme.tier_symbols.get(tier, "circle"),
+                "size": max(size - 14, 14),
+                "color": theme.tiers.get(tier, theme.highlight),
+                "line": {"width": 2, "color": theme.surface},
+            },
+        )
         figure["data"].insert(position, partner)
         return
 
@@ -250,9 +283,11 @@ def _frame(figure: dict, lat: float, lon: float) -> None:
 
 def _counts(view: View, language: str) -> list[Fact]:
     counts = stats.headline_counts(view)
-    return [Fact(number(counts["partners"], language), text("present.fact.partners", language)),
-            Fact(number(counts["countries"], language), text("present.fact.countries", language)),
-            Fact(number(counts["mobilities"], language), text("present.fact.mobilities", language))]
+    return [
+        Fact(number(counts["partners"], language), text("present.fact.partners", language)),
+        Fact(number(counts["countries"], language), text("present.fact.countries", language)),
+        Fact(number(counts["mobilities"], language), text("present.fact.mobilities", language)),
+    ]
 
 
 def _country(row: pd.Series, language: str) -> str:
@@ -292,8 +327,11 @@ def _template_json() -> dict:
     layout["font"] = {**layout.get("font", {}), "size": BASE_FONT_PX, "color": PRESENT_THEME.text}
     for axis in ("xaxis", "yaxis"):
         if axis in layout:
-            layout[axis]["tickfont"] = {**layout[axis].get("tickfont", {}), "size": TICK_FONT_PX,
-                                        "color": PRESENT_THEME.muted}
+            layout[axis]["tickfont"] = {
+                **layout[axis].get("tickfont", {}),
+                "size": TICK_FONT_PX,
+                "color": PRESENT_THEME.muted,
+            }
             layout[axis]["gridcolor"] = PRESENT_THEME.grid
     layout["hoverlabel"] = {**layout.get("hoverlabel", {}), "bgcolor": PRESENT_THEME.hover_background}
     raise_fonts(template, MIN_FONT_PX)

@@ -21,8 +21,12 @@ from dashboard.report import FileReport, Problem
 KINDS = ("network", "tier", "partner", "region", "pyramid", "trend", "fields")
 NEEDS_VALUE = {"tier": "a tier", "partner": "a partner_id from partners.csv", "region": "a world region"}
 REGION_ALIASES = {
-    "europa": "Europe", "afrika": "Africa", "azie": "Asia", "noordamerika": "North America",
-    "zuidamerika": "South America", "oceanie": "Oceania",
+    "europa": "Europe",
+    "afrika": "Africa",
+    "azie": "Asia",
+    "noordamerika": "North America",
+    "zuidamerika": "South America",
+    "oceanie": "Oceania",
 }
 TOUR_FILE = "tour.csv"
 MAX_TOUR_BYTES = 1024 * 1024  # a tour is a few dozen lines; anything bigger is the wrong file
@@ -53,8 +57,8 @@ class Scene:
 @dataclass(frozen=True)
 class Tour:
     scenes: tuple[Scene, ...]
-    source: str                                   # the file read, or "default"
-    rejected: tuple[Problem, ...] = ()            # rows left out, each with file, line, column and what to do
+    source: str  # the file read, or "default"
+    rejected: tuple[Problem, ...] = ()  # rows left out, each with file, line, column and what to do
     warnings: tuple[Problem, ...] = ()
     errors: tuple[Problem, ...] = field(default=())  # problems with the whole file
 
@@ -75,8 +79,12 @@ def default_scenes(dataset: Dataset) -> tuple[Scene, ...]:
     strategic = partners[partners["tier"] == "strategic"]
     scenes += [Scene("partner", str(pid)) for pid in strategic["partner_id"]]
     counts = partners["region"].value_counts()
-    scenes += [Scene("region", region) for region in sorted((r for r in REGIONS if counts.get(r, 0)),
-                                                             key=lambda r: (-counts.get(r, 0), REGIONS.index(r)))]
+    scenes += [
+        Scene("region", region)
+        for region in sorted(
+            (r for r in REGIONS if counts.get(r, 0)), key=lambda r: (-counts.get(r, 0), REGIONS.index(r))
+        )
+    ]
     scenes.append(Scene("pyramid"))
     if len(dataset.mobility):
         scenes.append(Scene("trend"))
@@ -117,7 +125,7 @@ def _column_of(header: str) -> str | None:
         if key in {header_key(a) for a in aliases}:
             return name
     for prefix in CAPTION_PREFIXES:
-        rest = key[len(prefix):] if key.startswith(prefix) else None
+        rest = key[len(prefix) :] if key.startswith(prefix) else None
         if rest is not None and (len(rest) == 2 and rest.isalpha() or rest == ""):
             return f"caption_{rest or 'en'}"
     return None
@@ -135,11 +143,17 @@ def _read_scenes(table, report: FileReport, dataset: Dataset) -> list[tuple[int,
         if name and name not in columns:
             columns[name], written[name] = position, header
         elif header:
-            report.warn(table.header_line, header, "column not used by the tour: it is ignored "
-                        "(the tour reads scene, kind, value and caption_en, caption_nl, ...)")
+            report.warn(
+                table.header_line,
+                header,
+                "column not used by the tour: it is ignored "
+                "(the tour reads scene, kind, value and caption_en, caption_nl, ...)",
+            )
     if "kind" not in columns:
-        report.fail("no 'kind' column: the header must name the columns scene, kind, value, caption_en, caption_nl",
-                    line=table.header_line)
+        report.fail(
+            "no 'kind' column: the header must name the columns scene, kind, value, caption_en, caption_nl",
+            line=table.header_line,
+        )
         return []
     partner_ids = {str(p).casefold(): str(p) for p in dataset.partners["partner_id"]}
     regions_with_partners = set(dataset.partners["region"].astype(str))
@@ -160,12 +174,20 @@ def _read_scenes(table, report: FileReport, dataset: Dataset) -> list[tuple[int,
             report.reject(row.line, written.get(problem.column, problem.column), problem.message, problem.value)
             continue
         if cell.get("scene") and number in seen_numbers:
-            report.warn(row.line, written.get("scene"), f"scene {number} is also on line {seen_numbers[number]}: "
-                        "both play, in file order; renumber them to choose", number)
+            report.warn(
+                row.line,
+                written.get("scene"),
+                f"scene {number} is also on line {seen_numbers[number]}: "
+                "both play, in file order; renumber them to choose",
+                number,
+            )
         seen_numbers.setdefault(number, row.line)
         previous = number
-        captions = tuple((name.removeprefix("caption_"), cell[name]) for name in sorted(columns)
-                         if name.startswith("caption_") and cell[name])
+        captions = tuple(
+            (name.removeprefix("caption_"), cell[name])
+            for name in sorted(columns)
+            if name.startswith("caption_") and cell[name]
+        )
         report.rows_loaded += 1
         scenes.append((number, row.line, Scene(kind, value, captions, row.line)))
     return scenes
@@ -183,8 +205,11 @@ def _scene_number(text: str, previous: int) -> int:
     try:
         number = int(text.strip())
     except ValueError:
-        raise _RowProblem("scene", "the scene number must be a whole number (1, 2, 3, ...): "
-                          "it gives the scene's place in the loop", text) from None
+        raise _RowProblem(
+            "scene",
+            "the scene number must be a whole number (1, 2, 3, ...): it gives the scene's place in the loop",
+            text,
+        ) from None
     if number < 1:
         raise _RowProblem("scene", "the scene number must be 1 or more", text)
     return number
@@ -215,15 +240,21 @@ def _value(kind: str, text: str, partner_ids: dict[str, str], regions_with_partn
         if found is None:
             close = difflib.get_close_matches(text, list(partner_ids.values()), n=1, cutoff=0.6)
             hint = f"did you mean {close[0]!r}? " if close else ""
-            raise _RowProblem("value", f"no partner with this partner_id in partners.csv: {hint}"
-                              "copy the partner_id from partners.csv", text)
+            raise _RowProblem(
+                "value",
+                f"no partner with this partner_id in partners.csv: {hint}copy the partner_id from partners.csv",
+                text,
+            )
         return found
     region = _region(text)
     if region is None:
         raise _RowProblem("value", f"unknown world region: write one of {', '.join(REGIONS)}", text)
     if region not in regions_with_partners:
-        raise _RowProblem("value", f"no partner in {region}: the scene would show an empty map; "
-                          "remove the row or add partners there", text)
+        raise _RowProblem(
+            "value",
+            f"no partner in {region}: the scene would show an empty map; remove the row or add partners there",
+            text,
+        )
     return region
 
 

@@ -39,34 +39,54 @@ class Page:
     filters: str
 
     def outputs(self) -> tuple:
-        return (self.count, self.empty_hidden, self.empty, self.broader, self.figure,
-                self.cards, self.languages, self.filters)
+        return (
+            self.count,
+            self.empty_hidden,
+            self.empty,
+            self.broader,
+            self.figure,
+            self.cards,
+            self.languages,
+            self.filters,
+        )
 
 
-def destinations_map(dataset: Dataset, search: Search, result: Result, language: str,
-                     assets_url: str = "/assets/") -> go.Figure:
+def destinations_map(
+    dataset: Dataset, search: Search, result: Result, language: str, assets_url: str = "/assets/"
+) -> go.Figure:
     """The dashboard's map (callbacks.views.render_map) of the partners that fit, with public hover cards only."""
-    state = FilterState.from_values(dataset, regions=search.regions, countries=search.countries,
-                                    fields=[search.field] if search.field else None,
-                                    levels=[str(search.level)] if search.level else None)
+    state = FilterState.from_values(
+        dataset,
+        regions=search.regions,
+        countries=search.countries,
+        fields=[search.field] if search.field else None,
+        levels=[str(search.level)] if search.level else None,
+    )
     view = apply(state, dataset)
     keep = view.partners["partner_id"].astype(str).isin(set(result.cards["partner_id"]))
     partners = public_partners(view.partners[keep.to_numpy(dtype=bool)])
-    return public_hover(render_map(dataset, state.to_query(), view=replace(view, partners=partners),
-                                   language=language, assets_url=assets_url))
+    return public_hover(
+        render_map(
+            dataset, state.to_query(), view=replace(view, partners=partners), language=language, assets_url=assets_url
+        )
+    )
 
 
-def render_destinations(dataset: Dataset, url_search: str | None, default_language: str,
-                        assets_url: str = "/assets/") -> Page:
+def render_destinations(
+    dataset: Dataset, url_search: str | None, default_language: str, assets_url: str = "/assets/"
+) -> Page:
     language = language_from_query(url_search, default_language)
     search = Search.from_query(url_search)
     result = find(dataset, search)
     home = dataset.institution.short_name or dataset.institution.name
     broader = []
     if result.broader:
-        broader = [html.A(text("dest.broader", language,
-                               field=f"{result.broader} {field_label(result.broader, language)}"),
-                          href=with_language(replace(search, field=result.broader).to_query(), language))]
+        broader = [
+            html.A(
+                text("dest.broader", language, field=f"{result.broader} {field_label(result.broader, language)}"),
+                href=with_language(replace(search, field=result.broader).to_query(), language),
+            )
+        ]
     links = language_links(url_search)
     return Page(
         count=text("dest.count", language, count=len(result.cards)),
@@ -75,10 +95,17 @@ def render_destinations(dataset: Dataset, url_search: str | None, default_langua
         broader=broader,
         figure=destinations_map(dataset, search, result, language, assets_url),
         cards=destination_cards(result.cards, language, home),
-        languages=[html.A(code.upper(), href=links[code], lang=code, title=language_name(code),
-                          className="lang-link active" if code == language else "lang-link",
-                          **({"aria-current": "true"} if code == language else {}))
-                   for code in LANGUAGES],
+        languages=[
+            html.A(
+                code.upper(),
+                href=links[code],
+                lang=code,
+                title=language_name(code),
+                className="lang-link active" if code == language else "lang-link",
+                **({"aria-current": "true"} if code == language else {}),
+            )
+            for code in LANGUAGES
+        ],
         filters=filters_button(search, language),
     )
 
@@ -88,21 +115,43 @@ def absolute(assets: str) -> str:
     return flask.request.host_url.rstrip("/") + assets
 
 
-def register_destinations_callbacks(app: dash.Dash, store: DatasetStore, default_language: str,
-                                    assets: str = "/assets/") -> None:
-    @app.callback(Output(ids.URL, "search"), *(Input(c, "value") for c in ids.DESTINATION_CONTROLS),
-                  Input(ids.URL, "search"), prevent_initial_call=True)
+def register_destinations_callbacks(
+    app: dash.Dash, store: DatasetStore, default_language: str, assets: str = "/assets/"
+) -> None:
+    @app.callback(
+        Output(ids.URL, "search"),
+        *(Input(c, "value") for c in ids.DESTINATION_CONTROLS),
+        Input(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
     def choose(field, level, period, speaks, regions, countries, sort, search):
         if dash.ctx.triggered_id == ids.URL:
             return dash.no_update
-        query = search_query(dict(field=field, level=level, period=period, language=speaks, regions=regions,
-                                  countries=countries, sort=sort), search)
+        query = search_query(
+            dict(
+                field=field,
+                level=level,
+                period=period,
+                language=speaks,
+                regions=regions,
+                countries=countries,
+                sort=sort,
+            ),
+            search,
+        )
         return query if query != (search or "") else dash.no_update
 
-    @app.callback(Output(ids.COUNT, "children"), Output(ids.EMPTY + "-box", "hidden"), Output(ids.EMPTY, "children"),
-                  Output(ids.BROADER, "children"), Output(ids.MAP, "figure"),
-                  Output(ids.CARDS, "children"), Output(ids.LANGUAGE_LINKS, "children"),
-                  Output(ids.FILTERS_TOGGLE, "children"), Input(ids.URL, "search"))
+    @app.callback(
+        Output(ids.COUNT, "children"),
+        Output(ids.EMPTY + "-box", "hidden"),
+        Output(ids.EMPTY, "children"),
+        Output(ids.BROADER, "children"),
+        Output(ids.MAP, "figure"),
+        Output(ids.CARDS, "children"),
+        Output(ids.LANGUAGE_LINKS, "children"),
+        Output(ids.FILTERS_TOGGLE, "children"),
+        Input(ids.URL, "search"),
+    )
     def show(search):
         return render_destinations(store.current(), search, default_language, absolute(assets)).outputs()
 
@@ -110,6 +159,7 @@ def register_destinations_callbacks(app: dash.Dash, store: DatasetStore, default
     app.clientside_callback(
         """(clicks) => { const open = clicks % 2 === 1;
             return [open ? 'dest-controls open' : 'dest-controls', open ? 'true' : 'false']; }""",
-        Output(ids.CONTROLS, "className"), Output(ids.FILTERS_TOGGLE, "aria-expanded"),
+        Output(ids.CONTROLS, "className"),
+        Output(ids.FILTERS_TOGGLE, "aria-expanded"),
         Input(ids.FILTERS_TOGGLE, "n_clicks"),
     )

@@ -28,24 +28,49 @@ def build_embed_layout(state: FilterState, language: str, graph_config: dict, *,
                 [
                     html.Form(
                         [
-                            dmc.MultiSelect(id=ids.TIER, label=text("tier", language), value=list(state.tiers),
-                                            placeholder=text("embed.all_tiers", language), clearable=True,
-                                            data=[{"value": t, "label": text(f"tier.{t}", language)} for t in TIERS]),
-                            dmc.Select(id=ids.EMBED_REGION, label=text("region", language), clearable=True,
-                                       value=state.regions[0] if len(state.regions) == 1 else None,
-                                       placeholder=text("embed.all_regions", language),
-                                       data=[{"value": r, "label": value_label("region", r, language)}
-                                             for r in REGIONS]),
-                            dmc.TextInput(id=ids.SEARCH, label=text("embed.search", language), value=state.query,
-                                          debounce=400),
-                            html.A(text("embed.full_view", language), id=ids.FULL_VIEW, href=home, target="_blank",
-                                   rel="noopener", className="embed-full-view"),
+                            dmc.MultiSelect(
+                                id=ids.TIER,
+                                label=text("tier", language),
+                                value=list(state.tiers),
+                                placeholder=text("embed.all_tiers", language),
+                                clearable=True,
+                                data=[{"value": t, "label": text(f"tier.{t}", language)} for t in TIERS],
+                            ),
+                            dmc.Select(
+                                id=ids.EMBED_REGION,
+                                label=text("region", language),
+                                clearable=True,
+                                value=state.regions[0] if len(state.regions) == 1 else None,
+                                placeholder=text("embed.all_regions", language),
+                                data=[{"value": r, "label": value_label("region", r, language)} for r in REGIONS],
+                            ),
+                            dmc.TextInput(
+                                id=ids.SEARCH, label=text("embed.search", language), value=state.query, debounce=400
+                            ),
+                            html.A(
+                                text("embed.full_view", language),
+                                id=ids.FULL_VIEW,
+                                href=home,
+                                target="_blank",
+                                rel="noopener",
+                                className="embed-full-view",
+                            ),
                         ],
-                        className="embed-controls", role="search",
+                        className="embed-controls",
+                        role="search",
                     ),
-                    html.Div(dcc.Graph(id=ids.EMBED_MAP, config=graph_config, responsive=True,
-                                       figure={"data": [], "layout": {}}, className="embed-map-graph"),
-                             className="embed-map", role="img", **{"aria-label": text("embed.map", language)}),
+                    html.Div(
+                        dcc.Graph(
+                            id=ids.EMBED_MAP,
+                            config=graph_config,
+                            responsive=True,
+                            figure={"data": [], "layout": {}},
+                            className="embed-map-graph",
+                        ),
+                        className="embed-map",
+                        role="img",
+                        **{"aria-label": text("embed.map", language)},
+                    ),
                 ],
                 className="embed-main",
             ),
@@ -60,23 +85,26 @@ def embed_query(tiers, region, query, search: str | None, dataset: Dataset) -> s
     return with_language(state.to_query(), language_from_query(search, "") or None)
 
 
-def render_embed(dataset: Dataset, search: str | None, default_language: str, home: str,
-                 assets_url: str = "/assets/"):
+def render_embed(dataset: Dataset, search: str | None, default_language: str, home: str, assets_url: str = "/assets/"):
     """The map (the dashboard's render_map, public hover cards) and the full view's link for the URL's filter."""
     language = language_from_query(search, default_language)
     state = FilterState.from_query(search, dataset)
     state = FilterState.from_values(dataset, tiers=state.tiers, regions=state.regions, query=state.query)
     view = apply(state, dataset)
     view = replace(view, partners=public_partners(view.partners))
-    figure = public_hover(render_map(dataset, state.to_query(), view=view, language=language,
-                                     assets_url=assets_url))
+    figure = public_hover(render_map(dataset, state.to_query(), view=view, language=language, assets_url=assets_url))
     return figure, home + with_language(state.to_query(), language)
 
 
-def register_embed_callbacks(app: dash.Dash, store: DatasetStore, default_language: str, home: str,
-                             assets: str = "/assets/") -> None:
-    @app.callback(Output(ids.URL, "search"), *(Input(c, "value") for c in ids.EMBED_CONTROLS),
-                  Input(ids.URL, "search"), prevent_initial_call=True)
+def register_embed_callbacks(
+    app: dash.Dash, store: DatasetStore, default_language: str, home: str, assets: str = "/assets/"
+) -> None:
+    @app.callback(
+        Output(ids.URL, "search"),
+        *(Input(c, "value") for c in ids.EMBED_CONTROLS),
+        Input(ids.URL, "search"),
+        prevent_initial_call=True,
+    )
     def choose(tiers, region, query, search):
         if dash.ctx.triggered_id == ids.URL:
             return dash.no_update

@@ -10,7 +10,7 @@ from urllib.parse import urlsplit
 import dash
 import dash_mantine_components as dmc
 import flask
-from flask import Flask, redirect, request
+from flask import redirect, request
 
 from dashboard.components.language import LocalisedDash, request_language
 from dashboard.config import Settings
@@ -55,9 +55,11 @@ def _public_app(main: dash.Dash, settings: Settings, path: str, title) -> dash.D
         external_stylesheets=[],
     )
     # Without it the dashboard's catch-all route would answer <prefix>destinations with the dashboard.
-    main.server.add_url_rule(path.rstrip("/"), f"{path.strip('/').replace('/', '_')}_redirect",
-                             lambda: redirect(path + ("?" + request.query_string.decode() if request.query_string
-                                                      else "")))
+    main.server.add_url_rule(
+        path.rstrip("/"),
+        f"{path.strip('/').replace('/', '_')}_redirect",
+        lambda: redirect(path + ("?" + request.query_string.decode() if request.query_string else "")),
+    )
     return app
 
 
@@ -71,8 +73,9 @@ def public_graph_config(main_config: dict) -> dict:
     return {**main_config, "displayModeBar": False, "scrollZoom": False, "responsive": True}
 
 
-def mount_public_pages(main: dash.Dash, store: DatasetStore, settings: Settings, graph_config: dict
-                       ) -> tuple[dash.Dash, dash.Dash]:
+def mount_public_pages(
+    main: dash.Dash, store: DatasetStore, settings: Settings, graph_config: dict
+) -> tuple[dash.Dash, dash.Dash]:
     """Serve /destinations/ and /embed/ (and redirect the bare paths there)."""
     home = main.config.requests_pathname_prefix
     config = public_graph_config(graph_config)
@@ -81,17 +84,37 @@ def mount_public_pages(main: dash.Dash, store: DatasetStore, settings: Settings,
         institution = store.current().institution
         return institution.short_name or institution.name
 
-    destinations = _public_app(main, settings, under(main.config.routes_pathname_prefix, DESTINATIONS_PATH),
-                               lambda language: text("dest.page_title", language, short_name=short_name()))
-    destinations.layout = lambda: mantine_page(build_destinations_layout(
-        store.current(), Search.from_query(page_query()), request_language(settings.language), config, home=home,
-        public_figures=settings.public_figures))
+    destinations = _public_app(
+        main,
+        settings,
+        under(main.config.routes_pathname_prefix, DESTINATIONS_PATH),
+        lambda language: text("dest.page_title", language, short_name=short_name()),
+    )
+    destinations.layout = lambda: mantine_page(
+        build_destinations_layout(
+            store.current(),
+            Search.from_query(page_query()),
+            request_language(settings.language),
+            config,
+            home=home,
+            public_figures=settings.public_figures,
+        )
+    )
     register_destinations_callbacks(destinations, store, settings.language, main.get_asset_url(""))
 
-    embed = _public_app(main, settings, under(main.config.routes_pathname_prefix, EMBED_PATH),
-                        lambda language: text("embed.page_title", language, short_name=short_name()))
-    embed.layout = lambda: mantine_page(build_embed_layout(
-        FilterState.from_query(page_query(), store.current()), request_language(settings.language), config,
-        home=home))
+    embed = _public_app(
+        main,
+        settings,
+        under(main.config.routes_pathname_prefix, EMBED_PATH),
+        lambda language: text("embed.page_title", language, short_name=short_name()),
+    )
+    embed.layout = lambda: mantine_page(
+        build_embed_layout(
+            FilterState.from_query(page_query(), store.current()),
+            request_language(settings.language),
+            config,
+            home=home,
+        )
+    )
     register_embed_callbacks(embed, store, settings.language, home, main.get_asset_url(""))
     return destinations, embed

@@ -14,7 +14,9 @@ DATA_ROWS = 5912
 
 pytestmark = [
     pytest.mark.real_data,
-    pytest.mark.skipif(not REAL.is_dir(), reason="../shared/data/real not found: acceptance test needs the shared real data"),
+    pytest.mark.skipif(
+        not REAL.is_dir(), reason="../shared/data/real not found: acceptance test needs the shared real data"
+    ),
 ]
 
 
@@ -58,7 +60,10 @@ def test_countries_codes_and_cities_are_normalised(eche):
         assert not rows[column].str.contains("\u00a0|^ | $|  ", regex=True).any(), column
     first = rows.iloc[0]
     assert (first["erasmus_code"], first["city"], first["street"], first["postcode"]) == (
-        "A BADEN01", "Baden", "Mühlgasse 67", "2500")
+        "A BADEN01",
+        "Baden",
+        "Mühlgasse 67",
+        "2500",
+    )
     loaded = rows[rows["rejected"] == ""]
     assert loaded["partner_id"].is_unique and (loaded["partner_id"] != "").all()
-

@@ -18,8 +18,9 @@ TIME_LIMIT = 10.0  # seconds on the shared 2-core machine for 5,393 IIAs against
 
 pytestmark = [
     pytest.mark.real_data,
-    pytest.mark.skipif(not REAL.is_dir(),
-                       reason="../shared/data/real not found: acceptance test needs the shared real data"),
+    pytest.mark.skipif(
+        not REAL.is_dir(), reason="../shared/data/real not found: acceptance test needs the shared real data"
+    ),
 ]
 
 
@@ -43,10 +44,14 @@ def test_every_institution_is_found_by_the_hei_id_of_its_website(tmp_path):
         f"<receiving-first-academic-year-id>2025/2026</receiving-first-academic-year-id>"
         f"<receiving-last-academic-year-id>2028/2029</receiving-last-academic-year-id>"
         f"<mobilities-per-year>2</mobilities-per-year></student-studies-mobility-spec></cooperation-conditions></iia>"
-        for n, hei in enumerate(sorted(owners)))
+        for n, hei in enumerate(sorted(owners))
+    )
     path = tmp_path / "iias.xml"
-    path.write_text('<iias-get-response xmlns="https://github.com/erasmus-without-paper/ewp-specs-api-iias/blob/'
-                    f'stable-v7/endpoints/get-response.xsd">{iias}</iias-get-response>', encoding="utf-8")
+    path.write_text(
+        '<iias-get-response xmlns="https://github.com/erasmus-without-paper/ewp-specs-api-iias/blob/'
+        f'stable-v7/endpoints/get-response.xsd">{iias}</iias-get-response>',
+        encoding="utf-8",
+    )
     started = time.perf_counter()
     records, iia_report = read_iias(path, HOME, HeiIndex.of(partners))
     elapsed = time.perf_counter() - started

@@ -6,27 +6,31 @@ SKIP_BROWSER=1 is the only way to skip them; without a browser they fail and say
 from __future__ import annotations
 
 import logging
-import os
 import threading
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
-from pathlib import Path
 
 import pytest
 from werkzeug.serving import make_server
 
 logging.getLogger("werkzeug").setLevel(logging.ERROR)  # one line per request drowns the test output
 
-from dashboard.app import create_app
-from dashboard.config import Settings
-from dashboard.model import Dataset
-from tests.factories import make_dataset
+from dashboard.app import create_app  # noqa: E402  (after quieting werkzeug)
+from dashboard.config import Settings  # noqa: E402  (after quieting werkzeug)
+from dashboard.model import Dataset  # noqa: E402  (after quieting werkzeug)
+from tests.factories import make_dataset  # noqa: E402  (after quieting werkzeug)
 
 # No GPU here: Chromium draws the map's WebGL with SwiftShader, its software renderer (--disable-gpu keeps it
 # from probing for hardware; newer builds want --enable-unsafe-swiftshader to allow that fallback for WebGL).
 CHROMIUM_ARGS = [
-    "--no-sandbox", "--headless=new", "--disable-gpu", "--enable-unsafe-swiftshader", "--disable-background-networking",
-    "--disable-component-update", "--disable-sync", "--no-first-run",
+    "--no-sandbox",
+    "--headless=new",
+    "--disable-gpu",
+    "--enable-unsafe-swiftshader",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
 ]
 VIEWPORT = {"width": 1600, "height": 1000}
 

@@ -4,8 +4,8 @@ grid's rows (ag-grid API) and the partner-count text."""
 from __future__ import annotations
 
 import json
-from urllib.parse import urlsplit
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from dashboard import ids
 
@@ -38,11 +38,11 @@ READ_STATE_JS = """
 
 @dataclass(frozen=True)
 class Shown:
-    markers: list[str]          # partner ids with a marker on the map
-    tiers: dict[str, int]       # the pyramid's count per tier
-    rows: list[str]             # partner ids in the table
-    count: str | None           # the text of #partner-count
-    search: str                 # the page's URL query string
+    markers: list[str]  # partner ids with a marker on the map
+    tiers: dict[str, int]  # the pyramid's count per tier
+    rows: list[str]  # partner ids in the table
+    count: str | None  # the text of #partner-count
+    search: str  # the page's URL query string
     ready: bool
 
 
@@ -51,8 +51,9 @@ def read_state(page) -> Shown:
     return Shown(**raw)
 
 
-def wait_until_shown(page, partner_count: int, markers: int | None = None, tiers: dict[str, int] | None = None,
-                     timeout: float = 15_000) -> Shown:
+def wait_until_shown(
+    page, partner_count: int, markers: int | None = None, tiers: dict[str, int] | None = None, timeout: float = 15_000
+) -> Shown:
     """Wait until the table and partner-count show `partner_count` partners, the map `markers` markers (default:
     the same number) and the pyramid `tiers` (when given), then read everything. Plotly redraws after React
     does, so a test that did not wait for the figures would read the previous state."""
@@ -123,14 +124,20 @@ def wait_for_map(page, timeout: float = 20_000) -> None:
 
 def zoom_map(page, lat: float, lon: float, zoom: float) -> None:
     """Move the map as the zoom buttons and dragging would (plotly's public relayout), then wait for it."""
-    page.evaluate("""([mapId, lat, lon, zoom]) => {
+    page.evaluate(
+        """([mapId, lat, lon, zoom]) => {
         const plot = document.querySelector(`#${mapId} .js-plotly-plot`);
         return window.Plotly.relayout(plot, {"map.center": {lat, lon}, "map.zoom": zoom});
-    }""", [ids.WORLD_MAP, lat, lon, zoom])
-    page.wait_for_function(f"""([mapId, zoom]) => {{
+    }""",
+        [ids.WORLD_MAP, lat, lon, zoom],
+    )
+    page.wait_for_function(
+        f"""([mapId, zoom]) => {{
         const map = ({MAPLIBRE_JS})(mapId);
         return map && Math.abs(map.getZoom() - zoom) < 0.01;
-    }}""", arg=[ids.WORLD_MAP, zoom])
+    }}""",
+        arg=[ids.WORLD_MAP, zoom],
+    )
     wait_for_map(page)
 
 

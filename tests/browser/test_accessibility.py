@@ -16,8 +16,16 @@ pytestmark = pytest.mark.browser
 
 # Every page a visitor can open. Pages other branches are building are listed already: they are scanned as soon
 # as they answer (until then the test says it skipped them and why).
-PAGES = ["/accessibility", "/accessibility?lang=nl", "/accessibility?lang=fr", "/accessibility?lang=de",
-         "/data", "/health", "/destinations", "/embed"]
+PAGES = [
+    "/accessibility",
+    "/accessibility?lang=nl",
+    "/accessibility?lang=fr",
+    "/accessibility?lang=de",
+    "/data",
+    "/health",
+    "/destinations",
+    "/embed",
+]
 
 
 def drawn(page, dataset, search: str = ""):
@@ -34,16 +42,19 @@ def open_drawer(page):
     page.wait_for_function("() => document.querySelector('.atlas-detail header').getAttribute('role') === 'group'")
 
 
-@pytest.mark.parametrize(("search", "state"), [
-    ("", "plain"),
-    ("", "dark"),
-    ("?tier=strategic,mobility&region=Europe&from=2021-2022&to=2022-2023", "filters"),
-    ("?query=no-such-partner", "empty"),
-    ("", "drawer"),
-    ("", "tables"),
-    ("?lang=nl", "plain"),
-    ("?lang=de&tier=collaboration", "drawer"),
-])
+@pytest.mark.parametrize(
+    ("search", "state"),
+    [
+        ("", "plain"),
+        ("", "dark"),
+        ("?tier=strategic,mobility&region=Europe&from=2021-2022&to=2022-2023", "filters"),
+        ("?query=no-such-partner", "empty"),
+        ("", "drawer"),
+        ("", "tables"),
+        ("?lang=nl", "plain"),
+        ("?lang=de&tier=collaboration", "drawer"),
+    ],
+)
 def test_the_dashboard_has_no_axe_violations(live_app, open_page, search, state):
     page = open_page(live_app.url + "/" + search)
     drawn(page, live_app.dataset, search.replace("lang=nl", "").replace("lang=de&", "").rstrip("?") or "")
@@ -83,7 +94,9 @@ def test_every_presentation_scene_has_no_axe_violations(live_app, open_page):
 def test_every_other_page_has_no_axe_violations(live_app, open_page, path):
     page = open_page(live_app.url + path)
     page.wait_for_load_state("networkidle")
-    page.wait_for_function("() => document.querySelector('main, #atlas-page') && !document.querySelector('._dash-loading')")
+    page.wait_for_function(
+        "() => document.querySelector('main, #atlas-page') && !document.querySelector('._dash-loading')"
+    )
     # Dash answers every unknown path with the dashboard: a path that shows it is not a page of its own (yet).
     if page.evaluate(f"() => Boolean(document.getElementById('{ids.PAGE}'))"):
         pytest.skip(f"{path} is not a page of its own in this build yet; it is scanned as soon as it is")
@@ -117,15 +130,24 @@ def test_a_keyboard_alone_reaches_a_partners_details_and_back(live_app, open_pag
         if stop["chart"]:
             assert stop["summary"], f"{stop['name']} has no text summary"
             charts.append(stop["name"])
-    assert charts == ["World map of the partners in the filter", "Partnership tiers", "Mobility per academic year", "Semester and short-term",
-                      "By home campus", "Top countries", "Top partners"]
+    assert charts == [
+        "World map of the partners in the filter",
+        "Partnership tiers",
+        "Mobility per academic year",
+        "Semester and short-term",
+        "By home campus",
+        "Top countries",
+        "Top partners",
+    ]
 
     # Down to the first partner row, Enter opens its details with focus inside; Esc closes and focus is back.
     for _ in range(5):
         if page.evaluate("() => Boolean(document.activeElement.closest('.ag-center-cols-container .ag-row'))"):
             break
         page.keyboard.press("ArrowDown")
-    row_name = page.evaluate("() => document.activeElement.closest('.ag-row').querySelector('[col-id=name]').textContent")
+    row_name = page.evaluate(
+        "() => document.activeElement.closest('.ag-row').querySelector('[col-id=name]').textContent"
+    )
     page.keyboard.press("Enter")
     drawer = page.locator(".atlas-detail .mantine-Drawer-content")
     expect(drawer).to_be_visible()
@@ -136,15 +158,18 @@ def test_a_keyboard_alone_reaches_a_partners_details_and_back(live_app, open_pag
     page.keyboard.press("Escape")
     expect(drawer).to_be_hidden()
     page.wait_for_function("() => Boolean(document.activeElement.closest('.ag-row'))")
-    assert page.evaluate("() => document.activeElement.closest('.ag-row').querySelector('[col-id=name]').textContent") \
+    assert (
+        page.evaluate("() => document.activeElement.closest('.ag-row').querySelector('[col-id=name]').textContent")
         == row_name
+    )
 
 
 def test_enter_on_a_chart_opens_its_toolbar_and_esc_goes_back(live_app, open_page):
     page = open_page(live_app.url + "/")
     drawn(page, live_app.dataset)
-    assert page.evaluate("() => Array.from(document.querySelectorAll('.modebar-btn'))"
-                         ".every((b) => b.getAttribute('tabindex') === '-1')")
+    assert page.evaluate(
+        "() => Array.from(document.querySelectorAll('.modebar-btn')).every((b) => b.getAttribute('tabindex') === '-1')"
+    )
     # The trend's toolbar has several buttons (download, zoom, pan, ...); the pyramid's has only the download.
     chart = f".atlas-graph[data-chart='{ids.MOBILITY_TREND}']"
     page.focus(chart)
@@ -156,18 +181,22 @@ def test_enter_on_a_chart_opens_its_toolbar_and_esc_goes_back(live_app, open_pag
     expect(page.locator(f"{chart} .modebar")).to_be_visible()
     page.keyboard.press("Escape")
     expect(page.locator(chart)).to_be_focused()
-    assert page.evaluate(f"() => Array.from(document.querySelectorAll(\"{chart} .modebar-btn\"))"
-                         ".every((b) => b.getAttribute('tabindex') === '-1')")
+    assert page.evaluate(
+        f'() => Array.from(document.querySelectorAll("{chart} .modebar-btn"))'
+        ".every((b) => b.getAttribute('tabindex') === '-1')"
+    )
 
 
 def test_the_year_slider_announces_academic_years(live_app, open_page):
     page = open_page(live_app.url + "/?from=2022-2023")
     drawn(page, live_app.dataset, "?from=2022-2023")
     thumbs = page.locator(".year-slider [role=slider]")
-    page.wait_for_function("() => document.querySelector('.year-slider [role=slider]').getAttribute('aria-valuetext')"
-                           " === '2022-2023'")
+    page.wait_for_function(
+        "() => document.querySelector('.year-slider [role=slider]').getAttribute('aria-valuetext') === '2022-2023'"
+    )
     assert [thumbs.nth(i).get_attribute("aria-valuetext") for i in range(2)] == ["2022-2023", "2023-2024"]
     thumbs.nth(0).focus()
     page.keyboard.press("ArrowLeft")
-    page.wait_for_function("() => document.querySelector('.year-slider [role=slider]').getAttribute('aria-valuetext')"
-                           " === '2021-2022'")
+    page.wait_for_function(
+        "() => document.querySelector('.year-slider [role=slider]').getAttribute('aria-valuetext') === '2021-2022'"
+    )

@@ -34,12 +34,14 @@ def rows(name: str) -> list[dict[str, str]]:
 
 def partners_with_field(code: str) -> set[str]:
     """Partners with an agreement naming the field, a field inside it or a wider field containing it."""
-    return {row["partner_id"] for row in rows("agreements.csv")
-            if any(f.startswith(code) or code.startswith(f) for f in row["fields"].split(";") if f)}
+    return {
+        row["partner_id"]
+        for row in rows("agreements.csv")
+        if any(f.startswith(code) or code.startswith(f) for f in row["fields"].split(";") if f)
+    }
 
 
-def test_the_nursing_filter_shows_only_partners_with_a_nursing_agreement_in_every_view(sample, open_page,
-                                                                                        page_log):
+def test_the_nursing_filter_shows_only_partners_with_a_nursing_agreement_in_every_view(sample, open_page, page_log):
     nursing = partners_with_field("0913")
     assert 0 < len(nursing) < len(rows("partners.csv"))
     page = open_page(sample.url + "/?field=0913")
@@ -47,11 +49,16 @@ def test_the_nursing_filter_shows_only_partners_with_a_nursing_agreement_in_ever
     assert set(shown.rows) == nursing and shown.count == str(len(nursing))
     expect(page.locator(".filter-chip", has_text="0913 Nursing and midwifery")).to_have_count(1)
     # The top-partners chart only names partners of the filter.
-    bars = page.evaluate("id => document.querySelector(`#${id} .js-plotly-plot`)._fullData[0].customdata"
-                         ".map(c => String(Array.isArray(c) ? c[0] : c))", ids.TOP_PARTNERS)
+    bars = page.evaluate(
+        "id => document.querySelector(`#${id} .js-plotly-plot`)._fullData[0].customdata"
+        ".map(c => String(Array.isArray(c) ? c[0] : c))",
+        ids.TOP_PARTNERS,
+    )
     assert bars and set(bars) <= nursing
     # The header's health link carries the filter to /health.
-    expect(page.locator(f"#{ids.HEALTH_LINK}")).to_have_attribute("href", "health?field=0913")  # relative: it holds under a path prefix
+    expect(page.locator(f"#{ids.HEALTH_LINK}")).to_have_attribute(
+        "href", "health?field=0913"
+    )  # relative: it holds under a path prefix
     assert page_log.errors == []
 
 
@@ -68,8 +75,9 @@ def test_the_detail_panel_lists_the_partners_agreements(sample, open_page):
 
 def test_health_lists_the_expiring_agreements_and_links_open_the_right_partner(sample, open_page):
     latest = max(int(row["academic_year"][:4]) for row in rows("mobility.csv"))
-    ending = [row for row in rows("agreements.csv")
-              if row["last_year"][:4] == str(latest) and row["status"] != "terminated"]
+    ending = [
+        row for row in rows("agreements.csv") if row["last_year"][:4] == str(latest) and row["status"] != "terminated"
+    ]
     assert ending, "the sample has agreements ending in its latest academic year"
     page = open_page(sample.url + "/?tier=mobility")
     page.locator(f"#{ids.HEALTH_LINK}").click()
@@ -93,11 +101,13 @@ def small_app():
     from tests.agreement_factories import make_agreement, with_agreements
     from tests.browser.conftest import serve
 
-    dataset = with_agreements([
-        make_agreement(partner_id="P01", fields=("0913",), levels=(6,)),
-        make_agreement(partner_id="P02", fields=("0913",), levels=(7,), mobility_type="staff_teaching"),
-        make_agreement(partner_id="P05", fields=("0413",), levels=(6,)),
-    ])
+    dataset = with_agreements(
+        [
+            make_agreement(partner_id="P01", fields=("0913",), levels=(6,)),
+            make_agreement(partner_id="P02", fields=("0913",), levels=(7,), mobility_type="staff_teaching"),
+            make_agreement(partner_id="P05", fields=("0413",), levels=(6,)),
+        ]
+    )
     yield from serve(dataset)
 
 

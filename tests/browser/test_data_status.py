@@ -69,8 +69,11 @@ def test_a_broken_file_raises_the_banner_on_open_pages_and_the_fix_lowers_it(ope
     dashboard.click(f"{BANNER} a")
     dashboard.wait_for_url("**/data/?lang=en")
     assert "binary" in dashboard.inner_text("#data-banner")
-    assert dashboard.inner_text('#data-files-table tr[data-file="partners.csv"]').split("\t")[1:4] == \
-        ["147", "147", "0"]  # the rows of the data shown
+    assert dashboard.inner_text('#data-files-table tr[data-file="partners.csv"]').split("\t")[1:4] == [
+        "147",
+        "147",
+        "0",
+    ]  # the rows of the data shown
     with dashboard.expect_download() as download:
         dashboard.click(".data-download")
     report = download.value.path().read_text(encoding="utf-8-sig")

@@ -19,10 +19,12 @@ pytestmark = pytest.mark.browser
 # Groningen (P01): nursing, bachelor, a whole year. Turku (P02): all of health, a semester, English or Finnish.
 # Lisbon (P05): business, master. Seoul (P07): incoming only, never a destination.
 AGREEMENTS = [
-    make_agreement(partner_id="P01", fields=("0913",), levels=(6,), places=1.0, months_per_year=10.0,
-                   department="Verpleegkunde"),
-    make_agreement(partner_id="P02", fields=("091",), levels=(6, 7), places=2.0, months_per_year=10.0,
-                   languages=("en:B2", "fi:B1")),
+    make_agreement(
+        partner_id="P01", fields=("0913",), levels=(6,), places=1.0, months_per_year=10.0, department="Verpleegkunde"
+    ),
+    make_agreement(
+        partner_id="P02", fields=("091",), levels=(6, 7), places=2.0, months_per_year=10.0, languages=("en:B2", "fi:B1")
+    ),
     make_agreement(partner_id="P05", fields=("0413",), levels=(7,), places=3.0, languages=("pt:B1",)),
     make_agreement(partner_id="P07", fields=(), levels=(), direction="incoming"),
 ]
@@ -68,8 +70,11 @@ def _cards(page) -> list[str]:
 
 
 def _wait_for_markers(page, expected: list[str]) -> None:
-    page.wait_for_function(f"([id, expected]) => JSON.stringify(({MARKERS_JS})(id)) === JSON.stringify(expected)",
-                           arg=[ids.MAP, expected], timeout=20_000)
+    page.wait_for_function(
+        f"([id, expected]) => JSON.stringify(({MARKERS_JS})(id)) === JSON.stringify(expected)",
+        arg=[ids.MAP, expected],
+        timeout=20_000,
+    )
 
 
 def test_a_coordinators_link_shows_the_partners_for_nursing_bachelor(open_student):
@@ -119,8 +124,11 @@ def test_the_page_shows_no_staff_only_figure(open_student):
     page = open_student("/destinations/")
     expect(page.locator(f"#{ids.CARDS} > li")).to_have_count(3, timeout=20_000)
     _wait_for_markers(page, ["P01", "P02", "P05"])
-    hovers = page.evaluate("""(id) => document.querySelector(`#${id} .js-plotly-plot`)._fullData
-        .map(t => [t.hovertemplate || '', (t.customdata || []).map(c => (c || []).length)])""", ids.MAP)
+    hovers = page.evaluate(
+        """(id) => document.querySelector(`#${id} .js-plotly-plot`)._fullData
+        .map(t => [t.hovertemplate || '', (t.customdata || []).map(c => (c || []).length)])""",
+        ids.MAP,
+    )
     assert all("utgoing" not in template and "ncoming" not in template for template, _ in hovers)
     assert all(width <= 3 for _, widths in hovers for width in widths)  # id, name, place: no counts sent
     body = page.locator("body").inner_text().lower()
@@ -157,8 +165,9 @@ LAYOUT_JS = """
 """
 
 
-@pytest.mark.parametrize("size", [(390, 844), (768, 1024), (1366, 768), (3840, 2160)],
-                         ids=["phone", "tablet", "laptop", "4k"])
+@pytest.mark.parametrize(
+    "size", [(390, 844), (768, 1024), (1366, 768), (3840, 2160)], ids=["phone", "tablet", "laptop", "4k"]
+)
 def test_the_page_fits_phones_tablets_and_big_screens(open_student, size):
     width, height = size
     page = open_student("/destinations/?field=09", viewport={"width": width, "height": height})

@@ -30,8 +30,10 @@ EMBEDDED_PATH = "/embed/"
 def _website(request: Request) -> Response:
     """The host page: an iframe of ?src=, with a title for screen readers as docs/embed.md shows."""
     src = html.escape(request.args.get("src", ""), quote=True)
-    body = f'<!doctype html><title>Our partners</title><iframe id="atlas" title="Partner map" src="{src}" ' \
-           f'width="1000" height="700"></iframe>'
+    body = (
+        f'<!doctype html><title>Our partners</title><iframe id="atlas" title="Partner map" src="{src}" '
+        f'width="1000" height="700"></iframe>'
+    )
     return Response(body, mimetype="text/html")
 
 
@@ -94,8 +96,10 @@ def test_an_allowed_site_can_frame_the_app_and_it_draws(browser, website, open_a
     try:
         frame = page.frame_locator("#atlas")
         frame.locator(f"#{public_ids.EMBED_MAP} .js-plotly-plot").wait_for(timeout=20_000)
-        shown = "(id) => { const p = document.querySelector(`#${id} .js-plotly-plot`); return p && p._fullData" \
-                ".filter(t => t.customdata).reduce((n, t) => n + t.customdata.length, 0); }"
+        shown = (
+            "(id) => { const p = document.querySelector(`#${id} .js-plotly-plot`); return p && p._fullData"
+            ".filter(t => t.customdata).reduce((n, t) => n + t.customdata.length, 0); }"
+        )
         child = next(f for f in page.frames if f is not page.main_frame)
         placed = int(make_dataset().partners["lat"].notna().sum())
         child.wait_for_function(f"(id) => ({shown})(id) === {placed}", arg=public_ids.EMBED_MAP, timeout=20_000)
@@ -124,8 +128,14 @@ def test_a_site_that_is_not_allowed_gets_no_app_in_its_frame(browser, request, o
     blocked: list[str] = []
     context = browser.new_context(viewport=VIEWPORT)
     page = context.new_page()
-    page.route("**/*", lambda route: route.continue_() if route.request.url.startswith(
-        (website + "/", closed_app + "/")) else (blocked.append(route.request.url), route.abort()))
+    page.route(
+        "**/*",
+        lambda route: (
+            route.continue_()
+            if route.request.url.startswith((website + "/", closed_app + "/"))
+            else (blocked.append(route.request.url), route.abort())
+        ),
+    )
     try:
         # Chromium says why it refuses the frame, then shows an error page in it instead of the app.
         with page.expect_console_message(lambda m: "frame-ancestors" in m.text, timeout=20_000) as refusal:

@@ -123,10 +123,13 @@ def png_size(data: bytes) -> tuple[int, int]:
     return struct.unpack(">II", data[16:24])
 
 
-@pytest.mark.parametrize(("graph", "title"), [
-    (ids.WORLD_MAP, "World map \u00b7 tier: strategic"),
-    (ids.TOP_COUNTRIES, "Top countries \u00b7 tier: strategic"),
-])
+@pytest.mark.parametrize(
+    ("graph", "title"),
+    [
+        (ids.WORLD_MAP, "World map \u00b7 tier: strategic"),
+        (ids.TOP_COUNTRIES, "Top countries \u00b7 tier: strategic"),
+    ],
+)
 def test_the_mode_bar_downloads_a_titled_png_at_twice_the_size(live_app, open_page, graph, title):
     page = open_page(live_app.url + "/?tier=strategic")
     wait_for_views(page, live_app.dataset, "?tier=strategic")

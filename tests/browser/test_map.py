@@ -81,8 +81,9 @@ def test_a_country_filter_fits_the_view_to_that_country_with_every_partner_insid
     assert map_zoom(page) > 3, "still the world view"
     for partner_id in finnish["partner_id"]:
         x, y = page.evaluate(MARKER_CENTRE_JS, [ids.WORLD_MAP, partner_id])
-        assert box["x"] + 10 < x < box["x"] + box["width"] - 10 and box["y"] + 10 < y < box["y"] + box["height"] - 10, \
+        assert box["x"] + 10 < x < box["x"] + box["width"] - 10 and box["y"] + 10 < y < box["y"] + box["height"] - 10, (
             f"{partner_id} is outside the view"
+        )
 
     # Clearing the filter returns to the world view.
     page.locator(f"#{ids.RESET}").click()
@@ -92,12 +93,15 @@ def test_a_country_filter_fits_the_view_to_that_country_with_every_partner_insid
 
 
 def test_europe_is_clustered_at_world_view_with_counts_that_add_up_and_zooming_splits_them(
-        live_app, open_page, page_log):
+    live_app, open_page, page_log
+):
     everyone = placed(live_app.dataset, "")
     page = open_page(live_app.url + "/")
     wait_until_shown(page, len(everyone))
     world = rendered(page)
-    assert sum(world) == len(everyone), f"clusters and markers count {sum(world)} partners, the filter shows {len(everyone)}"
+    assert sum(world) == len(everyone), (
+        f"clusters and markers count {sum(world)} partners, the filter shows {len(everyone)}"
+    )
     in_europe = rendered(page, EUROPE)
     assert max(in_europe) >= 2, f"no cluster in Europe at world view: {in_europe}"
 
@@ -144,17 +148,21 @@ def test_two_partners_in_one_city_can_each_be_clicked(live_app, open_page):
     click_marker(page, "P01")
     assert detail_title(page) == "Hanze University of Applied Sciences"
     click_marker(page, "P04")
-    page.wait_for_function("() => document.querySelector('.atlas-detail .mantine-Drawer-title')"
-                           ".textContent === 'University of Groningen'")
+    page.wait_for_function(
+        "() => document.querySelector('.atlas-detail .mantine-Drawer-title').textContent === 'University of Groningen'"
+    )
 
 
 def test_a_partner_in_the_address_opens_its_panel_and_the_map_centres_on_it(live_app, open_page, page_log):
     page = open_page(live_app.url + "/?partner=P07")
     assert detail_title(page) == "Hanyang University"
-    page.wait_for_function(f"""(mapId) => {{
+    page.wait_for_function(
+        f"""(mapId) => {{
         const c = ({MAPLIBRE_JS})(mapId).getCenter();
         return Math.abs(c.lat - 37.57) < 1 && Math.abs(c.lng - 126.98) < 1;
-    }}""", arg=ids.WORLD_MAP)
+    }}""",
+        arg=ids.WORLD_MAP,
+    )
     assert "partner=P07" in page.evaluate("location.search")
     assert outside_origin(live_app.url, page_log.requests) == [] and page_log.errors == []
 
@@ -169,12 +177,18 @@ def test_a_moved_view_and_the_layer_are_kept_in_the_address(live_app, open_page)
     address = page.evaluate("location.href")
 
     again = open_page(address)
-    again.wait_for_function(f"""(mapId) => {{
+    again.wait_for_function(
+        f"""(mapId) => {{
         const map = ({MAPLIBRE_JS})(mapId);
         return map && Math.abs(map.getZoom() - 4.5) < 0.01 && Math.abs(map.getCenter().lat - 48) < 0.01;
-    }}""", arg=ids.WORLD_MAP)
-    again.wait_for_function(f"""(mapId) => document.querySelector(`#${{mapId}} .js-plotly-plot`)._fullData
-        .some((t) => t.name === "arrows")""", arg=ids.WORLD_MAP)
+    }}""",
+        arg=ids.WORLD_MAP,
+    )
+    again.wait_for_function(
+        """(mapId) => document.querySelector(`#${mapId} .js-plotly-plot`)._fullData
+        .some((t) => t.name === "arrows")""",
+        arg=ids.WORLD_MAP,
+    )
 
 
 def test_the_wheel_scrolls_the_page_over_the_map_and_zooms_it_with_ctrl(live_app, open_page):

@@ -40,7 +40,7 @@ def english_fragments(language: str) -> dict[str, str]:
         for form in forms:
             for literal, *_ in string.Formatter().parse(form):
                 for piece in TAG.split(literal or ""):
-                    piece = piece.strip(" .,:;·–-()\u201c\u201d\"")
+                    piece = piece.strip(' .,:;·–-()\u201c\u201d"')
                     if len(piece.split()) >= 2 and len(piece) >= 8 and piece not in translated:
                         fragments[piece] = key
     return fragments
@@ -76,15 +76,20 @@ def test_the_other_pages_show_no_english(live_app, open_page, path, language):
     assert {piece: key for piece, key in english_fragments(language).items() if piece in shown} == {}
 
 
-@pytest.mark.parametrize(("language", "download", "of"), [
-    ("nl", "Dowload de plot als een PNG-bestand", " van "),  # [sic], plotly.js-locales
-    ("fr", "Télécharger le graphique en fichier PNG", " de "),
-    ("de", "Graphen als PNG herunterladen", " von "),
-])
+@pytest.mark.parametrize(
+    ("language", "download", "of"),
+    [
+        ("nl", "Dowload de plot als een PNG-bestand", " van "),  # [sic], plotly.js-locales
+        ("fr", "Télécharger le graphique en fichier PNG", " de "),
+        ("de", "Graphen als PNG herunterladen", " von "),
+    ],
+)
 def test_plotly_and_ag_grid_speak_the_page_language(live_app, open_page, language, download, of):
     page = open_page(live_app.url + f"/?lang={language}")
     drawn(page, live_app.dataset)
-    titles = page.evaluate("() => Array.from(document.querySelectorAll('.modebar-btn'), (b) => b.getAttribute('data-title'))")
+    titles = page.evaluate(
+        "() => Array.from(document.querySelectorAll('.modebar-btn'), (b) => b.getAttribute('data-title'))"
+    )
     assert download in titles and "Download plot as a PNG" not in titles
     paging = page.inner_text(".ag-paging-panel")
     assert of in paging and " of " not in paging, paging
@@ -94,5 +99,7 @@ def test_an_empty_table_says_so_in_the_language(live_app, open_page):
     page = open_page(live_app.url + "/?lang=de&query=no-such-partner")
     drawn(page, live_app.dataset, "?query=no-such-partner")
     table = page.locator(".atlas-table")
-    page.wait_for_function("() => document.querySelector('.atlas-table').innerText.includes('Keine Partner in diesem Filter')")
+    page.wait_for_function(
+        "() => document.querySelector('.atlas-table').innerText.includes('Keine Partner in diesem Filter')"
+    )
     assert "No Matching Rows" not in table.inner_text() and "No Rows To Show" not in table.inner_text()

@@ -19,11 +19,14 @@ def test_page_draws_the_map_with_no_network_and_asks_nothing_outside_the_origin(
     page = open_page(origin + "/", setup=block_other_origins)
     wait_until_shown(page, len(live_app.dataset.partners))
     wait_for_map(page)
-    drawn = page.evaluate(f"""(mapId) => {{
+    drawn = page.evaluate(
+        f"""(mapId) => {{
         const map = ({MAPLIBRE_JS})(mapId);
         const count = (layer) => map.queryRenderedFeatures(undefined, {{layers: [layer]}}).length;
         return {{land: count("land"), borders: count("borders"), coastlines: count("coastlines")}};
-    }}""", ids.WORLD_MAP)
+    }}""",
+        ids.WORLD_MAP,
+    )
     # Land is one feature per country; coastlines and borders are one multi-line each.
     assert drawn["land"] > 100 and drawn["borders"] >= 1 and drawn["coastlines"] >= 1, f"outlines missing: {drawn}"
 

@@ -100,7 +100,9 @@ def wait_scene(page, index: int, timeout: float = 5_000) -> None:
     page.wait_for_function(
         """([root, index]) => { const r = document.getElementById(root);
              return r.dataset.scene === String(index) && !r.classList.contains("is-leaving"); }""",
-        arg=[ids.ROOT, index], timeout=timeout)
+        arg=[ids.ROOT, index],
+        timeout=timeout,
+    )
 
 
 def caption(page) -> str:
@@ -163,7 +165,8 @@ def test_f_asks_for_full_screen_and_esc_leaves_it_before_leaving_the_page(open_p
     page.keyboard.press("f")
     page.wait_for_function(
         "root => document.fullscreenElement !== null || document.getElementById(root).classList.contains('fullscreen-refused')",
-        arg=ids.ROOT)
+        arg=ids.ROOT,
+    )
     if page.evaluate("document.fullscreenElement !== null"):
         page.wait_for_selector(f"{ROOT}.is-fullscreen")
         page.keyboard.press("Escape")
@@ -216,8 +219,9 @@ def test_the_tour_asks_for_nothing_outside_the_origin(open_present, page_log, pr
     outline = page.locator(f"#{ids.GRAPH} .geo .layer.land path").first
     outline.wait_for(state="attached")
     assert len(outline.get_attribute("d") or "") > 1000, "the map's outlines were drawn"
-    page.wait_for_function("root => Number(document.getElementById(root).dataset.changes) >= 6", arg=ids.ROOT,
-                           timeout=15_000)  # a whole loop: every scene drew
+    page.wait_for_function(
+        "root => Number(document.getElementById(root).dataset.changes) >= 6", arg=ids.ROOT, timeout=15_000
+    )  # a whole loop: every scene drew
     assert blocked == []
     assert [url for url in page_log.requests if not url.startswith(origin + "/")] == []
     assert any("/assets/topojson/world_" in url for url in page_log.requests)
@@ -252,8 +256,11 @@ def test_two_hundred_scene_changes_keep_the_js_heap_flat(open_present, page_log)
     cdp = page.context.new_cdp_session(page)
 
     def wait_changes(count: int) -> None:
-        page.wait_for_function("([root, n]) => Number(document.getElementById(root).dataset.changes) >= n",
-                               arg=[ids.ROOT, count], timeout=120_000)
+        page.wait_for_function(
+            "([root, n]) => Number(document.getElementById(root).dataset.changes) >= n",
+            arg=[ids.ROOT, count],
+            timeout=120_000,
+        )
 
     def settled_heap() -> int:
         """The heap at a like-for-like moment: paused on the first scene, its redraw finished, after a full GC.
@@ -266,7 +273,8 @@ def test_two_hundred_scene_changes_keep_the_js_heap_flat(open_present, page_log)
         page.wait_for_function(
             """root => { const r = document.getElementById(root);
                  return r.dataset.scene === "0" && r.dataset.drawing === "0" && !r.classList.contains("is-leaving"); }""",
-            arg=ids.ROOT)
+            arg=ids.ROOT,
+        )
         page.wait_for_timeout(300)
         cdp.send("HeapProfiler.collectGarbage")
         used = int(cdp.send("Runtime.getHeapUsage")["usedSize"])
@@ -278,8 +286,10 @@ def test_two_hundred_scene_changes_keep_the_js_heap_flat(open_present, page_log)
     start = changes(page)
     wait_changes(start + 200)
     after_run = settled_heap()
-    print(f"\nJS heap after the first loop: {after_first_loop / 1e6:.2f} MB; after {changes(page)} scene changes: "
-          f"{after_run / 1e6:.2f} MB ({after_run / after_first_loop:.2f}x)")
+    print(
+        f"\nJS heap after the first loop: {after_first_loop / 1e6:.2f} MB; after {changes(page)} scene changes: "
+        f"{after_run / 1e6:.2f} MB ({after_run / after_first_loop:.2f}x)"
+    )
     assert changes(page) - start >= 200
     assert after_run <= 1.5 * after_first_loop
     assert page_log.errors == []

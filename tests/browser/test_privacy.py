@@ -13,8 +13,9 @@ from tests.browser.page_state import wait_until_shown
 pytestmark = pytest.mark.browser
 
 # Whatever a library may open as a dialog: plotly's cloud dialog, ARIA dialogs, anything named so.
-DIALOG_CONTROLS = ("[role=dialog] button, [role=dialog] a, [class*=dialog] button, [class*=dialog] a, "
-                   "[class*=dialog-btn]")
+DIALOG_CONTROLS = (
+    "[role=dialog] button, [role=dialog] a, [class*=dialog] button, [class*=dialog] a, [class*=dialog-btn]"
+)
 CLOUD_WORDS = ("share", "cloud", "chart studio", "edit in", "plotly")
 
 
@@ -87,8 +88,9 @@ def test_the_presentation_has_no_mode_bar_and_nothing_on_it_reaches_another_host
     page.wait_for_selector(f"#{present_ids.ROOT}[data-state=playing]", timeout=20_000)
     plot = page.locator(f"#{present_ids.GRAPH} .js-plotly-plot")
     plot.wait_for(state="attached")
-    page.wait_for_function("id => document.querySelector(`#${id} .js-plotly-plot`)._fullLayout !== undefined",
-                           arg=present_ids.GRAPH)
+    page.wait_for_function(
+        "id => document.querySelector(`#${id} .js-plotly-plot`)._fullLayout !== undefined", arg=present_ids.GRAPH
+    )
 
     assert click_every_mode_bar_button(page, f"#{present_ids.GRAPH}") == [], "a kiosk graph shows no mode bar"
     plot.click()  # a touch on the stage pauses the tour; nothing else

@@ -18,8 +18,13 @@ from tests.factories import make_dataset, make_partner
 
 pytestmark = pytest.mark.browser
 
-FLOWS = [("2021-2022", "A", "outgoing", 5), ("2022-2023", "A", "incoming", 4), ("2022-2023", "B", "outgoing", 1),
-         ("2023-2024", "B", "incoming", 6), ("2023-2024", "C", "outgoing", 2)]
+FLOWS = [
+    ("2021-2022", "A", "outgoing", 5),
+    ("2022-2023", "A", "incoming", 4),
+    ("2022-2023", "B", "outgoing", 1),
+    ("2023-2024", "B", "incoming", 6),
+    ("2023-2024", "C", "outgoing", 2),
+]
 
 ROWS_JS = """
 (tableId) => {
@@ -38,11 +43,27 @@ ROWS_JS = """
 
 @pytest.fixture(scope="module")
 def three_partners():
-    partners = [make_partner(partner_id=pid, name=f"{pid} University", city=city, country=country, tier=tier)
-                for pid, city, country, tier in (("A", "Ghent", "BE", "mobility"), ("B", "Turku", "FI", "mobility"),
-                                                 ("C", "Porto", "PT", "strategic"))]
-    mobility = [{"academic_year": y, "year": int(y[:4]), "partner_id": p, "direction": d, "participant": "student",
-                 "duration": "semester", "campus": "Leuven", "count": n} for y, p, d, n in FLOWS]
+    partners = [
+        make_partner(partner_id=pid, name=f"{pid} University", city=city, country=country, tier=tier)
+        for pid, city, country, tier in (
+            ("A", "Ghent", "BE", "mobility"),
+            ("B", "Turku", "FI", "mobility"),
+            ("C", "Porto", "PT", "strategic"),
+        )
+    ]
+    mobility = [
+        {
+            "academic_year": y,
+            "year": int(y[:4]),
+            "partner_id": p,
+            "direction": d,
+            "participant": "student",
+            "duration": "semester",
+            "campus": "Leuven",
+            "count": n,
+        }
+        for y, p, d, n in FLOWS
+    ]
     server = serve(make_dataset(partners=partners, mobility=mobility))
     app = next(server)
     yield app
@@ -55,7 +76,8 @@ def wait_for_rows(page, expected: list[list]) -> None:
         "([tableId, rows, cells]) => { const read = " + ROWS_JS + "; const s = read(tableId);"
         " return s !== null && JSON.stringify(s.rows) === JSON.stringify(rows)"
         " && JSON.stringify(s.cells) === JSON.stringify(cells); }",
-        arg=[ids.PARTNER_TABLE, expected, cells], timeout=15_000,
+        arg=[ids.PARTNER_TABLE, expected, cells],
+        timeout=15_000,
     )
 
 

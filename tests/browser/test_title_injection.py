@@ -37,7 +37,8 @@ def test_markup_in_the_institutions_names_stays_text_in_the_title(hostile_home, 
         pass  # a page redirected away never draws: the assertions below say where it went
     assert blocked == [], f"the page tried to leave the origin: {blocked}"
     assert REFRESH in page.title(), page.title()
-    refreshes = page.eval_on_selector_all("meta[http-equiv]", "ms => ms.filter(m => /refresh/i.test(m.httpEquiv))"
-                                                                 ".map(m => m.outerHTML)")
+    refreshes = page.eval_on_selector_all(
+        "meta[http-equiv]", "ms => ms.filter(m => /refresh/i.test(m.httpEquiv)).map(m => m.outerHTML)"
+    )
     assert refreshes == [], refreshes
     assert page.url.startswith(hostile_home.url + path.rstrip("/")), page.url

@@ -17,17 +17,29 @@ pytestmark = pytest.mark.browser
 # partner id, name, city, website; each payload would set window.__xss if it ever ran.
 HOSTILE = (
     ("H1", '<img src=x onerror="window.__xss=1">', "Reykjavík", "javascript:window.__xss=11"),
-    ("H2", "<script>window.__xss=2</script>", "<b onmouseover=window.__xss=12>Cape Town</b>",
-     "JaVaScRiPt:window.__xss=12"),
+    (
+        "H2",
+        "<script>window.__xss=2</script>",
+        "<b onmouseover=window.__xss=12>Cape Town</b>",
+        "JaVaScRiPt:window.__xss=12",
+    ),
     ("H3", '"><svg onload="window.__xss=3">', "Cairo", "data:text/html,<script>window.__xss=13</script>"),
-    ("H4", '<a href="javascript:window.__xss=4">Click me</a>', '<iframe srcdoc="<script>parent.__xss=14</script>">',
-     "https://example.edu/?q=<script>window.__xss=15</script>"),
+    (
+        "H4",
+        '<a href="javascript:window.__xss=4">Click me</a>',
+        '<iframe srcdoc="<script>parent.__xss=14</script>">',
+        "https://example.edu/?q=<script>window.__xss=15</script>",
+    ),
     ("H5", "{{constructor.constructor('window.__xss=5')()}}", "Anchorage", " javascript:window.__xss=16"),
 )
 # Far from every other marker, so the mouse over one shows that one's card.
-PLACES = {"H1": (64.15, -21.94, "IS", "Iceland", "Europe"), "H2": (-33.92, 18.42, "ZA", "South Africa", "Africa"),
-          "H3": (30.04, 31.24, "EG", "Egypt", "Africa"), "H4": (-33.87, 151.21, "AU", "Australia", "Oceania"),
-          "H5": (61.22, -149.90, "US", "United States", "North America")}
+PLACES = {
+    "H1": (64.15, -21.94, "IS", "Iceland", "Europe"),
+    "H2": (-33.92, 18.42, "ZA", "South Africa", "Africa"),
+    "H3": (30.04, 31.24, "EG", "Egypt", "Africa"),
+    "H4": (-33.87, 151.21, "AU", "Australia", "Oceania"),
+    "H5": (61.22, -149.90, "US", "United States", "North America"),
+}
 
 WATCH_JS = """
 window.__violations = [];
@@ -58,10 +70,22 @@ def hostile_dataset():
     partners = default_partners()
     for pid, name, city, website in HOSTILE:
         lat, lon, country, country_name, region = PLACES[pid]
-        partners.append(make_partner(partner_id=pid, name=name, city=city, country=country, country_name=country_name,
-                                     region=region,
-                                     website=website, lat=lat, lon=lon, tier="strategic",
-                                     networks=("<img src=x onerror=window.__xss=99>",), erasmus_code=name[:20]))
+        partners.append(
+            make_partner(
+                partner_id=pid,
+                name=name,
+                city=city,
+                country=country,
+                country_name=country_name,
+                region=region,
+                website=website,
+                lat=lat,
+                lon=lon,
+                tier="strategic",
+                networks=("<img src=x onerror=window.__xss=99>",),
+                erasmus_code=name[:20],
+            )
+        )
     return make_dataset(partners=partners)
 
 
@@ -91,12 +115,15 @@ def hover_text(page, partner_id: str) -> str:
 
 def show_table_row(page, partner_id: str):
     """Scroll the grid to a partner's row (the grid only draws the rows in view) and return it."""
-    page.evaluate("""([tableId, pid]) => {
+    page.evaluate(
+        """([tableId, pid]) => {
         const api = window.dash_ag_grid.getApi(tableId);
         const node = api.getRowNode(pid);
         if (api.paginationGetPageSize) api.paginationGoToPage(Math.floor(node.rowIndex / api.paginationGetPageSize()));
         api.ensureNodeVisible(node, "middle");
-    }""", [ids.PARTNER_TABLE, partner_id])
+    }""",
+        [ids.PARTNER_TABLE, partner_id],
+    )
     row = page.locator(f"#{ids.PARTNER_TABLE} .ag-center-cols-container .ag-row[row-id='{partner_id}']")
     row.wait_for(timeout=5000)
     return row
@@ -127,8 +154,11 @@ def test_hostile_names_stay_text_on_the_map_in_the_table_and_in_the_detail_panel
         assert_nothing_ran(page)
 
         row.locator(".ag-cell[col-id=name]").click()
-        page.wait_for_function("([sel, name]) => document.querySelector(sel)?.textContent === name",
-                               arg=[".atlas-detail .mantine-Drawer-title", name], timeout=10_000)
+        page.wait_for_function(
+            "([sel, name]) => document.querySelector(sel)?.textContent === name",
+            arg=[".atlas-detail .mantine-Drawer-title", name],
+            timeout=10_000,
+        )
         body = page.locator(f"#{ids.DETAIL_BODY}").text_content()
         assert city in body and website.strip().split("://", 1)[-1] in body, f"{pid}: shown as text: {body!r}"
         assert_nothing_ran(page)

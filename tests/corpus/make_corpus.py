@@ -31,15 +31,24 @@ def lines(*rows: str, end: str = "\n") -> bytes:
 
 def png() -> bytes:
     """A real 16x16 PNG: what lands in a folder when someone saves a screenshot as partners.csv."""
+
     def chunk(kind: bytes, data: bytes) -> bytes:
         return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
     raw = b"".join(b"\x00" + bytes(random.Random(4).randbytes(48)) for _ in range(16))
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", struct.pack(">IIBBBBB", 16, 16, 8, 2, 0, 0, 0))
-            + chunk(b"IDAT", zlib.compress(raw)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", struct.pack(">IIBBBBB", 16, 16, 8, 2, 0, 0, 0))
+        + chunk(b"IDAT", zlib.compress(raw))
+        + chunk(b"IEND", b"")
+    )
 
 
-def xlsx(sheets: dict[str, list[list[object]]], merges: dict[str, list[str]] | None = None,
-         hidden: dict[str, list[int]] | None = None) -> bytes:
+def xlsx(
+    sheets: dict[str, list[list[object]]],
+    merges: dict[str, list[str]] | None = None,
+    hidden: dict[str, list[int]] | None = None,
+) -> bytes:
     workbook = openpyxl.Workbook()
     workbook.remove(workbook.active)
     for title, rows in sheets.items():
@@ -64,8 +73,9 @@ def deterministic(data: bytes) -> bytes:
             content = source.read(item.filename)
             if item.filename == "docProps/core.xml":
                 content = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", b"2024-01-01T00:00:00Z", content)
-            target.writestr(zipfile.ZipInfo(item.filename, date_time=(2024, 1, 1, 0, 0, 0)), content,
-                            zipfile.ZIP_DEFLATED)
+            target.writestr(
+                zipfile.ZipInfo(item.filename, date_time=(2024, 1, 1, 0, 0, 0)), content, zipfile.ZIP_DEFLATED
+            )
     return out.getvalue()
 
 
@@ -81,7 +91,8 @@ def with_cached_formula_values(data: bytes, values: dict[str, str]) -> bytes:
                 for ref, value in values.items():
                     text = re.sub(
                         rf'<c r="{ref}"([^>]*)><f>(.*?)</f><v\s*/?>(?:</v>)?</c>',
-                        lambda m, v=value: f'<c r="{ref}" t="str"><f>{m.group(2)}</f><v>{v}</v></c>', text,
+                        lambda m, v=value, ref=ref: f'<c r="{ref}" t="str"><f>{m.group(2)}</f><v>{v}</v></c>',
+                        text,
                     )
                 content = text.encode("utf-8")
             target.writestr(item, content)
@@ -180,21 +191,26 @@ def partner_files() -> dict[str, bytes]:
             f"{'B' * 301};Gent;BE;mobility",
             f"Long City University;{'Gent' * 100};BE;mobility",
         ),
-        "utf16_bom.txt": codecs.BOM_UTF16_LE + (
+        "utf16_bom.txt": codecs.BOM_UTF16_LE
+        + (
             "name\tcity\tcountry\ttier\r\n"
             "Hochschule Düsseldorf\tDüsseldorf\tDE\tmobility\r\n"
             "Łódź University of Technology\tŁódź\tPL\tmobility\r\n"
             "Universitat de València\tValència\tES\tmobility\r\n"
         ).encode("utf-16-le"),
-        "utf16_be_bom.csv": codecs.BOM_UTF16_BE + (
-            "name;city;country;tier\r\nČeské vysoké učení technické;Praha;CZ;mobility\r\n"
-        ).encode("utf-16-be"),
+        "utf16_be_bom.csv": codecs.BOM_UTF16_BE
+        + ("name;city;country;tier\r\nČeské vysoké učení technické;Praha;CZ;mobility\r\n").encode("utf-16-be"),
         "trailing_empty_column.csv": lines(
-            "name;city;country;tier;", "Hanze UAS;Groningen;NL;strategic;", "Zuyd UAS;Heerlen;NL;strategic;",
+            "name;city;country;tier;",
+            "Hanze UAS;Groningen;NL;strategic;",
+            "Zuyd UAS;Heerlen;NL;strategic;",
             end="\r\n",
         ),
         "sep_line.csv": lines(
-            "sep=;", "name;city;country;tier", "Hanze UAS;Groningen;NL;strategic", "Zuyd, UAS;Heerlen;NL;strategic",
+            "sep=;",
+            "name;city;country;tier",
+            "Hanze UAS;Groningen;NL;strategic",
+            "Zuyd, UAS;Heerlen;NL;strategic",
         ),
         "crlf.csv": lines(
             "name,street,city,country,tier",
@@ -204,8 +220,11 @@ def partner_files() -> dict[str, bytes]:
             end="\r\n",
         ),
         "cr_only.csv": lines(
-            "name,city,country,tier", "Hanze UAS,Groningen,NL,strategic", "Zuyd UAS,Heerlen,NL,gold",
-            "Laurea UAS,Vantaa,FI,strategic", end="\r",
+            "name,city,country,tier",
+            "Hanze UAS,Groningen,NL,strategic",
+            "Zuyd UAS,Heerlen,NL,gold",
+            "Laurea UAS,Vantaa,FI,strategic",
+            end="\r",
         ),
         "duplicate_headers.csv": lines(
             "name;Name;naam;city;country;Country;tier",
@@ -214,34 +233,60 @@ def partner_files() -> dict[str, bytes]:
         ),
         "missing_country_column.csv": lines("naam;stad;niveau", "Hanze UAS;Groningen;strategisch"),
         "csv_renamed.xlsx": lines("name,city,country,tier", "Hanze UAS,Groningen,NL,strategic"),
-        "xlsx_renamed.csv": xlsx({"Partners": [
-            ["name", "city", "country", "tier"], ["Hanze UAS", "Groningen", "NL", "strategic"],
-            ["Zuyd UAS", "Heerlen", "NL", "base"],
-        ]}),
-        "formula_cells.xlsx": with_cached_formula_values(xlsx({"Partners": [
-            ["name", "city", "country", "tier", "agreement_start"],
-            ["Hanze UAS", "Groningen", "NL", "strategic", "=2020+1"],
-            ["Zuyd UAS", "Heerlen", "NL", '=IF(1=1,"strategic","mobility")', 2019],
-            ['=HYPERLINK("http://evil","x")', "Gent", "BE", "mobility", None],
-            ["=UPPER(A2)", "Vantaa", "FI", "mobility", None],
-        ]}), {"E2": "2021", "D3": "strategic", "A4": "x"}),
-        "merged_cells.xlsx": xlsx({"Partners": [
-            ["name", "city", "country", "tier"],
-            ["Hanze UAS", "Groningen", "NL", "strategic"],
-            ["Zuyd UAS", "Heerlen", None, None],
-            ["Saxion", "Enschede", None, "collaboration"],
-            ["Laurea UAS", "Vantaa", "FI", "mobility"],
-        ]}, merges={"Partners": ["C2:C4", "D2:D3"]}),
-        "empty_first_sheet.xlsx": xlsx({
-            "Sheet1": [],
-            "Notes": [["Exported from MoveON on 2024-05-01"]],
-            "Partners": [["name", "city", "country", "tier"], ["Hanze UAS", "Groningen", "NL", "strategic"]],
-        }),
-        "offset_table.xlsx": xlsx({"Partners": [
-            [], [], [None, None, "name", "city", "country", "tier"],
-            [None, None, "Hanze UAS", "Groningen", "NL", "strategic"], [],
-            [None, None, "Zuyd UAS", "Heerlen", "Atlantis", "strategic"],
-        ]}),
+        "xlsx_renamed.csv": xlsx(
+            {
+                "Partners": [
+                    ["name", "city", "country", "tier"],
+                    ["Hanze UAS", "Groningen", "NL", "strategic"],
+                    ["Zuyd UAS", "Heerlen", "NL", "base"],
+                ]
+            }
+        ),
+        "formula_cells.xlsx": with_cached_formula_values(
+            xlsx(
+                {
+                    "Partners": [
+                        ["name", "city", "country", "tier", "agreement_start"],
+                        ["Hanze UAS", "Groningen", "NL", "strategic", "=2020+1"],
+                        ["Zuyd UAS", "Heerlen", "NL", '=IF(1=1,"strategic","mobility")', 2019],
+                        ['=HYPERLINK("http://evil","x")', "Gent", "BE", "mobility", None],
+                        ["=UPPER(A2)", "Vantaa", "FI", "mobility", None],
+                    ]
+                }
+            ),
+            {"E2": "2021", "D3": "strategic", "A4": "x"},
+        ),
+        "merged_cells.xlsx": xlsx(
+            {
+                "Partners": [
+                    ["name", "city", "country", "tier"],
+                    ["Hanze UAS", "Groningen", "NL", "strategic"],
+                    ["Zuyd UAS", "Heerlen", None, None],
+                    ["Saxion", "Enschede", None, "collaboration"],
+                    ["Laurea UAS", "Vantaa", "FI", "mobility"],
+                ]
+            },
+            merges={"Partners": ["C2:C4", "D2:D3"]},
+        ),
+        "empty_first_sheet.xlsx": xlsx(
+            {
+                "Sheet1": [],
+                "Notes": [["Exported from MoveON on 2024-05-01"]],
+                "Partners": [["name", "city", "country", "tier"], ["Hanze UAS", "Groningen", "NL", "strategic"]],
+            }
+        ),
+        "offset_table.xlsx": xlsx(
+            {
+                "Partners": [
+                    [],
+                    [],
+                    [None, None, "name", "city", "country", "tier"],
+                    [None, None, "Hanze UAS", "Groningen", "NL", "strategic"],
+                    [],
+                    [None, None, "Zuyd UAS", "Heerlen", "Atlantis", "strategic"],
+                ]
+            }
+        ),
         "truncated.xlsx": xlsx({"Partners": [["name", "city", "country", "tier"]] * 50})[:900],
         "old_xls_renamed.xlsx": b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 1024,
         "cp1252_smart_quotes.csv": (
@@ -286,56 +331,87 @@ def partner_files() -> dict[str, bytes]:
 
 def real_export_files() -> dict[str, bytes]:
     """Exports as Central European offices, Excel's other formats and mobility systems really write them."""
+
     def text(*rows: str, encoding: str, end: str = "\r\n") -> bytes:
         return (end.join(rows) + end).encode(encoding)
 
     html_rows = "".join(
         f"<tr><td>{name}</td><td>{city}</td><td>{country}</td><td>mobility</td></tr>"
-        for name, city, country in (("Uniwersytet Łódzki", "Łódź", "Polska"), ("Université de Liège", "Liège", "BE")))
+        for name, city, country in (("Uniwersytet Łódzki", "Łódź", "Polska"), ("Université de Liège", "Liège", "BE"))
+    )
     return {
         "cp1250_czech.csv": text(
-            "name;city;country;tier", "České vysoké učení technické v Praze;Praha;Česko;mobility",
-            "Vysoké učení technické v Brně;Brno;Česko;mobility", "Žilinská univerzita v Žiline;Žilina;Slovensko;3",
-            encoding="cp1250"),
+            "name;city;country;tier",
+            "České vysoké učení technické v Praze;Praha;Česko;mobility",
+            "Vysoké učení technické v Brně;Brno;Česko;mobility",
+            "Žilinská univerzita v Žiline;Žilina;Slovensko;3",
+            encoding="cp1250",
+        ),
         "iso8859_2_polish.csv": text(
-            "name;city;country;tier", "Politechnika Łódzka;Łódź;Polska;mobility",
-            "Uniwersytet Śląski w Katowicach;Katowice;PL;mobility", "Szegedi Tudományegyetem;Szeged;Magyarország;3",
-            encoding="iso8859_2"),
+            "name;city;country;tier",
+            "Politechnika Łódzka;Łódź;Polska;mobility",
+            "Uniwersytet Śląski w Katowicach;Katowice;PL;mobility",
+            "Szegedi Tudományegyetem;Szeged;Magyarország;3",
+            encoding="iso8859_2",
+        ),
         "cp852_dos.csv": text(
-            "name;city;country;tier", "Politechnika Wrocławska;Wrocław;Polska;mobility",
-            "Univerza v Ljubljani;Ljubljana;Slovenija;mobility", "Sveučilište u Zagrebu;Zagreb;Hrvatska;3",
-            encoding="cp852"),
+            "name;city;country;tier",
+            "Politechnika Wrocławska;Wrocław;Polska;mobility",
+            "Univerza v Ljubljani;Ljubljana;Slovenija;mobility",
+            "Sveučilište u Zagrebu;Zagreb;Hrvatska;3",
+            encoding="cp852",
+        ),
         "mac_roman_nordic.csv": text(
-            "name;city;country;tier", "Københavns Universitet;København;Danmark;mobility",
-            "Göteborgs universitet;Göteborg;Sverige;mobility", "Háskóli Íslands;Reykjavík;Ísland;3",
-            encoding="mac_roman", end="\r"),
+            "name;city;country;tier",
+            "Københavns Universitet;København;Danmark;mobility",
+            "Göteborgs universitet;Göteborg;Sverige;mobility",
+            "Háskóli Íslands;Reykjavík;Ísland;3",
+            encoding="mac_roman",
+            end="\r",
+        ),
         "utf16le_no_bom.txt": text(
-            "name\tcity\tcountry\ttier", "Politechnika Łódzka\tŁódź\tPL\tmobility",
-            "Hochschule Düsseldorf\tDüsseldorf\tDE\tmobility", encoding="utf-16-le"),
+            "name\tcity\tcountry\ttier",
+            "Politechnika Łódzka\tŁódź\tPL\tmobility",
+            "Hochschule Düsseldorf\tDüsseldorf\tDE\tmobility",
+            encoding="utf-16-le",
+        ),
         "utf16be_no_bom.csv": text(
-            "name;city;country;tier", "Sveučilište u Splitu;Split;HR;mobility", encoding="utf-16-be"),
+            "name;city;country;tier", "Sveučilište u Splitu;Split;HR;mobility", encoding="utf-16-be"
+        ),
         "sep_pipe.csv": text(
-            "sep=|", "name|city|country|tier", "Hanze; UAS, Groningen|Groningen|NL|strategic", encoding="utf-8"),
+            "sep=|", "name|city|country|tier", "Hanze; UAS, Groningen|Groningen|NL|strategic", encoding="utf-8"
+        ),
         "html_table.xls": (
             '<html><head><meta charset="utf-8"></head><body><table><tr><th>name</th><th>city</th><th>country</th>'
-            f"<th>tier</th></tr>{html_rows}</table></body></html>").encode("utf-8"),
+            f"<th>tier</th></tr>{html_rows}</table></body></html>"
+        ).encode(),
         "spreadsheet_2003.xls": (
             '<?xml version="1.0"?>\n<?mso-application progid="Excel.Sheet"?>\n'
             '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
             'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet"><Worksheet ss:Name="Partners"><Table>'
-            + "".join("<Row>" + "".join(f'<Cell><Data ss:Type="String">{v}</Data></Cell>' for v in row) + "</Row>"
-                      for row in (("name", "city", "country", "tier"), ("Óbudai Egyetem", "Budapest", "HU", "3")))
-            + "</Table></Worksheet></Workbook>").encode("utf-8"),
+            + "".join(
+                "<Row>" + "".join(f'<Cell><Data ss:Type="String">{v}</Data></Cell>' for v in row) + "</Row>"
+                for row in (("name", "city", "country", "tier"), ("Óbudai Egyetem", "Budapest", "HU", "3"))
+            )
+            + "</Table></Worksheet></Workbook>"
+        ).encode("utf-8"),
         "moveon_validity.csv": lines(
             "Institution name,City,Country,Tier,Agreement valid from,Agreement valid until",
             "Hanze UAS,Groningen,NL,strategic,01/09/2021,31/08/2028",
             "Zuyd UAS,Heerlen,NL,strategic,2022-09-01,2022-08-31",
             "Laurea UAS,Vantaa,FI,strategic,44440,2029",
         ),
-        "hidden_rows.xlsx": xlsx({"Partners": [
-            ["name", "city", "country", "tier"], ["Hanze UAS", "Groningen", "NL", "strategic"],
-            ["Zuyd UAS", "Heerlen", "NL", "strategic"], ["Laurea UAS", "Vantaa", "FI", "strategic"],
-        ]}, hidden={"Partners": [3]}),
+        "hidden_rows.xlsx": xlsx(
+            {
+                "Partners": [
+                    ["name", "city", "country", "tier"],
+                    ["Hanze UAS", "Groningen", "NL", "strategic"],
+                    ["Zuyd UAS", "Heerlen", "NL", "strategic"],
+                    ["Laurea UAS", "Vantaa", "FI", "strategic"],
+                ]
+            },
+            hidden={"Partners": [3]},
+        ),
     }
 
 

@@ -26,12 +26,17 @@ def variants():
                     for with_country in (True, False):
                         for single in (False, True):
                             rows = [";".join([n, c, *([country] if with_country else [])]) for n, c in names]
-                            rows = [r for r in rows if not r.isascii()
-                                    and r.encode(page, errors="replace").decode(page) == r]
+                            rows = [
+                                r
+                                for r in rows
+                                if not r.isascii() and r.encode(page, errors="replace").decode(page) == r
+                            ]
                             header = "name;city;country" if with_country else "name;city"
                             text = "\r\n".join([header, *(rows[:1] if single else rows)]) + "\r\n"
-                            label = f"{page} {iso2} {'own name' if country == native else 'ISO'} " \
-                                    f"{'with' if with_country else 'without'} country {'one row' if single else ''}"
+                            label = (
+                                f"{page} {iso2} {'own name' if country == native else 'ISO'} "
+                                f"{'with' if with_country else 'without'} country {'one row' if single else ''}"
+                            )
                             yield label, text.encode(page), text
 
 

@@ -11,8 +11,13 @@ from dashboard.config import Settings
 from dashboard.i18n import LANGUAGES, text
 from tests.factories import HOME, make_dataset
 
-SECTIONS = ("a11y.status.title", "a11y.limits.title", "a11y.preparation.title", "a11y.feedback.title",
-            "a11y.enforcement.title")
+SECTIONS = (
+    "a11y.status.title",
+    "a11y.limits.title",
+    "a11y.preparation.title",
+    "a11y.feedback.title",
+    "a11y.enforcement.title",
+)
 
 
 @pytest.fixture(scope="module")

@@ -53,8 +53,11 @@ def layout_components(app: dash.Dash) -> list:
 
 def test_importing_the_app_module_builds_nothing():
     module = importlib.import_module("dashboard.app")
-    assert not [name for name, value in vars(module).items() if isinstance(value, (dash.Dash, dict, list))
-                and not name.startswith("__")]
+    assert not [
+        name
+        for name, value in vars(module).items()
+        if isinstance(value, (dash.Dash, dict, list)) and not name.startswith("__")
+    ]
 
 
 def test_title_names_the_institution(app, client):

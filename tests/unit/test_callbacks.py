@@ -48,15 +48,18 @@ def country_click(iso2: str) -> dict:
 # -- one filter state between the URL and the controls ----------------------------------------------
 
 
-@pytest.mark.parametrize("search", [
-    "",
-    "?tier=strategic",
-    "?tier=strategic,mobility&country=FI,NL",
-    "?region=Europe&activity=research&campus=Leuven",
-    "?from=2022-2023",
-    "?to=2022-2023",
-    "?from=2022-2023&to=2022-2023&participant=staff&direction=incoming&q=hanze",
-])
+@pytest.mark.parametrize(
+    "search",
+    [
+        "",
+        "?tier=strategic",
+        "?tier=strategic,mobility&country=FI,NL",
+        "?region=Europe&activity=research&campus=Leuven",
+        "?from=2022-2023",
+        "?to=2022-2023",
+        "?from=2022-2023&to=2022-2023&participant=staff&direction=incoming&q=hanze",
+    ],
+)
 def test_controls_show_the_url_state_and_give_it_back(dataset, search):
     state = FilterState.from_query(search, dataset)
     assert state_from_controls(controls_for(state, dataset), dataset) == state
@@ -94,17 +97,25 @@ def test_controls_that_already_show_the_url_change_nothing(dataset):
     assert url is no_update and all(value is no_update for value in outputs)
 
 
-@pytest.mark.parametrize("trigger, value, before, after", [
-    (ids.TIER_PYRAMID, pyramid_click("strategic"), "", "?tier=strategic"),
-    (ids.TIER_PYRAMID, pyramid_click("strategic"), "?tier=strategic", ""),
-    (ids.TIER_PYRAMID, pyramid_click("mobility"), "?tier=strategic", "?tier=strategic,mobility"),
-    (ids.WORLD_MAP, country_click("FI"), "?tier=mobility", "?tier=mobility&country=FI"),
-    (ids.TOP_COUNTRIES, {"points": [{"customdata": ["NL", "Netherlands", 2, 40]}]}, "?country=FI", "?country=FI,NL"),
-    (ids.TOP_COUNTRIES, {"points": [{"customdata": ["NL", "Netherlands", 2, 40]}]}, "?country=NL", ""),
-    (ids.RESET, 1, "?tier=strategic&country=FI&q=x", ""),
-    (ids.chip("countries", "FI"), 1, "?tier=strategic&country=FI,NL", "?tier=strategic&country=NL"),
-    (ids.chip("year_from", "2022-2023"), 1, "?from=2022-2023&to=2023-2024", "?to=2023-2024"),
-])
+@pytest.mark.parametrize(
+    "trigger, value, before, after",
+    [
+        (ids.TIER_PYRAMID, pyramid_click("strategic"), "", "?tier=strategic"),
+        (ids.TIER_PYRAMID, pyramid_click("strategic"), "?tier=strategic", ""),
+        (ids.TIER_PYRAMID, pyramid_click("mobility"), "?tier=strategic", "?tier=strategic,mobility"),
+        (ids.WORLD_MAP, country_click("FI"), "?tier=mobility", "?tier=mobility&country=FI"),
+        (
+            ids.TOP_COUNTRIES,
+            {"points": [{"customdata": ["NL", "Netherlands", 2, 40]}]},
+            "?country=FI",
+            "?country=FI,NL",
+        ),
+        (ids.TOP_COUNTRIES, {"points": [{"customdata": ["NL", "Netherlands", 2, 40]}]}, "?country=NL", ""),
+        (ids.RESET, 1, "?tier=strategic&country=FI&q=x", ""),
+        (ids.chip("countries", "FI"), 1, "?tier=strategic&country=FI,NL", "?tier=strategic&country=NL"),
+        (ids.chip("year_from", "2022-2023"), 1, "?from=2022-2023&to=2023-2024", "?to=2023-2024"),
+    ],
+)
 def test_clicks_chips_and_reset_toggle_the_filter_and_move_the_controls(dataset, trigger, value, before, after):
     url, outputs = sync_filters(dataset, before, trigger, value, controls_of(before, dataset))
     assert url == after
@@ -114,12 +125,15 @@ def test_clicks_chips_and_reset_toggle_the_filter_and_move_the_controls(dataset,
         assert values[control] in (no_update, wanted[control])
 
 
-@pytest.mark.parametrize("trigger, value", [
-    (ids.WORLD_MAP, marker_click("P02")),               # a marker selects a partner, it does not filter
-    (ids.TIER_PYRAMID, pyramid_click("platinum")),      # not a tier of the data
-    (ids.TIER_PYRAMID, {"points": []}),
-    (ids.chip("countries", "FI"), 0),                   # a chip that just appeared was not clicked
-])
+@pytest.mark.parametrize(
+    "trigger, value",
+    [
+        (ids.WORLD_MAP, marker_click("P02")),  # a marker selects a partner, it does not filter
+        (ids.TIER_PYRAMID, pyramid_click("platinum")),  # not a tier of the data
+        (ids.TIER_PYRAMID, {"points": []}),
+        (ids.chip("countries", "FI"), 0),  # a chip that just appeared was not clicked
+    ],
+)
 def test_events_that_are_not_filter_edits_leave_the_url(dataset, trigger, value):
     search = "?country=FI"
     url, _ = sync_filters(dataset, search, trigger, value, controls_of(search, dataset))
@@ -187,11 +201,14 @@ def test_selecting_a_partner_sends_only_its_ring_and_centres_the_map_on_it(datas
 # -- the selected partner -----------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("trigger, value, partner", [
-    (ids.PARTNER_TABLE, {"rowId": "P07", "colId": "name", "value": "Hanyang University"}, "P07"),
-    (ids.WORLD_MAP, marker_click("P02"), "P02"),
-    (ids.TOP_PARTNERS, {"points": [{"customdata": ["P05", "Universidade de Lisboa"]}]}, "P05"),
-])
+@pytest.mark.parametrize(
+    "trigger, value, partner",
+    [
+        (ids.PARTNER_TABLE, {"rowId": "P07", "colId": "name", "value": "Hanyang University"}, "P07"),
+        (ids.WORLD_MAP, marker_click("P02"), "P02"),
+        (ids.TOP_PARTNERS, {"points": [{"customdata": ["P05", "Universidade de Lisboa"]}]}, "P05"),
+    ],
+)
 def test_a_pick_opens_the_detail_panel_for_that_partner(dataset, trigger, value, partner):
     selected, opened, title, body, table_selection = select_partner(dataset, trigger, value, None)
     name = dataset.partners.set_index("partner_id").loc[partner, "name"]
@@ -200,12 +217,15 @@ def test_a_pick_opens_the_detail_panel_for_that_partner(dataset, trigger, value,
     assert table_selection in (no_update, {"ids": [partner]})
 
 
-@pytest.mark.parametrize("trigger, value", [
-    (ids.WORLD_MAP, country_click("FI")),
-    (ids.WORLD_MAP, {"points": [{"lat": 50.9, "lon": 4.7, "location": None}]}),  # the home marker
-    (ids.PARTNER_TABLE, {"rowId": "NOPE"}),
-    (ids.PARTNER_TABLE, None),
-])
+@pytest.mark.parametrize(
+    "trigger, value",
+    [
+        (ids.WORLD_MAP, country_click("FI")),
+        (ids.WORLD_MAP, {"points": [{"lat": 50.9, "lon": 4.7, "location": None}]}),  # the home marker
+        (ids.PARTNER_TABLE, {"rowId": "NOPE"}),
+        (ids.PARTNER_TABLE, None),
+    ],
+)
 def test_clicks_that_are_not_a_partner_leave_the_panel(dataset, trigger, value):
     assert select_partner(dataset, trigger, value, "P01") == (no_update,) * 5
 
@@ -235,15 +255,21 @@ def test_map_callback_over_http_patches_only_the_selection(client):
 
 
 def test_sync_callback_over_http_answers_a_pyramid_click(client):
-    values = {"url.search": "", "tier-pyramid.clickData": pyramid_click("collaboration"),
-              **{f"{control}.value": value for control, value in controls_of("", make_dataset()).items()}}
+    values = {
+        "url.search": "",
+        "tier-pyramid.clickData": pyramid_click("collaboration"),
+        **{f"{control}.value": value for control, value in controls_of("", make_dataset()).items()},
+    }
     response, _ = client.call("url.search", values, ["tier-pyramid.clickData"])
     assert response["response"]["url"]["search"] == "?tier=collaboration"
     assert response["response"][ids.FILTER_TIER]["value"] == ["collaboration"]
 
 
 def test_table_quick_search_patches_the_grid_options(client):
-    response, _ = client.call(f"{ids.PARTNER_TABLE}.dashGridOptions", {f"{ids.TABLE_SEARCH}.value": "groningen"},
-                              [f"{ids.TABLE_SEARCH}.value"])
+    response, _ = client.call(
+        f"{ids.PARTNER_TABLE}.dashGridOptions",
+        {f"{ids.TABLE_SEARCH}.value": "groningen"},
+        [f"{ids.TABLE_SEARCH}.value"],
+    )
     operations = response["response"][ids.PARTNER_TABLE]["dashGridOptions"]["operations"]
     assert operations == [{"operation": "Assign", "location": ["quickFilterText"], "params": {"value": "groningen"}}]

@@ -14,7 +14,7 @@ from babel.messages.catalog import Catalog
 
 from dashboard.countries import CONTINENT_NAMES
 from dashboard.i18n import ENGLISH, LANGUAGES, country_label, language_name, text, value_label
-from dashboard.i18n.catalogues import CatalogueError, LOCALE_DIR, po_path, read_catalogue
+from dashboard.i18n.catalogues import LOCALE_DIR, CatalogueError, po_path, read_catalogue
 from dashboard.i18n.messages import template, update
 from dashboard.model import ACTIVITIES, DIRECTIONS, DURATIONS, PARTICIPANTS, TIERS
 
@@ -50,9 +50,12 @@ def catalogue_problems(catalogue: Catalog, language: str) -> list[str]:
             continue
         for form in forms:
             if placeholders(form) - placeholders(english) or (
-                    not isinstance(english, tuple) and placeholders(form) != placeholders(english)):
-                problems.append(f"{language}: {key!r} has placeholders {sorted(placeholders(form))}, "
-                                f"English has {sorted(placeholders(english))}")
+                not isinstance(english, tuple) and placeholders(form) != placeholders(english)
+            ):
+                problems.append(
+                    f"{language}: {key!r} has placeholders {sorted(placeholders(form))}, "
+                    f"English has {sorted(placeholders(english))}"
+                )
             if sorted(TAG.findall(form)) != tags(english):
                 problems.append(f"{language}: {key!r} has other HTML tags than English")
     return problems
@@ -66,7 +69,12 @@ def test_every_language_translates_every_message_with_nothing_fuzzy(language):
 def test_the_languages_are_the_po_files():
     assert set(LANGUAGES) >= {"en", "nl", "fr", "de"}
     assert LANGUAGES[0] == "en"
-    assert [language_name(code) for code in ("en", "nl", "fr", "de")] == ["English", "Nederlands", "Français", "Deutsch"]
+    assert [language_name(code) for code in ("en", "nl", "fr", "de")] == [
+        "English",
+        "Nederlands",
+        "Français",
+        "Deutsch",
+    ]
 
 
 def test_the_committed_catalogues_are_up_to_date_with_english(tmp_path):
@@ -77,23 +85,31 @@ def test_the_committed_catalogues_are_up_to_date_with_english(tmp_path):
         target.parent.mkdir(parents=True, exist_ok=True)
         target.write_bytes(path.read_bytes())
     update(copy)
-    changed = [str(path.relative_to(copy)) for path in copy.rglob("*.po*")
-               if path.read_bytes() != (LOCALE_DIR / path.relative_to(copy)).read_bytes()]
+    changed = [
+        str(path.relative_to(copy))
+        for path in copy.rglob("*.po*")
+        if path.read_bytes() != (LOCALE_DIR / path.relative_to(copy)).read_bytes()
+    ]
     assert changed == [], "run `make messages` and commit the result"
 
 
 def _po(tmp_path: Path, body: str) -> Path:
     path = po_path("nl", tmp_path)
     path.parent.mkdir(parents=True)
-    path.write_text('msgid ""\nmsgstr ""\n"Language: nl\\n"\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n'
-                    + body, encoding="utf-8")
+    path.write_text(
+        'msgid ""\nmsgstr ""\n"Language: nl\\n"\n"Plural-Forms: nplurals=2; plural=(n != 1);\\n"\n\n' + body,
+        encoding="utf-8",
+    )
     return path
 
 
 def test_make_messages_keeps_translations_by_key_and_marks_changed_english_fuzzy(tmp_path):
-    _po(tmp_path, 'msgctxt "map"\nmsgid "World map"\nmsgstr "Wereldkaart"\n\n'
-                  'msgctxt "reset"\nmsgid "Clear all filters"\nmsgstr "Alles wissen"\n\n'
-                  'msgctxt "gone"\nmsgid "Old text"\nmsgstr "Oude tekst"\n')
+    _po(
+        tmp_path,
+        'msgctxt "map"\nmsgid "World map"\nmsgstr "Wereldkaart"\n\n'
+        'msgctxt "reset"\nmsgid "Clear all filters"\nmsgstr "Alles wissen"\n\n'
+        'msgctxt "gone"\nmsgid "Old text"\nmsgstr "Oude tekst"\n',
+    )
     update(tmp_path)
     problems = catalogue_problems(read_catalogue(po_path("nl", tmp_path), "nl"), "nl")
     assert "nl: 'reset' is fuzzy (check the translation, then clear the flag)" in problems
@@ -102,12 +118,17 @@ def test_make_messages_keeps_translations_by_key_and_marks_changed_english_fuzzy
     assert len(template()) == len(ENGLISH)
 
 
-@pytest.mark.parametrize(("body", "expected"), [
-    ('msgctxt "map"\nmsgid "World map"\nmsgstr "Kaart van {de wereld}"\n', "has placeholders ['de wereld']"),
-    ('msgctxt "pyramid.meaning.mobility"\nmsgid "Mobility partners exchange students and staff"\nmsgstr "<b>x</b>"\n',
-     "has other HTML tags"),
-    ('msgctxt "hover.partners"\nmsgid "{count} partners"\nmsgstr ""\n', "'hover.partners' is empty"),
-])
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        ('msgctxt "map"\nmsgid "World map"\nmsgstr "Kaart van {de wereld}"\n', "has placeholders ['de wereld']"),
+        (
+            'msgctxt "pyramid.meaning.mobility"\nmsgid "Mobility partners exchange students and staff"\nmsgstr "<b>x</b>"\n',
+            "has other HTML tags",
+        ),
+        ('msgctxt "hover.partners"\nmsgid "{count} partners"\nmsgstr ""\n', "'hover.partners' is empty"),
+    ],
+)
 def test_a_broken_translation_is_reported(tmp_path, body, expected):
     path = _po(tmp_path, body)
     problems = catalogue_problems(read_catalogue(path, "nl"), "nl")
@@ -125,8 +146,9 @@ def _literal_keys() -> dict[str, list[tuple[str, str]]]:
     found: dict[str, list[tuple[str, str]]] = {"keys": [], "prefixes": []}
     for path in SOURCES.rglob("*.py"):
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"), str(path))):
-            if not (isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "text"
-                    and node.args):
+            if not (
+                isinstance(node, ast.Call) and isinstance(node.func, ast.Name) and node.func.id == "text" and node.args
+            ):
                 continue
             first = node.args[0]
             where = f"{path.relative_to(SOURCES.parent)}:{node.lineno}"
@@ -141,25 +163,40 @@ def test_every_key_the_code_asks_for_exists():
     found = _literal_keys()
     assert len(found["keys"]) > 100, "the scan should see the text(...) calls of the whole package"
     assert [f"{key} ({where})" for key, where in found["keys"] if key not in ENGLISH] == []
-    assert [f"{prefix}... ({where})" for prefix, where in found["prefixes"]
-            if not any(key.startswith(prefix) for key in ENGLISH)] == []
+    assert [
+        f"{prefix}... ({where})"
+        for prefix, where in found["prefixes"]
+        if not any(key.startswith(prefix) for key in ENGLISH)
+    ] == []
 
 
-@pytest.mark.parametrize(("prefix", "values"), [
-    ("tier", TIERS), ("activity", ACTIVITIES), ("participant", PARTICIPANTS), ("direction", DIRECTIONS),
-    ("duration", DURATIONS), ("region", (*CONTINENT_NAMES.values(), "Unknown")),
-    ("pyramid.meaning", TIERS), ("trend.outgoing", PARTICIPANTS), ("trend.incoming", PARTICIPANTS),
-])
+@pytest.mark.parametrize(
+    ("prefix", "values"),
+    [
+        ("tier", TIERS),
+        ("activity", ACTIVITIES),
+        ("participant", PARTICIPANTS),
+        ("direction", DIRECTIONS),
+        ("duration", DURATIONS),
+        ("region", (*CONTINENT_NAMES.values(), "Unknown")),
+        ("pyramid.meaning", TIERS),
+        ("trend.outgoing", PARTICIPANTS),
+        ("trend.incoming", PARTICIPANTS),
+    ],
+)
 def test_every_value_of_the_data_model_has_a_label(prefix, values):
     assert [v for v in values if f"{prefix}.{v}" not in ENGLISH] == []
 
 
-@pytest.mark.parametrize(("language", "tier", "region", "country"), [
-    ("en", "Strategic", "North America", "South Korea"),
-    ("nl", "Strategisch", "Noord-Amerika", "Zuid-Korea"),
-    ("fr", "Stratégique", "Amérique du Nord", "Corée du Sud"),
-    ("de", "Strategisch", "Nordamerika", "Südkorea"),
-])
+@pytest.mark.parametrize(
+    ("language", "tier", "region", "country"),
+    [
+        ("en", "Strategic", "North America", "South Korea"),
+        ("nl", "Strategisch", "Noord-Amerika", "Zuid-Korea"),
+        ("fr", "Stratégique", "Amérique du Nord", "Corée du Sud"),
+        ("de", "Strategisch", "Nordamerika", "Südkorea"),
+    ],
+)
 def test_labels_and_country_names_follow_the_language(language, tier, region, country):
     assert value_label("tier", "strategic", language) == tier
     assert value_label("region", "North America", language) == region
@@ -172,8 +209,10 @@ def test_unknown_values_and_languages_fall_back_instead_of_failing():
     assert text("map", "xx") == "World map"
 
 
-@pytest.mark.parametrize(("language", "paging", "plotly"), [("nl", "Pagina", "nl"), ("fr", "Page", "fr"),
-                                                             ("de", "Seite", "de"), ("en", None, "en")])
+@pytest.mark.parametrize(
+    ("language", "paging", "plotly"),
+    [("nl", "Pagina", "nl"), ("fr", "Page", "fr"), ("de", "Seite", "de"), ("en", None, "en")],
+)
 def test_the_libraries_speak_the_page_language(language, paging, plotly):
     """ag-grid's paging words and plotly's toolbar locale come with the page; our wording of the empty table wins."""
     from dashboard.components.partner_table import table_locale

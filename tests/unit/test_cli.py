@@ -55,7 +55,10 @@ def test_geocode_writes_one_row_per_input_row_in_input_order(tmp_path):
     assert main(["geocode", str(source), "--output", str(out)]) == 0
     placed = pd.read_csv(out, keep_default_na=False)
     assert placed["name"].tolist() == [
-        "Hanzehogeschool Groningen", "Nowhere Institute", "Universidade de Lisboa", "Mystery College",
+        "Hanzehogeschool Groningen",
+        "Nowhere Institute",
+        "Universidade de Lisboa",
+        "Mystery College",
     ]
     assert placed["geo_precision"].tolist() == ["city", "country", "city", "unresolved"]
     groningen = placed.iloc[0]
@@ -112,15 +115,18 @@ def test_validate_a_folder_checks_institution_toml_and_names_files_it_does_not_r
     assert "not valid TOML" in capsys.readouterr().out
 
 
-MOBILITY_EXPORT = ("academic_year,partner_id,direction,participant,duration,campus,count\n"
-                   "2023-2024,hanze,outgoing,student,semester,Leuven,3\n"
-                   "2023-2024,nobody,outgoing,student,semester,Leuven,1\n")
+MOBILITY_EXPORT = (
+    "academic_year,partner_id,direction,participant,duration,campus,count\n"
+    "2023-2024,hanze,outgoing,student,semester,Leuven,3\n"
+    "2023-2024,nobody,outgoing,student,semester,Leuven,1\n"
+)
 
 
 @pytest.mark.parametrize("name", ["export (3).csv", "partners_backup.csv", "Flows.txt", "mobility.csv"])
 def test_validate_checks_a_mobility_export_as_mobility_whatever_its_file_name(tmp_path, capsys, name):
-    (tmp_path / "partners.csv").write_text("partner_id,name,city,country,tier\nhanze,Hanze UAS,Groningen,NL,1\n",
-                                           encoding="utf-8")
+    (tmp_path / "partners.csv").write_text(
+        "partner_id,name,city,country,tier\nhanze,Hanze UAS,Groningen,NL,1\n", encoding="utf-8"
+    )
     (tmp_path / name).write_text(MOBILITY_EXPORT, encoding="utf-8")
 
     assert main(["validate", "--json", str(tmp_path / name)]) == 1
@@ -132,8 +138,9 @@ def test_validate_checks_a_mobility_export_as_mobility_whatever_its_file_name(tm
 
 
 def test_validate_checks_a_partner_list_named_mobility_as_a_partner_list(tmp_path, capsys):
-    (tmp_path / "mobility_partners.csv").write_text("name;city;country;tier\nHanze UAS;Groningen;NL;1\n",
-                                                    encoding="utf-8")
+    (tmp_path / "mobility_partners.csv").write_text(
+        "name;city;country;tier\nHanze UAS;Groningen;NL;1\n", encoding="utf-8"
+    )
 
     assert main(["validate", "--json", str(tmp_path / "mobility_partners.csv")]) == 0
 
@@ -141,8 +148,9 @@ def test_validate_checks_a_partner_list_named_mobility_as_a_partner_list(tmp_pat
 
 
 def test_validate_a_folder_says_which_file_a_misnamed_export_should_be(tmp_path, capsys):
-    (tmp_path / "partners.csv").write_text("partner_id,name,city,country,tier\nhanze,Hanze UAS,Groningen,NL,1\n",
-                                           encoding="utf-8")
+    (tmp_path / "partners.csv").write_text(
+        "partner_id,name,city,country,tier\nhanze,Hanze UAS,Groningen,NL,1\n", encoding="utf-8"
+    )
     (tmp_path / "export (3).csv").write_text(MOBILITY_EXPORT, encoding="utf-8")
     main(["validate", str(tmp_path)])
     out = capsys.readouterr().out

@@ -80,8 +80,11 @@ ACCEPTED = [
     ("PARTNER_ATLAS_PUBLIC_URL", " https://www.ucll.be/en ", ("public_url", "https://www.ucll.be/en")),
     ("PARTNER_ATLAS_LOG_LEVEL", "WARNING", ("log_level", "warning")),
     ("DASH_URL_BASE_PATHNAME", "/atlas", ("url_prefix", "/atlas/")),
-    ("PARTNER_ATLAS_FRAME_ANCESTORS", "https://www.ucll.be, http://localhost:8000",
-     ("frame_ancestors", "https://www.ucll.be, http://localhost:8000")),
+    (
+        "PARTNER_ATLAS_FRAME_ANCESTORS",
+        "https://www.ucll.be, http://localhost:8000",
+        ("frame_ancestors", "https://www.ucll.be, http://localhost:8000"),
+    ),
 ]
 
 
@@ -146,17 +149,26 @@ BAD_ENVIRONMENTS = {
 }
 
 
-@pytest.mark.parametrize("command", [["validate", "data"], ["run"], ["geocode", "x.csv", "-o", "y.csv"],
-                                     ["poster", "-o", "p.png"]], ids=lambda c: c[0])
+@pytest.mark.parametrize(
+    "command",
+    [["validate", "data"], ["run"], ["geocode", "x.csv", "-o", "y.csv"], ["poster", "-o", "p.png"]],
+    ids=lambda c: c[0],
+)
 @pytest.mark.parametrize("environment", BAD_ENVIRONMENTS.values(), ids=BAD_ENVIRONMENTS.keys())
 def test_the_command_line_says_which_setting_is_wrong_without_a_traceback_and_exits_2(command, environment, tmp_path):
     env = {**os.environ, **environment}
-    done = subprocess.run([sys.executable, "-m", "dashboard", *command], env=env, cwd=tmp_path, capture_output=True,
-                          text=True, timeout=120)
+    done = subprocess.run(
+        [sys.executable, "-m", "dashboard", *command],
+        env=env,
+        cwd=tmp_path,
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
     assert done.returncode == 2, done.stderr
-    (variable, value), = environment.items()
+    ((variable, value),) = environment.items()
     assert variable in done.stderr and repr(value) in done.stderr and "use " in done.stderr, done.stderr
-    assert "Traceback" not in done.stderr and "File \"" not in done.stderr, done.stderr
+    assert "Traceback" not in done.stderr and 'File "' not in done.stderr, done.stderr
 
 
 def test_the_wsgi_server_refuses_a_setting_that_does_not_parse_with_one_log_line(caplog):

@@ -26,7 +26,7 @@ MIN_CVD_DISTANCE = 10
 
 def _linear(hex_colour: str) -> tuple[float, float, float]:
     h = hex_colour.lstrip("#")
-    channels = [int(h[i:i + 2], 16) / 255 for i in (0, 2, 4)]
+    channels = [int(h[i : i + 2], 16) / 255 for i in (0, 2, 4)]
     return tuple(c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels)
 
 
@@ -34,14 +34,18 @@ def contrast(a: str, b: str) -> float:
     def luminance(colour: str) -> float:
         r, g, b_ = _linear(colour)
         return 0.2126 * r + 0.7152 * g + 0.0722 * b_
+
     high, low = sorted((luminance(a), luminance(b)), reverse=True)
     return (high + 0.05) / (low + 0.05)
 
 
 def _lab(rgb: tuple[float, float, float]) -> tuple[float, float, float]:
     r, g, b = (min(max(c, 0.0), 1.0) for c in rgb)
-    x, y, z = (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047, 0.2126 * r + 0.7152 * g + 0.0722 * b, \
-        (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883
+    x, y, z = (
+        (0.4124 * r + 0.3576 * g + 0.1805 * b) / 0.95047,
+        0.2126 * r + 0.7152 * g + 0.0722 * b,
+        (0.0193 * r + 0.1192 * g + 0.9505 * b) / 1.08883,
+    )
     f = [t ** (1 / 3) if t > 0.008856 else 7.787 * t + 16 / 116 for t in (x, y, z)]
     return 116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2])
 
@@ -52,8 +56,9 @@ def seen_with(kind: str, colour: str) -> tuple[float, float, float]:
 
 
 def css_variables(scheme: str) -> dict[str, str]:
-    block = re.search(r":root \{(.*?)\}" if scheme == "light" else r'\[data-mantine-color-scheme="dark"\] \{(.*?)\}',
-                      CSS, re.S).group(1)
+    block = re.search(
+        r":root \{(.*?)\}" if scheme == "light" else r'\[data-mantine-color-scheme="dark"\] \{(.*?)\}', CSS, re.S
+    ).group(1)
     return dict(re.findall(r"--([\w-]+):\s*(#[0-9a-fA-F]{6})", block))
 
 

@@ -74,8 +74,9 @@ def test_every_problem_says_where_and_what_to_do(case, reference_partners):
 
 
 def test_the_corpus_is_complete_small_and_documented():
-    files = sorted(p.relative_to(CORPUS).as_posix() for folder in ("partners", "mobility")
-                   for p in (CORPUS / folder).iterdir())
+    files = sorted(
+        p.relative_to(CORPUS).as_posix() for folder in ("partners", "mobility") for p in (CORPUS / folder).iterdir()
+    )
     readme = (CORPUS / "README.md").read_text(encoding="utf-8")
 
     assert len(files) >= 30
@@ -85,8 +86,15 @@ def test_the_corpus_is_complete_small_and_documented():
 
 
 HOSTILE_NAMES = (
-    "<img src=x onerror=alert(1)>", "<script>alert(1)</script>", '=HYPERLINK("http://evil","x")',
-    "+cmd|' /C calc'!A0", "@SUM(1)", "-2+3", "جامعة القاهرة", "האוניברסיטה העברית בירושלים", "🎓 Emoji Academy 🌍",
+    "<img src=x onerror=alert(1)>",
+    "<script>alert(1)</script>",
+    '=HYPERLINK("http://evil","x")',
+    "+cmd|' /C calc'!A0",
+    "@SUM(1)",
+    "-2+3",
+    "جامعة القاهرة",
+    "האוניברסיטה העברית בירושלים",
+    "🎓 Emoji Academy 🌍",
 )
 
 
@@ -103,9 +111,11 @@ def write_big_partner_list(path: Path, rows: int) -> None:
     with path.open("w", encoding="utf-8", newline="") as out:
         out.write("partner_id;name;city;country;tier;erasmus_code;activities;agreement_start;agreement_end;website\n")
         for i in range(rows):
-            out.write(f"p{i};University of Applied Sciences number {i};City {i % 997};{countries[i % 10]};"
-                      f"{tiers[i % 3]};;student_mobility, onderzoek;{2010 + i % 10};{2025 + i % 5};"
-                      f"www.partner{i}.edu\n")
+            out.write(
+                f"p{i};University of Applied Sciences number {i};City {i % 997};{countries[i % 10]};"
+                f"{tiers[i % 3]};;student_mobility, onderzoek;{2010 + i % 10};{2025 + i % 5};"
+                f"www.partner{i}.edu\n"
+            )
 
 
 def test_a_100000_row_partner_list_and_mobility_file_import_completely(tmp_path):
@@ -123,8 +133,10 @@ def test_a_100000_row_partner_list_and_mobility_file_import_completely(tmp_path)
     started, cpu_started = time.perf_counter(), time.process_time()
     flows, flows_report = load_mobility(mobility_path, partners)
     flows_wall, flows_seconds = time.perf_counter() - started, time.process_time() - cpu_started
-    print(f"\n100,000 partners in {partners_seconds:.2f} s CPU ({partners_wall:.2f} s wall), "
-          f"100,000 flows in {flows_seconds:.2f} s CPU ({flows_wall:.2f} s wall)")
+    print(
+        f"\n100,000 partners in {partners_seconds:.2f} s CPU ({partners_wall:.2f} s wall), "
+        f"100,000 flows in {flows_seconds:.2f} s CPU ({flows_wall:.2f} s wall)"
+    )
 
     assert (partners_report.rows_read, partners_report.rows_loaded, len(partners)) == (BIG_ROWS,) * 3
     assert (flows_report.rows_read, flows_report.rows_loaded, len(flows)) == (BIG_ROWS,) * 3
@@ -132,8 +144,9 @@ def test_a_100000_row_partner_list_and_mobility_file_import_completely(tmp_path)
     assert partners["partner_id"].is_unique and partners.loc[BIG_ROWS - 1, "source_line"] == BIG_ROWS + 1
 
 
-@pytest.mark.parametrize("load_file", [load_partners, lambda path, **kw: load_mobility(path, None, **kw)],
-                         ids=["partners", "mobility"])
+@pytest.mark.parametrize(
+    "load_file", [load_partners, lambda path, **kw: load_mobility(path, None, **kw)], ids=["partners", "mobility"]
+)
 def test_a_file_above_the_configured_size_limit_is_rejected_naming_the_limit_and_the_setting(tmp_path, load_file):
     settings = Settings.from_env({"PARTNER_ATLAS_MAX_FILE_BYTES": str(2**20)}, data_dir=tmp_path)
     path = tmp_path / "partners.csv"
@@ -151,8 +164,9 @@ def test_a_file_above_the_configured_size_limit_is_rejected_naming_the_limit_and
 def test_a_quote_that_swallows_more_than_a_csv_cell_can_hold_does_not_crash_and_loses_no_row(tmp_path):
     path = tmp_path / "partners.csv"
     rows = [f"Partner {i},Gent,BE,mobility" for i in range(12_000)]  # ~330,000 characters after the quote
-    path.write_text("name,city,country,tier\n" + '"Open quote,Gent,BE,mobility\n' + "\n".join(rows) + "\n",
-                    encoding="utf-8")
+    path.write_text(
+        "name,city,country,tier\n" + '"Open quote,Gent,BE,mobility\n' + "\n".join(rows) + "\n", encoding="utf-8"
+    )
 
     partners, report = load_partners(path)
 

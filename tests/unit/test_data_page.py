@@ -26,7 +26,9 @@ def client(tmp_path_factory):
 
 def test_the_data_page_accounts_for_every_file_row_and_placement(client):
     page = client.get("/data/").get_data(as_text=True)
-    partners_row = '<tr data-file="partners.csv"><th scope="row">partners.csv</th>\n      <td>3</td><td>2</td><td>1</td>'
+    partners_row = (
+        '<tr data-file="partners.csv"><th scope="row">partners.csv</th>\n      <td>3</td><td>2</td><td>1</td>'
+    )
     assert partners_row in page
     assert "not in the data folder" in page  # mobility.csv and friends
     # the rejected row with its line and column, and the warnings (unknown column, a place only in its country)
@@ -39,7 +41,7 @@ def test_the_data_page_accounts_for_every_file_row_and_placement(client):
 
 def test_the_data_page_speaks_the_language_of_the_link(client):
     page = client.get("/data/?lang=nl").get_data(as_text=True)
-    assert '<html lang="nl">' in page and "<h1 class=\"atlas-title\">Gegevens en importrapport</h1>" in page
+    assert '<html lang="nl">' in page and '<h1 class="atlas-title">Gegevens en importrapport</h1>' in page
     assert "Partners niet op stadsniveau geplaatst (1)" in page and 'href="/?lang=nl"' in page
     assert "Lignes rejetées et avertissements" in client.get("/data?lang=fr").get_data(as_text=True)
 

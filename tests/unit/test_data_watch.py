@@ -67,8 +67,9 @@ def folder_with_a_warning(tmp_path: Path) -> Path:
     """The sample, with a column key_figures.csv does not use: a warning `run` must print."""
     folder = copy_sample(tmp_path / "data")
     lines = (folder / "key_figures.csv").read_text(encoding="utf-8").splitlines()
-    (folder / "key_figures.csv").write_text("\n".join([lines[0] + ",remarks", *(line + "," for line in lines[1:])])
-                                            + "\n", encoding="utf-8")
+    (folder / "key_figures.csv").write_text(
+        "\n".join([lines[0] + ",remarks", *(line + "," for line in lines[1:])]) + "\n", encoding="utf-8"
+    )
     return folder
 
 
@@ -113,11 +114,13 @@ def wait_until(server, page_ok, what: str, seconds: float = 120.0) -> None:
     deadline = time.monotonic() + seconds
     while True:
         seen = answers_by_worker(server)
-        if set(seen) == set(server.worker_pids()) and all(page_ok(page, body) for answers in seen.values()
-                                                          for page, body in answers):
+        if set(seen) == set(server.worker_pids()) and all(
+            page_ok(page, body) for answers in seen.values() for page, body in answers
+        ):
             return
-        assert time.monotonic() < deadline, f"not every worker shows {what} within {seconds:.0f} s\n" \
-                                            f"{server.log()[-3000:]}"
+        assert time.monotonic() < deadline, (
+            f"not every worker shows {what} within {seconds:.0f} s\n{server.log()[-3000:]}"
+        )
         time.sleep(0.5)
 
 
@@ -135,8 +138,12 @@ def refused(word: str, partners: int):
     def page_ok(page: str, body: str) -> bool:
         if page == "/healthz":
             health = json.loads(body)
-            return health["status"] == "degraded" and health["partners"] == partners and \
-                [p["file"] for p in health["problems"]] == ["partners.csv"] and word in health["problems"][0]["message"]
+            return (
+                health["status"] == "degraded"
+                and health["partners"] == partners
+                and [p["file"] for p in health["problems"]] == ["partners.csv"]
+                and word in health["problems"][0]["message"]
+            )
         return KEPT in body and "partners.csv" in body and word in body  # the banner of the dashboard, /present
 
     return page_ok
@@ -168,7 +175,7 @@ def test_a_good_replacement_reaches_every_page_of_every_worker(served):
     put(folder / "partners.csv", without_last_rows(raw, 5))
     try:
         wait_until(server, sound(142), "the 142 partners of the new file")
-        assert '<td>142</td><td>142</td><td>0</td>' in fetch(server.url + "/data/")
+        assert "<td>142</td><td>142</td><td>0</td>" in fetch(server.url + "/data/")
         assert "INFO dashboard.store: reloaded" in server.log()  # logging is configured at start (dashboard/logs.py)
     finally:
         put(folder / "partners.csv", raw)

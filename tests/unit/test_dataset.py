@@ -20,8 +20,9 @@ def test_an_empty_folder_says_the_partner_list_is_missing(tmp_path):
 
 
 def test_a_partner_list_alone_is_enough(tmp_path):
-    (tmp_path / "partners.csv").write_text("naam instelling;stad;land;niveau\nHanzehogeschool;Groningen;NL;1\n",
-                                           encoding="utf-8")
+    (tmp_path / "partners.csv").write_text(
+        "naam instelling;stad;land;niveau\nHanzehogeschool;Groningen;NL;1\n", encoding="utf-8"
+    )
     dataset = load(tmp_path)
     assert dataset.report.ok  # the optional files only warn
     assert dataset.partners[["name", "tier", "geo_precision"]].values.tolist() == [
@@ -54,8 +55,7 @@ def test_places_that_fall_back_to_the_country_are_reported_with_their_line(tmp_p
 
 
 def test_the_file_size_limit_holds_for_every_file_of_the_folder(tmp_path):
-    (tmp_path / "partners.csv").write_text("name;city;country;tier\nHanzehogeschool;Groningen;NL;1\n",
-                                           encoding="utf-8")
+    (tmp_path / "partners.csv").write_text("name;city;country;tier\nHanzehogeschool;Groningen;NL;1\n", encoding="utf-8")
     padding = "".join(f"Campus {i},Leuven\n" for i in range(200))
     (tmp_path / "campuses.csv").write_text("campus,city\n" + padding, encoding="utf-8")
     (tmp_path / "key_figures.csv").write_text("label,value\n" + "Students,1700\n" * 200, encoding="utf-8")

@@ -55,8 +55,9 @@ def test_text_that_is_not_a_formula_is_unchanged(value):
     assert neutralise_formula(value) == value
 
 
-@pytest.mark.parametrize(("value", "expected"), [(-5, -5), (2.5, 2.5), (0, 0), (None, ""), (float("nan"), ""),
-                                                 (pd.NA, "")])
+@pytest.mark.parametrize(
+    ("value", "expected"), [(-5, -5), (2.5, 2.5), (0, 0), (None, ""), (float("nan"), ""), (pd.NA, "")]
+)
 def test_numbers_stay_numbers_and_missing_values_become_empty(value, expected):
     result = neutralise_formula(value)
     assert result == expected and type(result) is type(expected)
@@ -65,8 +66,13 @@ def test_numbers_stay_numbers_and_missing_values_become_empty(value, expected):
 def _hostile_dataset():
     names = [value for value, _ in HOSTILE] + HARMLESS
     partners = [
-        make_partner(partner_id=f"H{i:02d}", name=name, city="=cmd" if i == 0 else "Gent",
-                     website="@evil" if i == 1 else "https://example.edu", networks=("-net",) if i == 2 else ())
+        make_partner(
+            partner_id=f"H{i:02d}",
+            name=name,
+            city="=cmd" if i == 0 else "Gent",
+            website="@evil" if i == 1 else "https://example.edu",
+            networks=("-net",) if i == 2 else (),
+        )
         for i, name in enumerate(names)
     ]
     return make_dataset(partners=partners)
@@ -80,7 +86,7 @@ def _hostile_table() -> pd.DataFrame:
 def test_the_partner_table_neutralises_every_hostile_field_and_keeps_counts_numeric():
     table = _hostile_table()
     assert table["Partner"].tolist()[: len(HOSTILE)] == [expected for _, expected in HOSTILE]
-    assert table["Partner"].tolist()[len(HOSTILE):] == HARMLESS
+    assert table["Partner"].tolist()[len(HOSTILE) :] == HARMLESS
     assert table["City"].iloc[0] == "'=cmd"
     assert table["Website"].iloc[1] == "'@evil"
     assert table["Networks"].iloc[2] == "'-net"
@@ -93,8 +99,19 @@ def test_the_partner_table_has_human_headers_labels_and_the_mobility_in_the_filt
     view = apply(FilterState.from_query("?tier=strategic&from=2022-2023", dataset), dataset)
     table = partners_table(view.partners)
     assert table.columns.tolist() == [
-        "Partner", "City", "Country", "Erasmus code", "Tier", "Activities", "Networks", "Website",
-        "Agreement from", "Agreement until", "Mobility in filter", "Outgoing", "Incoming",
+        "Partner",
+        "City",
+        "Country",
+        "Erasmus code",
+        "Tier",
+        "Activities",
+        "Networks",
+        "Website",
+        "Agreement from",
+        "Agreement until",
+        "Mobility in filter",
+        "Outgoing",
+        "Incoming",
     ]
     hanze = table[table["Partner"] == "Hanze University of Applied Sciences"].iloc[0]
     assert hanze["Country"] == "Netherlands"
@@ -157,18 +174,19 @@ def test_the_xlsx_stores_no_formula_and_shows_hostile_text_as_text():
     names = [cell.value for cell in sheet["A"][1:]]
     # XML reads a carriage return back as a line feed; the apostrophe is what matters.
     assert names[: len(HOSTILE)] == [expected.replace("\r", "\n") for _, expected in HOSTILE]
-    assert names[len(HOSTILE):] == HARMLESS
+    assert names[len(HOSTILE) :] == HARMLESS
     assert all(cell.data_type == "s" for cell in sheet["A"])
     assert [cell.value for cell in sheet[1]] == table.columns.tolist()
-    counts = [cell for cell in sheet["K"][1:]]
+    counts = list(sheet["K"][1:])
     assert all(cell.data_type == "n" for cell in counts)
     assert [cell.value for cell in counts] == table["Mobility in filter"].tolist()
     assert sheet.freeze_panes == "A2"
 
 
 def test_the_xlsx_writer_refuses_formulas_in_a_raw_frame_and_drops_control_characters():
-    raw = pd.DataFrame({"=Header": ["=1+1", "bell\x07 University", None], "Year": pd.array([2020, None, 2022],
-                                                                                          dtype="Int64")})
+    raw = pd.DataFrame(
+        {"=Header": ["=1+1", "bell\x07 University", None], "Year": pd.array([2020, None, 2022], dtype="Int64")}
+    )
     sheet, cells = _cells(partners_xlsx(raw))
     assert [cell for cell in cells if cell.data_type == "f"] == []
     assert [cell.value for cell in sheet["A"]] == ["'=Header", "'=1+1", "bell University", None]
@@ -181,10 +199,14 @@ def test_partners_imported_from_the_hostile_corpus_export_safely(corpus_file):
 
     loaded, _report = load_partners(CORPUS / corpus_file)
     assert len(loaded), f"{corpus_file} should load some rows"
-    rows = [make_partner(**{**p, "partner_id": f"C{i}"}) for i, p in
-            enumerate(loaded.drop(columns=[c for c in ("street", "postcode") if c in loaded]).to_dict("records"))]
+    rows = [
+        make_partner(**{**p, "partner_id": f"C{i}"})
+        for i, p in enumerate(
+            loaded.drop(columns=[c for c in ("street", "postcode") if c in loaded]).to_dict("records")
+        )
+    ]
     table = partners_table(apply(FilterState(), make_dataset(partners=rows)).partners)
-    text_cells = [c for c in _read_csv(partners_csv(table)).to_numpy().ravel()]
+    text_cells = list(_read_csv(partners_csv(table)).to_numpy().ravel())
     assert not [c for c in text_cells if c.startswith(FORMULA_TRIGGERS)]
     _sheet, cells = _cells(partners_xlsx(table))
     assert not [c for c in cells if c.data_type == "f"]
@@ -193,20 +215,23 @@ def test_partners_imported_from_the_hostile_corpus_export_safely(corpus_file):
     assert shown == set(loaded["name"])  # every name is there, readable
 
 
-@pytest.mark.parametrize(("query", "expected"), [
-    ("", ["UCLL partners - all partners"]),
-    ("?tier=strategic", ["UCLL partners - ", "tier: strategic"]),
-    ("?tier=strategic,mobility", ["tier: strategic, mobility"]),
-    ("?country=FI,NL", ["country: Finland, Netherlands"]),
-    ("?region=Europe", ["region: Europe"]),
-    ("?activity=research", ["activity: research"]),
-    ("?campus=Leuven", ["campus: Leuven"]),
-    ("?from=2021-2022&to=2023-2024", ["2021-2022 to 2023-2024"]),
-    ("?from=2022-2023", ["from 2022-2023"]),
-    ("?to=2022-2023", ["up to 2022-2023"]),
-    ("?participant=staff&direction=incoming", ["participant: staff", "direction: incoming"]),
-    ("?q=hanze", ["search: \u201chanze\u201d"]),
-])
+@pytest.mark.parametrize(
+    ("query", "expected"),
+    [
+        ("", ["UCLL partners - all partners"]),
+        ("?tier=strategic", ["UCLL partners - ", "tier: strategic"]),
+        ("?tier=strategic,mobility", ["tier: strategic, mobility"]),
+        ("?country=FI,NL", ["country: Finland, Netherlands"]),
+        ("?region=Europe", ["region: Europe"]),
+        ("?activity=research", ["activity: research"]),
+        ("?campus=Leuven", ["campus: Leuven"]),
+        ("?from=2021-2022&to=2023-2024", ["2021-2022 to 2023-2024"]),
+        ("?from=2022-2023", ["from 2022-2023"]),
+        ("?to=2022-2023", ["up to 2022-2023"]),
+        ("?participant=staff&direction=incoming", ["participant: staff", "direction: incoming"]),
+        ("?q=hanze", ["search: \u201chanze\u201d"]),
+    ],
+)
 def test_the_export_title_names_each_active_filter(query, expected):
     dataset = make_dataset()
     title = export_title(FilterState.from_query(query, dataset), dataset)
@@ -217,18 +242,29 @@ def test_the_export_title_names_each_active_filter(query, expected):
 def test_the_brief_example_title():
     dataset = make_dataset()
     state = FilterState.from_query("?tier=strategic&country=NL,FI&from=2021-2022&to=2024-2025", dataset)
-    assert export_title(state, dataset) == \
-        "UCLL partners - tier: strategic; country: Finland, Netherlands; 2021-2022 to 2024-2025"
-    assert export_title(state, dataset, "nl") == \
-        "UCLL-partners - niveau: strategisch; land: Finland, Nederland; 2021-2022 tot 2024-2025"
+    assert (
+        export_title(state, dataset)
+        == "UCLL partners - tier: strategic; country: Finland, Netherlands; 2021-2022 to 2024-2025"
+    )
+    assert (
+        export_title(state, dataset, "nl")
+        == "UCLL-partners - niveau: strategisch; land: Finland, Nederland; 2021-2022 tot 2024-2025"
+    )
 
 
-@pytest.mark.parametrize(("query", "ext", "expected"), [
-    ("", "csv", "partners.csv"),
-    ("?tier=strategic&country=FI,NL&from=2021-2022", ".XLSX", "partners_tier-strategic_country-FI-NL_from-2021-2022.xlsx"),
-    ("?q=../../etc/passwd", "png", "partners_q-etc-passwd.png"),
-    ("?q=Jyväskylä", "csv", "partners_q-Jyvaskyla.csv"),
-])
+@pytest.mark.parametrize(
+    ("query", "ext", "expected"),
+    [
+        ("", "csv", "partners.csv"),
+        (
+            "?tier=strategic&country=FI,NL&from=2021-2022",
+            ".XLSX",
+            "partners_tier-strategic_country-FI-NL_from-2021-2022.xlsx",
+        ),
+        ("?q=../../etc/passwd", "png", "partners_q-etc-passwd.png"),
+        ("?q=Jyväskylä", "csv", "partners_q-Jyvaskyla.csv"),
+    ],
+)
 def test_the_export_filename_is_safe_and_names_the_filter(query, ext, expected):
     dataset = make_dataset()
     assert export_filename(FilterState.from_query(query, dataset), ext) == expected

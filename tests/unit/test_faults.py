@@ -53,7 +53,7 @@ class FakeNominatimServer(ThreadingHTTPServer):
 
 
 class NominatimHandler(BaseHTTPRequestHandler):
-    def do_GET(self):  # noqa: N802 (http.server's naming)
+    def do_GET(self):
         server: FakeNominatimServer = self.server
         server.requests.append(self.path)
         if server.behaviour == "timeout":
@@ -76,9 +76,22 @@ class NominatimHandler(BaseHTTPRequestHandler):
 def partners_frame() -> pd.DataFrame:
     rows = [("Hogeschool Gent", "Gent", "BE", 2), ("UCLL", "Leuven", "BE", 3)]
     rows += [(f"School of {city}", city, "NL", line) for line, city in enumerate(MISSING, start=4)]
-    frame = pd.DataFrame([{"name": name, "city": city, "country": country, "erasmus_code": "", "street": "",
-                           "postcode": "", "lat": float("nan"), "lon": float("nan"), "source_line": line}
-                          for name, city, country, line in rows])
+    frame = pd.DataFrame(
+        [
+            {
+                "name": name,
+                "city": city,
+                "country": country,
+                "erasmus_code": "",
+                "street": "",
+                "postcode": "",
+                "lat": float("nan"),
+                "lon": float("nan"),
+                "source_line": line,
+            }
+            for name, city, country, line in rows
+        ]
+    )
     return frame
 
 
@@ -110,11 +123,11 @@ def test_a_failing_online_geocoder_leaves_every_row_placed_offline_and_says_why(
         threading.Thread(target=server.serve_forever, daemon=True).start()
         domain = f"127.0.0.1:{server.server_address[1]}"
     # The adapter builds geopy's Nominatim itself, as in production, only pointed at loopback.
-    online = NominatimAdapter("partner-atlas-test", domain=domain, scheme="http", timeout=0.5,
-                              min_delay_seconds=0)
+    online = NominatimAdapter("partner-atlas-test", domain=domain, scheme="http", timeout=0.5, min_delay_seconds=0)
     try:
-        out, warnings = geocode_partners(partners_frame(), online=True, geocoder=FakeGazetteer(),
-                                         online_geocoder=online, centroid=CENTRES.get)
+        out, warnings = geocode_partners(
+            partners_frame(), online=True, geocoder=FakeGazetteer(), online_geocoder=online, centroid=CENTRES.get
+        )
     finally:
         if server is not None:
             server.release.set()
@@ -147,16 +160,19 @@ def test_a_service_that_answers_again_is_used_again():
             return Location("found", (52.0, 5.0), {})
 
     online = NominatimAdapter("partner-atlas-test", geocoder=Flaky(), min_delay_seconds=0)
-    out, _ = geocode_partners(partners_frame(), online=True, geocoder=FakeGazetteer(), online_geocoder=online,
-                              centroid=CENTRES.get)
+    out, _ = geocode_partners(
+        partners_frame(), online=True, geocoder=FakeGazetteer(), online_geocoder=online, centroid=CENTRES.get
+    )
     assert list(out["geo_source"][2:]) == ["country-centroid"] + ["nominatim"] * (len(MISSING) - 1)
 
 
 # --- the cache file -----------------------------------------------------------------------------------------------
 
+
 def run_chain(cache_path: Path, geocoder=None):
-    return geocode_partners(partners_frame(), geocoder=geocoder or FakeGazetteer(), cache_path=cache_path,
-                            centroid=CENTRES.get)
+    return geocode_partners(
+        partners_frame(), geocoder=geocoder or FakeGazetteer(), cache_path=cache_path, centroid=CENTRES.get
+    )
 
 
 class NoGazetteer:
@@ -166,7 +182,9 @@ class NoGazetteer:
         raise AssertionError(f"the cache should have answered {query['city']}")
 
 
-@pytest.mark.parametrize("damage", ["cut at 10%", "cut in half", "cut at 90%", "junk after the end", "junk at the start"])
+@pytest.mark.parametrize(
+    "damage", ["cut at 10%", "cut in half", "cut at 90%", "junk after the end", "junk at the start"]
+)
 def test_a_cache_damaged_mid_write_is_rebuilt_by_the_next_run(tmp_path, damage):
     path = tmp_path / ".geocache.json"
     first, _ = run_chain(path)
@@ -191,6 +209,7 @@ def test_a_cache_damaged_mid_write_is_rebuilt_by_the_next_run(tmp_path, damage):
 
 # --- data files replaced while the app runs -----------------------------------------------------------------------
 
+
 class Observer(threading.Thread):
     """Asks /healthz and the views callback (the partner count) again and again, as visitors would."""
 
@@ -207,10 +226,11 @@ class Observer(threading.Thread):
             try:
                 health = self.health.get("/healthz").get_json()
                 self.seen.append(("healthz", (health["partners"], health["mobility_rows"])))
-                views, _ = self.callbacks.call(f"{ids.TIER_PYRAMID}.figure", {f"{ids.URL}.search": ""},
-                                               [f"{ids.URL}.search"])
+                views, _ = self.callbacks.call(
+                    f"{ids.TIER_PYRAMID}.figure", {f"{ids.URL}.search": ""}, [f"{ids.URL}.search"]
+                )
                 self.seen.append(("partner count", int(views["response"][ids.PARTNER_COUNT]["children"])))
-            except Exception as error:  # noqa: BLE001 -- any failure is what the test reports
+            except Exception as error:
                 self.errors.append(f"{type(error).__name__}: {error}")
             time.sleep(0.02)
 
@@ -236,7 +256,7 @@ def rewrite_in_two_halves(path: Path, text: str, pause: float = 1.0) -> None:
         handle.flush()
         os.fsync(handle.fileno())
         time.sleep(pause)
-        handle.write(data[len(data) // 2:])
+        handle.write(data[len(data) // 2 :])
 
 
 @pytest.mark.parametrize("replace", [replace_atomically, rewrite_in_two_halves], ids=["atomic", "two halves"])

@@ -8,7 +8,7 @@ from dashboard.present.tour import Scene, default_scenes, load_tour
 from tests.agreement_factories import make_agreement, with_agreements
 
 AGREEMENTS = [
-    make_agreement(partner_id="P01", fields=("0913", "0923")),   # health and welfare, once for P01
+    make_agreement(partner_id="P01", fields=("0913", "0923")),  # health and welfare, once for P01
     make_agreement(partner_id="P01", fields=("0413",), direction="incoming"),
     make_agreement(partner_id="P02", fields=("091",)),
     make_agreement(partner_id="P03", fields=("0613",)),

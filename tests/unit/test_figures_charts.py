@@ -32,7 +32,7 @@ def test_trend_shows_each_direction_and_participant_over_every_year(view):
     staff = next(t for t in fig.data if t.name == "Outgoing staff")
     assert staff.y[1] == 0  # the year without staff is a visible dip, not a skipped point
     assert fig.data[0].line.color != fig.data[2].line.color  # direction: colour
-    assert fig.data[0].line.dash != fig.data[1].line.dash    # participant: dash
+    assert fig.data[0].line.dash != fig.data[1].line.dash  # participant: dash
 
 
 def test_duration_and_campus_split_by_direction(view):
@@ -68,9 +68,11 @@ def test_top_partners_bar_carries_ids_and_escapes_names(view):
 
 def test_empty_inputs_say_so_instead_of_drawing_blank_axes(dataset):
     view = apply(FilterState(query="no such partner"), dataset)
-    for fig in (top_partners_bar(stats.top_partners(view.partners, view.mobility), "light"),
-                top_countries_bar(stats.top_countries(view.partners, view.mobility), "light"),
-                campus_split(stats.mobility_by_campus(view.mobility), "light")):
+    for fig in (
+        top_partners_bar(stats.top_partners(view.partners, view.mobility), "light"),
+        top_countries_bar(stats.top_countries(view.partners, view.mobility), "light"),
+        campus_split(stats.mobility_by_campus(view.mobility), "light"),
+    ):
         assert fig.layout.annotations and fig.layout.annotations[0].text.startswith("No ")
 
 

@@ -6,10 +6,17 @@ import numpy as np
 import plotly.graph_objects as go
 import pytest
 
-from dashboard.figures.geo_map import geo_map as world_map
 from dashboard.figures.geo import distance_km
-from dashboard.filters import FilterState, apply
-from tests.factories import GRONINGEN, MAP_HOSTILE_NAME, default_partners, filtered_map, make_dataset, make_partner, map_dataset
+from dashboard.figures.geo_map import geo_map as world_map
+from tests.factories import (
+    GRONINGEN,
+    MAP_HOSTILE_NAME,
+    default_partners,
+    filtered_map,
+    make_dataset,
+    make_partner,
+    map_dataset,
+)
 
 HOSTILE = MAP_HOSTILE_NAME
 
@@ -54,8 +61,10 @@ def test_one_marker_per_filtered_partner(dataset, query, layer):
 
 
 def test_partners_without_coordinates_are_left_out_not_drawn_at_zero(dataset):
-    rows = [make_partner(partner_id="A"), make_partner(partner_id="B", lat=float("nan"), lon=float("nan"),
-                                                      geo_precision="unresolved")]
+    rows = [
+        make_partner(partner_id="A"),
+        make_partner(partner_id="B", lat=float("nan"), lon=float("nan"), geo_precision="unresolved"),
+    ]
     small = make_dataset(partners=rows)
     fig, _view = _map(small)
     assert list(_partner_points(fig)) == ["A"]
@@ -83,8 +92,14 @@ def test_hover_card_names_everything_the_issue_asks_for(dataset):
         assert f"customdata[{index}]" in template
     assert "Strategic partner" in template and "<extra></extra>" in template
     volume = view.partners.set_index("partner_id").loc["P02"]
-    assert list(row[1:]) == ["Turku University of Applied Sciences", "Turku, Finland",
-                             "Student mobility, benchmarking", "2019\u20132027", volume["outgoing"], 0]
+    assert list(row[1:]) == [
+        "Turku University of Applied Sciences",
+        "Turku, Finland",
+        "Student mobility, benchmarking",
+        "2019\u20132027",
+        volume["outgoing"],
+        0,
+    ]
 
 
 def test_country_level_partners_are_hollow_and_say_so(dataset):
@@ -132,9 +147,19 @@ def test_ring_order_is_stable_whatever_the_row_order(dataset):
 
 def test_marker_size_grows_with_volume_and_zero_stays_clickable():
     rows = [make_partner(partner_id=p, lat=10.0 * i, lon=10.0 * i) for i, p in enumerate(("A", "B", "C"))]
-    mobility = [{"academic_year": "2022-2023", "year": 2022, "partner_id": p, "direction": "outgoing",
-                 "participant": "student", "duration": "semester", "campus": "Leuven", "count": c}
-                for p, c in (("A", 0), ("B", 4), ("C", 16))]
+    mobility = [
+        {
+            "academic_year": "2022-2023",
+            "year": 2022,
+            "partner_id": p,
+            "direction": "outgoing",
+            "participant": "student",
+            "duration": "semester",
+            "campus": "Leuven",
+            "count": c,
+        }
+        for p, c in (("A", 0), ("B", 4), ("C", 16))
+    ]
     small = make_dataset(partners=rows, mobility=mobility)
     fig, _view = _map(small)
     trace = next(t for t in fig.data if t.customdata is not None)
@@ -146,8 +171,12 @@ def test_marker_size_grows_with_volume_and_zero_stays_clickable():
 
 @pytest.mark.parametrize(
     ("region", "lon_range", "lat_range", "resolution"),
-    [(None, [-180, 180], [-58, 84], 110), ("Europe", [-25, 45], [34, 71.5], 50),
-     ("Asia", [25, 150], [-11, 56], 110), ("Atlantis", [-180, 180], [-58, 84], 110)],
+    [
+        (None, [-180, 180], [-58, 84], 110),
+        ("Europe", [-25, 45], [34, 71.5], 50),
+        ("Asia", [25, 150], [-11, 56], 110),
+        ("Atlantis", [-180, 180], [-58, 84], 110),
+    ],
 )
 def test_region_zoom_sets_the_view_and_fitbounds_stays_off(dataset, region, lon_range, lat_range, resolution):
     for layer in ("partners", "countries", "flows"):
@@ -207,8 +236,10 @@ def test_flows_are_arcs_from_home_wider_for_more_mobility(dataset, direction):
     assert arcs and all(t.legendgroup == "flows" for t in arcs)
     widths = [t.line.width for t in arcs]
     assert widths == sorted(widths)
-    places = {(round(p["lat"], 2), round(p["lon"], 2))
-              for p in view.partners[view.partners[direction] > 0][["lat", "lon"]].to_dict("records")}
+    places = {
+        (round(p["lat"], 2), round(p["lon"], 2))
+        for p in view.partners[view.partners[direction] > 0][["lat", "lon"]].to_dict("records")
+    }
     ends, starts = set(), set()
     for trace in arcs:
         lat, lon = np.asarray(trace.lat, dtype=float), np.asarray(trace.lon, dtype=float)

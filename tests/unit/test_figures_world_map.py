@@ -10,7 +10,7 @@ import numpy as np
 import plotly.graph_objects as go
 import pytest
 
-from dashboard.figures.basemap import FONT, offline_style
+from dashboard.figures.basemap import FONT
 from dashboard.figures.geo import MapView, distance_km, fit_view
 from dashboard.figures.world_map import (
     CLUSTER_MAXZOOM,
@@ -22,7 +22,6 @@ from dashboard.figures.world_map import (
     size_legend,
     world_map,
 )
-from dashboard.filters import FilterState, apply
 from tests.factories import GRONINGEN, MAP_HOSTILE_NAME, filtered_map, map_dataset
 
 HOSTILE = MAP_HOSTILE_NAME
@@ -48,7 +47,7 @@ def _partners(fig) -> dict[str, tuple[float, float]]:
 
 def _inside(view: MapView, lat: float, lon: float, size=(900, 520)) -> bool:
     """Whether a point falls inside a map of `size` pixels showing `view` (Web Mercator, 512 px world)."""
-    scale = 512 * 2 ** view.zoom
+    scale = 512 * 2**view.zoom
 
     def pixel(la, lo):
         y = np.log(np.tan(np.pi / 4 + np.radians(la) / 2))
@@ -104,7 +103,7 @@ def test_partners_of_one_city_get_distinct_points_a_few_hundred_metres_to_a_few_
     points = _partners(_map(dataset, "?q=groningen")[0])
     places = [points[p] for p in ("P01", "P04", "P10")]
     for k, a in enumerate(places):
-        for b in places[k + 1:]:
+        for b in places[k + 1 :]:
             assert 0.3 < distance_km(*a, *b) < 5
         assert distance_km(*a, *GRONINGEN) < 3
 
@@ -220,10 +219,18 @@ def test_fit_view_of_nothing_is_none_and_of_one_point_is_the_city_zoom():
     assert fit_view([50.0], [4.0]).zoom == 10.0
 
 
-@pytest.mark.parametrize("text, expected", [
-    ("50.8,4.7,6", MapView(50.8, 4.7, 6.0)),
-    ("50.8, 4.7, 6.25", MapView(50.8, 4.7, 6.25)),
-    ("91,0,3", None), ("0,181,3", None), ("1,2", None), ("a,b,c", None), ("nan,1,2", None), ("", None),
-])
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("50.8,4.7,6", MapView(50.8, 4.7, 6.0)),
+        ("50.8, 4.7, 6.25", MapView(50.8, 4.7, 6.25)),
+        ("91,0,3", None),
+        ("0,181,3", None),
+        ("1,2", None),
+        ("a,b,c", None),
+        ("nan,1,2", None),
+        ("", None),
+    ],
+)
 def test_a_view_in_the_address_is_three_numbers_in_range(text, expected):
     assert MapView.from_param(text) == expected

@@ -53,9 +53,18 @@ def test_from_query_reads_what_the_url_says_and_drops_the_rest(dataset, query, e
     "state",
     [
         FilterState(),
-        FilterState(tiers=("strategic",), countries=("FI", "NL"), regions=("Europe",), activities=("research",),
-                    campuses=("Leuven",), year_from="2021-2022", year_to="2023-2024", participants=("student",),
-                    directions=("outgoing",), query="hanze"),
+        FilterState(
+            tiers=("strategic",),
+            countries=("FI", "NL"),
+            regions=("Europe",),
+            activities=("research",),
+            campuses=("Leuven",),
+            year_from="2021-2022",
+            year_to="2023-2024",
+            participants=("student",),
+            directions=("outgoing",),
+            query="hanze",
+        ),
         FilterState(regions=("North America", "South America"), query="école & co?"),
         FilterState(year_to="2022-2023"),
     ],
@@ -76,8 +85,16 @@ def test_from_query_never_raises(dataset, garbage):
 
 @pytest.mark.parametrize(
     ("text", "expected"),
-    [("2021-2022", "2021-2022"), ("2021/22", "2021-2022"), ("2021", "2021-2022"), (" 2099-2100 ", "2099-2100"),
-     ("2021-2023", None), ("21-22", None), ("", None), ("year", None)],
+    [
+        ("2021-2022", "2021-2022"),
+        ("2021/22", "2021-2022"),
+        ("2021", "2021-2022"),
+        (" 2099-2100 ", "2099-2100"),
+        ("2021-2023", None),
+        ("21-22", None),
+        ("", None),
+        ("year", None),
+    ],
 )
 def test_academic_year_accepts_common_spellings(text, expected):
     assert academic_year(text) == expected
@@ -87,8 +104,11 @@ def test_is_empty_chips_without_and_toggled(dataset):
     state = FilterState.from_query("?tier=strategic&country=FI,NL&from=2021-2022&q=hanze", dataset)
     assert not state.is_empty()
     assert state.chips() == [
-        ("tiers", "strategic", "Strategic"), ("countries", "FI", "Finland"), ("countries", "NL", "Netherlands"),
-        ("year_from", "2021-2022", "From 2021-2022"), ("query", "hanze", "\u201chanze\u201d"),
+        ("tiers", "strategic", "Strategic"),
+        ("countries", "FI", "Finland"),
+        ("countries", "NL", "Netherlands"),
+        ("year_from", "2021-2022", "From 2021-2022"),
+        ("query", "hanze", "\u201chanze\u201d"),
     ]
     assert state.without("countries", "FI").countries == ("NL",)
     assert state.without("countries").countries == ()
@@ -142,8 +162,16 @@ def test_apply_selects_the_expected_partners(dataset, query, expected):
 
 @pytest.mark.parametrize(
     "query",
-    ["", "?tier=strategic", "?tier=collaboration,mobility", "?region=Europe&tier=mobility", "?activity=research",
-     "?q=university&tier=strategic", "?country=FI,NL,KE", "?from=2023-2024&tier=mobility"],
+    [
+        "",
+        "?tier=strategic",
+        "?tier=collaboration,mobility",
+        "?region=Europe&tier=mobility",
+        "?activity=research",
+        "?q=university&tier=strategic",
+        "?country=FI,NL,KE",
+        "?from=2023-2024&tier=mobility",
+    ],
 )
 def test_pyramid_counts_ignore_the_tier_filter_and_sum_to_the_partners_shown(dataset, query):
     state = FilterState.from_query(query, dataset)
@@ -193,9 +221,19 @@ def test_a_new_dataset_is_not_served_from_the_previous_ones_cache():
 def test_mobility_of_unknown_partners_is_ignored():
     dataset = make_dataset(
         partners=[make_partner(partner_id="A")],
-        mobility=[{"academic_year": "2022-2023", "year": 2022, "partner_id": pid, "direction": "outgoing",
-                   "participant": "student", "duration": "semester", "campus": "Leuven", "count": 3}
-                  for pid in ("A", "ghost")],
+        mobility=[
+            {
+                "academic_year": "2022-2023",
+                "year": 2022,
+                "partner_id": pid,
+                "direction": "outgoing",
+                "participant": "student",
+                "duration": "semester",
+                "campus": "Leuven",
+                "count": 3,
+            }
+            for pid in ("A", "ghost")
+        ],
     )
     view = apply(FilterState(), dataset)
     assert view.partners["volume"].tolist() == [3]

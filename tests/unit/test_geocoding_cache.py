@@ -32,13 +32,16 @@ def test_a_missing_file_is_an_empty_cache_and_nothing_is_written_without_entries
     assert not path.exists()
 
 
-@pytest.mark.parametrize("content", [
-    b'{"format": 1, "matcher": "m1", "entries": {"a": {"lat": 1.0, "lo',  # truncated by a crash
-    bytes(range(256)) * 4,  # binary junk
-    b"[1, 2, 3]",  # valid JSON, not a cache
-    b'{"entries": {"a": {"lat": "north", "lon": 1, "precision": "city", "source": "gazetteer"}}}',
-    b"",
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b'{"format": 1, "matcher": "m1", "entries": {"a": {"lat": 1.0, "lo',  # truncated by a crash
+        bytes(range(256)) * 4,  # binary junk
+        b"[1, 2, 3]",  # valid JSON, not a cache
+        b'{"entries": {"a": {"lat": "north", "lon": 1, "precision": "city", "source": "gazetteer"}}}',
+        b"",
+    ],
+)
 def test_a_corrupt_cache_is_set_aside_and_rebuilt_with_a_warning(tmp_path, content, caplog):
     path = tmp_path / ".geocache.json"
     path.write_bytes(content)
@@ -102,8 +105,12 @@ for round in range(15):
 
 def test_two_processes_saving_at_once_leave_a_valid_file_with_every_entry(tmp_path):
     path = tmp_path / ".geocache.json"
-    writers = [subprocess.Popen([sys.executable, "-c", WRITER, str(path), name], cwd=REPO_ROOT,
-                                stderr=subprocess.PIPE, text=True) for name in ("first", "second")]
+    writers = [
+        subprocess.Popen(
+            [sys.executable, "-c", WRITER, str(path), name], cwd=REPO_ROOT, stderr=subprocess.PIPE, text=True
+        )
+        for name in ("first", "second")
+    ]
     for writer in writers:
         _, errors = writer.communicate(timeout=120)
         assert writer.returncode == 0, errors

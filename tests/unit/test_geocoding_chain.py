@@ -52,8 +52,19 @@ class Exploding:
 
 
 def partners(*rows):
-    columns = ["name", "city", "country", "erasmus_code", "lat", "lon", "geo_precision", "geo_source",
-               "source_line", "street", "postcode"]
+    columns = [
+        "name",
+        "city",
+        "country",
+        "erasmus_code",
+        "lat",
+        "lon",
+        "geo_precision",
+        "geo_source",
+        "source_line",
+        "street",
+        "postcode",
+    ]
     frame = pd.DataFrame([dict(zip(columns, row)) for row in rows], columns=columns)
     return frame.astype({"lat": "float64", "lon": "float64"})
 
@@ -74,8 +85,12 @@ def test_the_fakes_fit_the_protocol():
 
 
 def test_every_row_comes_back_in_input_order_with_all_geo_columns():
-    frame = partners(row("A", "Leuven", "BE", line=2), row("B", "Nowhere", "NL", line=3),
-                     row("C", "", "", line=4), row("D", "Groningen", "NL", line=5))
+    frame = partners(
+        row("A", "Leuven", "BE", line=2),
+        row("B", "Nowhere", "NL", line=3),
+        row("C", "", "", line=4),
+        row("D", "Groningen", "NL", line=5),
+    )
     frame.index = [10, 7, 3, 1]
     out, _ = run(frame)
     assert list(out["name"]) == ["A", "B", "C", "D"] and list(out.index) == [10, 7, 3, 1]
@@ -89,10 +104,19 @@ def test_every_row_comes_back_in_input_order_with_all_geo_columns():
 
 def test_manual_coordinates_always_win(tmp_path):
     cache = GeocodeCache(tmp_path / "cache.json", matcher="fake-1")
-    out, _ = run(partners(row("A", "Leuven", "BE", lat=50.0, lon=5.0)), cache=cache, geocoder=Exploding(),
-                 online=True, online_geocoder=Exploding())
+    out, _ = run(
+        partners(row("A", "Leuven", "BE", lat=50.0, lon=5.0)),
+        cache=cache,
+        geocoder=Exploding(),
+        online=True,
+        online_geocoder=Exploding(),
+    )
     assert (out.loc[0, "lat"], out.loc[0, "lon"], out.loc[0, "geo_precision"], out.loc[0, "geo_source"]) == (
-        50.0, 5.0, "manual", "manual")
+        50.0,
+        5.0,
+        "manual",
+        "manual",
+    )
 
 
 def test_each_distinct_place_is_asked_once():
@@ -113,9 +137,17 @@ def test_the_online_geocoder_is_asked_only_when_online_and_the_gazetteer_failed(
     assert (out.loc[1, "geo_precision"], out.loc[1, "geo_source"]) == ("address", "nominatim")
 
 
-@pytest.mark.parametrize("error", [GeocoderTimedOut("timed out"), GeocoderServiceError("500"),
-                                   GeocoderRateLimited("429"), GeocoderInsufficientPrivileges("403"),
-                                   GeocoderUnavailable("503"), OSError("Network is unreachable")])
+@pytest.mark.parametrize(
+    "error",
+    [
+        GeocoderTimedOut("timed out"),
+        GeocoderServiceError("500"),
+        GeocoderRateLimited("429"),
+        GeocoderInsufficientPrivileges("403"),
+        GeocoderUnavailable("503"),
+        OSError("Network is unreachable"),
+    ],
+)
 def test_online_failures_fall_back_to_the_gazetteer_and_the_country_centre(error):
     class Failing:
         def geocode(self, query, exactly_one=True, country_codes=None):
@@ -166,8 +198,10 @@ def test_a_corrupt_cache_is_reported_and_the_run_goes_on(tmp_path):
 def test_rows_without_a_country_are_kept_unresolved_with_a_warning():
     out, warnings = run(partners(row("Nameless Institute", "Leuven", "", line=9)))
     assert out.loc[0, "geo_precision"] == "unresolved"
-    assert warnings == ["line 9: 'Nameless Institute' has no country, so it could not be placed: its coordinates are "
-                        "empty. Add the country (and city) to place it."]
+    assert warnings == [
+        "line 9: 'Nameless Institute' has no country, so it could not be placed: its coordinates are "
+        "empty. Add the country (and city) to place it."
+    ]
 
 
 def test_an_overseas_postcode_puts_the_centre_in_the_territory():

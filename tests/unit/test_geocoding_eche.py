@@ -15,8 +15,9 @@ ECHE_CSV = REAL / "eche" / "eche_holders.csv"
 
 pytestmark = [
     pytest.mark.real_data,
-    pytest.mark.skipif(not ECHE_CSV.is_file(),
-                       reason=f"{ECHE_CSV} not found: this test needs ../shared/data/real beside the project"),
+    pytest.mark.skipif(
+        not ECHE_CSV.is_file(), reason=f"{ECHE_CSV} not found: this test needs ../shared/data/real beside the project"
+    ),
 ]
 
 
@@ -48,18 +49,21 @@ def test_every_row_is_at_least_in_its_country(eche):
         assert any(w.startswith(f"line {line}:") for w in warnings)
 
 
-@pytest.mark.parametrize("code, city_text, lat, lon", [
-    ("B LEUVEN01", None, 50.88, 4.70),
-    ("B DIEPENB01", None, 50.91, 5.42),
-    ("G ATHINE01", None, 37.98, 23.73),
-    ("F PARIS", "PARIS CEDEX", 48.86, 2.35),
-    ("CZ PRAHA", "Praha 3", 50.09, 14.42),
-    ("IRLDUBLIN", None, 53.35, -6.26),
-    ("A KREMS", None, 48.41, 15.60),
-    ("PL WROCLAW", None, 51.11, 17.03),
-    ("F FORT-FR", "FORT", 14.60, -61.07),
-    ("F ST-DENI", "SAINT DENIS DE LA REUNION", -20.88, 55.45),
-])
+@pytest.mark.parametrize(
+    "code, city_text, lat, lon",
+    [
+        ("B LEUVEN01", None, 50.88, 4.70),
+        ("B DIEPENB01", None, 50.91, 5.42),
+        ("G ATHINE01", None, 37.98, 23.73),
+        ("F PARIS", "PARIS CEDEX", 48.86, 2.35),
+        ("CZ PRAHA", "Praha 3", 50.09, 14.42),
+        ("IRLDUBLIN", None, 53.35, -6.26),
+        ("A KREMS", None, 48.41, 15.60),
+        ("PL WROCLAW", None, 51.11, 17.03),
+        ("F FORT-FR", "FORT", 14.60, -61.07),
+        ("F ST-DENI", "SAINT DENIS DE LA REUNION", -20.88, 55.45),
+    ],
+)
 def test_known_institutions_land_near_their_city(eche, code, city_text, lat, lon):
     _, placed, _ = eche
     compact_codes = placed["erasmus_code"].str.replace(r"\s+", " ", regex=True)

@@ -19,64 +19,76 @@ def near(location, lat, lon, km=15.0):
     return location is not None and distance_km((location.latitude, location.longitude), (lat, lon)) <= km
 
 
-@pytest.mark.parametrize("city, country, lat, lon", [
-    ("Den Haag", "NL", 52.08, 4.30),
-    ("Wenen", "AT", 48.21, 16.37),
-    ("Keulen", "DE", 50.94, 6.96),
-    ("Rijsel", "FR", 50.63, 3.06),
-    ("Luik", "BE", 50.63, 5.57),
-    ("Praha", "CZ", 50.09, 14.42),
-    ("München", "DE", 48.14, 11.58),
-    ("Gent", "BE", 51.05, 3.72),
-    ("Gand", "BE", 51.05, 3.72),
-    ("Antwerpen", "BE", 51.22, 4.40),
-    ("Anvers", "BE", 51.22, 4.40),
-    ("Bergen", "BE", 50.45, 3.95),
-    ("Mons", "BE", 50.45, 3.95),
-    ("Louvain", "BE", 50.88, 4.70),
-    ("Helsingfors", "FI", 60.17, 24.94),
-])
+@pytest.mark.parametrize(
+    "city, country, lat, lon",
+    [
+        ("Den Haag", "NL", 52.08, 4.30),
+        ("Wenen", "AT", 48.21, 16.37),
+        ("Keulen", "DE", 50.94, 6.96),
+        ("Rijsel", "FR", 50.63, 3.06),
+        ("Luik", "BE", 50.63, 5.57),
+        ("Praha", "CZ", 50.09, 14.42),
+        ("München", "DE", 48.14, 11.58),
+        ("Gent", "BE", 51.05, 3.72),
+        ("Gand", "BE", 51.05, 3.72),
+        ("Antwerpen", "BE", 51.22, 4.40),
+        ("Anvers", "BE", 51.22, 4.40),
+        ("Bergen", "BE", 50.45, 3.95),
+        ("Mons", "BE", 50.45, 3.95),
+        ("Louvain", "BE", 50.88, 4.70),
+        ("Helsingfors", "FI", 60.17, 24.94),
+    ],
+)
 def test_exonyms_and_local_names(gazetteer, city, country, lat, lon):
     assert near(gazetteer.geocode(city, country=country), lat, lon)
 
 
-@pytest.mark.parametrize("city, country, lat, lon", [
-    ("MUNCHEN", "DE", 48.14, 11.58),
-    ("HAMEENLINNA", "FI", 61.00, 24.46),
-    ("Godollo", "HU", 47.60, 19.36),
-    ("setubal", "PT", 38.52, -8.89),
-    ("Sankt Pölten", "AT", 48.21, 15.64),
-    ("St. Pölten", "AT", 48.21, 15.64),
-    ("BRUXELLES - BRUSSEL", "BE", 50.85, 4.35),
-    ("Diepenbeek", "BE", 50.91, 5.42),
-    ("Valmiera", "LV", 57.54, 25.43),
-    ("Timișoara", "RO", 45.75, 21.23),
-])
+@pytest.mark.parametrize(
+    "city, country, lat, lon",
+    [
+        ("MUNCHEN", "DE", 48.14, 11.58),
+        ("HAMEENLINNA", "FI", 61.00, 24.46),
+        ("Godollo", "HU", 47.60, 19.36),
+        ("setubal", "PT", 38.52, -8.89),
+        ("Sankt Pölten", "AT", 48.21, 15.64),
+        ("St. Pölten", "AT", 48.21, 15.64),
+        ("BRUXELLES - BRUSSEL", "BE", 50.85, 4.35),
+        ("Diepenbeek", "BE", 50.91, 5.42),
+        ("Valmiera", "LV", 57.54, 25.43),
+        ("Timișoara", "RO", 45.75, 21.23),
+    ],
+)
 def test_case_and_accents_do_not_matter(gazetteer, city, country, lat, lon):
     assert near(gazetteer.geocode(city, country=country), lat, lon)
 
 
-@pytest.mark.parametrize("city, country, lat, lon", [
-    ("PARIS CEDEX 05", "FR", 48.85, 2.35),
-    ("Rennes Cedex 9", "FR", 48.11, -1.67),
-    ("Praha 3", "CZ", 50.09, 14.42),
-    ("Dublin 7", "IE", 53.33, -6.25),
-    ("Aarhus N", "DK", 56.16, 10.21),
-    ("Paris 05", "FR", 48.85, 2.35),
-    ("75005 Paris", "FR", 48.85, 2.35),
-    ("Lyon 7e arrondissement", "FR", 45.75, 4.85),
-    ("Leuven - Campus Proximus", "BE", 50.88, 4.70),
-    ("Baza (Granada)", "ES", 37.49, -2.77),
-])
+@pytest.mark.parametrize(
+    "city, country, lat, lon",
+    [
+        ("PARIS CEDEX 05", "FR", 48.85, 2.35),
+        ("Rennes Cedex 9", "FR", 48.11, -1.67),
+        ("Praha 3", "CZ", 50.09, 14.42),
+        ("Dublin 7", "IE", 53.33, -6.25),
+        ("Aarhus N", "DK", 56.16, 10.21),
+        ("Paris 05", "FR", 48.85, 2.35),
+        ("75005 Paris", "FR", 48.85, 2.35),
+        ("Lyon 7e arrondissement", "FR", 45.75, 4.85),
+        ("Leuven - Campus Proximus", "BE", 50.88, 4.70),
+        ("Baza (Granada)", "ES", 37.49, -2.77),
+    ],
+)
 def test_postal_noise(gazetteer, city, country, lat, lon):
     assert near(gazetteer.geocode(city, country=country), lat, lon)
 
 
-@pytest.mark.parametrize("city, country, lat, lon", [
-    ("ZÃ¼rich", "CH", 47.37, 8.55),
-    ("Wroc?aw", "PL", 51.10, 17.03),
-    ("Gda?sk", "PL", 54.35, 18.65),
-])
+@pytest.mark.parametrize(
+    "city, country, lat, lon",
+    [
+        ("ZÃ¼rich", "CH", 47.37, 8.55),
+        ("Wroc?aw", "PL", 51.10, 17.03),
+        ("Gda?sk", "PL", 54.35, 18.65),
+    ],
+)
 def test_mojibake_and_letters_lost_to_a_code_page(gazetteer, city, country, lat, lon):
     assert near(gazetteer.geocode(city, country=country), lat, lon)
 
@@ -102,10 +114,13 @@ def test_a_city_found_in_several_other_countries_stays_unresolved(gazetteer):
     assert gazetteer.geocode("Santiago", country="BE") is None  # Santiago de Compostela? de Chile? Cuba?
 
 
-@pytest.mark.parametrize("city, country, lat, lon, note", [
-    ("Cordoba", "DE", 37.88, -4.78, "placed in ES: no Cordoba in DE"),  # not Argentina's, although larger
-    ("Porto", "ES", 41.15, -8.61, "placed in PT: no Porto in ES"),  # not the hamlet of Zamora
-])
+@pytest.mark.parametrize(
+    "city, country, lat, lon, note",
+    [
+        ("Cordoba", "DE", 37.88, -4.78, "placed in ES: no Cordoba in DE"),  # not Argentina's, although larger
+        ("Porto", "ES", 41.15, -8.61, "placed in PT: no Porto in ES"),  # not the hamlet of Zamora
+    ],
+)
 def test_a_city_in_another_country_of_the_same_continent_wins(gazetteer, city, country, lat, lon, note):
     location = gazetteer.geocode(city, country=country)
     assert near(location, lat, lon)
@@ -123,14 +138,17 @@ def test_namesakes_in_one_country_go_to_the_larger(gazetteer):
     assert newport.raw["population"] > 100_000
 
 
-@pytest.mark.parametrize("code, lat, lon", [
-    ("NL ROTTERD03", 51.92, 4.48),
-    ("SF HELSINK39", 60.17, 24.94),
-    ("D  BERLIN01", 52.52, 13.41),
-    ("IRLDUBLIN01", 53.33, -6.25),
-    ("F  CHALO-S01", 46.78, 4.85),
-    ("G  ATHINE01", 37.98, 23.73),
-])
+@pytest.mark.parametrize(
+    "code, lat, lon",
+    [
+        ("NL ROTTERD03", 51.92, 4.48),
+        ("SF HELSINK39", 60.17, 24.94),
+        ("D  BERLIN01", 52.52, 13.41),
+        ("IRLDUBLIN01", 53.33, -6.25),
+        ("F  CHALO-S01", 46.78, 4.85),
+        ("G  ATHINE01", 37.98, 23.73),
+    ],
+)
 def test_an_empty_city_falls_back_to_the_erasmus_code(gazetteer, code, lat, lon):
     from dashboard.countries import country_from_erasmus_code
 
@@ -153,11 +171,14 @@ def test_the_code_chooses_between_namesakes(gazetteer):
     assert near(location, 51.33, 14.97, km=20)  # Rothenburg in Upper Lusatia, not ob der Tauber
 
 
-@pytest.mark.parametrize("name, country, lat, lon", [
-    ("Universiteit Utrecht", "NL", 52.09, 5.12),
-    ("Hochschule Fulda", "DE", 50.55, 9.68),
-    ("University of Helsinki", "FI", 60.17, 24.94),
-])
+@pytest.mark.parametrize(
+    "name, country, lat, lon",
+    [
+        ("Universiteit Utrecht", "NL", 52.09, 5.12),
+        ("Hochschule Fulda", "DE", 50.55, 9.68),
+        ("University of Helsinki", "FI", 60.17, 24.94),
+    ],
+)
 def test_an_empty_city_falls_back_to_the_city_in_the_institution_name(gazetteer, name, country, lat, lon):
     location = gazetteer.geocode({"city": "", "country": country, "name": name})
     assert near(location, lat, lon)
@@ -196,8 +217,9 @@ def test_the_index_is_built_once_and_shared_by_threads():
     assert ("leuven", "BE") in found[0].places
 
 
-@pytest.mark.parametrize("country, lat, lon, km", [("BE", 50.8, 4.4, 80), ("FR", 47.0, 2.5, 250),
-                                                   ("FJ", -17.8, 178.2, 150)])
+@pytest.mark.parametrize(
+    "country, lat, lon, km", [("BE", 50.8, 4.4, 80), ("FR", 47.0, 2.5, 250), ("FJ", -17.8, 178.2, 150)]
+)
 def test_country_centroids_fall_inside_the_country(country, lat, lon, km):
     assert distance_km(country_centroid(country), (lat, lon)) <= km
 

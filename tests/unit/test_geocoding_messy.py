@@ -62,8 +62,14 @@ def test_a_messy_field_far_from_the_erasmus_codes_city_gives_way_to_the_code(gaz
 
 
 def test_geo_note_column_cache_and_warning(tmp_path):
-    partners = pd.DataFrame({"name": ["TU Delft", "Hogeschool Gent"], "city": ["Delft", "Gent9000"],
-                             "country": ["DE", "BE"], "source_line": [2, 3]})
+    partners = pd.DataFrame(
+        {
+            "name": ["TU Delft", "Hogeschool Gent"],
+            "city": ["Delft", "Gent9000"],
+            "country": ["DE", "BE"],
+            "source_line": [2, 3],
+        }
+    )
     cache = tmp_path / "cache.json"
     placed, warnings = geocode_partners(partners, cache_path=cache)
     assert list(placed["geo_note"]) == ["placed in NL: no Delft in DE", "postal code removed"]

@@ -6,10 +6,24 @@ from dashboard.countries import fold
 from dashboard.geocoding.names import WILDCARD, code_city, fold_key, fold_many, name_city_keys, parse_city
 
 
-@pytest.mark.parametrize("name", [
-    "Hämeenlinna", "Gödöllő", "Setúbal", "Timișoara", "Köln", "Sankt Pölten", "BRUXELLES - BRUSSEL",
-    "Saint-Martin-d'Hères", "L’Eliana", "Jyväskylä", "  Straße  ", "İstanbul", "A_B",
-])
+@pytest.mark.parametrize(
+    "name",
+    [
+        "Hämeenlinna",
+        "Gödöllő",
+        "Setúbal",
+        "Timișoara",
+        "Köln",
+        "Sankt Pölten",
+        "BRUXELLES - BRUSSEL",
+        "Saint-Martin-d'Hères",
+        "L’Eliana",
+        "Jyväskylä",
+        "  Straße  ",
+        "İstanbul",
+        "A_B",
+    ],
+)
 def test_batch_folding_matches_the_shared_fold(name):
     assert fold_key(name) == fold(name)
 
@@ -23,38 +37,45 @@ def test_folding_many_names_keeps_their_order():
     assert fold_many(["Gent", "LEUVEN", "Liège"]) == ["gent", "leuven", "liege"]
 
 
-@pytest.mark.parametrize("field, key", [
-    ("PARIS CEDEX 05", "paris"),
-    ("Rennes Cedex 9", "rennes"),
-    ("Le Tampon Cédex", "le tampon"),
-    ("Praha 3", "praha"),
-    ("Dublin 7", "dublin"),
-    ("DUBLIN  4", "dublin"),
-    ("Paris 05", "paris"),
-    ("75005 Paris", "paris"),
-    ("69373 Lyon Cedex 08", "lyon"),
-    ("4100-442 Porto", "porto"),
-    ("Lyon 7e arrondissement", "lyon"),
-    ("Brive-La-Gaillarde - (19100)", "brive la gaillarde"),
-    ("Leuven - Campus Proximus", "leuven"),
-    ("Baza (Granada)", "baza"),
-    ("Ede [Gelderland]", "ede"),
-    ("1012 AB Amsterdam", "amsterdam"),
-    ("MLADA BOLESLAV II", "mlada boleslav"),
-    ("Rennes BP 1234", "rennes"),
-])
+@pytest.mark.parametrize(
+    "field, key",
+    [
+        ("PARIS CEDEX 05", "paris"),
+        ("Rennes Cedex 9", "rennes"),
+        ("Le Tampon Cédex", "le tampon"),
+        ("Praha 3", "praha"),
+        ("Dublin 7", "dublin"),
+        ("DUBLIN  4", "dublin"),
+        ("Paris 05", "paris"),
+        ("75005 Paris", "paris"),
+        ("69373 Lyon Cedex 08", "lyon"),
+        ("4100-442 Porto", "porto"),
+        ("Lyon 7e arrondissement", "lyon"),
+        ("Brive-La-Gaillarde - (19100)", "brive la gaillarde"),
+        ("Leuven - Campus Proximus", "leuven"),
+        ("Baza (Granada)", "baza"),
+        ("Ede [Gelderland]", "ede"),
+        ("1012 AB Amsterdam", "amsterdam"),
+        ("MLADA BOLESLAV II", "mlada boleslav"),
+        ("Rennes BP 1234", "rennes"),
+    ],
+)
 def test_postal_noise_is_removed_from_the_whole_field(field, key):
     assert parse_city(field).whole[0] == key
 
 
-@pytest.mark.parametrize("field, key", [("Aarhus N", "aarhus"), ("København K", "kobenhavn"), ("Odense C.", "odense"),
-                                        ("CERNOBBIO CO", "cernobbio")])
+@pytest.mark.parametrize(
+    "field, key",
+    [("Aarhus N", "aarhus"), ("København K", "kobenhavn"), ("Odense C.", "odense"), ("CERNOBBIO CO", "cernobbio")],
+)
 def test_a_trailing_district_letter_or_province_code_is_tried_without(field, key):
     assert key in parse_city(field).whole
 
 
-@pytest.mark.parametrize("field, expanded", [("St Brieuc", "saint brieuc"), ("St. Pölten", "sankt polten"),
-                                             ("Ste Clotilde", "sainte clotilde")])
+@pytest.mark.parametrize(
+    "field, expanded",
+    [("St Brieuc", "saint brieuc"), ("St. Pölten", "sankt polten"), ("Ste Clotilde", "sainte clotilde")],
+)
 def test_abbreviated_saints_are_spelled_out(field, expanded):
     assert expanded in parse_city(field).whole
 
@@ -83,15 +104,18 @@ def test_an_empty_field_has_no_keys():
     assert parse_city("  ").whole == ()
 
 
-@pytest.mark.parametrize("code, key, segments", [
-    ("NL ROTTERD03", "rotterd", ("rotterd",)),
-    ("SF HELSINK39", "helsink", ("helsink",)),
-    ("D  BERLIN01", "berlin", ("berlin",)),
-    ("D\u00a0 BERLIN01", "berlin", ("berlin",)),
-    ("IRLDUBLIN01", "dublin", ("dublin",)),
-    ("F  CHALO-S01", "chalos", ("chalo", "s")),
-    ("E  LAS-PAL60", "laspal", ("las", "pal")),
-])
+@pytest.mark.parametrize(
+    "code, key, segments",
+    [
+        ("NL ROTTERD03", "rotterd", ("rotterd",)),
+        ("SF HELSINK39", "helsink", ("helsink",)),
+        ("D  BERLIN01", "berlin", ("berlin",)),
+        ("D\u00a0 BERLIN01", "berlin", ("berlin",)),
+        ("IRLDUBLIN01", "dublin", ("dublin",)),
+        ("F  CHALO-S01", "chalos", ("chalo", "s")),
+        ("E  LAS-PAL60", "laspal", ("las", "pal")),
+    ],
+)
 def test_the_city_part_of_an_erasmus_code(code, key, segments):
     city = code_city(code)
     assert (city.key, city.segments) == (key, segments)
@@ -102,12 +126,15 @@ def test_text_that_is_no_erasmus_code_has_no_city(code):
     assert code_city(code) is None
 
 
-@pytest.mark.parametrize("name, city", [
-    ("Universiteit Utrecht", "utrecht"),
-    ("Hochschule Fulda", "fulda"),
-    ("University of Helsinki", "helsinki"),
-    ("Politehnica University Timișoara", "timisoara"),
-])
+@pytest.mark.parametrize(
+    "name, city",
+    [
+        ("Universiteit Utrecht", "utrecht"),
+        ("Hochschule Fulda", "fulda"),
+        ("University of Helsinki", "helsinki"),
+        ("Politehnica University Timișoara", "timisoara"),
+    ],
+)
 def test_the_city_named_in_an_institution_name_is_a_candidate(name, city):
     assert city in name_city_keys(name)
 

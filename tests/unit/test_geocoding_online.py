@@ -74,14 +74,17 @@ def test_not_found_is_none_without_a_failure():
     assert online.failures == []
 
 
-@pytest.mark.parametrize("error", [
-    GeocoderTimedOut("Service timed out"),
-    GeocoderServiceError("HTTP Error 500"),
-    GeocoderRateLimited("HTTP Error 429", retry_after=60),
-    GeocoderInsufficientPrivileges("HTTP Error 403: Forbidden"),
-    GeocoderUnavailable("HTTP Error 503"),
-    OSError("Network is unreachable"),
-])
+@pytest.mark.parametrize(
+    "error",
+    [
+        GeocoderTimedOut("Service timed out"),
+        GeocoderServiceError("HTTP Error 500"),
+        GeocoderRateLimited("HTTP Error 429", retry_after=60),
+        GeocoderInsufficientPrivileges("HTTP Error 403: Forbidden"),
+        GeocoderUnavailable("HTTP Error 503"),
+        OSError("Network is unreachable"),
+    ],
+)
 def test_every_failure_is_unresolved_with_a_message_never_a_crash(error):
     online = adapter(FakeNominatim(error=error))
     assert online.geocode(LEUVEN) is None

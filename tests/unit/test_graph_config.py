@@ -60,18 +60,25 @@ def test_every_graph_of_the_dashboard_offers_nothing_that_reaches_another_host(a
 def test_the_presentation_graph_and_the_config_its_tour_plays_with_are_private(app):
     client = app.server.test_client()
     layout = client.get("/present/_dash-layout").get_json()
-    configs = [node["props"]["config"] for node in _walk_json(layout)
-               if node.get("type") == "Graph" and "config" in node.get("props", {})]
+    configs = [
+        node["props"]["config"]
+        for node in _walk_json(layout)
+        if node.get("type") == "Graph" and "config" in node.get("props", {})
+    ]
     assert configs, "the presentation has its graph"
     # The tour's callback as the page asks for it: its outputs from the dependencies the page reads.
     tour_output = f"{present_ids.TOUR}.data"
-    output = next(d["output"] for d in client.get("/present/_dash-dependencies").get_json()
-                  if tour_output in d["output"])
+    output = next(
+        d["output"] for d in client.get("/present/_dash-dependencies").get_json() if tour_output in d["output"]
+    )
     outputs = [item.rsplit(".", 1) for item in output.strip(".").split("...")]
-    body = {"output": output,
-            "outputs": [{"id": i, "property": p} for i, p in outputs],
-            "inputs": [{"id": present_ids.URL, "property": "search", "value": ""}],
-            "changedPropIds": [f"{present_ids.URL}.search"], "state": []}
+    body = {
+        "output": output,
+        "outputs": [{"id": i, "property": p} for i, p in outputs],
+        "inputs": [{"id": present_ids.URL, "property": "search", "value": ""}],
+        "changedPropIds": [f"{present_ids.URL}.search"],
+        "state": [],
+    }
     response = client.post("/present/_dash-update-component", json=body)
     assert response.status_code == 200, response.data[:300]
     configs.append(json.loads(response.data)["response"][present_ids.TOUR]["data"]["config"])

@@ -13,8 +13,8 @@ from dashboard.config import Settings
 from tests.agreement_factories import make_agreement, with_agreements
 
 AGREEMENTS = [
-    make_agreement(partner_id="P01", fields=("0913",), last_year=2023),   # the reference year: ends within 12 months
-    make_agreement(partner_id="P02", fields=("0413",), last_year=2024),   # within 24 months
+    make_agreement(partner_id="P01", fields=("0913",), last_year=2023),  # the reference year: ends within 12 months
+    make_agreement(partner_id="P02", fields=("0413",), last_year=2024),  # within 24 months
     make_agreement(partner_id="P04", fields=("0913",), last_year=2027),
     make_agreement(partner_id="P07", fields=("0913",), last_year=2023, status="terminated"),
 ]

@@ -13,8 +13,13 @@ from dashboard.importing.iias import HeiIndex, read_iias
 
 SPECS = Path(__file__).resolve().parents[3] / "shared" / "specs" / "ewp-iias"
 V7, V6, EXAMPLE = SPECS / "get-response-v7.xml", SPECS / "get-response-v6.xml", SPECS / "get-response-example.xml"
-PARTNERS = pd.DataFrame({"partner_id": ["hibo", "uw"], "name": ["University of South-Eastern Norway", "Warsaw"],
-                         "website": ["https://www.hibo.no", "https://www.uw.edu.pl"]})
+PARTNERS = pd.DataFrame(
+    {
+        "partner_id": ["hibo", "uw"],
+        "name": ["University of South-Eastern Norway", "Warsaw"],
+        "website": ["https://www.hibo.no", "https://www.uw.edu.pl"],
+    }
+)
 
 
 @pytest.fixture(autouse=True)
@@ -32,16 +37,29 @@ def test_version_7_example():
     records, report = conditions(V7)
     assert report.ok and report.rows_read == 2 == report.rows_loaded
     studies, teaching = records
-    assert (studies["partner_id"], studies["mobility_type"], studies["direction"]) == ("hibo", "student_studies",
-                                                                                       "outgoing")
-    assert (studies["fields"], studies["field_note"], studies["levels"]) == (("0314",),
-                                                                           "Social and behavioural sciences", (7, 8))
+    assert (studies["partner_id"], studies["mobility_type"], studies["direction"]) == (
+        "hibo",
+        "student_studies",
+        "outgoing",
+    )
+    assert (studies["fields"], studies["field_note"], studies["levels"]) == (
+        ("0314",),
+        "Social and behavioural sciences",
+        (7, 8),
+    )
     assert (studies["places"], studies["months_per_year"], studies["languages"]) == (2, 5, ("en:B1",))
     assert (studies["first_year"], studies["last_year"], studies["blended"]) == (2014, 2020, False)
     assert (studies["agreement_id"], studies["status"], studies["department"]) == (
-        "0f7a5682-faf7-49a7-9cc7-ec486c49a281", "in_effect", "140")
+        "0f7a5682-faf7-49a7-9cc7-ec486c49a281",
+        "in_effect",
+        "140",
+    )
     assert (teaching["mobility_type"], teaching["days_per_year"], teaching["first_year"], teaching["last_year"]) == (
-        "staff_teaching", 8, 2016, 2017)
+        "staff_teaching",
+        8,
+        2016,
+        2017,
+    )
 
 
 def test_version_6_element_names_give_the_same_agreement():
@@ -53,13 +71,17 @@ def test_version_6_element_names_give_the_same_agreement():
 
 
 def test_the_other_side_is_home_so_specifications_it_sends_are_incoming():
-    records, report = conditions(EXAMPLE, home="hibo.no",
-                                 partners=PARTNERS.assign(website=["https://www.hibo.no", "https://uw.edu.pl"]))
+    records, report = conditions(
+        EXAMPLE, home="hibo.no", partners=PARTNERS.assign(website=["https://www.hibo.no", "https://uw.edu.pl"])
+    )
     assert report.ok
     assert [(r["partner_id"], r["direction"], r["mobility_type"]) for r in records] == [
-        ("uw", "incoming", "student_studies"), ("uw", "incoming", "student_traineeship"),
-        ("uw", "incoming", "staff_teaching"), ("uw", "outgoing", "staff_teaching"),
-        ("uw", "outgoing", "staff_training")]
+        ("uw", "incoming", "student_studies"),
+        ("uw", "incoming", "student_traineeship"),
+        ("uw", "incoming", "staff_teaching"),
+        ("uw", "outgoing", "staff_teaching"),
+        ("uw", "outgoing", "staff_training"),
+    ]
 
 
 def test_a_hei_id_column_wins_over_the_website():
@@ -91,12 +113,15 @@ XXE = """<?xml version="1.0"?>
 <iias-get-response><iia><partner><hei-id>&secret;</hei-id></partner></iia></iias-get-response>"""
 
 
-@pytest.mark.parametrize("document, words", [
-    (BILLION_LAUGHS, "declares a DTD or entities"),
-    (XXE, "declares a DTD or entities"),
-    ("<iias-get-response><iia>", "not well-formed XML"),
-    ("<html><body>login</body></html>", "not an EWP IIAs document"),
-])
+@pytest.mark.parametrize(
+    "document, words",
+    [
+        (BILLION_LAUGHS, "declares a DTD or entities"),
+        (XXE, "declares a DTD or entities"),
+        ("<iias-get-response><iia>", "not well-formed XML"),
+        ("<html><body>login</body></html>", "not an EWP IIAs document"),
+    ],
+)
 def test_hostile_or_broken_xml_is_refused_with_a_message(tmp_path, document, words):
     path = tmp_path / "iias.xml"
     path.write_text(document, encoding="utf-8")
@@ -123,14 +148,20 @@ def data_dir(tmp_path):
     (folder / "partners.csv").write_text(
         "partner_id,name,city,country,tier,website,hei_id\n"
         "usn,University of South-Eastern Norway,Bø,NO,mobility,https://www.usn.no,hibo.no\n"
-        "krakow,Jagiellonian University,Kraków,PL,mobility,https://www.uj.edu.pl,\n", encoding="utf-8")
+        "krakow,Jagiellonian University,Kraków,PL,mobility,https://www.uj.edu.pl,\n",
+        encoding="utf-8",
+    )
     (folder / "institution.toml").write_text(
         'name = "University of Warsaw"\nshort_name = "UW"\ncity = "Warsaw"\ncountry = "PL"\nlat = 52.24\n'
-        'lon = 21.02\nhei_id = "uw.edu.pl"\n', encoding="utf-8")
+        'lon = 21.02\nhei_id = "uw.edu.pl"\n',
+        encoding="utf-8",
+    )
     (folder / "agreements.csv").write_text(
         "agreement_id,partner_id,mobility_type,direction,fields\n"
-        "0f7a5682-faf7-49a7-9cc7-ec486c49a281,usn,SMS,out,0111\n"   # an older copy of the same IIA: replaced
-        "K-1,krakow,STA,in,0413\n", encoding="utf-8")                # another agreement: kept
+        "0f7a5682-faf7-49a7-9cc7-ec486c49a281,usn,SMS,out,0111\n"  # an older copy of the same IIA: replaced
+        "K-1,krakow,STA,in,0413\n",
+        encoding="utf-8",
+    )  # another agreement: kept
     return folder
 
 
@@ -142,7 +173,13 @@ def test_import_iias_writes_the_conditions_into_agreements_csv_and_keeps_other_r
     same = written[written["agreement_id"] == "0f7a5682-faf7-49a7-9cc7-ec486c49a281"]
     assert len(same) == 2 and "0111" not in same["fields"].tolist()
     assert same.iloc[0][["partner_id", "mobility_type", "direction", "fields", "levels", "first_year"]].tolist() == [
-        "usn", "student_studies", "outgoing", "0314", "7;8", "2014-2015"]
+        "usn",
+        "student_studies",
+        "outgoing",
+        "0314",
+        "7;8",
+        "2014-2015",
+    ]
     assert "2 condition(s) from the XML, 1 other row(s) kept" in capsys.readouterr().err
     assert main(["validate", str(data_dir)]) == 0  # what it wrote reads back without a rejected row
 
@@ -166,7 +203,9 @@ def test_xml_in_the_iias_folder_is_read_at_start(data_dir):
     (data_dir / "iias" / "bomb.xml").write_text(BILLION_LAUGHS, encoding="utf-8")
     dataset = load_dataset(Settings(data_dir=data_dir, geocode_cache=str(data_dir / "cache.json")))
     assert dataset.agreements[["partner_id", "mobility_type"]].values.tolist() == [
-        ["usn", "student_studies"], ["usn", "staff_teaching"]]
+        ["usn", "student_studies"],
+        ["usn", "staff_teaching"],
+    ]
     bomb = next(f for f in dataset.report.files if f.file.endswith("bomb.xml"))
     assert bomb.errors and "refused" in bomb.errors[0].message
 

@@ -17,14 +17,20 @@ from dashboard.importing import load_partners
 from dashboard.importing.encoding import LABELS, count_place_letters, decode
 from dashboard.importing.place_letters import PLACE_LETTERS
 
-_SPEC = importlib.util.spec_from_file_location("real_names", Path(__file__).resolve().parents[1] / "corpus" / "real_names.py")
+_SPEC = importlib.util.spec_from_file_location(
+    "real_names", Path(__file__).resolve().parents[1] / "corpus" / "real_names.py"
+)
 real_names = importlib.util.module_from_spec(_SPEC)
 _SPEC.loader.exec_module(real_names)
 CENTRAL, WESTERN = real_names.CENTRAL, real_names.WESTERN
 CENTRAL_CODE_PAGES, WESTERN_CODE_PAGES = real_names.CENTRAL_CODE_PAGES, real_names.WESTERN_CODE_PAGES
 
-CASES = [(page, iso2) for group, pages in ((CENTRAL, CENTRAL_CODE_PAGES), (WESTERN, WESTERN_CODE_PAGES))
-         for page in pages for iso2 in group]
+CASES = [
+    (page, iso2)
+    for group, pages in ((CENTRAL, CENTRAL_CODE_PAGES), (WESTERN, WESTERN_CODE_PAGES))
+    for page in pages
+    for iso2 in group
+]
 NAMES = {**CENTRAL, **WESTERN}
 
 
@@ -66,8 +72,7 @@ def test_a_partner_list_in_any_code_page_reads_back_exactly_and_says_which(tmp_p
 def test_one_row_is_enough_when_it_names_its_country(tmp_path, page, iso2):
     rows = encodable_rows(iso2, page, NAMES[iso2][0])
     # The first row whose text differs between this code page and the one preferred on a tie.
-    row = next((r for r in rows if ";".join(r).encode(page) != ";".join(r).encode("cp1252", errors="replace")),
-               rows[0])
+    row = next((r for r in rows if ";".join(r).encode(page) != ";".join(r).encode("cp1252", errors="replace")), rows[0])
     path = tmp_path / "partners.csv"
     path.write_bytes(partner_file([row], page))
 
@@ -84,8 +89,9 @@ def test_a_list_without_a_country_column_reads_back_from_its_names_alone(page, i
     assert decode(data).text == data.decode(page)
 
 
-@pytest.mark.parametrize(("group", "pages"), [(CENTRAL, CENTRAL_CODE_PAGES), (WESTERN, WESTERN_CODE_PAGES)],
-                         ids=["central", "western"])
+@pytest.mark.parametrize(
+    ("group", "pages"), [(CENTRAL, CENTRAL_CODE_PAGES), (WESTERN, WESTERN_CODE_PAGES)], ids=["central", "western"]
+)
 def test_a_list_mixing_every_country_of_a_region_reads_back(tmp_path, group, pages):
     for page in pages:
         rows = [row for iso2 in group for row in encodable_rows(iso2, page, iso2)]
@@ -109,13 +115,43 @@ def test_a_czech_windows_1250_export_is_not_read_as_1252_and_cesko_is_a_country(
 
 
 OWN_NAMES = {
-    "CZ": "Česko", "SK": "Slovensko", "PL": "Polska", "HU": "Magyarország", "SI": "Slovenija", "HR": "Hrvatska",
-    "RO": "România", "BG": "България", "RS": "Srbija", "BA": "Bosna i Hercegovina", "ME": "Crna Gora",
-    "MK": "Северна Македонија", "AL": "Shqipëria", "GR": "Ελλάδα", "LT": "Lietuva", "LV": "Latvija",
-    "EE": "Eesti", "FI": "Suomi", "SE": "Sverige", "NO": "Norge", "DK": "Danmark", "IS": "Ísland",
-    "DE": "Deutschland", "AT": "Österreich", "CH": "Schweiz", "LU": "Lëtzebuerg", "FR": "France",
-    "BE": "België", "NL": "Nederland", "ES": "España", "PT": "Portugal", "IT": "Italia", "MT": "Malta",
-    "IE": "Éire", "TR": "Türkiye", "UA": "Україна", "CY": "Κύπρος",
+    "CZ": "Česko",
+    "SK": "Slovensko",
+    "PL": "Polska",
+    "HU": "Magyarország",
+    "SI": "Slovenija",
+    "HR": "Hrvatska",
+    "RO": "România",
+    "BG": "България",
+    "RS": "Srbija",
+    "BA": "Bosna i Hercegovina",
+    "ME": "Crna Gora",
+    "MK": "Северна Македонија",
+    "AL": "Shqipëria",
+    "GR": "Ελλάδα",
+    "LT": "Lietuva",
+    "LV": "Latvija",
+    "EE": "Eesti",
+    "FI": "Suomi",
+    "SE": "Sverige",
+    "NO": "Norge",
+    "DK": "Danmark",
+    "IS": "Ísland",
+    "DE": "Deutschland",
+    "AT": "Österreich",
+    "CH": "Schweiz",
+    "LU": "Lëtzebuerg",
+    "FR": "France",
+    "BE": "België",
+    "NL": "Nederland",
+    "ES": "España",
+    "PT": "Portugal",
+    "IT": "Italia",
+    "MT": "Malta",
+    "IE": "Éire",
+    "TR": "Türkiye",
+    "UA": "Україна",
+    "CY": "Κύπρος",
 }
 
 
@@ -133,9 +169,14 @@ def test_every_european_country_written_in_its_own_language_is_accepted(tmp_path
 @pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
 @pytest.mark.parametrize("delimiter", ["\t", ",", ";"], ids=["tab", "comma", "semicolon"])
 def test_utf16_without_a_byte_order_mark_is_text_not_binary(tmp_path, codec, delimiter):
-    text = delimiter.join(["name", "city", "country", "tier"]) + "\r\n" + delimiter.join(
-        ["Politechnika Łódzka", "Łódź", "PL", "mobility"]) + "\r\n" + delimiter.join(
-        ["Københavns Universitet", "København", "DK", "mobility"]) + "\r\n"
+    text = (
+        delimiter.join(["name", "city", "country", "tier"])
+        + "\r\n"
+        + delimiter.join(["Politechnika Łódzka", "Łódź", "PL", "mobility"])
+        + "\r\n"
+        + delimiter.join(["Københavns Universitet", "København", "DK", "mobility"])
+        + "\r\n"
+    )
     path = tmp_path / "partners.txt"
     path.write_bytes(text.encode(codec))
     assert not path.read_bytes().startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE))
@@ -146,7 +187,7 @@ def test_utf16_without_a_byte_order_mark_is_text_not_binary(tmp_path, codec, del
 
 
 def test_the_committed_letter_table_is_what_the_gazetteers_give():
-    assert PLACE_LETTERS == count_place_letters(), "run encoding.write_place_letters() after a library update"
+    assert count_place_letters() == PLACE_LETTERS, "run encoding.write_place_letters() after a library update"
 
 
 def test_binary_data_with_zeros_on_every_other_byte_is_still_called_binary(tmp_path):

@@ -13,19 +13,26 @@ from dashboard.importing import load_mobility, load_partners
 from dashboard.importing import values as v
 from dashboard.importing.erasmus import read_erasmus
 from dashboard.importing.erasmus_columns import (
-    parse_academic_year, parse_country, parse_duration, parse_participant, parse_participants,
+    parse_academic_year,
+    parse_country,
+    parse_duration,
+    parse_participant,
+    parse_participants,
 )
 
 NEW = LAYOUTS["new"]
 
 
-@pytest.mark.parametrize(("profile", "activity", "expected"), [
-    ("Learner", "Student mobility for studies between Programme Countries", "student"),
-    ("Staff", "Staff mobility for teaching", "staff"),
-    ("-", "Staff mobility for training between Programme Countries", "staff"),
-    ("???", "Student mobility for traineeships", "student"),
-    ("Accompanying Person", "-", "staff"),
-])
+@pytest.mark.parametrize(
+    ("profile", "activity", "expected"),
+    [
+        ("Learner", "Student mobility for studies between Programme Countries", "student"),
+        ("Staff", "Staff mobility for teaching", "staff"),
+        ("-", "Staff mobility for training between Programme Countries", "staff"),
+        ("???", "Student mobility for traineeships", "student"),
+        ("Accompanying Person", "-", "staff"),
+    ],
+)
 def test_participant_from_profile_else_activity(profile, activity, expected):
     assert parse_participant(profile, activity) == expected
 
@@ -35,31 +42,39 @@ def test_unknown_participant_is_rejected_with_both_values():
         parse_participant("-", "???")
 
 
-@pytest.mark.parametrize(("days", "start", "end", "activity", "expected"), [
-    ("60", "", "", "", "semester"),
-    ("59", "", "", "", "short_term"),
-    ("150.0", "", "", "", "semester"),
-    ("-", "2021-09", "2022-01", "", "semester"),
-    ("???", "2022-03", "2022-03", "", "short_term"),
-    ("-", "-", "-", "Blended Intensive Programme", "short_term"),
-])
+@pytest.mark.parametrize(
+    ("days", "start", "end", "activity", "expected"),
+    [
+        ("60", "", "", "", "semester"),
+        ("59", "", "", "", "short_term"),
+        ("150.0", "", "", "", "semester"),
+        ("-", "2021-09", "2022-01", "", "semester"),
+        ("???", "2022-03", "2022-03", "", "short_term"),
+        ("-", "-", "-", "Blended Intensive Programme", "short_term"),
+    ],
+)
 def test_duration_semester_from_sixty_days(days, start, end, activity, expected):
     assert parse_duration(days, start, end, activity) == expected
 
 
-@pytest.mark.parametrize(("year", "start", "expected"), [
-    ("2021-2022", "2022-03", "2021-2022"),
-    ("2021-22", "", "2021-2022"),
-    ("-", "2021-09", "2021-2022"),
-    ("???", "2022-08", "2021-2022"),
-    ("", "09/2022", "2022-2023"),
-])
+@pytest.mark.parametrize(
+    ("year", "start", "expected"),
+    [
+        ("2021-2022", "2022-03", "2021-2022"),
+        ("2021-22", "", "2021-2022"),
+        ("-", "2021-09", "2021-2022"),
+        ("???", "2022-08", "2021-2022"),
+        ("", "09/2022", "2022-2023"),
+    ],
+)
 def test_academic_year_from_year_else_start_month(year, start, expected):
     assert parse_academic_year(year, start)[0] == expected
 
 
-@pytest.mark.parametrize(("text", "expected"), [("BE", "BE"), ("EL", "GR"), ("UK", "GB"), ("BE - Belgium", "BE"),
-                                               ("EL - Greece", "GR"), ("-", ""), ("???", "")])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [("BE", "BE"), ("EL", "GR"), ("UK", "GB"), ("BE - Belgium", "BE"), ("EL - Greece", "GR"), ("-", ""), ("???", "")],
+)
 def test_country_code_or_code_and_name(text, expected):
     assert parse_country(text) == expected
 
@@ -70,11 +85,36 @@ def test_unknown_participants_cannot_be_counted(text):
         parse_participants(text)
 
 
-def _row(number: int, sending: tuple[str, str, str, str], receiving: tuple[str, str, str, str], *,
-         count: str = "1", days: str = "120", profile: str = "Learner", year: str = "2022-2023") -> tuple:
-    return (f"P{number}", year, "2022-09", "2023-01", days, "Student mobility for studies",
-            "Nursing and midwifery", "BE", "ISCED-6", "Female", profile, "No", "No", "No", "21",
-            *sending, *receiving, count)
+def _row(
+    number: int,
+    sending: tuple[str, str, str, str],
+    receiving: tuple[str, str, str, str],
+    *,
+    count: str = "1",
+    days: str = "120",
+    profile: str = "Learner",
+    year: str = "2022-2023",
+) -> tuple:
+    return (
+        f"P{number}",
+        year,
+        "2022-09",
+        "2023-01",
+        days,
+        "Student mobility for studies",
+        "Nursing and midwifery",
+        "BE",
+        "ISCED-6",
+        "Female",
+        profile,
+        "No",
+        "No",
+        "No",
+        "21",
+        *sending,
+        *receiving,
+        count,
+    )
 
 
 OURS = ("BE", "Leuven", "UC Leuven-Limburg", "B LEUVEN18")
@@ -90,11 +130,15 @@ def data_dir(tmp_path: Path) -> Path:
     (folder / "partners.csv").write_text(
         "partner_id,name,city,country,tier,erasmus_code\n"
         "hanze,Hanze University of Applied Sciences,Groningen,NL,strategic,NL GRONING03\n"
-        "thomas-more,Thomas More,Mechelen,BE,collaboration,\n", encoding="utf-8")
+        "thomas-more,Thomas More,Mechelen,BE,collaboration,\n",
+        encoding="utf-8",
+    )
     (folder / "mobility.csv").write_text(
         "academic_year,partner_id,direction,participant,duration,campus,count\n"
         "2019-2020,hanze,outgoing,student,semester,,4\n"
-        "2022-2023,hanze,outgoing,student,semester,,99\n", encoding="utf-8")
+        "2022-2023,hanze,outgoing,student,semester,,99\n",
+        encoding="utf-8",
+    )
     return folder
 
 
@@ -119,8 +163,9 @@ def test_import_sums_flows_matches_partners_and_keeps_other_years(tmp_path, data
     mobility, mobility_report = load_mobility(data_dir / "mobility.csv", partners)
     assert partner_report.ok and mobility_report.ok
     assert partners.set_index("partner_id").loc["p-porto05", "tier"] == "mobility"
-    flows = {(r.academic_year, r.partner_id, r.direction, r.participant, r.duration): r.count
-             for r in mobility.itertuples()}
+    flows = {
+        (r.academic_year, r.partner_id, r.direction, r.participant, r.duration): r.count for r in mobility.itertuples()
+    }
     assert flows == {
         ("2019-2020", "hanze", "outgoing", "student", "semester"): 4,  # another year: kept
         ("2022-2023", "hanze", "outgoing", "student", "semester"): 5,  # the year imported: replaced, 2 + 3
@@ -175,10 +220,12 @@ def test_fast_sheet_reader_reads_what_openpyxl_reads(tmp_path):
     workbook = openpyxl.Workbook()  # the normal mode writes shared strings, as Excel does
     sheet = workbook.active
     sheet.title = "Mobilities"
-    rows = [["Sending City", "Participants", "Special Needs", "Note"],
-            ["Gent & Brugge <B>", 3, True, None],
-            [None, 2.5, False, "Zürich"],
-            ["  spaced  ", 12, None, "x = 1"]]
+    rows = [
+        ["Sending City", "Participants", "Special Needs", "Note"],
+        ["Gent & Brugge <B>", 3, True, None],
+        [None, 2.5, False, "Zürich"],
+        ["  spaced  ", 12, None, "x = 1"],
+    ]
     for row in rows:
         sheet.append(row)
     sheet["D5"] = "far below"
@@ -186,7 +233,7 @@ def test_fast_sheet_reader_reads_what_openpyxl_reads(tmp_path):
     workbook.save(path)
     archive, parts, strings = open_workbook(path)
     with archive:
-        read = {number: values for number, values in sheet_rows(archive, parts[0][1], strings)}
+        read = dict(sheet_rows(archive, parts[0][1], strings))
     assert parts[0][0] == "Mobilities"
     assert read[2] == ["Gent & Brugge <B>", "3", "TRUE"]
     assert read[3] == ["", "2.5", "FALSE", "Zürich"]
@@ -197,10 +244,14 @@ def test_fast_sheet_reader_reads_what_openpyxl_reads(tmp_path):
 def test_rows_of_the_folder_that_do_not_load_are_named_after_the_import(tmp_path, capsys):
     folder = tmp_path / "data"
     folder.mkdir()
-    (folder / "partners.csv").write_text("partner_id,name,city,country,tier\nhanze,Hanze,Groningen,NL,strategic\n",
-                                         encoding="utf-8")
-    (folder / "mobility.csv").write_text("academic_year,partner_id,direction,participant,duration,campus,count\n"
-                                         "2019-2020,gone,outgoing,student,semester,,4\n", encoding="utf-8")
+    (folder / "partners.csv").write_text(
+        "partner_id,name,city,country,tier\nhanze,Hanze,Groningen,NL,strategic\n", encoding="utf-8"
+    )
+    (folder / "mobility.csv").write_text(
+        "academic_year,partner_id,direction,participant,duration,campus,count\n"
+        "2019-2020,gone,outgoing,student,semester,,4\n",
+        encoding="utf-8",
+    )
     source = write_csv(tmp_path / "ka1.csv", NEW, [_row(1, OURS, NEWCOMER)])
     code = main(["import-erasmus", str(source), "--institution", "B LEUVEN18", "--data-dir", str(folder)])
     err = capsys.readouterr().err

@@ -8,8 +8,18 @@ from dashboard.importing import load_partners
 from dashboard.importing.headers import ALIASES, canonical_name, header_key, match_headers
 
 ALIAS_FAMILIES = {
-    "name": ["name", "Institution", "institution name", "Partner", "partner institution", "Instelling",
-             "Naam instelling", "organisation", "Organization", "Legal Name"],
+    "name": [
+        "name",
+        "Institution",
+        "institution name",
+        "Partner",
+        "partner institution",
+        "Instelling",
+        "Naam instelling",
+        "organisation",
+        "Organization",
+        "Legal Name",
+    ],
     "city": ["city", "Town", "stad", "Plaats", "gemeente"],
     "country": ["country", "Country code", "Country Cd", "land", "Landcode"],
     "erasmus_code": ["Erasmus code", "ErasmusCode", "erasmus_code"],
@@ -48,8 +58,9 @@ def test_alias_families(kind, written, expected):
     assert canonical_name(written, kind) == expected
 
 
-@pytest.mark.parametrize("written", ["NAAM INSTELLING", "naam_instelling", "Naam-Instelling", "naaminstelling",
-                                     " Naam\u00a0 instelling "])
+@pytest.mark.parametrize(
+    "written", ["NAAM INSTELLING", "naam_instelling", "Naam-Instelling", "naaminstelling", " Naam\u00a0 instelling "]
+)
 def test_case_spacing_and_punctuation_do_not_matter(written):
     assert canonical_name(written, "partners") == "name"
 
@@ -69,14 +80,14 @@ def test_no_alias_points_at_two_fields(kind):
 
 def test_unknown_columns_are_ignored_with_one_warning_naming_them(tmp_path):
     path = tmp_path / "partners.csv"
-    path.write_text("Proposal number;Legal Name;Pic;City;Country Cd;Tier\n1;Hanze;9;Groningen;NL;1\n",
-                    encoding="utf-8")
+    path.write_text("Proposal number;Legal Name;Pic;City;Country Cd;Tier\n1;Hanze;9;Groningen;NL;1\n", encoding="utf-8")
 
     partners, report = load_partners(path)
 
     assert partners["name"].tolist() == ["Hanze"]
     assert [(w.line, w.message) for w in report.warnings] == [
-        (1, "ignored column(s) the partner list does not use: 'Proposal number', 'Pic'")]
+        (1, "ignored column(s) the partner list does not use: 'Proposal number', 'Pic'")
+    ]
 
 
 def test_a_second_column_for_the_same_field_is_ignored_with_a_warning(tmp_path):

@@ -25,7 +25,9 @@ def partners(tmp_path):
     return frame
 
 
-def mobility_file(tmp_path, *rows, header="academic_year;partner_id;erasmus_code;name;direction;participant;duration;campus;count"):
+def mobility_file(
+    tmp_path, *rows, header="academic_year;partner_id;erasmus_code;name;direction;participant;duration;campus;count"
+):
     path = tmp_path / "mobility.csv"
     path.write_text("\n".join([header, *rows]) + "\n", encoding="utf-8")
     return path
@@ -51,8 +53,14 @@ def test_a_flow_finds_its_partner_by_id_code_or_name(tmp_path, partners, referen
     assert report.ok
     assert list(flows.columns) == list(MOBILITY_COLUMNS)
     assert flows.iloc[0].to_dict() == {
-        "academic_year": "2023-2024", "year": 2023, "partner_id": partner_id, "direction": "outgoing",
-        "participant": "student", "duration": "semester", "campus": "Leuven", "count": 4,
+        "academic_year": "2023-2024",
+        "year": 2023,
+        "partner_id": partner_id,
+        "direction": "outgoing",
+        "participant": "student",
+        "duration": "semester",
+        "campus": "Leuven",
+        "count": 4,
     }
 
 
@@ -67,8 +75,11 @@ def test_a_flow_finds_its_partner_by_id_code_or_name(tmp_path, partners, referen
     ],
 )
 def test_an_unknown_partner_rejects_the_flow(tmp_path, partners, reference, column, message):
-    path = mobility_file(tmp_path, "2023-2024;hanze;;;in;staff;short term;Limburg;1",
-                         f"2023-2024{reference};out;student;semester;Leuven;4")
+    path = mobility_file(
+        tmp_path,
+        "2023-2024;hanze;;;in;staff;short term;Limburg;1",
+        f"2023-2024{reference};out;student;semester;Leuven;4",
+    )
 
     flows, report = load_mobility(path, partners)
 
@@ -80,7 +91,8 @@ def test_an_unknown_partner_rejects_the_flow(tmp_path, partners, reference, colu
 
 def test_an_unknown_id_falls_back_to_the_code_with_a_warning(tmp_path, partners):
     flows, report = load_mobility(
-        mobility_file(tmp_path, "2023-2024;hanz;NL GRONING03;;out;student;semester;Leuven;4"), partners)
+        mobility_file(tmp_path, "2023-2024;hanz;NL GRONING03;;out;student;semester;Leuven;4"), partners
+    )
 
     assert flows["partner_id"].tolist() == ["hanze"]
     assert [(w.line, w.column) for w in report.warnings] == [(2, "partner_id")]
@@ -112,13 +124,22 @@ def test_every_mobility_rejection(tmp_path, partners, row, column, message):
 
 def test_dutch_headers_and_values(tmp_path, partners):
     path = mobility_file(
-        tmp_path, "AJ 2022-2023\tUniversité de Liège\tinkomend\tpersoneel\tkorte termijn\t Diepenbeek \t3",
+        tmp_path,
+        "AJ 2022-2023\tUniversité de Liège\tinkomend\tpersoneel\tkorte termijn\t Diepenbeek \t3",
         header="Academiejaar\tInstelling\tRichting\tDeelnemer\tDuur\tCampus\tAantal",
     )
     flows, report = load_mobility(path, partners)
     assert report.ok
-    assert flows.iloc[0].tolist() == ["2022-2023", 2022, "universite-de-liege-be", "incoming", "staff",
-                                      "short_term", "Diepenbeek", 3]
+    assert flows.iloc[0].tolist() == [
+        "2022-2023",
+        2022,
+        "universite-de-liege-be",
+        "incoming",
+        "staff",
+        "short_term",
+        "Diepenbeek",
+        3,
+    ]
 
 
 def test_missing_required_columns_fail_the_file(tmp_path, partners):
@@ -130,6 +151,7 @@ def test_missing_required_columns_fail_the_file(tmp_path, partners):
 
 
 def test_no_partners_loaded_rejects_every_flow_but_does_not_crash(tmp_path, partners):
-    flows, report = load_mobility(mobility_file(tmp_path, "2023-2024;hanze;;;out;student;semester;Leuven;4"),
-                                  partners.iloc[0:0])
+    flows, report = load_mobility(
+        mobility_file(tmp_path, "2023-2024;hanze;;;out;student;semester;Leuven;4"), partners.iloc[0:0]
+    )
     assert flows.empty and len(report.rejected) == 1 and report.accounted

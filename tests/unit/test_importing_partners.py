@@ -34,17 +34,37 @@ def test_a_clean_row_is_normalised_into_the_data_model(tmp_path):
     partners, report = load_partners(path)
 
     assert report.ok and report.warnings == []
-    assert list(partners.columns) == [*PARTNER_COLUMNS, "street", "postcode", "agreement_start_date",
-                                      "agreement_end_date"]
+    assert list(partners.columns) == [
+        *PARTNER_COLUMNS,
+        "street",
+        "postcode",
+        "agreement_start_date",
+        "agreement_end_date",
+    ]
     row = partners.iloc[0].to_dict()
     assert row.pop("agreement_start_date") == pd.Timestamp("2021-09-01") and pd.isna(row.pop("agreement_end_date"))
     assert row == {
-        "partner_id": "nl-groning03", "name": "Hanze UAS", "city": "Groningen", "country": "NL",
-        "country_name": "Netherlands", "region": "Europe", "tier": "strategic",
-        "activities": ("student_mobility", "research"), "networks": (), "website": "https://www.hanze.nl",
-        "erasmus_code": "NL GRONING03", "agreement_start": 2021, "agreement_end": 2027, "campuses": (),
-        "lat": 53.24, "lon": 6.53, "geo_precision": "manual", "geo_source": "manual", "source_line": 2,
-        "street": "", "postcode": "",
+        "partner_id": "nl-groning03",
+        "name": "Hanze UAS",
+        "city": "Groningen",
+        "country": "NL",
+        "country_name": "Netherlands",
+        "region": "Europe",
+        "tier": "strategic",
+        "activities": ("student_mobility", "research"),
+        "networks": (),
+        "website": "https://www.hanze.nl",
+        "erasmus_code": "NL GRONING03",
+        "agreement_start": 2021,
+        "agreement_end": 2027,
+        "campuses": (),
+        "lat": 53.24,
+        "lon": 6.53,
+        "geo_precision": "manual",
+        "geo_source": "manual",
+        "source_line": 2,
+        "street": "",
+        "postcode": "",
     }
 
 
@@ -61,15 +81,28 @@ def test_without_coordinates_the_geocoder_fills_them_later(tmp_path):
         ("Hogent;;Gent;Atlantis;1;;;;;;", "country", "unknown country 'Atlantis'"),
         ("Hogent;;Gent;BE;gold;;;;;;", "tier", "unknown tier 'gold': write strategic, collaboration or mobility"),
         ("Hogent;;Gent;BE;;;;;;;", "tier", "tier is empty"),
-        ("Hogent;;Gent;BE;1;;2023;2020;;;", "agreement_end",
-         "agreement_end 2020 is before agreement_start 2023: swap them or fix the year"),
+        (
+            "Hogent;;Gent;BE;1;;2023;2020;;;",
+            "agreement_end",
+            "agreement_end 2020 is before agreement_start 2023: swap them or fix the year",
+        ),
         ("Hogent;;Gent;BE;1;;someday;;;;", "agreement_start", "cannot read a year in 'someday'"),
         ("Hogent;;Gent;BE;1;;;;123.5;51.0;", "lat", "lat and lon look swapped, swap them"),
         ("Hogent;;Gent;BE;1;;;;51.0;;", "lon", "lat is given but lon is empty"),
         ("Hogent;;Gent;BE;1;;;;51.0;190;", "lon", "lon 190.0 is outside -180..180"),
     ],
-    ids=["empty name", "empty country", "unknown country", "unknown tier", "empty tier", "years in wrong order",
-         "unreadable year", "swapped coordinates", "half coordinates", "lon out of range"],
+    ids=[
+        "empty name",
+        "empty country",
+        "unknown country",
+        "unknown tier",
+        "empty tier",
+        "years in wrong order",
+        "unreadable year",
+        "swapped coordinates",
+        "half coordinates",
+        "lon out of range",
+    ],
 )
 def test_every_rejection_names_line_column_and_what_to_do(tmp_path, row, column, message):
     path = partners_file(tmp_path, "Artevelde;;Gent;BE;2;;;;;;", row)
@@ -93,10 +126,16 @@ def test_the_column_is_named_as_written_in_the_file(tmp_path):
 @pytest.mark.parametrize(
     "rows, line, message",
     [
-        (["Hanze;NL GRONING03;Groningen;NL;1;;;;;;", "Hanze UAS;nl-groning03;Groningen;NL;1;;;;;;"], 3,
-         "duplicate of line 2 (the same Erasmus code)"),
-        (["Hanze UAS;;Groningen;NL;1;;;;;;", "HANZE  uas;;Groningen;Netherlands;3;;;;;;"], 3,
-         "duplicate of line 2 (the same name, city and country)"),
+        (
+            ["Hanze;NL GRONING03;Groningen;NL;1;;;;;;", "Hanze UAS;nl-groning03;Groningen;NL;1;;;;;;"],
+            3,
+            "duplicate of line 2 (the same Erasmus code)",
+        ),
+        (
+            ["Hanze UAS;;Groningen;NL;1;;;;;;", "HANZE  uas;;Groningen;Netherlands;3;;;;;;"],
+            3,
+            "duplicate of line 2 (the same name, city and country)",
+        ),
     ],
     ids=["same code", "same folded name and country"],
 )
@@ -109,10 +148,15 @@ def test_duplicate_institutions_reject_the_later_row(tmp_path, rows, line, messa
 
 
 def test_same_name_in_another_city_or_country_is_not_a_duplicate(tmp_path):
-    partners, report = load_partners(partners_file(
-        tmp_path, "IES Universidad Laboral;;Albacete;ES;3;;;;;;", "IES Universidad Laboral;;Cáceres;ES;3;;;;;;",
-        "Hanze UAS;;Groningen;NL;1;;;;;;", "Hanze UAS;;Groningen;BE;1;;;;;;",
-    ))
+    partners, report = load_partners(
+        partners_file(
+            tmp_path,
+            "IES Universidad Laboral;;Albacete;ES;3;;;;;;",
+            "IES Universidad Laboral;;Cáceres;ES;3;;;;;;",
+            "Hanze UAS;;Groningen;NL;1;;;;;;",
+            "Hanze UAS;;Groningen;BE;1;;;;;;",
+        )
+    )
     assert report.rejected == [] and len(partners) == 4
     assert partners["partner_id"].is_unique
 
@@ -121,18 +165,23 @@ def test_duplicate_partner_id_is_rejected(tmp_path):
     path = partners_file(tmp_path, "h1;Hanze;NL;1", "h1;Zuyd;NL;1", header="partner_id;name;country;tier")
     _, report = load_partners(path)
     assert [(p.line, p.column, p.message.split(":")[0]) for p in report.rejected] == [
-        (3, "partner_id", "duplicate of line 2 (the same partner_id)")]
+        (3, "partner_id", "duplicate of line 2 (the same partner_id)")
+    ]
 
 
 def test_a_row_rejected_for_another_reason_does_not_make_the_fixed_row_a_duplicate(tmp_path):
-    _, report = load_partners(partners_file(
-        tmp_path, "Hanze UAS;;Groningen;NL;gold;;;;;;", "Hanze UAS;;Groningen;NL;1;;;;;;"))
+    _, report = load_partners(
+        partners_file(tmp_path, "Hanze UAS;;Groningen;NL;gold;;;;;;", "Hanze UAS;;Groningen;NL;1;;;;;;")
+    )
     assert [p.line for p in report.rejected] == [2]
 
 
 def test_partner_ids_are_derived_stable_and_unique(tmp_path):
     path = partners_file(
-        tmp_path, "zuyd-university-nl;Hanze;NL;1", ";Zuyd University;NL;1", ";Laurea;FI;1",
+        tmp_path,
+        "zuyd-university-nl;Hanze;NL;1",
+        ";Zuyd University;NL;1",
+        ";Laurea;FI;1",
         header="partner_id;name;country;tier",
     )
     partners, _ = load_partners(path)
@@ -150,8 +199,18 @@ def test_a_guessed_country_loads_with_a_warning(tmp_path):
     assert "guessed country DE (Germany) for 'Germny'" in report.warnings[0].message
 
 
-@pytest.mark.parametrize("text, iso2", [("EL", "GR"), ("UK", "GB"), ("DEU", "DE"), ("Belgique", "BE"),
-                                        ("Duitsland", "DE"), ("Österreich", "AT"), ("Suomi", "FI")])
+@pytest.mark.parametrize(
+    "text, iso2",
+    [
+        ("EL", "GR"),
+        ("UK", "GB"),
+        ("DEU", "DE"),
+        ("Belgique", "BE"),
+        ("Duitsland", "DE"),
+        ("Österreich", "AT"),
+        ("Suomi", "FI"),
+    ],
+)
 def test_countries_in_every_accepted_form_are_stored_as_iso2(tmp_path, text, iso2):
     partners, report = load_partners(partners_file(tmp_path, f"Uni;;City;{text};3;;;;;;"))
     assert partners["country"].tolist() == [iso2] and report.warnings == []
@@ -185,15 +244,19 @@ def test_strategic_partners_are_imported_faithfully_without_added_activities(tmp
 
 
 def test_networks_and_campuses_are_lists(tmp_path):
-    path = partners_file(tmp_path, 'Saxion;NL;3;"E³UDRES²; EURASHE";Leuven|Limburg',
-                         header="name;country;tier;networks;campuses")
+    path = partners_file(
+        tmp_path, 'Saxion;NL;3;"E³UDRES²; EURASHE";Leuven|Limburg', header="name;country;tier;networks;campuses"
+    )
     partners, _ = load_partners(path)
     assert partners.loc[0, ["networks", "campuses"]].tolist() == [("E³UDRES²", "EURASHE"), ("Leuven", "Limburg")]
 
 
 def test_read_partner_rows_keeps_every_row_in_input_order_with_its_reason(tmp_path):
     path = partners_file(
-        tmp_path, "Hanze UAS;;Groningen;NL;1;;;;;;", "Hogent;;Gent;Atlantis;1;;;;;;", ";;Gent;BE;1;;;;;;",
+        tmp_path,
+        "Hanze UAS;;Groningen;NL;1;;;;;;",
+        "Hogent;;Gent;Atlantis;1;;;;;;",
+        ";;Gent;BE;1;;;;;;",
         "Zuyd;;Heerlen;NL;1;;;;;;",
     )
 
@@ -207,7 +270,9 @@ def test_read_partner_rows_keeps_every_row_in_input_order_with_its_reason(tmp_pa
 
 
 def test_a_list_without_tiers_loads_when_tiers_are_not_required(tmp_path):
-    path = partners_file(tmp_path, "Hanze;Groningen;NL;Hanzeplein 11;9747", header="Legal Name;City;Country Cd;Street;Post Cd")
+    path = partners_file(
+        tmp_path, "Hanze;Groningen;NL;Hanzeplein 11;9747", header="Legal Name;City;Country Cd;Street;Post Cd"
+    )
 
     rows, report = read_partner_rows(path, require_tier=False)
     partners, _ = load_partners(path)
@@ -225,24 +290,35 @@ def test_many_rows_are_all_accounted_for(tmp_path):
 
 
 AGREEMENT_HEADERS = [
-    ("Agreement valid from", "Agreement valid until"), ("Valid from", "Valid to"), ("Valid from", "Valid until"),
-    ("Start date", "End date"), ("agreement_start", "agreement_end"),
+    ("Agreement valid from", "Agreement valid until"),
+    ("Valid from", "Valid to"),
+    ("Valid from", "Valid until"),
+    ("Start date", "End date"),
+    ("agreement_start", "agreement_end"),
 ]
 
 
 @pytest.mark.parametrize(("start", "end"), AGREEMENT_HEADERS, ids=[" / ".join(h) for h in AGREEMENT_HEADERS])
-@pytest.mark.parametrize(("start_text", "end_text", "start_day", "end_day"), [
-    ("01/09/2021", "31/08/2028", "2021-09-01", "2028-08-31"),
-    ("2021-09-01", "2028-08-31T00:00:00", "2021-09-01", "2028-08-31"),
-    ("1.9.2021", "31.8.2028", "2021-09-01", "2028-08-31"),
-    ("1 September 2021", "Aug 31, 2028", "2021-09-01", "2028-08-31"),
-    ("44440", "46996", "2021-09-01", "2028-08-31"),  # Excel date serials exported as numbers
-    ("2021", "2028", None, None),
-], ids=["day first", "iso", "dots", "month names", "excel serials", "years only"])
+@pytest.mark.parametrize(
+    ("start_text", "end_text", "start_day", "end_day"),
+    [
+        ("01/09/2021", "31/08/2028", "2021-09-01", "2028-08-31"),
+        ("2021-09-01", "2028-08-31T00:00:00", "2021-09-01", "2028-08-31"),
+        ("1.9.2021", "31.8.2028", "2021-09-01", "2028-08-31"),
+        ("1 September 2021", "Aug 31, 2028", "2021-09-01", "2028-08-31"),
+        ("44440", "46996", "2021-09-01", "2028-08-31"),  # Excel date serials exported as numbers
+        ("2021", "2028", None, None),
+    ],
+    ids=["day first", "iso", "dots", "month names", "excel serials", "years only"],
+)
 def test_mobility_online_and_moveon_validity_columns_give_agreement_years_and_dates(
-        tmp_path, start, end, start_text, end_text, start_day, end_day):
-    path = partners_file(tmp_path, f"Hanze UAS;Groningen;NL;strategic;{start_text};{end_text}",
-                         header=f"Institution name;City;Country;Tier;{start};{end}")
+    tmp_path, start, end, start_text, end_text, start_day, end_day
+):
+    path = partners_file(
+        tmp_path,
+        f"Hanze UAS;Groningen;NL;strategic;{start_text};{end_text}",
+        header=f"Institution name;City;Country;Tier;{start};{end}",
+    )
 
     partners, report = load_partners(path)
 
@@ -269,16 +345,24 @@ def test_agreement_dates_in_an_xlsx_are_kept_as_dates(tmp_path):
 
     assert report.ok
     assert partners.loc[0, ["agreement_start_date", "agreement_end_date"]].tolist() == [
-        pd.Timestamp("2021-09-01"), pd.Timestamp("2028-08-31")]
+        pd.Timestamp("2021-09-01"),
+        pd.Timestamp("2028-08-31"),
+    ]
 
 
-@pytest.mark.parametrize(("start_text", "end_text", "message"), [
-    ("01/09/2021", "31/08/2021", "agreement_end 2021-08-31 is before agreement_start 2021-09-01"),
-    ("31.02.2021", "", "'31.02.2021' is not a date in the calendar"),
-])
+@pytest.mark.parametrize(
+    ("start_text", "end_text", "message"),
+    [
+        ("01/09/2021", "31/08/2021", "agreement_end 2021-08-31 is before agreement_start 2021-09-01"),
+        ("31.02.2021", "", "'31.02.2021' is not a date in the calendar"),
+    ],
+)
 def test_impossible_agreement_dates_are_rejected_with_the_reason(tmp_path, start_text, end_text, message):
-    path = partners_file(tmp_path, f"Hanze UAS;Groningen;NL;strategic;{start_text};{end_text}",
-                         header="name;city;country;tier;Valid from;Valid until")
+    path = partners_file(
+        tmp_path,
+        f"Hanze UAS;Groningen;NL;strategic;{start_text};{end_text}",
+        header="name;city;country;tier;Valid from;Valid until",
+    )
 
     partners, report = load_partners(path)
 

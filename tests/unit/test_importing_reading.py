@@ -94,13 +94,19 @@ def test_sniff_delimiter(sample, expected):
 
 def test_non_breaking_spaces_and_runs_of_whitespace_are_trimmed(tmp_path):
     path = tmp_path / "partners.csv"
-    path.write_text("name;city;country;tier;erasmus code\n\u00a0Hanze  UAS\u00a0;\u00a0GRONINGEN ;NL\u00a0;1;NL\u00a0\u00a0GRONING03\n",
-                    encoding="utf-8")
+    path.write_text(
+        "name;city;country;tier;erasmus code\n\u00a0Hanze  UAS\u00a0;\u00a0GRONINGEN ;NL\u00a0;1;NL\u00a0\u00a0GRONING03\n",
+        encoding="utf-8",
+    )
 
     partners, _ = load_partners(path)
 
     assert partners.loc[0, ["name", "city", "country", "erasmus_code"]].tolist() == [
-        "Hanze UAS", "GRONINGEN", "NL", "NL GRONING03"]
+        "Hanze UAS",
+        "GRONINGEN",
+        "NL",
+        "NL GRONING03",
+    ]
 
 
 def test_junk_lines_above_the_header_are_skipped_with_a_warning(tmp_path):
@@ -128,10 +134,10 @@ def test_blank_lines_are_not_rows_and_line_numbers_stay_physical(tmp_path):
 def test_quoted_fields_with_embedded_newlines_keep_later_line_numbers_right(tmp_path):
     path = tmp_path / "partners.csv"
     path.write_text(
-        'name;street;city;country;tier\r\n'
+        "name;street;city;country;tier\r\n"
         'Univ A;"Rruga e Kavajes\r\n(Sheshi Ataturk)";Tirana;AL;3\r\n'
         'Univ B;"line 1\nline 2\nline 3";Ankara;TR;3\r\n'
-        'Univ C;Main street;Ankara;XX;3\r\n',
+        "Univ C;Main street;Ankara;XX;3\r\n",
         encoding="utf-8",
     )
 
@@ -179,12 +185,16 @@ def test_xlsx_first_sheet_with_numbers_dates_and_line_breaks(tmp_path):
     from datetime import datetime
 
     path = tmp_path / "partners.xlsx"
-    write_xlsx(path, [
-        ["Naam instelling", "Stad", "Land", "Niveau", "Begin", "Einde", "Breedtegraad", "Lengtegraad"],
-        ["Hanze UAS\u00a0", "Groningen", "Nederland", 1, datetime(2021, 9, 1), 2027.0, 53.24, 6.53],
-        [None, None, None, None, None, None, None, None],
-        ["Laurea_x000D_\nUAS", "Vantaa", "FI", "strategisch", "2022", None, None, None],
-    ], title_rows=1)
+    write_xlsx(
+        path,
+        [
+            ["Naam instelling", "Stad", "Land", "Niveau", "Begin", "Einde", "Breedtegraad", "Lengtegraad"],
+            ["Hanze UAS\u00a0", "Groningen", "Nederland", 1, datetime(2021, 9, 1), 2027.0, 53.24, 6.53],
+            [None, None, None, None, None, None, None, None],
+            ["Laurea_x000D_\nUAS", "Vantaa", "FI", "strategisch", "2022", None, None, None],
+        ],
+        title_rows=1,
+    )
 
     partners, report = load_partners(path)
 
@@ -217,7 +227,16 @@ def test_a_broken_xlsx_fails_the_file_with_a_message(tmp_path):
         (b"foo,bar\n1,2\n", "no recognisable header"),
         (b"name,city\nHanze,Groningen\n", "missing required column(s) country, tier"),
     ],
-    ids=["missing", "empty", "whitespace only", "binary", "ole without a workbook", "blank lines only", "no header", "missing columns"],
+    ids=[
+        "missing",
+        "empty",
+        "whitespace only",
+        "binary",
+        "ole without a workbook",
+        "blank lines only",
+        "no header",
+        "missing columns",
+    ],
 )
 def test_whole_file_problems_fail_the_file_and_give_an_empty_frame(tmp_path, content, message):
     path = tmp_path / "partners.csv"
@@ -251,8 +270,11 @@ def test_a_folder_is_not_a_file(tmp_path):
 @pytest.mark.parametrize("delimiter", [",", ";", "\t", "|", "~"], ids=["comma", "semicolon", "tab", "bar", "tilde"])
 def test_excel_sep_line_names_the_delimiter_whatever_it_is(tmp_path, delimiter):
     # The names hold the other delimiters (and, quoted, this one), so only the hint tells which one splits.
-    rows = [["name", "city", "country", "tier"], ["Hanze; UAS, Groningen | NL", "Groningen", "NL", "strategic"],
-            ["Zuyd, UAS; Heerlen", "Heerlen", "NL", "strategic"]]
+    rows = [
+        ["name", "city", "country", "tier"],
+        ["Hanze; UAS, Groningen | NL", "Groningen", "NL", "strategic"],
+        ["Zuyd, UAS; Heerlen", "Heerlen", "NL", "strategic"],
+    ]
     path = tmp_path / "partners.csv"
     path.write_text(f"sep={delimiter}\r\n{as_text(rows, delimiter)}", encoding="utf-8")
 
@@ -265,8 +287,9 @@ def test_excel_sep_line_names_the_delimiter_whatever_it_is(tmp_path, delimiter):
 
 def test_a_pipe_delimited_file_without_a_hint_is_sniffed(tmp_path):
     path = tmp_path / "partners.txt"
-    path.write_text("name|city|country|tier\nHanze UAS|Groningen|NL|strategic\nZuyd UAS|Heerlen|NL|base\n",
-                    encoding="utf-8")
+    path.write_text(
+        "name|city|country|tier\nHanze UAS|Groningen|NL|strategic\nZuyd UAS|Heerlen|NL|base\n", encoding="utf-8"
+    )
 
     partners, report = load_partners(path)
 
@@ -276,9 +299,11 @@ def test_a_pipe_delimited_file_without_a_hint_is_sniffed(tmp_path):
 @pytest.mark.parametrize("length", [200_000, 1_000])
 def test_a_too_long_cell_in_a_file_without_quotes_names_its_column_and_the_real_reason(tmp_path, length):
     path = tmp_path / "partners.csv"
-    path.write_text("name;city;country;tier\nHanze UAS;Groningen;NL;strategic\n"
-                    f"Zuyd UAS;{'Heerlen' * (length // 7)};NL;strategic\nLaurea UAS;Vantaa;FI;strategic\n",
-                    encoding="utf-8")
+    path.write_text(
+        "name;city;country;tier\nHanze UAS;Groningen;NL;strategic\n"
+        f"Zuyd UAS;{'Heerlen' * (length // 7)};NL;strategic\nLaurea UAS;Vantaa;FI;strategic\n",
+        encoding="utf-8",
+    )
 
     partners, report = load_partners(path)
 
@@ -290,9 +315,11 @@ def test_a_too_long_cell_in_a_file_without_quotes_names_its_column_and_the_real_
 
 def test_a_too_long_quoted_cell_that_is_closed_is_not_called_an_unclosed_quote(tmp_path):
     path = tmp_path / "partners.csv"
-    path.write_text('name,city,country,tier\nHanze UAS,Groningen,NL,strategic\n'
-                    f'Zuyd UAS,"{"Heerlen, " * 20_000}",NL,strategic\nLaurea UAS,Vantaa,FI,strategic\n',
-                    encoding="utf-8")
+    path.write_text(
+        "name,city,country,tier\nHanze UAS,Groningen,NL,strategic\n"
+        f'Zuyd UAS,"{"Heerlen, " * 20_000}",NL,strategic\nLaurea UAS,Vantaa,FI,strategic\n',
+        encoding="utf-8",
+    )
 
     partners, report = load_partners(path)
 

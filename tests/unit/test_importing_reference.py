@@ -51,7 +51,10 @@ def test_key_figures_keep_values_as_written(tmp_path):
     assert [(p.line, p.column) for p in report.rejected] == [(4, "label")]
 
 
-@pytest.mark.parametrize("loader, columns", [(load_campuses, CAMPUS_COLUMNS), (load_key_figures, KEY_FIGURE_COLUMNS + KEY_FIGURE_TRANSLATIONS)])
+@pytest.mark.parametrize(
+    "loader, columns",
+    [(load_campuses, CAMPUS_COLUMNS), (load_key_figures, KEY_FIGURE_COLUMNS + KEY_FIGURE_TRANSLATIONS)],
+)
 def test_a_missing_optional_file_gives_an_empty_frame_and_a_warning(tmp_path, loader, columns):
     frame, report = loader(tmp_path / "absent.csv")
     assert frame.empty and list(frame.columns) == list(columns)

@@ -11,10 +11,22 @@ from dashboard.importing import values as v
 
 @pytest.mark.parametrize(
     "text, tier",
-    [("strategic", "strategic"), ("Top", "strategic"), ("1", "strategic"), ("Strategisch", "strategic"),
-     ("collaboration", "collaboration"), ("MIDDLE", "collaboration"), ("2", "collaboration"),
-     ("samenwerking", "collaboration"), ("mobility", "mobility"), ("base", "mobility"), ("3", "mobility"),
-     ("Mobiliteit", "mobility"), (" strate gic ", "strategic"), ("Strategísch", "strategic")],
+    [
+        ("strategic", "strategic"),
+        ("Top", "strategic"),
+        ("1", "strategic"),
+        ("Strategisch", "strategic"),
+        ("collaboration", "collaboration"),
+        ("MIDDLE", "collaboration"),
+        ("2", "collaboration"),
+        ("samenwerking", "collaboration"),
+        ("mobility", "mobility"),
+        ("base", "mobility"),
+        ("3", "mobility"),
+        ("Mobiliteit", "mobility"),
+        (" strate gic ", "strategic"),
+        ("Strategísch", "strategic"),
+    ],
 )
 def test_tier_aliases(text, tier):
     assert v.parse_tier(text) == tier
@@ -42,8 +54,18 @@ def test_activities(text, activities, unknown):
 
 @pytest.mark.parametrize(
     "text, year",
-    [("2021", 2021), ("2021.0", 2021), ("2021-09-01", 2021), ("1/1/2021", 2021), ("12/31/2029", 2029),
-     ("26/06/2024", 2024), ("31.12.2029", 2029), ("2021-09-01T00:00:00", 2021), ("44197", 2021), ("", None)],
+    [
+        ("2021", 2021),
+        ("2021.0", 2021),
+        ("2021-09-01", 2021),
+        ("1/1/2021", 2021),
+        ("12/31/2029", 2029),
+        ("26/06/2024", 2024),
+        ("31.12.2029", 2029),
+        ("2021-09-01T00:00:00", 2021),
+        ("44197", 2021),
+        ("", None),
+    ],
     ids=lambda x: repr(x),
 )
 def test_years(text, year):
@@ -65,8 +87,13 @@ def test_years_in_the_wrong_order():
 
 @pytest.mark.parametrize(
     "lat, lon, expected",
-    [("50.88", "4.70", (50.88, 4.70)), ("50,88", "4,70", (50.88, 4.70)), ("-33.9", "18.4", (-33.9, 18.4)),
-     ("90", "180", (90.0, 180.0)), ("", "", None)],
+    [
+        ("50.88", "4.70", (50.88, 4.70)),
+        ("50,88", "4,70", (50.88, 4.70)),
+        ("-33.9", "18.4", (-33.9, 18.4)),
+        ("90", "180", (90.0, 180.0)),
+        ("", "", None),
+    ],
 )
 def test_coordinates(lat, lon, expected):
     assert v.parse_coordinates(lat, lon) == expected
@@ -92,8 +119,12 @@ def test_impossible_coordinates(lat, lon, field, message):
 
 @pytest.mark.parametrize(
     "text, code, key",
-    [("D BERLIN01", "D BERLIN01", "DBERLIN01"), ("nl rotterd03", "NL ROTTERD03", "NLROTTERD03"),
-     ("IRLDUBLIN01", "IRLDUBLIN01", "IRLDUBLIN01"), ("SF HELSINK01", "SF HELSINK01", "SFHELSINK01")],
+    [
+        ("D BERLIN01", "D BERLIN01", "DBERLIN01"),
+        ("nl rotterd03", "NL ROTTERD03", "NLROTTERD03"),
+        ("IRLDUBLIN01", "IRLDUBLIN01", "IRLDUBLIN01"),
+        ("SF HELSINK01", "SF HELSINK01", "SFHELSINK01"),
+    ],
 )
 def test_erasmus_codes(text, code, key):
     assert v.normalise_erasmus_code(text) == code
@@ -108,8 +139,12 @@ def test_partner_id_from_code_and_slug():
 
 @pytest.mark.parametrize(
     "text, url",
-    [("www.ucll.be", "https://www.ucll.be"), ("http://www.fhv.at", "http://www.fhv.at"),
-     ("HTTPS://hanze.nl/en?x=1", "https://hanze.nl/en?x=1"), ("", "")],
+    [
+        ("www.ucll.be", "https://www.ucll.be"),
+        ("http://www.fhv.at", "http://www.fhv.at"),
+        ("HTTPS://hanze.nl/en?x=1", "https://hanze.nl/en?x=1"),
+        ("", ""),
+    ],
 )
 def test_websites(text, url):
     assert v.normalise_website(text) == url
@@ -123,9 +158,14 @@ def test_not_websites(text):
 
 @pytest.mark.parametrize(
     "text, expected",
-    [("2023-2024", ("2023-2024", 2023)), ("2023/2024", ("2023-2024", 2023)), ("2023-24", ("2023-2024", 2023)),
-     ("AJ 2023-2024", ("2023-2024", 2023)), ("2023 \u2013 2024", ("2023-2024", 2023)),
-     ("1999-00", ("1999-2000", 1999))],
+    [
+        ("2023-2024", ("2023-2024", 2023)),
+        ("2023/2024", ("2023-2024", 2023)),
+        ("2023-24", ("2023-2024", 2023)),
+        ("AJ 2023-2024", ("2023-2024", 2023)),
+        ("2023 \u2013 2024", ("2023-2024", 2023)),
+        ("1999-00", ("1999-2000", 1999)),
+    ],
 )
 def test_academic_years(text, expected):
     assert v.parse_academic_year(text) == expected
@@ -133,8 +173,12 @@ def test_academic_years(text, expected):
 
 @pytest.mark.parametrize(
     "text, message",
-    [("2024-2023", "two consecutive years"), ("2023-2025", "two consecutive years"),
-     ("2023", "write it as 2023-2024"), ("", "write it as 2023-2024")],
+    [
+        ("2024-2023", "two consecutive years"),
+        ("2023-2025", "two consecutive years"),
+        ("2023", "write it as 2023-2024"),
+        ("", "write it as 2023-2024"),
+    ],
 )
 def test_wrong_academic_years(text, message):
     with pytest.raises(v.Invalid, match=message):
@@ -143,11 +187,18 @@ def test_wrong_academic_years(text, message):
 
 @pytest.mark.parametrize(
     "parse, text, value",
-    [(v.parse_direction, "Uitgaand", "outgoing"), (v.parse_direction, "in", "incoming"),
-     (v.parse_direction, "OUT", "outgoing"), (v.parse_direction, "inkomend", "incoming"),
-     (v.parse_participant, "Studenten", "student"), (v.parse_participant, "personeel", "staff"),
-     (v.parse_duration, "short-term", "short_term"), (v.parse_duration, "Korte termijn", "short_term"),
-     (v.parse_duration, "Semester", "semester"), (v.parse_duration, "long", "semester")],
+    [
+        (v.parse_direction, "Uitgaand", "outgoing"),
+        (v.parse_direction, "in", "incoming"),
+        (v.parse_direction, "OUT", "outgoing"),
+        (v.parse_direction, "inkomend", "incoming"),
+        (v.parse_participant, "Studenten", "student"),
+        (v.parse_participant, "personeel", "staff"),
+        (v.parse_duration, "short-term", "short_term"),
+        (v.parse_duration, "Korte termijn", "short_term"),
+        (v.parse_duration, "Semester", "semester"),
+        (v.parse_duration, "long", "semester"),
+    ],
 )
 def test_mobility_choices(parse, text, value):
     assert parse(text) == value
@@ -165,26 +216,47 @@ def test_counts(text, count):
 
 @pytest.mark.parametrize(
     "text, message",
-    [("-1", "is negative"), ("2.5", "not a whole number"), ("2,5", "not a whole number"),
-     ("twelve", "not a number"), ("", "count is empty"), ("10001", "more than 10,000"),
-     ("1,000", "thousands separator"), ("inf", "not a number")],
+    [
+        ("-1", "is negative"),
+        ("2.5", "not a whole number"),
+        ("2,5", "not a whole number"),
+        ("twelve", "not a number"),
+        ("", "count is empty"),
+        ("10001", "more than 10,000"),
+        ("1,000", "thousands separator"),
+        ("inf", "not a number"),
+    ],
 )
 def test_wrong_counts(text, message):
     with pytest.raises(v.Invalid, match=message):
         v.parse_count(text)
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("", (None, None)), ("2021", (2021, None)), ("2021.0", (2021, None)),
-    ("2021-09-01", (2021, date(2021, 9, 1))), ("2021/09/01", (2021, date(2021, 9, 1))),
-    ("2021-09-01T00:00:00", (2021, date(2021, 9, 1))), ("2021-09-01 00:00:00.000", (2021, date(2021, 9, 1))),
-    ("01/09/2021", (2021, date(2021, 9, 1))), ("1.9.2021", (2021, date(2021, 9, 1))),
-    ("01-09-2021", (2021, date(2021, 9, 1))), ("09/15/2021", (2021, date(2021, 9, 15))),
-    ("1 September 2021", (2021, date(2021, 9, 1))), ("Sep 1, 2021", (2021, date(2021, 9, 1))),
-    ("September 1st, 2021", (2021, date(2021, 9, 1))), ("01-Sep-2021", (2021, date(2021, 9, 1))),
-    ("1 maart 2022", (2022, date(2022, 3, 1))), ("15 mars 2022", (2022, date(2022, 3, 15))),
-    ("3. Oktober 2022", (2022, date(2022, 10, 3))), ("44440", (2021, date(2021, 9, 1))),
-], ids=lambda x: repr(x))
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", (None, None)),
+        ("2021", (2021, None)),
+        ("2021.0", (2021, None)),
+        ("2021-09-01", (2021, date(2021, 9, 1))),
+        ("2021/09/01", (2021, date(2021, 9, 1))),
+        ("2021-09-01T00:00:00", (2021, date(2021, 9, 1))),
+        ("2021-09-01 00:00:00.000", (2021, date(2021, 9, 1))),
+        ("01/09/2021", (2021, date(2021, 9, 1))),
+        ("1.9.2021", (2021, date(2021, 9, 1))),
+        ("01-09-2021", (2021, date(2021, 9, 1))),
+        ("09/15/2021", (2021, date(2021, 9, 15))),
+        ("1 September 2021", (2021, date(2021, 9, 1))),
+        ("Sep 1, 2021", (2021, date(2021, 9, 1))),
+        ("September 1st, 2021", (2021, date(2021, 9, 1))),
+        ("01-Sep-2021", (2021, date(2021, 9, 1))),
+        ("1 maart 2022", (2022, date(2022, 3, 1))),
+        ("15 mars 2022", (2022, date(2022, 3, 15))),
+        ("3. Oktober 2022", (2022, date(2022, 10, 3))),
+        ("44440", (2021, date(2021, 9, 1))),
+    ],
+    ids=lambda x: repr(x),
+)
 def test_agreement_dates_as_exports_write_them(text, expected):
     assert v.parse_agreement_date(text) == expected
 

@@ -73,15 +73,20 @@ def ods_bytes(hidden: tuple[int, ...] = ()) -> bytes:
             content = source.read(item.filename)
             if item.filename == "content.xml":
                 parts = content.decode("utf-8").split("<table:table-row>")
-                content = (parts[0] + "".join(
-                    ('<table:table-row table:visibility="collapse">' if n in hidden else "<table:table-row>") + part
-                    for n, part in enumerate(parts[1:], start=1))).encode("utf-8")
+                content = (
+                    parts[0]
+                    + "".join(
+                        ('<table:table-row table:visibility="collapse">' if n in hidden else "<table:table-row>") + part
+                        for n, part in enumerate(parts[1:], start=1)
+                    )
+                ).encode("utf-8")
             target.writestr(item, content)
     return result.getvalue()
 
 
 def spreadsheetml_bytes(hidden_row: int = 3) -> bytes:
     """What Excel writes as "XML Spreadsheet 2003"; here with a skipped column and a hidden row."""
+
     def cell(value, index=None):
         at = f' ss:Index="{index}"' if index else ""
         if isinstance(value, dt.datetime):
@@ -92,22 +97,28 @@ def spreadsheetml_bytes(hidden_row: int = 3) -> bytes:
     for number, row in enumerate([HEADER, *ROWS], start=1):
         hidden = ' ss:Hidden="1"' if number == hidden_row else ""
         rows.append(f"<Row{hidden}>" + "".join(cell(v) for v in row) + "</Row>")
-    return ('<?xml version="1.0" encoding="UTF-8"?>\n<?mso-application progid="Excel.Sheet"?>\n'
-            '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
-            'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">'
-            '<Worksheet ss:Name="Partners"><Table>' + "".join(rows) + "</Table></Worksheet></Workbook>").encode()
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n<?mso-application progid="Excel.Sheet"?>\n'
+        '<Workbook xmlns="urn:schemas-microsoft-com:office:spreadsheet" '
+        'xmlns:ss="urn:schemas-microsoft-com:office:spreadsheet">'
+        '<Worksheet ss:Name="Partners"><Table>' + "".join(rows) + "</Table></Worksheet></Workbook>"
+    ).encode()
 
 
 def html_bytes(encoding: str = "utf-8") -> bytes:
     """An HTML table as mobility systems export it under an .xls name, with a title table above it."""
+
     def row(cells, tag="td"):
         return "<tr>" + "".join(f"<{tag}>{'' if c is None else c}</{tag}>" for c in cells) + "</tr>"
 
     body = row(HEADER, "th") + "".join(
-        row([f"{v:%d.%m.%Y}" if isinstance(v, dt.datetime) else v for v in r]) for r in ROWS)
-    return (f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={encoding}"></head><body>'
-            '<table><tr><td colspan="3"><b>Partner report</b></td></tr></table>'
-            f'<table border="1">{body}</table></body></html>').encode(encoding)
+        row([f"{v:%d.%m.%Y}" if isinstance(v, dt.datetime) else v for v in r]) for r in ROWS
+    )
+    return (
+        f'<html><head><meta http-equiv="Content-Type" content="text/html; charset={encoding}"></head><body>'
+        '<table><tr><td colspan="3"><b>Partner report</b></td></tr></table>'
+        f'<table border="1">{body}</table></body></html>'
+    ).encode(encoding)
 
 
 def encrypted_xlsx_bytes() -> bytes:
@@ -119,8 +130,10 @@ def encrypted_xlsx_bytes() -> bytes:
 
 
 READABLE = {
-    "xls": (xls_bytes, "partners.xls"), "xls named .csv": (xls_bytes, "partners.csv"),
-    "ods": (ods_bytes, "partners.ods"), "ods named .xlsx": (ods_bytes, "partners.xlsx"),
+    "xls": (xls_bytes, "partners.xls"),
+    "xls named .csv": (xls_bytes, "partners.csv"),
+    "ods": (ods_bytes, "partners.ods"),
+    "ods named .xlsx": (ods_bytes, "partners.xlsx"),
     "xml spreadsheet 2003 named .xls": (spreadsheetml_bytes, "partners.xls"),
     "html table named .xls": (html_bytes, "partners.xls"),
     "html table in utf-16 named .xls": (lambda: html_bytes("utf-16"), "partners.xls"),
@@ -142,12 +155,15 @@ def test_every_workbook_format_is_read_whatever_its_name(tmp_path, case):
     assert partners["source_line"].tolist() == [2, 3, 4]
 
 
-@pytest.mark.parametrize(("case", "says"), [
-    ("xls named .csv", "is an old Excel 97-2003 .xls workbook, not what its .csv extension says"),
-    ("ods named .xlsx", "is an OpenDocument spreadsheet, not what its .xlsx extension says"),
-    ("xml spreadsheet 2003 named .xls", "is an XML Spreadsheet 2003 workbook, not what its .xls extension says"),
-    ("html table named .xls", "is an HTML table"),
-])
+@pytest.mark.parametrize(
+    ("case", "says"),
+    [
+        ("xls named .csv", "is an old Excel 97-2003 .xls workbook, not what its .csv extension says"),
+        ("ods named .xlsx", "is an OpenDocument spreadsheet, not what its .xlsx extension says"),
+        ("xml spreadsheet 2003 named .xls", "is an XML Spreadsheet 2003 workbook, not what its .xls extension says"),
+        ("html table named .xls", "is an HTML table"),
+    ],
+)
 def test_a_workbook_under_another_format_s_name_is_read_and_named(tmp_path, case, says):
     make, name = READABLE[case]
     path = tmp_path / name
@@ -171,9 +187,16 @@ def test_a_password_protected_workbook_is_called_encrypted_and_told_how_to_save_
     assert ".xls" not in message.replace(".xlsx", "")
 
 
-@pytest.mark.parametrize(("make", "name"), [(xlsx_bytes, "partners.xlsx"), (xls_bytes, "partners.xls"),
-                                            (ods_bytes, "partners.ods"), (spreadsheetml_bytes, "partners.xls")],
-                         ids=["xlsx", "xls", "ods", "xml 2003"])
+@pytest.mark.parametrize(
+    ("make", "name"),
+    [
+        (xlsx_bytes, "partners.xlsx"),
+        (xls_bytes, "partners.xls"),
+        (ods_bytes, "partners.ods"),
+        (spreadsheetml_bytes, "partners.xls"),
+    ],
+    ids=["xlsx", "xls", "ods", "xml 2003"],
+)
 def test_rows_hidden_in_a_workbook_are_loaded_with_a_warning_that_says_so(tmp_path, make, name):
     path = tmp_path / name
     path.write_bytes(make(hidden=(3,)) if make is not spreadsheetml_bytes else make(hidden_row=3))
@@ -195,8 +218,11 @@ def test_a_workbook_without_hidden_rows_has_no_hidden_row_warning(tmp_path):
     assert not [w for w in report.warnings if "hidden" in w.message]
 
 
-@pytest.mark.parametrize(("make", "name"), [(xls_bytes, "partners.xls"), (ods_bytes, "partners.ods"),
-                                            (html_bytes, "partners.xls")], ids=["xls", "ods", "html as xls"])
+@pytest.mark.parametrize(
+    ("make", "name"),
+    [(xls_bytes, "partners.xls"), (ods_bytes, "partners.ods"), (html_bytes, "partners.xls")],
+    ids=["xls", "ods", "html as xls"],
+)
 def test_a_data_folder_with_an_xls_or_ods_partner_list_is_loaded(tmp_path, make, name):
     from dashboard.config import Settings
     from dashboard.dataset import load_dataset

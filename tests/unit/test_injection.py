@@ -20,8 +20,10 @@ from dashboard.poster import poster_spec
 
 def hostile(field: str) -> str:
     """Closes a title, a quoted attribute and a tag, then refreshes the page away, loads an image and runs a script."""
-    return (f'{field}</title><meta http-equiv="refresh" content="0;url=https://evil.example/{field}">'
-            f'"\'><img src=x onerror="alert(1)"><script>window.__pwned="{field}"</script><base href="//evil.example/">')
+    return (
+        f'{field}</title><meta http-equiv="refresh" content="0;url=https://evil.example/{field}">'
+        f'"\'><img src=x onerror="alert(1)"><script>window.__pwned="{field}"</script><base href="//evil.example/">'
+    )
 
 
 INSTITUTION_FIELDS = ("name", "short_name", "city")
@@ -44,38 +46,94 @@ def toml_string(text: str) -> str:
 @pytest.fixture(scope="module")
 def data_dir(tmp_path_factory) -> Path:
     folder = tmp_path_factory.mktemp("hostile")
-    (folder / "institution.toml").write_text("\n".join([
-        *(f"{key} = {toml_string(hostile('institution.' + key))}" for key in INSTITUTION_FIELDS),
-        'country = "BE"', "lat = 50.88", "lon = 4.70",
-        f"networks = [{toml_string(hostile('institution.networks'))}]",
-        f"website = {toml_string('https://www.example.edu/?q=' + hostile('institution.website'))}",
-    ]) + "\n", encoding="utf-8")
+    (folder / "institution.toml").write_text(
+        "\n".join(
+            [
+                *(f"{key} = {toml_string(hostile('institution.' + key))}" for key in INSTITUTION_FIELDS),
+                'country = "BE"',
+                "lat = 50.88",
+                "lon = 4.70",
+                f"networks = [{toml_string(hostile('institution.networks'))}]",
+                f"website = {toml_string('https://www.example.edu/?q=' + hostile('institution.website'))}",
+            ]
+        )
+        + "\n",
+        encoding="utf-8",
+    )
     partners = []
     for n, (country, lat, lon) in enumerate((("BE", 51.05, 3.72), ("FI", 60.45, 22.27))):
         row = {field: hostile(f"partner{n}.{field}") for field in PARTNER_TEXT}
-        row.update(country=country, tier="strategic", lat=lat, lon=lon, activities="student_mobility",
-                   website="https://example.edu/?q=" + hostile(f"partner{n}.website"), agreement_start="2020",
-                   campuses=hostile("campus.group"))
+        row.update(
+            country=country,
+            tier="strategic",
+            lat=lat,
+            lon=lon,
+            activities="student_mobility",
+            website="https://example.edu/?q=" + hostile(f"partner{n}.website"),
+            agreement_start="2020",
+            campuses=hostile("campus.group"),
+        )
         partners.append(row)
     write_csv(folder / "partners.csv", partners)
-    write_csv(folder / "campuses.csv", [{**{f: hostile(f"campus.{f}") for f in CAMPUS_TEXT},
-                                         "lat": 50.88, "lon": 4.70}])
+    write_csv(
+        folder / "campuses.csv", [{**{f: hostile(f"campus.{f}") for f in CAMPUS_TEXT}, "lat": 50.88, "lon": 4.70}]
+    )
     write_csv(folder / "key_figures.csv", [{f: hostile(f"key_figure.{f}") for f in KEY_FIGURE_TEXT}])
-    write_csv(folder / "mobility.csv", [{"academic_year": "2023-2024", "partner_id": partners[0]["partner_id"],
-                                         "direction": "outgoing", "participant": "student", "duration": "semester",
-                                         "campus": hostile("campus.group"), "count": 3}])
-    write_csv(folder / "agreements.csv", [{
-        "agreement_id": hostile("agreement.agreement_id"), "partner_id": partners[0]["partner_id"],
-        "department": hostile("agreement.department"), "mobility_type": "student_studies", "direction": "outgoing",
-        "fields": "0923", "levels": "6", "places": 2, "months_per_year": 10, "days_per_year": "",
-        "languages": "en:B2", "first_year": "2021-2022", "last_year": "2024-2025", "status": "in_effect",
-        "blended": "no"}])
-    write_csv(folder / "tour.csv", [
-        {"scene": 1, "kind": "network", "value": "", "caption_en": hostile("tour.caption_en"),
-         "caption_nl": hostile("tour.caption_nl")},
-        {"scene": 2, "kind": "partner", "value": partners[0]["partner_id"], "caption_en": hostile("tour.en2"),
-         "caption_nl": hostile("tour.nl2")},
-    ])
+    write_csv(
+        folder / "mobility.csv",
+        [
+            {
+                "academic_year": "2023-2024",
+                "partner_id": partners[0]["partner_id"],
+                "direction": "outgoing",
+                "participant": "student",
+                "duration": "semester",
+                "campus": hostile("campus.group"),
+                "count": 3,
+            }
+        ],
+    )
+    write_csv(
+        folder / "agreements.csv",
+        [
+            {
+                "agreement_id": hostile("agreement.agreement_id"),
+                "partner_id": partners[0]["partner_id"],
+                "department": hostile("agreement.department"),
+                "mobility_type": "student_studies",
+                "direction": "outgoing",
+                "fields": "0923",
+                "levels": "6",
+                "places": 2,
+                "months_per_year": 10,
+                "days_per_year": "",
+                "languages": "en:B2",
+                "first_year": "2021-2022",
+                "last_year": "2024-2025",
+                "status": "in_effect",
+                "blended": "no",
+            }
+        ],
+    )
+    write_csv(
+        folder / "tour.csv",
+        [
+            {
+                "scene": 1,
+                "kind": "network",
+                "value": "",
+                "caption_en": hostile("tour.caption_en"),
+                "caption_nl": hostile("tour.caption_nl"),
+            },
+            {
+                "scene": 2,
+                "kind": "partner",
+                "value": partners[0]["partner_id"],
+                "caption_en": hostile("tour.en2"),
+                "caption_nl": hostile("tour.nl2"),
+            },
+        ],
+    )
     return folder
 
 
@@ -114,7 +172,7 @@ class Elements(HTMLParser):
 
     def handle_endtag(self, tag):
         if tag in self._in:
-            del self._in[len(self._in) - 1 - self._in[::-1].index(tag):]
+            del self._in[len(self._in) - 1 - self._in[::-1].index(tag) :]
 
     def handle_data(self, data):
         if self._in and self._in[-1] == "title":
@@ -126,18 +184,29 @@ class Elements(HTMLParser):
 
 def pages(app) -> list[str]:
     """Every GET route without parameters, each language, and the catch-all with a hostile path."""
-    routes = sorted({rule.rule for rule in app.server.url_map.iter_rules()
-                     if "GET" in rule.methods and not rule.arguments})
-    return [*routes, "/?lang=nl", "/?lang=fr", "/present/?lang=nl", "/present/?lang=fr",
-            "/" + hostile("path").replace("#", ""), "/assets/" + hostile("asset").replace("#", "")]
+    routes = sorted(
+        {rule.rule for rule in app.server.url_map.iter_rules() if "GET" in rule.methods and not rule.arguments}
+    )
+    return [
+        *routes,
+        "/?lang=nl",
+        "/?lang=fr",
+        "/present/?lang=nl",
+        "/present/?lang=fr",
+        "/" + hostile("path").replace("#", ""),
+        "/assets/" + hostile("asset").replace("#", ""),
+    ]
 
 
 def assert_no_injection(html_text: str, where: str) -> Elements:
     page = Elements()
     page.feed(html_text)
     for tag, attrs in page.tags:
-        assert not (tag == "meta" and "http-equiv" in {k.lower() for k in attrs}
-                    and attrs.get("http-equiv", "").lower() == "refresh"), f"{where}: a meta refresh: {attrs}"
+        assert not (
+            tag == "meta"
+            and "http-equiv" in {k.lower() for k in attrs}
+            and attrs.get("http-equiv", "").lower() == "refresh"
+        ), f"{where}: a meta refresh: {attrs}"
         assert tag not in ("img", "base", "iframe", "object", "embed"), f"{where}: an injected <{tag} {attrs}>"
         assert not [name for name in attrs if name.lower().startswith("on")], f"{where}: a handler on <{tag}>"
     for kind, text in page.scripts:
@@ -163,9 +232,16 @@ def test_every_route_serves_the_hostile_values_as_text_only(app, dataset):
                 # The title shows the institution's hostile short name, literally, as text.
                 assert hostile("institution.short_name") in page.title, f"{url}: title {page.title!r}"
         else:
-            assert mimetype in ("application/json", "text/plain", "text/csv", "image/x-icon",
-                                "application/octet-stream", "text/javascript", "application/javascript",
-                                "text/css"), (url, mimetype)
+            assert mimetype in (
+                "application/json",
+                "text/plain",
+                "text/csv",
+                "image/x-icon",
+                "application/octet-stream",
+                "text/javascript",
+                "application/javascript",
+                "text/css",
+            ), (url, mimetype)
             assert response.headers.get("X-Content-Type-Options") == "nosniff", url
     assert {"/", "/present/"} <= set(checked), checked
     # The server-rendered report pages list the hostile names: as text.
@@ -179,7 +255,7 @@ def test_the_dashboard_and_the_presentation_title_is_escaped_in_the_source(app):
     client = app.server.test_client()
     for url in ("/", "/present/"):
         source = client.get(url).get_data(as_text=True)
-        title = source[source.index("<title>"):source.index("</title>") + len("</title>")]
+        title = source[source.index("<title>") : source.index("</title>") + len("</title>")]
         assert "&lt;/title&gt;&lt;meta http-equiv=" in title and "<meta" not in title, title
 
 

@@ -19,22 +19,37 @@ def test_every_field_has_its_parents_and_a_name_in_every_language():
         assert all(field.names[language].strip() for language in isced.LANGUAGES), code
 
 
-@pytest.mark.parametrize("code, language, name", [
-    ("0913", "en", "Nursing and midwifery"), ("0913", "nl", "Verpleeg- en vroedkunde"),
-    ("0913", "fr", "Soins infirmiers et obstétrique"),
-    ("0113", "en", "Teacher training without subject specialisation"),
-    ("0923", "en", "Social work and counselling"), ("0613", "en", "Software and applications development and analysis"),
-    ("0914", "en", "Medical diagnostic and treatment technology"), ("04", "en", "Business, administration and law"),
-    ("1234", "en", "1234"),  # unknown: the code itself
-])
+@pytest.mark.parametrize(
+    "code, language, name",
+    [
+        ("0913", "en", "Nursing and midwifery"),
+        ("0913", "nl", "Verpleeg- en vroedkunde"),
+        ("0913", "fr", "Soins infirmiers et obstétrique"),
+        ("0113", "en", "Teacher training without subject specialisation"),
+        ("0923", "en", "Social work and counselling"),
+        ("0613", "en", "Software and applications development and analysis"),
+        ("0914", "en", "Medical diagnostic and treatment technology"),
+        ("04", "en", "Business, administration and law"),
+        ("1234", "en", "1234"),  # unknown: the code itself
+    ],
+)
 def test_names(code, language, name):
     assert isced.field_name(code, language) == name
 
 
-@pytest.mark.parametrize("agreement, wanted, covered", [
-    ("0913", "09", True), ("0913", "091", True), ("0913", "0913", True), ("091", "0913", True),
-    ("09", "0913", True), ("0923", "0913", False), ("0413", "09", False), ("0413", "04", True),
-])
+@pytest.mark.parametrize(
+    "agreement, wanted, covered",
+    [
+        ("0913", "09", True),
+        ("0913", "091", True),
+        ("0913", "0913", True),
+        ("091", "0913", True),
+        ("09", "0913", True),
+        ("0923", "0913", False),
+        ("0413", "09", False),
+        ("0413", "04", True),
+    ],
+)
 def test_a_field_covers_every_depth_of_its_branch(agreement, wanted, covered):
     assert isced.covers(agreement, wanted) is covered
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import pytest
 
+from dashboard.callbacks.selection import partner_in_query
 from dashboard.callbacks.views import map_size, map_summary, quick_view_patch
 from dashboard.figures.geo import MapView
 from dashboard.filters import FilterState, apply
-from dashboard.callbacks.selection import partner_in_query
 from dashboard.map_address import map_layer, map_view, with_map_params
 from tests.factories import make_dataset
 
@@ -17,23 +17,29 @@ def dataset():
     return make_dataset()
 
 
-@pytest.mark.parametrize("search, layer, partner, view", [
-    ("", "partners", None, None),
-    ("?layer=flows&partner=P07&view=50.1,4.2,6", "flows", "P07", MapView(50.1, 4.2, 6.0)),
-    ("?LAYER=Countries", "countries", None, None),
-    ("?layer=<script>&view=1,2&partner=", "partners", None, None),
-    ("?country=FI&view=95,0,2", "partners", None, None),
-])
+@pytest.mark.parametrize(
+    "search, layer, partner, view",
+    [
+        ("", "partners", None, None),
+        ("?layer=flows&partner=P07&view=50.1,4.2,6", "flows", "P07", MapView(50.1, 4.2, 6.0)),
+        ("?LAYER=Countries", "countries", None, None),
+        ("?layer=<script>&view=1,2&partner=", "partners", None, None),
+        ("?country=FI&view=95,0,2", "partners", None, None),
+    ],
+)
 def test_the_address_names_the_layer_partner_and_view(search, layer, partner, view):
     assert (map_layer(search), partner_in_query(search), map_view(search)) == (layer, partner, view)
 
 
-@pytest.mark.parametrize("query, layer, partner, expected", [
-    ("?country=FI", "flows", "P02", "?country=FI&layer=flows&partner=P02"),
-    ("?country=FI,NL&lang=nl", "partners", None, "?country=FI,NL&lang=nl"),
-    ("", "countries", None, "?layer=countries"),
-    ("", "bogus", None, ""),
-])
+@pytest.mark.parametrize(
+    "query, layer, partner, expected",
+    [
+        ("?country=FI", "flows", "P02", "?country=FI&layer=flows&partner=P02"),
+        ("?country=FI,NL&lang=nl", "partners", None, "?country=FI,NL&lang=nl"),
+        ("", "countries", None, "?layer=countries"),
+        ("", "bogus", None, ""),
+    ],
+)
 def test_a_new_filter_keeps_the_layer_and_partner(query, layer, partner, expected):
     assert with_map_params(query, layer, partner) == expected
 
@@ -48,8 +54,9 @@ def test_the_summary_counts_partners_and_countries_and_names_the_top_ones(datase
     assert "Countries" not in map_summary(everyone.iloc[0:0])
 
 
-@pytest.mark.parametrize("size, expected", [([1200, 600], (1200, 600)), (None, (900, 520)), (["x", 1], (900, 520)),
-                                            ([5, 5], (900, 520))])
+@pytest.mark.parametrize(
+    "size, expected", [([1200, 600], (1200, 600)), (None, (900, 520)), (["x", 1], (900, 520)), ([5, 5], (900, 520))]
+)
 def test_a_map_size_from_the_browser_is_checked(size, expected):
     assert map_size(size) == expected
 

@@ -35,7 +35,9 @@ def test_each_language_writes_numbers_its_own_way(language, whole, decimal, plot
     assert separators(language) == plotly
 
 
-@pytest.mark.parametrize(("language", "written"), [("en", "35%"), ("nl", "35%"), ("fr", "35\u00a0%"), ("de", "35\u00a0%")])
+@pytest.mark.parametrize(
+    ("language", "written"), [("en", "35%"), ("nl", "35%"), ("fr", "35\u00a0%"), ("de", "35\u00a0%")]
+)
 def test_percentages_follow_the_language(language, written):
     assert percent(0.35, language) == written
     assert key_figure(35, "%", language) == written
@@ -49,8 +51,18 @@ def test_blank_and_broken_numbers_write_zero_or_stay_as_written():
 
 def _one_big_partner():
     partner = make_partner(partner_id="B01", name="Big Partner University", tier="strategic")
-    rows = [{"academic_year": "2023-2024", "year": 2023, "partner_id": "B01", "direction": "outgoing",
-             "participant": "student", "duration": "semester", "campus": "Leuven", "count": 1010}]
+    rows = [
+        {
+            "academic_year": "2023-2024",
+            "year": 2023,
+            "partner_id": "B01",
+            "direction": "outgoing",
+            "participant": "student",
+            "duration": "semester",
+            "campus": "Leuven",
+            "count": 1010,
+        }
+    ]
     dataset = make_dataset(partners=[partner], mobility=rows)
     key_figures = pd.DataFrame([("Outgoing students", 1010, "", "UCLL")], columns=list(KEY_FIGURE_COLUMNS))
     return dataset.__class__(**{**dataset.__dict__, "key_figures": key_figures}), key_figures
@@ -83,18 +95,26 @@ def test_the_same_figure_reads_the_same_on_every_surface(language, whole, _decim
     assert f"<b>{whole}</b>" in _strings(poster["layout"]["annotations"])
 
 
-@pytest.mark.parametrize(("written", "language", "shown"), [
-    ("1700", "en", "1,700"), ("1,700", "nl", "1.700"), ("1 700", "fr", f"1{NNBSP}700"), ("12.5", "de", "12,5"),
-    ("over 100", "de", "over 100"), ("1,70", "en", "1,70"),
-])
+@pytest.mark.parametrize(
+    ("written", "language", "shown"),
+    [
+        ("1700", "en", "1,700"),
+        ("1,700", "nl", "1.700"),
+        ("1 700", "fr", f"1{NNBSP}700"),
+        ("12.5", "de", "12,5"),
+        ("over 100", "de", "over 100"),
+        ("1,70", "en", "1,70"),
+    ],
+)
 def test_key_figures_typed_as_text_are_written_as_numbers(written, language, shown):
     assert key_figure(written, "", language) == shown
 
 
 def test_a_german_key_figure_comes_from_its_own_column():
+    from pathlib import Path
+
     from dashboard.importing.reference import load_key_figures
     from dashboard.model import key_figure_text
-    from pathlib import Path
 
     figures, report = load_key_figures(Path(__file__).resolve().parents[2] / "data" / "key_figures.csv")
     row = next(figures.itertuples(index=False))

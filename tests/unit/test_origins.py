@@ -6,24 +6,39 @@ from dashboard.origins import OriginError, parse_origins, parse_public_url
 from dashboard.security import content_security_policy, frame_headers
 
 
-@pytest.mark.parametrize(("text", "expected"), [
-    ("", ()),
-    ("   ", ()),
-    ("https://www.ucll.be", ("https://www.ucll.be",)),
-    ("https://www.ucll.be/", ("https://www.ucll.be",)),
-    ("https://WWW.UCLL.be", ("https://www.ucll.be",)),
-    ("https://www.ucll.be, http://localhost:8000", ("https://www.ucll.be", "http://localhost:8000")),
-    ("https://a.example.edu;https://b.example.edu https://a.example.edu",
-     ("https://a.example.edu", "https://b.example.edu")),
-])
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("", ()),
+        ("   ", ()),
+        ("https://www.ucll.be", ("https://www.ucll.be",)),
+        ("https://www.ucll.be/", ("https://www.ucll.be",)),
+        ("https://WWW.UCLL.be", ("https://www.ucll.be",)),
+        ("https://www.ucll.be, http://localhost:8000", ("https://www.ucll.be", "http://localhost:8000")),
+        (
+            "https://a.example.edu;https://b.example.edu https://a.example.edu",
+            ("https://a.example.edu", "https://b.example.edu"),
+        ),
+    ],
+)
 def test_frame_ancestors_are_read_as_a_list_of_origins(text, expected):
     assert parse_origins(text) == expected
 
 
-@pytest.mark.parametrize("text", [
-    "*", "https://*.ucll.be", "'self'", "www.ucll.be", "ftp://files.ucll.be", "https://www.ucll.be/partners",
-    "https://www.ucll.be?x=1", "https://user@www.ucll.be", "javascript:alert(1)",
-])
+@pytest.mark.parametrize(
+    "text",
+    [
+        "*",
+        "https://*.ucll.be",
+        "'self'",
+        "www.ucll.be",
+        "ftp://files.ucll.be",
+        "https://www.ucll.be/partners",
+        "https://www.ucll.be?x=1",
+        "https://user@www.ucll.be",
+        "javascript:alert(1)",
+    ],
+)
 def test_anything_but_an_origin_is_refused_with_the_setting_and_an_example(text):
     with pytest.raises(OriginError) as error:
         parse_origins(text)
@@ -38,14 +53,23 @@ def test_the_csp_lets_only_the_named_origins_frame_the_app():
     assert opened.endswith("frame-ancestors https://www.ucll.be http://localhost:8000")
     assert frame_headers(("https://www.ucll.be",)) == {}  # X-Frame-Options cannot name an origin
     # nothing else loosens
-    assert closed.replace("frame-ancestors 'none'", "") == \
-        opened.replace("frame-ancestors https://www.ucll.be http://localhost:8000", "")
+    assert closed.replace("frame-ancestors 'none'", "") == opened.replace(
+        "frame-ancestors https://www.ucll.be http://localhost:8000", ""
+    )
 
 
-@pytest.mark.parametrize(("text", "ok"), [
-    ("", True), ("https://www.ucll.be/en/international", True), ("http://10.0.0.5:8050/destinations?level=6", True),
-    ("www.ucll.be", False), ("https://", False), ("https://www.ucll.be/a b", False), ("mailto:io@ucll.be", False),
-])
+@pytest.mark.parametrize(
+    ("text", "ok"),
+    [
+        ("", True),
+        ("https://www.ucll.be/en/international", True),
+        ("http://10.0.0.5:8050/destinations?level=6", True),
+        ("www.ucll.be", False),
+        ("https://", False),
+        ("https://www.ucll.be/a b", False),
+        ("mailto:io@ucll.be", False),
+    ],
+)
 def test_the_public_address_must_be_one_a_phone_can_open(text, ok):
     if ok:
         assert parse_public_url(text) == text
@@ -72,5 +96,7 @@ def test_a_wrong_embedding_setting_in_the_environment_names_the_variable_and_the
     message = str(error.value)
     assert "PARTNER_ATLAS_FRAME_ANCESTORS='*.ucll.be'" in message and "scheme://host[:port]" in message
     assert "PARTNER_ATLAS_PUBLIC_URL='ucll.be'" in message
-    assert Settings.from_env({"PARTNER_ATLAS_FRAME_ANCESTORS": "https://WWW.ucll.be/"}).frame_ancestors == \
-        "https://www.ucll.be"
+    assert (
+        Settings.from_env({"PARTNER_ATLAS_FRAME_ANCESTORS": "https://WWW.ucll.be/"}).frame_ancestors
+        == "https://www.ucll.be"
+    )

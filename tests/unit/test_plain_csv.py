@@ -13,11 +13,11 @@ from tests.factories import make_partner, partners_frame
 
 HEADER = "academic_year,partner_id,direction,participant,duration,campus,count"
 PLAIN = [
-    "2022-2023,A,outgoing,student,semester,Leuven,3",   # line 2
+    "2022-2023,A,outgoing,student,semester,Leuven,3",  # line 2
     "2022-2023,B,incoming,staff,short_term,Limburg,0",  # line 3
-    ",,,,,,",                                           # line 4: empty cells only, skipped and not counted
+    ",,,,,,",  # line 4: empty cells only, skipped and not counted
     "2023-2024,a,outgoing,student,semester,Leuven,12",  # line 5: partner A, its id in another case
-    "2022-2023,A,outgoing,student,semester,Leuven,7",   # line 6: repeats line 2
+    "2022-2023,A,outgoing,student,semester,Leuven,7",  # line 6: repeats line 2
 ]
 
 
@@ -41,26 +41,37 @@ def test_a_plain_export_loads_the_rows_worked_out_by_hand(tmp_path, partners, ne
     path = write(tmp_path, [HEADER, *PLAIN], newline=newline)
     assert read(path) is not None  # the fast way
     frame, report = load_mobility(path, partners)
-    rows = [tuple(r) for r in frame[["academic_year", "year", "partner_id", "direction", "participant", "duration",
-                                     "campus", "count"]].astype(object).itertuples(index=False)]
-    assert rows == [("2022-2023", 2022, "A", "outgoing", "student", "semester", "Leuven", 3),
-                    ("2022-2023", 2022, "B", "incoming", "staff", "short_term", "Limburg", 0),
-                    ("2023-2024", 2023, "A", "outgoing", "student", "semester", "Leuven", 12)]
+    rows = [
+        tuple(r)
+        for r in frame[
+            ["academic_year", "year", "partner_id", "direction", "participant", "duration", "campus", "count"]
+        ]
+        .astype(object)
+        .itertuples(index=False)
+    ]
+    assert rows == [
+        ("2022-2023", 2022, "A", "outgoing", "student", "semester", "Leuven", 3),
+        ("2022-2023", 2022, "B", "incoming", "staff", "short_term", "Limburg", 0),
+        ("2023-2024", 2023, "A", "outgoing", "student", "semester", "Leuven", 12),
+    ]
     assert (report.rows_read, report.rows_loaded, report.rows_rejected) == (4, 3, 1)
     assert [(p.line, p.message[:25]) for p in report.rejected] == [(6, "duplicate of line 2 (same")]
     assert report.accounted
 
 
-@pytest.mark.parametrize(("lines", "why"), [
-    ([HEADER, '2022-2023,A,outgoing,student,semester,"Leuven",3'], "a quote"),
-    ([HEADER, "2022-2023,A,outgoing,student,semester,Lëuven,3"], "a letter outside ASCII"),
-    ([HEADER, "2022-2023,A,outgoing,student,semester,Leuven ,3"], "a space after a cell"),
-    ([HEADER, "2022-2023,A,outgoing,student,semester,Leu  ven,3"], "a run of spaces"),
-    ([HEADER, "", "2022-2023,A,outgoing,student,semester,Leuven,3"], "a blank line"),
-    (["Mobility 2022", HEADER, "2022-2023,A,outgoing,student,semester,Leuven,3"], "a title above the header"),
-    ([HEADER, "2022-2023,A,outgoing,student,semester,Leuven,3,extra"], "a cell too many"),
-    ([HEADER, "2022-2023,A,outgoing,student,semester,Leuven\t,3"], "a tab in a comma file"),
-])
+@pytest.mark.parametrize(
+    ("lines", "why"),
+    [
+        ([HEADER, '2022-2023,A,outgoing,student,semester,"Leuven",3'], "a quote"),
+        ([HEADER, "2022-2023,A,outgoing,student,semester,Lëuven,3"], "a letter outside ASCII"),
+        ([HEADER, "2022-2023,A,outgoing,student,semester,Leuven ,3"], "a space after a cell"),
+        ([HEADER, "2022-2023,A,outgoing,student,semester,Leu  ven,3"], "a run of spaces"),
+        ([HEADER, "", "2022-2023,A,outgoing,student,semester,Leuven,3"], "a blank line"),
+        (["Mobility 2022", HEADER, "2022-2023,A,outgoing,student,semester,Leuven,3"], "a title above the header"),
+        ([HEADER, "2022-2023,A,outgoing,student,semester,Leuven,3,extra"], "a cell too many"),
+        ([HEADER, "2022-2023,A,outgoing,student,semester,Leuven\t,3"], "a tab in a comma file"),
+    ],
+)
 def test_files_the_fast_way_cannot_be_sure_of_go_the_careful_way(tmp_path, partners, lines, why):
     path = write(tmp_path, lines)
     assert read(path) is None, why
@@ -68,15 +79,19 @@ def test_files_the_fast_way_cannot_be_sure_of_go_the_careful_way(tmp_path, partn
     assert report.accounted and report.rows_read == 1
 
 
-@pytest.mark.parametrize(("row", "column", "message"), [
-    ("2022-2023,Z,outgoing,student,semester,Leuven,3", "partner_id", "no partner with id 'Z'"),
-    ("2022-2023,A,sideways,student,semester,Leuven,3", "direction", "unknown direction 'sideways'"),
-    ("2023-24,A,outgoing,student,semester,Leuven,3", None, None),  # another spelling: read, not rejected
-    ("2022-2023,A,outgoing,student,semester,Leuven,-3", "count", "count '-3' is negative"),
-    ("2022-2023,A,outgoing,student,semester,Leuven,#REF!", "count", "the cell shows Excel's error #REF!"),
-])
-def test_a_value_the_fast_way_does_not_take_as_is_gets_the_careful_ways_message(tmp_path, partners, row, column,
-                                                                                message):
+@pytest.mark.parametrize(
+    ("row", "column", "message"),
+    [
+        ("2022-2023,Z,outgoing,student,semester,Leuven,3", "partner_id", "no partner with id 'Z'"),
+        ("2022-2023,A,sideways,student,semester,Leuven,3", "direction", "unknown direction 'sideways'"),
+        ("2023-24,A,outgoing,student,semester,Leuven,3", None, None),  # another spelling: read, not rejected
+        ("2022-2023,A,outgoing,student,semester,Leuven,-3", "count", "count '-3' is negative"),
+        ("2022-2023,A,outgoing,student,semester,Leuven,#REF!", "count", "the cell shows Excel's error #REF!"),
+    ],
+)
+def test_a_value_the_fast_way_does_not_take_as_is_gets_the_careful_ways_message(
+    tmp_path, partners, row, column, message
+):
     path = write(tmp_path, [HEADER, PLAIN[0], row])
     assert read(path) is not None  # plain to read; the value is what needs the careful way
     frame, report = load_mobility(path, partners)

@@ -8,8 +8,10 @@ import pytest
 
 from dashboard.figures.theme import unvalidated_figure
 
-SPEC = {"data": [{"type": "bar", "x": ["a", "b"], "y": [3, 1], "marker": {"color": "#123456"}}],
-        "layout": {"title": {"text": "Partners"}, "uirevision": "r"}}
+SPEC = {
+    "data": [{"type": "bar", "x": ["a", "b"], "y": [3, 1], "marker": {"color": "#123456"}}],
+    "layout": {"title": {"text": "Partners"}, "uirevision": "r"},
+}
 
 
 def test_an_unvalidated_figure_is_the_figure_plotly_validates():

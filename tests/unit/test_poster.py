@@ -76,17 +76,23 @@ def test_the_pyramid_counts_and_the_map_markers_follow_the_filter():
     pyramid = next(t for t in spec["data"] if t["type"] == "bar")
     for tier, count in view.tier_counts.items():
         assert any(f"<b>{count:,}</b>" in text and tier.capitalize() in text for text in pyramid["text"])
-    world = [t for t in spec["data"] if t["type"] == "scattergeo" and t.get("geo") == "geo"
-             and t.get("customdata") is not None]
+    world = [
+        t
+        for t in spec["data"]
+        if t["type"] == "scattergeo" and t.get("geo") == "geo" and t.get("customdata") is not None
+    ]
     shown = {row[0] for trace in world for row in trace["customdata"]}
     assert shown == set(view.partners["partner_id"])
 
 
-@pytest.mark.parametrize(("query", "inset", "title"), [
-    ("", True, "Partners around the world"),
-    ("?region=Asia", False, "Partners in Asia"),
-    ("?country=KR", False, "Partners around the world"),  # nothing in Europe: the inset would be empty
-])
+@pytest.mark.parametrize(
+    ("query", "inset", "title"),
+    [
+        ("", True, "Partners around the world"),
+        ("?region=Asia", False, "Partners in Asia"),
+        ("?country=KR", False, "Partners around the world"),  # nothing in Europe: the inset would be empty
+    ],
+)
 def test_a_europe_inset_joins_the_world_map_only_when_it_has_something_to_show(query, inset, title):
     _dataset, _state, spec = _spec(query)
     assert ("geo2" in spec["layout"]) is inset
@@ -146,8 +152,9 @@ def _never_download(monkeypatch):
 @needs_chromium
 def test_render_a_small_poster_with_the_system_chromium(tmp_path, monkeypatch):
     _never_download(monkeypatch)
-    output = render_poster(make_dataset(), FilterState(), tmp_path / "out" / "poster.png", width=1200, height=800,
-                           browser=CHROMIUM)
+    output = render_poster(
+        make_dataset(), FilterState(), tmp_path / "out" / "poster.png", width=1200, height=800, browser=CHROMIUM
+    )
     assert _png_size(output) == (1200, 800)
     assert output.stat().st_size > 50_000  # a drawn page, not a blank one (a blank 1200x800 PNG is a few KB)
 
@@ -167,11 +174,40 @@ def _unshare_works() -> bool:
 def test_the_poster_command_works_with_no_network_at_all(tmp_path):
     """`unshare -n` gives the process a network with no interface up: any request for the web would fail."""
     output = tmp_path / "poster.png"
-    command = ["unshare", "-rn", sys.executable, "-m", "dashboard", "poster", "--output", str(output),
-               "--data-dir", str(REPO_ROOT / "data"), "--tier", "strategic", "--country", "FI,NL",
-               "--from", "2021-2022", "--lang", "nl", "--width", "1000", "--height", "700", "--browser", CHROMIUM]
-    result = subprocess.run(command, capture_output=True, text=True, timeout=180, cwd=REPO_ROOT,
-                            env={**os.environ, "PYTHONPATH": str(REPO_ROOT)})
+    command = [
+        "unshare",
+        "-rn",
+        sys.executable,
+        "-m",
+        "dashboard",
+        "poster",
+        "--output",
+        str(output),
+        "--data-dir",
+        str(REPO_ROOT / "data"),
+        "--tier",
+        "strategic",
+        "--country",
+        "FI,NL",
+        "--from",
+        "2021-2022",
+        "--lang",
+        "nl",
+        "--width",
+        "1000",
+        "--height",
+        "700",
+        "--browser",
+        CHROMIUM,
+    ]
+    result = subprocess.run(
+        command,
+        capture_output=True,
+        text=True,
+        timeout=180,
+        cwd=REPO_ROOT,
+        env={**os.environ, "PYTHONPATH": str(REPO_ROOT)},
+    )
     assert result.returncode == 0, result.stderr[-2000:]
     assert _png_size(output) == (1000, 700)
     assert "niveau: strategisch; land: Finland, Nederland; vanaf 2021-2022" in result.stderr
@@ -181,10 +217,34 @@ def test_the_poster_command_turns_its_options_into_a_filter_and_warns_about_unkn
     from dashboard.cli import _parser, poster_state
 
     dataset = make_dataset()
-    args = _parser().parse_args(["poster", "-o", "p.png", "--tier", "strategic", "--tier", "mobility",
-                                 "--country", "FI,NL,XX", "--region", "Europe", "--from", "2021-2022",
-                                 "--to", "2022-2023", "--q", "hanze"])
+    args = _parser().parse_args(
+        [
+            "poster",
+            "-o",
+            "p.png",
+            "--tier",
+            "strategic",
+            "--tier",
+            "mobility",
+            "--country",
+            "FI,NL,XX",
+            "--region",
+            "Europe",
+            "--from",
+            "2021-2022",
+            "--to",
+            "2022-2023",
+            "--q",
+            "hanze",
+        ]
+    )
     state, warnings = poster_state(args, dataset)
-    assert state == FilterState(tiers=("strategic", "mobility"), countries=("FI", "NL"), regions=("Europe",),
-                                year_from="2021-2022", year_to="2022-2023", query="hanze")
+    assert state == FilterState(
+        tiers=("strategic", "mobility"),
+        countries=("FI", "NL"),
+        regions=("Europe",),
+        year_from="2021-2022",
+        year_to="2022-2023",
+        query="hanze",
+    )
     assert warnings == ["--country XX: not found in the data, ignored (ISO-2 code as in the data, e.g. FI)"]

@@ -19,9 +19,15 @@ from dashboard.present.callbacks import IDLE_SECONDS, Timing, presentation, timi
 from dashboard.present.tour import default_tour
 from tests.factories import make_dataset
 
-OUTPUTS = [(ids.TOUR, "data"), (ids.NAME, "children"), (ids.SUBTITLE, "children"),
-           (ids.KEY_FIGURES_TITLE, "children"), (ids.KEY_FIGURES, "children"), (ids.KEYS_HINT, "children"),
-           (ids.QR, "children")]
+OUTPUTS = [
+    (ids.TOUR, "data"),
+    (ids.NAME, "children"),
+    (ids.SUBTITLE, "children"),
+    (ids.KEY_FIGURES_TITLE, "children"),
+    (ids.KEY_FIGURES, "children"),
+    (ids.KEYS_HINT, "children"),
+    (ids.QR, "children"),
+]
 
 
 @pytest.fixture(scope="module")
@@ -30,12 +36,15 @@ def client(tmp_path_factory):
     return create_app(Settings(data_dir=data_dir, scene_seconds=9), dataset=make_dataset()).server.test_client()
 
 
-@pytest.mark.parametrize(("url", "location"), [
-    ("/present", "/present/"),
-    ("/present?lang=nl&seconds=2", "/present/?lang=nl&seconds=2"),
-    ("/?mode=present", "/present/"),
-    ("/?mode=present&lang=nl", "/present/?lang=nl"),
-])
+@pytest.mark.parametrize(
+    ("url", "location"),
+    [
+        ("/present", "/present/"),
+        ("/present?lang=nl&seconds=2", "/present/?lang=nl&seconds=2"),
+        ("/?mode=present", "/present/"),
+        ("/?mode=present&lang=nl", "/present/?lang=nl"),
+    ],
+)
 def test_present_and_mode_present_lead_to_the_presentation(client, url, location):
     response = client.get(url)
     assert response.status_code in (301, 302, 308)
@@ -86,8 +95,23 @@ def test_the_layout_has_no_filter_controls_only_the_presentation_frame(client):
 
     walk(layout)
     assert all(str(i).startswith("present-") for _, _, i in found if i)
-    assert {t for _, t, _ in found} <= {"Div", "Header", "Main", "Aside", "Footer", "Section", "H1", "H2", "P", "Span",
-                                        "Figure", "Location", "Store", "Graph", "Interval"}  # Interval: the data banner's
+    assert {t for _, t, _ in found} <= {
+        "Div",
+        "Header",
+        "Main",
+        "Aside",
+        "Footer",
+        "Section",
+        "H1",
+        "H2",
+        "P",
+        "Span",
+        "Figure",
+        "Location",
+        "Store",
+        "Graph",
+        "Interval",
+    }  # Interval: the data banner's
     assert sum(1 for _, t, _ in found if t == "Graph") == 1  # every scene is drawn into the same graph
 
 
@@ -110,22 +134,28 @@ def test_one_response_carries_the_whole_tour_compressed(client):
     assert result[ids.SUBTITLE]["children"] == "Internationale partnerschappen"
 
 
-@pytest.mark.parametrize(("search", "seconds", "idle"), [
-    ("", 9.0, IDLE_SECONDS),
-    ("?seconds=0.2&idle=1.5", 0.2, 1.5),
-    ("?seconds=0", 0.05, IDLE_SECONDS),        # too fast to see: the shortest allowed
-    ("?seconds=nan&idle=inf", 9.0, IDLE_SECONDS),
-    ("?seconds=soon&idle=-3", 9.0, 0.05),
-    ("?SECONDS=30", 30.0, IDLE_SECONDS),
-])
+@pytest.mark.parametrize(
+    ("search", "seconds", "idle"),
+    [
+        ("", 9.0, IDLE_SECONDS),
+        ("?seconds=0.2&idle=1.5", 0.2, 1.5),
+        ("?seconds=0", 0.05, IDLE_SECONDS),  # too fast to see: the shortest allowed
+        ("?seconds=nan&idle=inf", 9.0, IDLE_SECONDS),
+        ("?seconds=soon&idle=-3", 9.0, 0.05),
+        ("?SECONDS=30", 30.0, IDLE_SECONDS),
+    ],
+)
 def test_scene_and_idle_times_come_from_the_address_or_the_settings(search, seconds, idle):
     assert timing(search, 9.0) == Timing(seconds, idle)
 
 
-@pytest.mark.parametrize(("search", "home", "resumes"), [
-    ("", "/", "Resumes by itself after 60 s without input"),
-    ("?lang=nl&idle=5", "/?lang=nl", "Gaat vanzelf verder na 5 s zonder invoer"),
-])
+@pytest.mark.parametrize(
+    ("search", "home", "resumes"),
+    [
+        ("", "/", "Resumes by itself after 60 s without input"),
+        ("?lang=nl&idle=5", "/?lang=nl", "Gaat vanzelf verder na 5 s zonder invoer"),
+    ],
+)
 def test_esc_goes_home_in_the_same_language(search, home, resumes):
     dataset = make_dataset()
     page = presentation(dataset, Settings(), search, tour=default_tour(dataset))

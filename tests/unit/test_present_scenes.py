@@ -17,8 +17,14 @@ HOSTILE = "<img src=x onerror=alert(1)>"
 DATASET = make_dataset()
 MOBILITY = DATASET.mobility
 STRATEGIC_MOBILITY = int(MOBILITY[MOBILITY["partner_id"].isin(["P01", "P02", "P03"])]["count"].sum())
-SCENES = [Scene("network"), Scene("tier", "collaboration"), Scene("partner", "P03"), Scene("region", "Europe"),
-          Scene("pyramid"), Scene("trend")]
+SCENES = [
+    Scene("network"),
+    Scene("tier", "collaboration"),
+    Scene("partner", "P03"),
+    Scene("region", "Europe"),
+    Scene("pyramid"),
+    Scene("trend"),
+]
 
 
 @pytest.mark.parametrize("scene", SCENES, ids=lambda s: s.kind)
@@ -33,20 +39,53 @@ def test_every_scene_is_a_valid_figure_with_no_font_under_24_px(scene, language)
     assert view.caption and view.kicker
 
 
-@pytest.mark.parametrize(("scene", "language", "kicker", "caption", "facts"), [
-    (Scene("network"), "en", "Our network", "Our partner network around the world",
-     [("9", "partners"), ("7", "countries"), ("216", "mobilities")]),
-    (Scene("tier", "strategic"), "nl", "Strategische partners", "Strategische partners",
-     [("3", "partners"), ("3", "landen"), (str(STRATEGIC_MOBILITY), "mobiliteiten")]),
-    (Scene("partner", "P03"), "en", "Strategic partner", "Strathmore University, Nairobi, Kenya",
-     [("2021", "partner since"), ("11", "of ours went there"), ("15", "came to us")]),
-    (Scene("region", "Europe"), "nl", "Europa", "Partners en mobiliteit in Europa",
-     [("5", "partners"), ("3", "landen"), ("114", "mobiliteiten")]),
-    (Scene("pyramid"), "en", "Partnership tiers", "Three tiers of partnership: strategic, collaboration, mobility",
-     [("3", "Strategic partners"), ("3", "Collaboration partners"), ("3", "Mobility partners")]),
-    (Scene("trend"), "en", "Mobility per academic year", "Students and staff abroad and welcomed, year by year",
-     [("39", "went abroad in 2023\u20112024"), ("45", "welcomed in 2023\u20112024")]),
-])
+@pytest.mark.parametrize(
+    ("scene", "language", "kicker", "caption", "facts"),
+    [
+        (
+            Scene("network"),
+            "en",
+            "Our network",
+            "Our partner network around the world",
+            [("9", "partners"), ("7", "countries"), ("216", "mobilities")],
+        ),
+        (
+            Scene("tier", "strategic"),
+            "nl",
+            "Strategische partners",
+            "Strategische partners",
+            [("3", "partners"), ("3", "landen"), (str(STRATEGIC_MOBILITY), "mobiliteiten")],
+        ),
+        (
+            Scene("partner", "P03"),
+            "en",
+            "Strategic partner",
+            "Strathmore University, Nairobi, Kenya",
+            [("2021", "partner since"), ("11", "of ours went there"), ("15", "came to us")],
+        ),
+        (
+            Scene("region", "Europe"),
+            "nl",
+            "Europa",
+            "Partners en mobiliteit in Europa",
+            [("5", "partners"), ("3", "landen"), ("114", "mobiliteiten")],
+        ),
+        (
+            Scene("pyramid"),
+            "en",
+            "Partnership tiers",
+            "Three tiers of partnership: strategic, collaboration, mobility",
+            [("3", "Strategic partners"), ("3", "Collaboration partners"), ("3", "Mobility partners")],
+        ),
+        (
+            Scene("trend"),
+            "en",
+            "Mobility per academic year",
+            "Students and staff abroad and welcomed, year by year",
+            [("39", "went abroad in 2023\u20112024"), ("45", "welcomed in 2023\u20112024")],
+        ),
+    ],
+)
 def test_a_scene_without_a_caption_writes_its_own_kicker_caption_and_facts(scene, language, kicker, caption, facts):
     view = build_scene(scene, DATASET, language)
     assert (view.kicker, view.caption) == (kicker, caption)

@@ -77,8 +77,12 @@ def test_a_chunked_body_past_the_limit_gets_a_413_after_reading_no_more_than_the
 
 def map_request(app) -> tuple[str, bytes]:
     callbacks = CallbackClient(app)
-    values = {f"{ids.URL}.search": "", f"{ids.MAP_LAYER}.value": "partners", f"{ids.MAP_METRIC}.value": "partners",
-              f"{ids.MAP_DIRECTION}.value": "outgoing"}
+    values = {
+        f"{ids.URL}.search": "",
+        f"{ids.MAP_LAYER}.value": "partners",
+        f"{ids.MAP_METRIC}.value": "partners",
+        f"{ids.MAP_DIRECTION}.value": "outgoing",
+    }
     payload = callbacks.payload(f"{ids.WORLD_MAP}.figure", values, [f"{ids.URL}.search"])
     return "/_dash-update-component", json.dumps(payload).encode()
 
@@ -98,8 +102,11 @@ def test_a_real_server_answers_413_before_the_client_has_sent_the_body(app):
     thread.start()
     try:
         with socket.create_connection(("127.0.0.1", server.server_port), timeout=10) as client:
-            client.sendall(f"POST /_dash-update-component HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
-                           f"application/json\r\nContent-Length: {FORTY_MB}\r\n\r\n".encode() + b"{" * 1024)
+            client.sendall(
+                f"POST /_dash-update-component HTTP/1.1\r\nHost: localhost\r\nContent-Type: "
+                f"application/json\r\nContent-Length: {FORTY_MB}\r\n\r\n".encode()
+                + b"{" * 1024
+            )
             # Only 1 KB of the 40 MB announced is sent: the answer comes anyway, since nothing waits for the rest.
             answer = client.recv(4096).decode("latin-1")
         assert answer.startswith("HTTP/1.1 413"), answer[:200]

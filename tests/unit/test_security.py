@@ -17,8 +17,12 @@ from tests.factories import make_dataset
 
 MAP = f"{ids.WORLD_MAP}.figure"
 VIEWS = f"{ids.TIER_PYRAMID}.figure"
-MAP_VALUES = {f"{ids.URL}.search": "?tier=strategic", f"{ids.MAP_LAYER}.value": "partners",
-              f"{ids.MAP_METRIC}.value": "partners", f"{ids.MAP_DIRECTION}.value": "outgoing"}
+MAP_VALUES = {
+    f"{ids.URL}.search": "?tier=strategic",
+    f"{ids.MAP_LAYER}.value": "partners",
+    f"{ids.MAP_METRIC}.value": "partners",
+    f"{ids.MAP_DIRECTION}.value": "outgoing",
+}
 # What a traceback or a server path looks like when it leaks into a response.
 LEAKS = re.compile(r"Traceback|File \"|\.py\b|site-packages|/work/|/home/|/usr/|line \d+|Error:|Exception", re.I)
 
@@ -107,16 +111,23 @@ def test_debug_is_off_and_dev_tools_are_not_served(app, callbacks):
     assert Settings.from_env({}).debug is False
     assert app.server.debug is False and not app.server.config.get("PROPAGATE_EXCEPTIONS")
     page = callbacks.client.get("/").get_data(as_text=True)
-    config = json.loads(re.search(r'<script id="_dash-config" type="application/json">(.*?)</script>', page,
-                                  flags=re.S).group(1))
+    config = json.loads(
+        re.search(r'<script id="_dash-config" type="application/json">(.*?)</script>', page, flags=re.S).group(1)
+    )
     assert config.get("ui") is False and config.get("props_check") is False
 
 
 MALFORMED_POSTS = {
     "not JSON": "{this is not json",
     "JSON without an output": "{}",
-    "an output that does not exist": json.dumps({"output": "nope.children", "outputs": {"id": "nope", "property":
-                                                 "children"}, "inputs": [], "changedPropIds": []}),
+    "an output that does not exist": json.dumps(
+        {
+            "output": "nope.children",
+            "outputs": {"id": "nope", "property": "children"},
+            "inputs": [],
+            "changedPropIds": [],
+        }
+    ),
     "a list instead of an object": "[1, 2, 3]",
 }
 
@@ -141,7 +152,8 @@ HOSTILE_VALUES = {
 
 @pytest.mark.parametrize("first_output, values", HOSTILE_VALUES.values(), ids=HOSTILE_VALUES.keys())
 def test_a_callback_that_raises_answers_500_and_logs_the_traceback_only_on_the_server(
-        callbacks, first_output, values, caplog):
+    callbacks, first_output, values, caplog
+):
     response = callback_response(callbacks, first_output, values)
     assert response.status_code == 500
     text = response.get_data(as_text=True)
@@ -149,16 +161,19 @@ def test_a_callback_that_raises_answers_500_and_logs_the_traceback_only_on_the_s
     assert "Traceback" in caplog.text, "the server log keeps the traceback for whoever runs the app"
 
 
-@pytest.mark.parametrize("path, status", [
-    ("/assets/no-such-file.css", 404),
-    ("/assets/../pyproject.toml", 404),
-    ("/assets/%2e%2e/pyproject.toml", 404),
-    ("/_dash-component-suites/dash/no-such-file.js", 404),
-    ("/_dash-component-suites/no_such_package/x.js", 404),
-    ("/_dash-component-suites/dash/../../pyproject.toml", 404),
-    ("/present/_dash-component-suites/dash/no-such-file.js", 404),
-    ("/present/_dash-component-suites/no_such_package/x.js", 404),
-])
+@pytest.mark.parametrize(
+    "path, status",
+    [
+        ("/assets/no-such-file.css", 404),
+        ("/assets/../pyproject.toml", 404),
+        ("/assets/%2e%2e/pyproject.toml", 404),
+        ("/_dash-component-suites/dash/no-such-file.js", 404),
+        ("/_dash-component-suites/no_such_package/x.js", 404),
+        ("/_dash-component-suites/dash/../../pyproject.toml", 404),
+        ("/present/_dash-component-suites/dash/no-such-file.js", 404),
+        ("/present/_dash-component-suites/no_such_package/x.js", 404),
+    ],
+)
 def test_a_missing_file_says_nothing_about_the_server(callbacks, path, status, caplog):
     response = callbacks.client.get(path)
     assert response.status_code == status

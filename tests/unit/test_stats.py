@@ -9,10 +9,19 @@ from dashboard.filters import FilterState, apply
 from tests.factories import make_dataset, make_partner, mobility_frame
 
 
-def _row(year: str, direction="outgoing", participant="student", count=1, partner="A", duration="semester",
-         campus="Leuven") -> dict:
-    return {"academic_year": year, "year": int(year[:4]), "partner_id": partner, "direction": direction,
-            "participant": participant, "duration": duration, "campus": campus, "count": count}
+def _row(
+    year: str, direction="outgoing", participant="student", count=1, partner="A", duration="semester", campus="Leuven"
+) -> dict:
+    return {
+        "academic_year": year,
+        "year": int(year[:4]),
+        "partner_id": partner,
+        "direction": direction,
+        "participant": participant,
+        "duration": duration,
+        "campus": campus,
+        "count": count,
+    }
 
 
 @pytest.fixture(scope="module")
@@ -25,8 +34,12 @@ def test_by_year_lists_a_year_without_mobility_at_zero():
     table = stats.mobility_by_year(mobility)
     assert list(dict.fromkeys(table["academic_year"])) == ["2021-2022", "2022-2023", "2023-2024"]
     assert len(table) == 3 * 2 * 2  # every year x direction x participant
-    assert table.set_index(["academic_year", "direction", "participant"])["count"].to_dict()[
-        ("2022-2023", "outgoing", "student")] == 0
+    assert (
+        table.set_index(["academic_year", "direction", "participant"])["count"].to_dict()[
+            ("2022-2023", "outgoing", "student")
+        ]
+        == 0
+    )
     assert int(table["count"].sum()) == 6
 
 
@@ -48,8 +61,10 @@ def test_by_year_follows_explicit_years(dataset):
 
 @pytest.mark.parametrize(
     ("function", "column", "labels"),
-    [(stats.mobility_by_duration, "duration", ["semester", "short_term"]),
-     (stats.mobility_by_campus, "campus", ["Leuven", "Limburg"])],
+    [
+        (stats.mobility_by_duration, "duration", ["semester", "short_term"]),
+        (stats.mobility_by_campus, "campus", ["Leuven", "Limburg"]),
+    ],
 )
 def test_splits_are_complete_and_add_up(dataset, function, column, labels):
     view = apply(FilterState(), dataset)
@@ -79,8 +94,12 @@ def test_top_countries_by_partners_then_mobility(dataset):
 def test_top_partners_by_mobility_without_zeroes():
     dataset = make_dataset(
         partners=[make_partner(partner_id=p, name=n) for p, n in (("A", "Alpha"), ("B", "Beta"), ("C", "Gamma"))],
-        mobility=[_row("2022-2023", partner="A", count=2), _row("2022-2023", partner="B", count=5),
-                  _row("2022-2023", partner="B", direction="incoming", count=1), _row("2022-2023", partner="C", count=0)],
+        mobility=[
+            _row("2022-2023", partner="A", count=2),
+            _row("2022-2023", partner="B", count=5),
+            _row("2022-2023", partner="B", direction="incoming", count=1),
+            _row("2022-2023", partner="C", count=0),
+        ],
     )
     view = apply(FilterState(), dataset)
     table = stats.top_partners(view.partners, view.mobility)
@@ -97,8 +116,12 @@ def test_headline_counts(dataset):
     assert counts == {
         "partners": 5,
         "countries": 3,
-        "mobilities": int(dataset.mobility[dataset.mobility["partner_id"].isin(["P01", "P02", "P04", "P05", "P08"])
-                                           & (dataset.mobility["direction"] == "outgoing")]["count"].sum()),
+        "mobilities": int(
+            dataset.mobility[
+                dataset.mobility["partner_id"].isin(["P01", "P02", "P04", "P05", "P08"])
+                & (dataset.mobility["direction"] == "outgoing")
+            ]["count"].sum()
+        ),
     }
 
 

@@ -16,14 +16,23 @@ def by_year(rows):
     return pd.DataFrame(rows, columns=["academic_year", "direction", "participant", "count"])
 
 
-@pytest.mark.parametrize(("language", "expected"), [
-    ("en", "Outgoing students rose from 690 in 2019-2020 to 1,010 in 2024-2025"),
-    ("nl", "Uitgaande studenten: gestegen van 690 in 2019-2020 tot 1.010 in 2024-2025"),
-    ("de", "Ausgehende Studierende: gestiegen von 690 im Jahr 2019-2020 auf 1.010 im Jahr 2024-2025"),
-])
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [
+        ("en", "Outgoing students rose from 690 in 2019-2020 to 1,010 in 2024-2025"),
+        ("nl", "Uitgaande studenten: gestegen van 690 in 2019-2020 tot 1.010 in 2024-2025"),
+        ("de", "Ausgehende Studierende: gestiegen von 690 im Jahr 2019-2020 auf 1.010 im Jahr 2024-2025"),
+    ],
+)
 def test_the_trend_says_how_the_busiest_series_changed(language, expected):
-    table = by_year([("2019-2020", "outgoing", "student", 690), ("2019-2020", "incoming", "staff", 40),
-                     ("2024-2025", "outgoing", "student", 1010), ("2024-2025", "incoming", "staff", 50)])
+    table = by_year(
+        [
+            ("2019-2020", "outgoing", "student", 690),
+            ("2019-2020", "incoming", "staff", 40),
+            ("2024-2025", "outgoing", "student", 1010),
+            ("2024-2025", "incoming", "staff", 50),
+        ]
+    )
     result = alt.trend_text(table, language)
     assert result.summary == expected
     assert [row[0] for row in result.rows] == ["2019-2020", "2024-2025"]

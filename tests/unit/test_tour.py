@@ -20,18 +20,26 @@ def write_tour(folder: Path, body: str, *, header: str = HEADER, encoding: str =
 
 
 def test_a_valid_tour_plays_its_scenes_in_scene_order_with_both_captions(tmp_path):
-    write_tour(tmp_path, "2,partner,P01,Hanze in Groningen,Hanze in Groningen (nl)\n"
-                         "1,network,,Our network,Ons netwerk\n"
-                         "3,tier,strategic,Strategic,Strategisch\n"
-                         "4,region,Africa,Africa,Afrika\n"
-                         "5,pyramid,,Tiers,Niveaus\n"
-                         "6,trend,,Trend,Verloop\n")
+    write_tour(
+        tmp_path,
+        "2,partner,P01,Hanze in Groningen,Hanze in Groningen (nl)\n"
+        "1,network,,Our network,Ons netwerk\n"
+        "3,tier,strategic,Strategic,Strategisch\n"
+        "4,region,Africa,Africa,Afrika\n"
+        "5,pyramid,,Tiers,Niveaus\n"
+        "6,trend,,Trend,Verloop\n",
+    )
     tour = load_tour(tmp_path, DATASET)
     assert tour.problems == ()
     assert not tour.is_default
     assert [(s.kind, s.value) for s in tour.scenes] == [
-        ("network", ""), ("partner", "P01"), ("tier", "strategic"), ("region", "Africa"), ("pyramid", ""),
-        ("trend", "")]
+        ("network", ""),
+        ("partner", "P01"),
+        ("tier", "strategic"),
+        ("region", "Africa"),
+        ("pyramid", ""),
+        ("trend", ""),
+    ]
     assert tour.scenes[0].caption("en") == "Our network"
     assert tour.scenes[0].caption("nl") == "Ons netwerk"
     assert tour.scenes[1].line == 2
@@ -40,8 +48,12 @@ def test_a_valid_tour_plays_its_scenes_in_scene_order_with_both_captions(tmp_pat
 @pytest.mark.parametrize(
     ("row", "column", "message_part", "value"),
     [
-        ("1,netwerk,,A,B", "kind", "unknown kind (did you mean 'network'?): write one of " + ", ".join(KINDS),
-         "netwerk"),
+        (
+            "1,netwerk,,A,B",
+            "kind",
+            "unknown kind (did you mean 'network'?): write one of " + ", ".join(KINDS),
+            "netwerk",
+        ),
         ("1,slideshow,,A,B", "kind", "unknown kind: write one of", "slideshow"),
         ("1,partner,P1O,A,B", "value", "no partner with this partner_id in partners.csv: did you mean 'P10'?", "P1O"),
         ("1,partner,hanze,A,B", "value", "copy the partner_id from partners.csv", "hanze"),
@@ -79,18 +91,30 @@ def test_a_missing_file_plays_the_default_tour(tmp_path):
     # The network, each strategic partner in file order, each region with partners (most first, then as the map
     # lists them), the pyramid, the trend.
     assert [(s.kind, s.value) for s in tour.scenes] == [
-        ("network", ""), ("partner", "P01"), ("partner", "P02"), ("partner", "P03"),
-        ("region", "Europe"), ("region", "Asia"), ("region", "Africa"), ("region", "North America"),
-        ("region", "South America"), ("pyramid", ""), ("trend", "")]
+        ("network", ""),
+        ("partner", "P01"),
+        ("partner", "P02"),
+        ("partner", "P03"),
+        ("region", "Europe"),
+        ("region", "Asia"),
+        ("region", "Africa"),
+        ("region", "North America"),
+        ("region", "South America"),
+        ("pyramid", ""),
+        ("trend", ""),
+    ]
     assert all(s.captions == () for s in tour.scenes)  # the scenes write their own captions
 
 
-@pytest.mark.parametrize(("content", "message"), [
-    ("", "file is empty"),
-    (HEADER, "has a header but no scenes: playing the default tour"),
-    (HEADER + "1,slides,,A,B\n", "no scene could be played: playing the default tour"),
-    ("scene,value,caption_en\n1,,Our network\n", "no 'kind' column"),
-])
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("", "file is empty"),
+        (HEADER, "has a header but no scenes: playing the default tour"),
+        (HEADER + "1,slides,,A,B\n", "no scene could be played: playing the default tour"),
+        ("scene,value,caption_en\n1,,Our network\n", "no 'kind' column"),
+    ],
+)
 def test_an_empty_or_unplayable_file_plays_the_default_tour_and_says_why(tmp_path, content, message):
     (tmp_path / "tour.csv").write_text(content, encoding="utf-8")
     tour = load_tour(tmp_path, DATASET)
@@ -119,8 +143,11 @@ def test_without_scene_numbers_the_file_order_decides_and_repeated_numbers_are_w
 
 
 def test_a_caption_in_another_language_column_is_kept_and_unknown_columns_are_warned(tmp_path):
-    write_tour(tmp_path, "1,network,,Our network,Ons netwerk,Notre réseau,x\n",
-               header="scene,kind,value,caption_en,caption_nl,caption_fr,notes\n")
+    write_tour(
+        tmp_path,
+        "1,network,,Our network,Ons netwerk,Notre réseau,x\n",
+        header="scene,kind,value,caption_en,caption_nl,caption_fr,notes\n",
+    )
     tour = load_tour(tmp_path, DATASET)
     assert tour.scenes[0].caption("fr") == "Notre réseau"
     assert tour.scenes[0].caption("de") == ""
@@ -130,7 +157,9 @@ def test_a_caption_in_another_language_column_is_kept_and_unknown_columns_are_wa
 
 def test_partner_ids_match_whatever_their_case(tmp_path):
     write_tour(tmp_path, "1,partner,p03,Strathmore,Strathmore\n")
-    assert load_tour(tmp_path, DATASET).scenes == (Scene("partner", "P03", (("en", "Strathmore"), ("nl", "Strathmore")), 2),)
+    assert load_tour(tmp_path, DATASET).scenes == (
+        Scene("partner", "P03", (("en", "Strathmore"), ("nl", "Strathmore")), 2),
+    )
 
 
 def test_the_sample_tour_plays_whole_against_the_sample_data():
@@ -149,9 +178,13 @@ def test_the_check_command_lists_the_scenes_and_fails_on_a_left_out_row(tmp_path
 
     (tmp_path / "partners.csv").write_text(
         "partner_id,name,city,country,tier\nhanze,Hanze University of Applied Sciences,Groningen,NL,strategic\n",
-        encoding="utf-8")
+        encoding="utf-8",
+    )
     write_tour(tmp_path, "1,network,,Our network,Ons netwerk\n2,partner,hanse,Hanze,Hanze\n")
     assert main([str(tmp_path)]) == 1
     out = capsys.readouterr().out
     assert "1 scene from" in out and "1. network: Our network" in out
-    assert "tour.csv, line 3, column 'value': no partner with this partner_id in partners.csv: did you mean 'hanze'?" in out
+    assert (
+        "tour.csv, line 3, column 'value': no partner with this partner_id in partners.csv: did you mean 'hanze'?"
+        in out
+    )

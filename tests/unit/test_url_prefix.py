@@ -16,9 +16,23 @@ def client():
     return create_app(Settings(url_prefix=PREFIX), dataset=make_dataset()).server.test_client()
 
 
-@pytest.mark.parametrize("path", ["", "_dash-layout", "_dash-dependencies", "present/", "present/_dash-layout",
-                                  "data/", "data/report.csv", "health", "health/quiet.csv", "healthz", "accessibility",
-                                  "assets/app.css"])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "",
+        "_dash-layout",
+        "_dash-dependencies",
+        "present/",
+        "present/_dash-layout",
+        "data/",
+        "data/report.csv",
+        "health",
+        "health/quiet.csv",
+        "healthz",
+        "accessibility",
+        "assets/app.css",
+    ],
+)
 def test_every_page_answers_under_the_prefix(client, path):
     response = client.get(PREFIX + path)
     assert response.status_code == 200, (path, response.status_code)
@@ -47,8 +61,10 @@ def test_the_presentation_redirect_stays_under_the_prefix(client):
     assert response.headers["Location"].endswith("/atlas/present/?lang=fr")
 
 
-@pytest.mark.parametrize(("raw", "expected"), [("/atlas/", "/atlas/"), ("/atlas", "/atlas/"), ("/", "/"),
-                                               ("/intranet/ir/atlas", "/intranet/ir/atlas/")])
+@pytest.mark.parametrize(
+    ("raw", "expected"),
+    [("/atlas/", "/atlas/"), ("/atlas", "/atlas/"), ("/", "/"), ("/intranet/ir/atlas", "/intranet/ir/atlas/")],
+)
 def test_the_prefix_is_read_from_dash_s_own_variable(raw, expected):
     assert Settings.from_env({"DASH_URL_BASE_PATHNAME": raw}).url_prefix == expected
 

@@ -8,7 +8,6 @@ import json
 import os
 import re
 import shutil
-import sys
 import time
 import urllib.request
 from pathlib import Path
@@ -35,8 +34,9 @@ def copy_sample(folder: Path) -> Path:
 
 
 def post(url: str, body: bytes) -> dict:
-    request = urllib.request.Request(url + "/_dash-update-component", data=body,
-                                     headers={"Content-Type": "application/json"})
+    request = urllib.request.Request(
+        url + "/_dash-update-component", data=body, headers={"Content-Type": "application/json"}
+    )
     with urllib.request.urlopen(request, timeout=30) as response:
         assert response.status == 200
         assert "frame-ancestors 'none'" in response.headers["Content-Security-Policy"]
@@ -78,7 +78,9 @@ def test_gunicorn_serves_the_page_and_a_filter_change_with_two_workers(server):
     with urllib.request.urlopen(server.url + "/", timeout=10) as page:
         assert page.status == 200 and "Partner Atlas" in page.read().decode()
         assert "script-src 'self' 'sha256-" in page.headers["Content-Security-Policy"]
-    views, map_figure = (post(server.url, body) for body in RemoteCallbacks(server.url).filter_change("?tier=strategic"))
+    views, map_figure = (
+        post(server.url, body) for body in RemoteCallbacks(server.url).filter_change("?tier=strategic")
+    )
     strategic = views["response"][ids.PARTNER_COUNT]["children"]
     assert 0 < int(strategic) < 147
     assert map_figure["response"][ids.WORLD_MAP]["figure"]["data"]
