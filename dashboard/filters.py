@@ -15,7 +15,6 @@ import numpy as np
 import pandas as pd
 
 from dashboard import agreement_filters
-from dashboard.countries import fold
 from dashboard.filter_state import (  # noqa: F401  (re-exported: the URL state's public names)
     KEY_ALIASES,
     MAX_QUERY_LENGTH,
@@ -27,6 +26,7 @@ from dashboard.filter_state import (  # noqa: F401  (re-exported: the URL state'
 )
 from dashboard.indexes import KIND_COLUMNS, DatasetIndexes, bits
 from dashboard.model import ACTIVITIES, TIERS, Dataset
+from dashboard.search import search_mask
 
 # -- applying a state ----------------------------------------------------------------------------
 
@@ -72,9 +72,7 @@ def partner_mask(state: FilterState, ix: DatasetIndexes) -> np.ndarray:
     if last is not None:
         base &= ~(ix.start > last)
     if state.query:
-        words = fold(state.query).split()
-        if words:
-            base &= np.fromiter((all(w in s for w in words) for s in ix.search), dtype=bool, count=ix.n)
+        base &= search_mask(state.query, ix)
     return base
 
 

@@ -34,6 +34,8 @@ RESET = "filter-reset"
 TABLE_SEARCH = "partner-table-search"  # quick search inside the table only (not a filter)
 TABLE_ROWS = "partner-table-rows"  # which table rows the filter shows, and their mobility
 TABLE_SHOWN = "partner-table-shown"  # rows the grid shows after applying TABLE_ROWS (set in the browser)
+TABLE_SEARCH_ROWS = "partner-table-search-rows"  # which table rows the table's own search keeps (None: all)
+TABLE_ORDER = "partner-table-order"  # partner ids of the rows the grid shows, in its order (set in the browser)
 CHIPS = "filter-chips"
 CHIP_TYPE = "filter-chip"  # pattern-matching type of one removable chip
 

@@ -12,7 +12,7 @@ from dashboard import ids, stats
 from dashboard.components.cards import chip_list
 from dashboard.components.chart_text import chart_table
 from dashboard.components.partner_table import table_filter
-from dashboard.exports import filter_description
+from dashboard.exports import export_filename, filter_description
 from dashboard.figures import charts
 from dashboard.figures import text_alternatives as alt
 from dashboard.figures.geo import NOMINAL_MAP_PX, quick_view
@@ -45,6 +45,7 @@ class Views:
     mobility_count: str
     chips: list
     texts: dict[str, alt.ChartText]  # graph id -> its text alternative (ids.CHARTS)
+    png_names: dict[str, str]  # graph id -> the file name of its PNG download, naming the filter (PNG_CHARTS)
 
     def outputs(self) -> tuple:
         return (
@@ -64,6 +65,8 @@ class Views:
         )
 
 
+# The charts this callback draws, whose PNG downloads it names after the filter (the map's callback draws the map).
+PNG_CHARTS = ids.CHARTS[1:]
 # Characters per caption line: the trend and the map are wide panels, the other charts narrow ones.
 WIDE_CAPTION, NARROW_CAPTION = 110, 55
 
@@ -111,6 +114,7 @@ def render_views(dataset: Dataset, search: str | None, dark: bool | None = False
         country_count=number(counts["countries"], language),
         mobility_count=number(counts["mobilities"], language),
         chips=chip_list(state.chips(language), language),
+        png_names={graph_id: export_filename(state, "", stem=graph_id) for graph_id in PNG_CHARTS},
         texts={
             # The map's own summary (how many partners in how many countries, the top ones); map_summary is
             # also shown under the map.

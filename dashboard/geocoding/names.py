@@ -14,28 +14,12 @@ from functools import lru_cache
 
 import ftfy
 
+from dashboard.countries import ASCII_LETTERS
+
 # Stands for one letter a Windows-1252 export replaced by "?" ("Gda?sk"); kept through folding.
 WILDCARD = "\ue000"
 # The combining marks of Latin, Greek and Cyrillic text: what dashboard.countries.fold strips one by one.
 _COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-# Letters with no decomposition, so accent stripping leaves them; people write them as these ASCII letters.
-_LETTERS = {
-    "ł": "l",
-    "ø": "o",
-    "æ": "ae",
-    "œ": "oe",
-    "đ": "d",
-    "ð": "d",
-    "ı": "i",
-    "þ": "th",
-    "ħ": "h",
-    "ŧ": "t",
-    "ŀ": "l",
-    "ĸ": "k",
-    "ŋ": "n",
-    "ʻ": " ",
-    "ʼ": " ",
-}
 _PUNCTUATION = re.compile("[^\\w\\n\ue000]+")
 _NON_LATIN_LINE = re.compile("(?m)^.*[^\\n\\x00-\u024f\u1e00-\u1eff\u2018-\u201f].*$")
 _AIRPORT_CODE = re.compile("(?m)^[A-Z]{3,4}$")
@@ -51,7 +35,7 @@ def fold_lines(joined: str) -> list[str]:
         joined = joined.lower().replace("_", " ")
     else:
         joined = _COMBINING.sub("", unicodedata.normalize("NFKD", joined)).casefold().replace("_", " ")
-        for letter, ascii_letters in _LETTERS.items():
+        for letter, ascii_letters in ASCII_LETTERS.items():
             if letter in joined:
                 joined = joined.replace(letter, ascii_letters)
     # One character class, no alternation: the fastest form of fold's [\W_]+ -> " " over megabytes.

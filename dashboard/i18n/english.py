@@ -185,6 +185,7 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "export.years.from": "from {start}",
     "export.years.to": "up to {end}",
     "export.sheet": "Partners",
+    "export.table_search": "table search: “{query}”",
     "poster.heading": "International partners",
     "poster.partners": "partners",
     "poster.countries": "countries",

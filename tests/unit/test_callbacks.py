@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 
 import pytest
@@ -265,11 +266,35 @@ def test_sync_callback_over_http_answers_a_pyramid_click(client):
     assert response["response"][ids.FILTER_TIER]["value"] == ["collaboration"]
 
 
-def test_table_quick_search_patches_the_grid_options(client):
+def test_the_table_search_sends_the_rows_it_keeps_folded_and_in_any_language(client, dataset):
+    def rows(text):
+        response, _ = client.call(
+            f"{ids.TABLE_SEARCH_ROWS}.data", {f"{ids.TABLE_SEARCH}.value": text}, [f"{ids.TABLE_SEARCH}.value"]
+        )
+        kept = response["response"][ids.TABLE_SEARCH_ROWS]["data"]
+        return None if kept is None else [dataset.partners["partner_id"].iloc[r] for r in kept]
+
+    assert rows("JYVASKYLA") == ["P08"]  # Jyväskylä, without its accents and in capitals
+    assert rows("Finnland") == rows("finlande") == ["P02", "P08"]  # Finland in German and French
+    assert rows("groningen hanze") == ["P01"]  # every word must match
+    assert rows("  ") is None  # an empty search keeps every row
+
+
+def test_a_download_exports_the_rows_the_table_shows_in_its_order(client):
     response, _ = client.call(
-        f"{ids.PARTNER_TABLE}.dashGridOptions",
-        {f"{ids.TABLE_SEARCH}.value": "groningen"},
-        [f"{ids.TABLE_SEARCH}.value"],
+        f"{ids.DOWNLOAD}.data",
+        {
+            f"{ids.DOWNLOAD_CSV}.n_clicks": 1,
+            f"{ids.URL}.search": "?tier=strategic,collaboration",
+            f"{ids.TABLE_ORDER}.data": ["P04", "P01"],
+            f"{ids.TABLE_SEARCH}.value": "groningen",
+        },
+        [f"{ids.DOWNLOAD_CSV}.n_clicks"],
     )
-    operations = response["response"][ids.PARTNER_TABLE]["dashGridOptions"]["operations"]
-    assert operations == [{"operation": "Assign", "location": ["quickFilterText"], "params": {"value": "groningen"}}]
+    download = response["response"][ids.DOWNLOAD]["data"]
+    assert download["filename"] == "partners_tier-strategic-collaboration_search-groningen.csv"
+    lines = base64.b64decode(download["content"]).decode("utf-8-sig").splitlines()
+    assert [line.split(",")[0] for line in lines[1:]] == [
+        "University of Groningen",
+        "Hanze University of Applied Sciences",
+    ]
