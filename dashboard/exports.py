@@ -220,7 +220,7 @@ def filter_description(state: FilterState, language: str = DEFAULT_LANGUAGE) -> 
         values = getattr(state, field)
         if values:
             shown = ", ".join(label(field, v, language) for v in values)
-            if field in ("tiers", "activities", "participants", "directions", "types"):
+            if field in ("tiers", "activities", "participants", "directions", "durations", "types"):
                 shown = shown.lower()
             parts.append(f"{text(f'export.filter.{field}', language)}: {shown}")
     if state.query:

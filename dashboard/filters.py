@@ -82,7 +82,7 @@ def apply(state: FilterState, dataset: Dataset) -> View:
     Tier, country, region, activity, campus and the search pick partners (strategic partners match every
     activity; a partner belongs to a campus its agreement names or whose mobility it has). The year range keeps
     agreements that overlap it, comparing with the first calendar year of each academic year (a missing start
-    or end is open), and the mobility inside it. Participant, direction and campus pick mobility.
+    or end is open), and the mobility inside it. Participant, direction, length of stay and campus pick mobility.
     tier_counts leave the tier filter out, so the pyramid keeps every tier visible and clickable.
     Works on Dataset.indexes: thousands of partners and a few hundred kinds of mobility, never the rows.
     """
@@ -95,7 +95,8 @@ def apply(state: FilterState, dataset: Dataset) -> View:
     keep = base & _isin(ix.tier, state.tiers) if state.tiers else base
 
     first, last = _year(state.year_from), _year(state.year_to)
-    kinds = ix.kind_mask(first, last, participant=state.participants, direction=state.directions, campus=state.campuses)
+    picked = {"participant": state.participants, "direction": state.directions, "duration": state.durations}
+    kinds = ix.kind_mask(first, last, **picked, campus=state.campuses)
     total, outgoing = ix.volumes(kinds)
     everyone = bool(keep.all())
     partners = ix.partners.copy() if everyone else ix.partners.loc[keep].copy()

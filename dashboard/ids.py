@@ -24,6 +24,7 @@ FILTER_CAMPUS = "filter-campus"
 FILTER_YEARS = "filter-years"
 FILTER_PARTICIPANT = "filter-participant"
 FILTER_DIRECTION = "filter-direction"
+FILTER_DURATION = "filter-duration"
 FILTER_QUERY = "filter-query"
 FILTER_FIELD = "filter-field"  # agreement filters
 FILTER_LEVEL = "filter-level"

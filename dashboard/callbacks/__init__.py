@@ -55,6 +55,9 @@ EVENT_INPUTS = (
     Input(ids.TIER_PYRAMID, "clickData"),
     Input(ids.WORLD_MAP, "clickData"),
     Input(ids.TOP_COUNTRIES, "clickData"),
+    Input(ids.CAMPUS_SPLIT, "clickData"),
+    Input(ids.DURATION_SPLIT, "clickData"),
+    Input(ids.MOBILITY_TREND, "clickData"),
     Input({"type": ids.CHIP_TYPE, "field": ALL, "value": ALL}, "n_clicks"),
 )
 

@@ -81,6 +81,7 @@ def mobility_trend(by_year: pd.DataFrame, theme: Theme | str = "light", language
                     type="scatter",
                     x=years,
                     y=counts.astype(int).tolist(),
+                    customdata=years,  # a click on a point filters by its academic year
                     name=name,
                     mode="lines+markers",
                     line=dict(color=theme.directions[direction], width=3, dash=PARTICIPANT_DASH[participant]),
@@ -91,6 +92,9 @@ def mobility_trend(by_year: pd.DataFrame, theme: Theme | str = "light", language
                     + "<extra></extra>",
                 )
             )
+    # One hover box per year ("x unified"): the click hint once, under the last series.
+    hint = f"<br><i>{escape(text('hover.click_year', language))}</i><extra></extra>"
+    traces[-1]["hovertemplate"] = traces[-1]["hovertemplate"].replace("<extra></extra>", hint)
     # Two legend columns: outgoing on the first row, incoming on the second, students then staff.
     legend = {**_legend_top(theme), "entrywidth": 0.5, "entrywidthmode": "fraction"}
     top = max([max(t["y"]) for t in traces if t["y"]] or [0]) * 1.05
@@ -118,6 +122,7 @@ def _grouped_bars(
     revision: str,
     horizontal: bool,
     language: str,
+    click_hint: str,
 ) -> go.Figure:
     traces = []
     categories = list(dict.fromkeys(table[category].astype(str)))
@@ -134,6 +139,7 @@ def _grouped_bars(
                 orientation="h" if horizontal else "v",
                 name=text(f"direction.{direction}", language),
                 marker=dict(color=theme.directions[direction]),
+                customdata=categories,  # a click on a bar filters by what it shows (a campus, a length of stay)
                 text=[number(v, language) for v in values],
                 textposition="outside",
                 cliponaxis=False,
@@ -144,7 +150,7 @@ def _grouped_bars(
                     count=f"%{{{'x' if horizontal else 'y'}:,}}",
                     direction=text(f"direction.{direction}", language).lower(),
                 )
-                + "<extra></extra>",
+                + f"<br><i>{escape(click_hint)}</i><extra></extra>",
             )
         )
     value_axis = dict(title=None, showgrid=True, range=_room_for_labels(table["count"]))
@@ -180,13 +186,21 @@ def duration_split(by_duration: pd.DataFrame, theme: Theme | str = "light", lang
         revision="duration-split",
         horizontal=True,
         language=language,
+        click_hint=text("hover.click_duration", language),
     )
 
 
 def campus_split(by_campus: pd.DataFrame, theme: Theme | str = "light", language: str = "en") -> go.Figure:
     """Mobility per home campus, outgoing and incoming (from stats.mobility_by_campus); campus names as in the data."""
     return _grouped_bars(
-        by_campus, "campus", None, _theme(theme), revision="campus-split", horizontal=False, language=language
+        by_campus,
+        "campus",
+        None,
+        _theme(theme),
+        revision="campus-split",
+        horizontal=False,
+        language=language,
+        click_hint=text("hover.click_campus", language),
     )
 
 

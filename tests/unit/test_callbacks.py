@@ -115,6 +115,35 @@ def test_controls_that_already_show_the_url_change_nothing(dataset):
         (ids.RESET, 1, "?tier=strategic&country=FI&q=x", ""),
         (ids.chip("countries", "FI"), 1, "?tier=strategic&country=FI,NL", "?tier=strategic&country=NL"),
         (ids.chip("year_from", "2022-2023"), 1, "?from=2022-2023&to=2023-2024", "?to=2023-2024"),
+        # Every bar and point filters by what it shows: a campus bar, a length-of-stay bar, a year of the trend.
+        (ids.CAMPUS_SPLIT, {"points": [{"x": "Limburg", "customdata": "Limburg"}]}, "", "?campus=Limburg"),
+        (ids.CAMPUS_SPLIT, {"points": [{"customdata": "Limburg"}]}, "?campus=Limburg", ""),
+        (
+            ids.DURATION_SPLIT,
+            {"points": [{"customdata": "short_term"}]},
+            "?tier=strategic",
+            "?tier=strategic&duration=short_term",
+        ),
+        (
+            ids.DURATION_SPLIT,
+            {"points": [{"customdata": "semester"}]},
+            "?duration=short_term",
+            "?duration=semester,short_term",
+        ),
+        (
+            ids.MOBILITY_TREND,
+            {"points": [{"x": "2022-2023", "customdata": "2022-2023"}]},
+            "",
+            "?from=2022-2023&to=2022-2023",
+        ),
+        (ids.MOBILITY_TREND, {"points": [{"customdata": "2022-2023"}]}, "?from=2022-2023&to=2022-2023", ""),
+        (
+            ids.MOBILITY_TREND,
+            {"points": [{"customdata": "2023-2024"}]},
+            "?from=2021-2022",
+            "?from=2023-2024&to=2023-2024",
+        ),
+        (ids.chip("durations", "semester"), 1, "?duration=semester", ""),
     ],
 )
 def test_clicks_chips_and_reset_toggle_the_filter_and_move_the_controls(dataset, trigger, value, before, after):
@@ -132,6 +161,8 @@ def test_clicks_chips_and_reset_toggle_the_filter_and_move_the_controls(dataset,
         (ids.WORLD_MAP, marker_click("P02")),  # a marker selects a partner, it does not filter
         (ids.TIER_PYRAMID, pyramid_click("platinum")),  # not a tier of the data
         (ids.TIER_PYRAMID, {"points": []}),
+        (ids.CAMPUS_SPLIT, {"points": [{"customdata": "Mars"}]}),  # not a campus of the data
+        (ids.MOBILITY_TREND, {"points": [{"customdata": "1999-2000"}]}),  # not a year of the data
         (ids.chip("countries", "FI"), 0),  # a chip that just appeared was not clicked
     ],
 )

@@ -200,7 +200,7 @@ def test_the_csv_download_has_the_filtered_partners_in_the_language(dataset, lan
     assert len(table) == len(apply(FilterState.from_query(search, dataset), dataset).partners) == 2
 
 
-def test_the_xlsx_download_is_titled_and_neutralised():
+def test_the_xlsx_download_is_titled_and_stores_formulas_as_text():
     hostile = make_dataset(
         partners=[
             make_partner(partner_id="H1", name='=HYPERLINK("http://evil","x")'),
@@ -214,8 +214,9 @@ def test_the_xlsx_download_is_titled_and_neutralised():
     assert workbook.properties.title == "UCLL-partners - alle partners"
     assert [cell.value for cell in sheet[1]][:3] == ["Partner", "Stad", "Land"]
     names = sorted(row[0] for row in sheet.iter_rows(min_row=2, values_only=True))
-    assert names == ['\'=HYPERLINK("http://evil","x")', "'@SUM(A1)"]
+    assert names == ['=HYPERLINK("http://evil","x")', "@SUM(A1)"]  # as typed, stored as text
     assert all(cell.data_type != "f" for row in sheet.iter_rows() for cell in row)
+    assert all(cell.number_format == "@" for row in sheet.iter_rows() for cell in row if isinstance(cell.value, str))
 
 
 def test_no_button_no_download(dataset):
