@@ -211,6 +211,11 @@ def _sheet_title(name: str) -> str:
 # -- titles and file names ----------------------------------------------------------------------
 
 
+def _in_sentence(value_label: str, language: str) -> str:
+    """A value's label inside a sentence: lower case, except in German, which writes its nouns capitalised."""
+    return value_label if language == "de" else value_label.lower()
+
+
 def filter_description(state: FilterState, language: str = DEFAULT_LANGUAGE) -> str:
     """The active filters in words ("tier: strategic; country: Finland, Netherlands; 2021-2022 to 2024-2025")."""
     parts = []
@@ -221,19 +226,50 @@ def filter_description(state: FilterState, language: str = DEFAULT_LANGUAGE) -> 
         if values:
             shown = ", ".join(label(field, v, language) for v in values)
             if field in ("tiers", "activities", "participants", "directions", "durations", "types"):
-                shown = shown.lower()
+                shown = _in_sentence(shown, language)
             parts.append(f"{text(f'export.filter.{field}', language)}: {shown}")
     if state.query:
         parts.append(f"{text('export.filter.query', language)}: {text('chip.query', language, query=state.query)}")
     if state.valid:
         parts.append(text("export.valid", language, year=state.valid))
-    if state.year_from and state.year_to:
-        parts.append(text("export.years.range", language, start=state.year_from, end=state.year_to))
-    elif state.year_from:
-        parts.append(text("export.years.from", language, start=state.year_from))
-    elif state.year_to:
-        parts.append(text("export.years.to", language, end=state.year_to))
+    years = years_description(state, language)
+    if years:
+        parts.append(years)
     return "; ".join(parts) or text("export.all", language)
+
+
+def years_description(state: FilterState, language: str = DEFAULT_LANGUAGE) -> str:
+    """The year range in words ("2021-2022 to 2024-2025", "from 2022-2023"), "" for every year."""
+    if state.year_from and state.year_from == state.year_to:
+        return state.year_from  # one academic year (a click on the trend)
+    if state.year_from and state.year_to:
+        return text("export.years.range", language, start=state.year_from, end=state.year_to)
+    if state.year_from:
+        return text("export.years.from", language, start=state.year_from)
+    if state.year_to:
+        return text("export.years.to", language, end=state.year_to)
+    return ""
+
+
+def mobility_description(state: FilterState, language: str = DEFAULT_LANGUAGE) -> str:
+    """The mobility the state counts, in words, every dimension said: "staff; incoming; 2021-2022 to 2023-2024",
+    or "students and staff; both directions; every academic year" for no such filter."""
+
+    def values(field: str, everything: str) -> str:
+        picked = getattr(state, field)
+        return (
+            ", ".join(_in_sentence(label(field, v, language), language) for v in picked)
+            if picked
+            else text(everything, language)
+        )
+
+    parts = [values("participants", "mobility.all_participants"), values("directions", "mobility.all_directions")]
+    if state.durations:
+        parts.append(values("durations", ""))
+    if state.campuses:
+        parts.append(", ".join(text("chip.campus", language, campus=c) for c in state.campuses))
+    parts.append(years_description(state, language) or text("mobility.all_years", language))
+    return "; ".join(parts)
 
 
 def export_title(

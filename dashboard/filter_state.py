@@ -162,6 +162,13 @@ class FilterState:
     def is_empty(self) -> bool:
         return self == FilterState()
 
+    def picks_mobility(self) -> bool:
+        """Whether the state narrows the mobility counted (participant, direction, stay, campus or years), not
+        only the partners."""
+        return bool(
+            self.participants or self.directions or self.durations or self.campuses or self.year_from or self.year_to
+        )
+
     # -- chips ----------------------------------------------------------------------------------
     def chips(self, language: str = "en") -> list[tuple[str, str, str]]:
         """(field, value, label) for each active filter value, in URL order, for removable chips."""

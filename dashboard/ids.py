@@ -55,6 +55,10 @@ TOP_PARTNERS = "top-partners"
 # Live counts beside the headline figures.
 COUNTRY_COUNT = "country-count"
 MOBILITY_COUNT = "mobility-count"
+# What each live count counts, in words that follow the filter.
+PARTNER_COUNT_HINT = "partner-count-hint"
+COUNTRY_COUNT_HINT = "country-count-hint"
+MOBILITY_COUNT_HINT = "mobility-count-hint"
 KEY_FIGURES = "key-figures"
 
 # Language switch (one link per language) and the partner-list downloads.

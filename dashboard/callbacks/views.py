@@ -9,10 +9,10 @@ import plotly.graph_objects as go
 from dash import Patch
 
 from dashboard import ids, stats
-from dashboard.components.cards import chip_list
+from dashboard.components.cards import chip_list, count_hints
 from dashboard.components.chart_text import chart_table
 from dashboard.components.partner_table import table_filter
-from dashboard.exports import export_filename, filter_description
+from dashboard.exports import export_filename, filter_description, mobility_description
 from dashboard.figures import charts
 from dashboard.figures import text_alternatives as alt
 from dashboard.figures.geo import NOMINAL_MAP_PX, quick_view
@@ -43,6 +43,7 @@ class Views:
     partner_count: str
     country_count: str
     mobility_count: str
+    count_hints: list[str]  # what the partner, country and mobility cards count (cards.count_hints)
     chips: list
     texts: dict[str, alt.ChartText]  # graph id -> its text alternative (ids.CHARTS)
     png_names: dict[str, str]  # graph id -> the file name of its PNG download, naming the filter (PNG_CHARTS)
@@ -59,6 +60,7 @@ class Views:
             self.partner_count,
             self.country_count,
             self.mobility_count,
+            *self.count_hints,
             self.chips,
             *(self.texts[graph_id].summary for graph_id in ids.CHARTS),
             *(chart_table(self.texts[graph_id]) for graph_id in ids.TABLED_CHARTS),
@@ -113,6 +115,7 @@ def render_views(dataset: Dataset, search: str | None, dark: bool | None = False
         partner_count=str(len(view.partners)),
         country_count=number(counts["countries"], language),
         mobility_count=number(counts["mobilities"], language),
+        count_hints=count_hints(counts, state.picks_mobility(), mobility_description(state, language), language),
         chips=chip_list(state.chips(language), language),
         png_names={graph_id: export_filename(state, "", stem=graph_id) for graph_id in PNG_CHARTS},
         texts={

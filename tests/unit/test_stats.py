@@ -122,6 +122,9 @@ def test_headline_counts(dataset):
                 & (dataset.mobility["direction"] == "outgoing")
             ]["count"].sum()
         ),
+        # Each of the five has outgoing mobility (13, 6, 10, 15 and 6 by the factory's formula).
+        "partners_with_mobility": 5,
+        "countries_with_mobility": 3,
     }
 
 
