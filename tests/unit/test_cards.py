@@ -5,20 +5,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard.callbacks.views import render_views
-from tests.factories import make_dataset, make_partner
-
-
-def _mobility(partner_id, year, direction, participant, count, duration="semester", campus="Leuven"):
-    return {
-        "academic_year": year,
-        "year": int(year[:4]),
-        "partner_id": partner_id,
-        "direction": direction,
-        "participant": participant,
-        "duration": duration,
-        "campus": campus,
-        "count": count,
-    }
+from tests.factories import make_dataset, make_partner, mobility_row
 
 
 @pytest.fixture(scope="module")
@@ -30,9 +17,9 @@ def dataset():
         make_partner(partner_id="C", name="Gamma", country="NL", country_name="Netherlands", agreement_start=2015),
     ]
     mobility = [
-        _mobility("A", "2022-2023", "incoming", "staff", 2),
-        _mobility("B", "2021-2022", "outgoing", "student", 3),
-        _mobility("C", "2021-2022", "outgoing", "staff", 1),
+        mobility_row("2022-2023", "incoming", "staff", 2, partner="A"),
+        mobility_row("2021-2022", "outgoing", "student", 3, partner="B"),
+        mobility_row("2021-2022", "outgoing", "staff", 1, partner="C"),
     ]
     return make_dataset(partners=partners, mobility=mobility)
 

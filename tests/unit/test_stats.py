@@ -7,21 +7,7 @@ import pytest
 from dashboard import stats
 from dashboard.filters import FilterState, apply
 from tests.factories import make_dataset, make_partner, mobility_frame
-
-
-def _row(
-    year: str, direction="outgoing", participant="student", count=1, partner="A", duration="semester", campus="Leuven"
-) -> dict:
-    return {
-        "academic_year": year,
-        "year": int(year[:4]),
-        "partner_id": partner,
-        "direction": direction,
-        "participant": participant,
-        "duration": duration,
-        "campus": campus,
-        "count": count,
-    }
+from tests.factories import mobility_row as _row
 
 
 @pytest.fixture(scope="module")
