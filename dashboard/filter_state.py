@@ -169,6 +169,19 @@ class FilterState:
             self.participants or self.directions or self.durations or self.campuses or self.year_from or self.year_to
         )
 
+    def loosen_hint(self, language: str = "en") -> str:
+        """What to loosen when a view shows nothing: the filters set, by name ("tier, country, academic years"),
+        and how to remove them; "" when no filter is set (then the data itself has nothing to show)."""
+        names: list[str] = []
+        for field in QUERY_KEYS:
+            if not getattr(self, field):
+                continue
+            key = {"year_from": "loosen.years", "year_to": "loosen.years", "valid": "loosen.valid"}.get(field)
+            name = text(key or f"export.filter.{field}", language)
+            if name not in names:
+                names.append(name)
+        return text("loosen", language, filters=", ".join(names)) if names else ""
+
     # -- chips ----------------------------------------------------------------------------------
     def chips(self, language: str = "en") -> list[tuple[str, str, str]]:
         """(field, value, label) for each active filter value, in URL order, for removable chips."""

@@ -44,6 +44,7 @@ CHIP_TYPE = "filter-chip"  # pattern-matching type of one removable chip
 MAP_LAYER = "map-layer"
 MAP_METRIC = "map-country-metric"
 MAP_DIRECTION = "map-flow-direction"
+MAP_EMPTY = "map-empty"  # the message over the map when the filter leaves it no partner
 
 # Mobility statistics.
 MOBILITY_TREND = "mobility-trend"

@@ -48,6 +48,7 @@ VIEW_OUTPUTS = (
     Output(ids.PARTNER_COUNT_HINT, "children"),
     Output(ids.COUNTRY_COUNT_HINT, "children"),
     Output(ids.MOBILITY_COUNT_HINT, "children"),
+    Output(ids.MAP_EMPTY, "children"),
     Output(ids.CHIPS, "children"),
     *(Output(ids.chart_summary(graph_id), "children") for graph_id in ids.CHARTS),
     *(Output(ids.chart_table(graph_id), "children") for graph_id in ids.TABLED_CHARTS),

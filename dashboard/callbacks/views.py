@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 import numpy as np
 import plotly.graph_objects as go
-from dash import Patch
+from dash import Patch, html
 
 from dashboard import ids, stats
 from dashboard.components.cards import chip_list, count_hints
@@ -44,6 +44,7 @@ class Views:
     country_count: str
     mobility_count: str
     count_hints: list[str]  # what the partner, country and mobility cards count (cards.count_hints)
+    map_empty: list  # the message over the map when it shows no partner (map_empty), else []
     chips: list
     texts: dict[str, alt.ChartText]  # graph id -> its text alternative (ids.CHARTS)
     png_names: dict[str, str]  # graph id -> the file name of its PNG download, naming the filter (PNG_CHARTS)
@@ -61,6 +62,7 @@ class Views:
             self.country_count,
             self.mobility_count,
             *self.count_hints,
+            self.map_empty,
             self.chips,
             *(self.texts[graph_id].summary for graph_id in ids.CHARTS),
             *(chart_table(self.texts[graph_id]) for graph_id in ids.TABLED_CHARTS),
@@ -101,15 +103,20 @@ def render_views(dataset: Dataset, search: str | None, dark: bool | None = False
     def caption(figure: go.Figure, panel_key: str, width: int = NARROW_CAPTION) -> go.Figure:
         return captioned(figure, panel_key, state, theme, language, width=width)
 
+    loosen = state.loosen_hint(language)  # what an empty view says to loosen
+
     return Views(
         pyramid=caption(
             tier_pyramid(view.tier_counts, theme=theme, selected=state.tiers, language=language), "pyramid"
         ),
-        trend=caption(charts.mobility_trend(by_year, theme, language), "trend", WIDE_CAPTION),
-        duration=caption(charts.duration_split(by_duration, theme, language), "duration"),
-        campus=caption(charts.campus_split(by_campus, theme, language), "by_campus"),
-        top_countries=caption(charts.top_countries_bar(top_countries, theme, language=language), "top_countries"),
-        top_partners=caption(charts.top_partners_bar(top_partners, theme, language), "top_partners"),
+        trend=caption(charts.mobility_trend(by_year, theme, language, loosen), "trend", WIDE_CAPTION),
+        duration=caption(charts.duration_split(by_duration, theme, language, loosen), "duration"),
+        campus=caption(charts.campus_split(by_campus, theme, language, loosen), "by_campus"),
+        top_countries=caption(
+            charts.top_countries_bar(top_countries, theme, language=language, loosen=loosen), "top_countries"
+        ),
+        top_partners=caption(charts.top_partners_bar(top_partners, theme, language, loosen), "top_partners"),
+        map_empty=map_empty(view.partners, loosen, language),
         rows=table_filter(view.partners, view.positions, dataset.indexes.partner_total),
         # The issue fixes this element's text to be exactly the number: no thousands separator.
         partner_count=str(len(view.partners)),
@@ -191,6 +198,19 @@ def map_summary(partners, language: str = "en", top: int = 3) -> str:
         for code, n in counts.head(top).items()
     )
     return f"{on_map}. {text('map.summary', language, countries=number(len(counts), language), top=leaders)}"
+
+
+def map_empty(partners, loosen: str, language: str = "en") -> list:
+    """The message over the map when it shows no partner, and what to loosen; [] when it shows some.
+
+    An element of its own beside the map (ids.MAP_EMPTY), filled by the views callback: the map's figure is the
+    map callback's alone.
+    """
+    placed = partners["lat"].notna() & partners["lon"].notna()
+    if placed.any():
+        return []
+    message = text("empty.map_unplaced" if len(partners) else "empty.map", language)
+    return [html.Strong(message), *([html.Br(), loosen] if loosen else [])]
 
 
 def map_size_steps(partners, layer: str, flow_direction: str) -> list[tuple[int, int]]:

@@ -150,9 +150,9 @@ def test_the_layout_is_built_in_the_language_of_the_page(app, query, headers, pr
 
 
 def test_dutch_views_chips_and_captions(dataset):
-    views = render_views(dataset, "?tier=strategic&country=KR&from=2022-2023&lang=nl", language="nl")
+    views = render_views(dataset, "?tier=strategic&country=FI&from=2022-2023&lang=nl", language="nl")
     labels = [chip.children for chip in views.chips]
-    assert labels == ["Strategisch", "Zuid-Korea", "Vanaf 2022-2023"]
+    assert labels == ["Strategisch", "Finland", "Vanaf 2022-2023"]
     pyramid = views.pyramid.to_plotly_json()
     assert "Strategisch" in pyramid["data"][0]["text"][0]
     assert "Klik om op dit niveau te filteren" in pyramid["data"][0]["hovertemplate"]
