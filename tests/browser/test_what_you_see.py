@@ -19,24 +19,11 @@ from tests.factories import default_partners, make_dataset, make_partner
 pytestmark = pytest.mark.browser
 
 POLISH = [
-    make_partner(
-        partner_id="K1",
-        name="Akademia Górniczo-Hutnicza",
-        city="Kraków",
-        country="PL",
-        country_name="Poland",
-        lat=50.0647,
-        lon=19.9450,
-    ),
-    make_partner(
-        partner_id="L1",
-        name="Politechnika Łódzka",
-        city="Łódź",
-        country="PL",
-        country_name="Poland",
-        lat=51.7592,
-        lon=19.4560,
-    ),
+    make_partner(partner_id=pid, name=name, city=city, country="PL", country_name="Poland", lat=lat, lon=lon)
+    for pid, name, city, lat, lon in (
+        ("K1", "Akademia Górniczo-Hutnicza", "Kraków", 50.0647, 19.9450),
+        ("L1", "Politechnika Łódzka", "Łódź", 51.7592, 19.4560),
+    )
 ]
 
 
@@ -74,7 +61,7 @@ def download(page, button: str):
     return started.value
 
 
-def test_a_download_holds_the_rows_the_table_shows_after_its_search_and_sort(app, open_page):
+def test_a_download_holds_the_rows_the_table_shows_after_its_search_and_sort(app, open_page, tmp_path):
     page = open_page(app.url + "/")
     wait_for_views(page, app.dataset, "")
     page.fill(f"#{ids.TABLE_SEARCH}", "groningen")
@@ -91,7 +78,9 @@ def test_a_download_holds_the_rows_the_table_shows_after_its_search_and_sort(app
     header.click()  # Z to A
     wait_for_table(page, ["P04", "P01"])
     xlsx_file = download(page, ids.DOWNLOAD_XLSX)
-    sheet = load_workbook(xlsx_file.path()).active
+    assert xlsx_file.suggested_filename == "partners_search-groningen.xlsx"
+    xlsx_file.save_as(tmp_path / "partners.xlsx")
+    sheet = load_workbook(tmp_path / "partners.xlsx").active
     assert [row[0] for row in sheet.iter_rows(min_row=2, values_only=True)] == [names["P04"], names["P01"]]
 
 
@@ -168,9 +157,9 @@ def test_campus_stay_and_trend_clicks_filter_by_what_they_show(app, open_page):
     page.wait_for_function("(id) => document.getElementById(id).innerText.includes('Short-term')", arg=ids.CHIPS)
 
     click_point(page, ids.MOBILITY_TREND, "2023-2024")
-    wait_for_search(page, "?from=2023-2024&to=2023-2024&campus=Limburg&duration=short_term")
+    wait_for_search(page, "?campus=Limburg&from=2023-2024&to=2023-2024&duration=short_term")
     page.wait_for_function("(id) => document.getElementById(id).innerText.includes('2023-2024')", arg=ids.CHIPS)
-    assert chips(page) == ["Campus Limburg", "From 2023-2024", "Up to 2023-2024", "Short-term"]
+    assert chips(page) == ["Campus Limburg", "From 2023-2024", "To 2023-2024", "Short-term"]
 
 
 @pytest.mark.parametrize(
