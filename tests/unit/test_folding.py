@@ -1,0 +1,22 @@
+"""The one text fold: what search, country names and the gazetteer all match on."""
+
+import pytest
+
+from dashboard.folding import fold
+
+
+@pytest.mark.parametrize(
+    "written, key",
+    [
+        ("Liège", "liege"),
+        ("LIÈGE", "liege"),
+        ("Saint-Martin-d'Hères", "saint martin d heres"),
+        ("  Straße  ", "strasse"),
+        ("Łódź", "lodz"),
+        ("Færøerne", "faeroerne"),
+        ("A_B", "a b"),
+        ("two\nlines", "two lines"),
+    ],
+)
+def test_names_written_differently_fold_to_one_key(written, key):
+    assert fold(written) == key
