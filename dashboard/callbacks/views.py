@@ -18,10 +18,10 @@ from dashboard.figures import text_alternatives as alt
 from dashboard.figures.geo import NOMINAL_MAP_PX, quick_view
 from dashboard.figures.pyramid import tier_pyramid
 from dashboard.figures.theme import Theme, get_theme, with_caption
-from dashboard.figures.world_map import LAYERS, SELECTION_TRACE, selected_position, size_legend, world_map
+from dashboard.figures.world_map import SELECTION_TRACE, selected_position, size_legend, world_map
 from dashboard.filters import FilterState, View, apply
 from dashboard.i18n import country_label, number, text
-from dashboard.map_address import map_view
+from dashboard.map_address import LAYERS, map_view
 from dashboard.model import Dataset
 
 

@@ -123,10 +123,3 @@ def test_headline_counts(dataset):
             ]["count"].sum()
         ),
     }
-
-
-def test_partner_mobility_by_year_spans_the_dataset_years(dataset):
-    view = apply(FilterState(), dataset)
-    table = stats.partner_mobility_by_year(view.mobility, "P02")
-    assert list(dict.fromkeys(table["academic_year"])) == ["2021-2022", "2022-2023", "2023-2024"]
-    assert int(table["count"].sum()) == int(dataset.mobility.query("partner_id == 'P02'")["count"].sum())
