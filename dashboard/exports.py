@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import math
 import re
-import unicodedata
 from numbers import Number
 
 import pandas as pd
@@ -20,6 +19,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from dashboard.filters import QUERY_KEYS, VALUE_PREFIXES, FilterState
+from dashboard.folding import slug
 from dashboard.i18n import country_label, text, value_label
 from dashboard.isced import field_name
 from dashboard.model import Dataset
@@ -216,23 +216,18 @@ def export_title(state: FilterState, dataset: Dataset, language: str = DEFAULT_L
     return f"{heading} - {filter_description(state, language)}"
 
 
-def _slug(text_value: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text_value).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-")
-
-
 def export_filename(state: FilterState, ext: str, *, stem: str = "partners") -> str:
     """A safe, readable file name naming the filter: partners_tier-strategic_country-FI-NL_from-2021-2022.csv."""
-    parts = [_slug(stem) or "partners"]
+    parts = [slug(stem) or "partners"]
     for field, key in QUERY_KEYS.items():
         value = getattr(state, field)
         values = value if isinstance(value, tuple) else ((value,) if value else ())
         if not values:
             continue
-        slug = _slug("-".join(values))
+        written = slug("-".join(values))
         # Whole filters only: a name cut mid-value would claim a filter that was not applied.
-        if slug and len("_".join(parts)) + len(key) + len(slug) + 2 <= MAX_FILENAME_STEM:
-            parts.append(f"{key}-{slug}")
+        if written and len("_".join(parts)) + len(key) + len(written) + 2 <= MAX_FILENAME_STEM:
+            parts.append(f"{key}-{written}")
     name = "_".join(parts)[:MAX_FILENAME_STEM]
     extension = re.sub(r"[^a-z0-9]", "", ext.lower().lstrip("."))
     return f"{name}.{extension}" if extension else name

@@ -6,13 +6,13 @@ against the dataset's vocabulary (Dataset.indexes).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from urllib.parse import parse_qsl, urlencode
 
 from dashboard import agreement_filters
 from dashboard.countries import ERASMUS_COUNTRY_CODES, fold
 from dashboard.i18n import country_label, text, value_label
+from dashboard.importing.values import academic_year
 from dashboard.model import ACTIVITIES, DIRECTIONS, PARTICIPANTS, TIERS, Dataset
 
 # URL key of each field, in the canonical order of `to_query`.
@@ -47,24 +47,6 @@ KEY_ALIASES = {
 QUERY_KEYS.update(agreement_filters.QUERY_KEYS)
 KEY_ALIASES.update(agreement_filters.KEY_ALIASES)
 MAX_QUERY_LENGTH = 100
-_ACADEMIC_YEAR = re.compile(r"^\s*(\d{4})\s*(?:[-/\u2013]\s*(\d{2}|\d{4}))?\s*$")
-
-
-def academic_year(text: object) -> str | None:
-    """ "2021-2022" for "2021-2022", "2021/22" or "2021"; None when the text is not an academic year."""
-    match = _ACADEMIC_YEAR.match(str(text))
-    if not match:
-        return None
-    first = int(match.group(1))
-    if match.group(2):
-        second = int(match.group(2))
-        if len(match.group(2)) == 2:
-            second += first // 100 * 100
-        if second != first + 1:
-            return None
-    if not 1900 <= first <= 2200:
-        return None
-    return f"{first}-{first + 1}"
 
 
 def _year(academic: str | None) -> int | None:

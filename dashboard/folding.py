@@ -30,13 +30,23 @@ _LETTERS = {
     "ŋ": "n",
     "ʻ": " ",
     "ʼ": " ",
+    "ß": "ss",  # casefold writes it so for fold; slug keeps case and needs it here
 }
 _PUNCTUATION = re.compile("[^\\w\\n\ue000]+")
+_NOT_IN_SLUG = re.compile("[^A-Za-z0-9]+")
 
 
 def fold(text: str) -> str:
     """Case-, accent- and punctuation-insensitive key for matching names ("Liège" -> "liege")."""
     return fold_lines(text.replace("\n", " "))[0]
+
+
+def slug(text: str) -> str:
+    """ASCII letters and digits joined by hyphens, case kept: "Łódź (PL)" -> "lodz-PL"; for ids and file names."""
+    plain = _COMBINING.sub("", unicodedata.normalize("NFKD", text))
+    if not plain.isascii():
+        plain = "".join(_LETTERS.get(ch.lower(), ch) for ch in plain)
+    return _NOT_IN_SLUG.sub("-", plain).strip("-")
 
 
 def fold_lines(joined: str) -> list[str]:

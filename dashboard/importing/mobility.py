@@ -9,6 +9,7 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from dashboard.folding import fold
 from dashboard.importing import values as v
 from dashboard.importing.headers import ColumnMap, header_score, match_headers, missing_columns_message
 from dashboard.importing.partners import DEFAULT_MAX_BYTES
@@ -36,7 +37,7 @@ class PartnerIndex:
             for pid, code, name in zip(*columns):
                 if code:
                     self.codes.setdefault(v.erasmus_key(str(code)), str(pid))
-                self.names[v.fold_fast(str(name))].append(str(pid))
+                self.names[fold(str(name))].append(str(pid))
 
     def find(self, reference: str, text: str) -> str:
         """The partner_id; raises Invalid saying what was not found and how to fix it."""
@@ -45,7 +46,7 @@ class PartnerIndex:
         elif reference == "erasmus_code":
             found = self.codes.get(v.erasmus_key(text))
         else:
-            matches = self.names.get(v.fold_fast(text), [])
+            matches = self.names.get(fold(text), [])
             if len(matches) > 1:
                 raise v.Invalid(
                     f"name {text!r} matches {len(matches)} partners ({', '.join(matches)}): "
@@ -120,7 +121,7 @@ def _load(
         record = _flow(row, columns, index, report)
         if record is None:
             continue
-        campus, campus_line = spellings.setdefault(v.fold_fast(record["campus"]), (record["campus"], row.line))
+        campus, campus_line = spellings.setdefault(fold(record["campus"]), (record["campus"], row.line))
         flow = (
             record["academic_year"],
             record["partner_id"],
@@ -283,7 +284,7 @@ def _plain_flows(table: PlainTable, columns: ColumnMap, index: PartnerIndex, rep
         values, of_unique = np.unique(np.asarray(parsed, dtype=object).astype(str), return_inverse=True)
         columns_out[name] = pd.Categorical.from_codes(of_unique.reshape(-1)[codes[name]], categories=values)
     campuses = list(columns_out["campus"].categories)
-    if len({v.fold_fast(c) for c in campuses}) != len(campuses):
+    if len({fold(c) for c in campuses}) != len(campuses):
         return None  # one campus written two ways: a warning per row
     years = columns_out["academic_year"]
     counts = columns_out["count"]

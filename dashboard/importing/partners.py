@@ -8,6 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.countries import continent, country_from_erasmus_code, country_name
+from dashboard.folding import fold
 from dashboard.importing import values as v
 from dashboard.importing.headers import ColumnMap, header_score, match_headers, missing_columns_message
 from dashboard.importing.reading import Row, Table, read_table
@@ -259,7 +260,7 @@ def _normalise(row: Row, columns: ColumnMap, require_tier: bool, countries: dict
 
 def _duplicate_keys(record: dict) -> list[tuple[str, str]]:
     # Same-named schools in different cities are different schools (Spain has many "IES Universidad Laboral").
-    keys = [("name", f"{v.fold_fast(record['name'])}|{record['country']}|{v.fold_fast(record['city'])}")]
+    keys = [("name", f"{fold(record['name'])}|{record['country']}|{fold(record['city'])}")]
     if record["erasmus_code"]:
         keys.append(("erasmus_code", v.erasmus_key(record["erasmus_code"])))
     if record["partner_id"]:
@@ -292,7 +293,7 @@ def _assign_id(record: dict, explicit_ids: set[str], used_ids: set[str]) -> None
     if not record["partner_id"]:
         base = (
             v.partner_id_from_code(record["erasmus_code"])
-            or v.slug(f"{record['name']} {record['country']}")
+            or v.partner_id_from_name(record["name"], record["country"])
             or "partner"
         )
         candidate, number = base, 1

@@ -91,7 +91,9 @@ def test_from_query_never_raises(dataset, garbage):
         ("2021", "2021-2022"),
         (" 2099-2100 ", "2099-2100"),
         ("2021-2023", None),
-        ("21-22", None),
+        ("21-22", "2021-2022"),  # as a mobility file may write it
+        ("1949-1950", None),  # before the first year a data file may hold
+        ("2101-2102", None),
         ("", None),
         ("year", None),
     ],

@@ -2,7 +2,7 @@
 
 import pytest
 
-from dashboard.folding import fold
+from dashboard.folding import fold, slug
 
 
 @pytest.mark.parametrize(
@@ -20,3 +20,11 @@ from dashboard.folding import fold
 )
 def test_names_written_differently_fold_to_one_key(written, key):
     assert fold(written) == key
+
+
+@pytest.mark.parametrize(
+    "written, expected",
+    [("Łódź (PL)", "lodz-PL"), ("Straße 5", "Strasse-5"), ("Université Lille – FR", "Universite-Lille-FR"), ("--", "")],
+)
+def test_a_slug_keeps_ascii_letters_and_digits_joined_by_hyphens(written, expected):
+    assert slug(written) == expected
