@@ -6,6 +6,7 @@ Matching ignores case, accents, spacing and punctuation: "Naam instelling", "NAA
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -165,7 +166,7 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
 
 
 def missing_columns_message(
-    kind: str, header: list[str], missing: list[str], labels: dict[str, str] | None = None
+    kind: str, header: Sequence[str], missing: Sequence[str], labels: dict[str, str] | None = None
 ) -> str:
     """What a person needs when required columns are absent: which ones, what the file has, which names count.
 

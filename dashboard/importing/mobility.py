@@ -11,12 +11,13 @@ import pandas as pd
 
 from dashboard.folding import fold
 from dashboard.importing import values as v
-from dashboard.importing.headers import ColumnMap, header_score, match_headers, missing_columns_message
+from dashboard.importing.checked_table import check_columns
+from dashboard.importing.headers import ColumnMap, header_score
 from dashboard.importing.partners import DEFAULT_MAX_BYTES
 from dashboard.importing.plain_csv import PlainTable, read_plain_csv
 from dashboard.importing.reading import Row, Table, read_table
 from dashboard.model import MOBILITY_COLUMNS, empty_frame
-from dashboard.report import FileReport, name_a_few
+from dashboard.report import FileReport
 
 REQUIRED = ("academic_year", "direction", "participant", "duration", "count")
 REFERENCES = ("partner_id", "erasmus_code", "name")  # tried in this order
@@ -75,9 +76,8 @@ def load_mobility(
             return loaded
     report = FileReport(str(path), "mobility")
     table = read_table(path, report, max_bytes=max_bytes, header_score=header_score("mobility"))
-    if table is None:
-        return _frame([]), report
-    return _load(path, partners, table, report)  # type: ignore[return-value]  (a Table always loads)
+    loaded = None if table is None else _load(path, partners, table, report)
+    return loaded or (_frame([]), report)  # a Table always loads
 
 
 def _load(
@@ -86,29 +86,9 @@ def _load(
     """The flows of a table read from `path`; None when a PlainTable has a row only the row-by-row way can
     report (then the file is read again with read_table)."""
     report = report or FileReport(str(path), "mobility")
-    columns = match_headers(table.header, "mobility")
-    missing = [name for name in REQUIRED if name not in columns]
-    if not any(ref in columns for ref in REFERENCES):
-        missing.append("name")
-    if missing:
-        report.fail(
-            missing_columns_message(
-                "mobility",
-                table.header,
-                missing,
-                labels={"name": "partner_id, erasmus_code or name (one of them, to say which partner)"},
-            ),
-            line=table.header_line,
-        )
+    columns = check_columns(table, report, "mobility", REQUIRED, partner_reference=REFERENCES)
+    if columns is None:
         return _frame([]), report
-    if columns.unknown:
-        report.warn(
-            table.header_line,
-            None,
-            "ignored column(s) the mobility list does not use: " + name_a_few(columns.unknown),
-        )
-    for written, canonical in columns.repeated:
-        report.warn(table.header_line, written, f"a second column for {canonical}: this one is ignored")
     index = PartnerIndex(partners)
     if isinstance(table, PlainTable):
         frame = _plain_flows(table, columns, index, report)

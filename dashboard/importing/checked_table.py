@@ -1,0 +1,84 @@
+"""What every importer does first: read the file, find its header row, and check its columns, reporting each
+problem the same way (a missing column fails the file; an unknown or a second column is a warning)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Protocol
+
+from dashboard.importing.headers import ColumnMap, header_score, match_headers, missing_columns_message
+from dashboard.importing.reading import Table, read_table
+from dashboard.report import FileReport, name_a_few
+
+# What a list of each kind is called in a message: "ignored column(s) the partner list does not use: ...".
+LIST_NAMES = {
+    "partners": "partner list",
+    "mobility": "mobility list",
+    "agreements": "agreements list",
+    "campuses": "campus list",
+    "key_figures": "key figures list",
+}
+_WHICH_PARTNER = "partner_id, erasmus_code or name (one of them, to say which partner)"
+
+
+class HasHeader(Protocol):
+    header: tuple[str, ...]
+    header_line: int
+
+
+def read_checked_table(
+    path: str | Path,
+    report: FileReport,
+    kind: str,
+    required: tuple[str, ...],
+    *,
+    max_bytes: int,
+    partner_reference: tuple[str, ...] = (),
+    repeats_read: tuple[str, ...] = (),
+) -> tuple[Table, ColumnMap] | None:
+    """The table and its columns, or None once `report` says why the file cannot be used (see check_columns)."""
+    table = read_table(path, report, max_bytes=max_bytes, header_score=header_score(kind))
+    if table is None:
+        return None
+    columns = check_columns(
+        table, report, kind, required, partner_reference=partner_reference, repeats_read=repeats_read
+    )
+    return None if columns is None else (table, columns)
+
+
+def check_columns(
+    table: HasHeader,
+    report: FileReport,
+    kind: str,
+    required: tuple[str, ...],
+    *,
+    partner_reference: tuple[str, ...] = (),
+    repeats_read: tuple[str, ...] = (),
+) -> ColumnMap | None:
+    """The columns of `table`'s header; None after report.fail() when a required one is missing.
+
+    partner_reference: columns of which one must be present (a mobility row names its partner by any of them).
+    repeats_read: fields whose second column the importer reads itself, so no "ignored" warning for it.
+    """
+    columns = match_headers(table.header, kind)
+    missing = [name for name in required if name not in columns]
+    if partner_reference and not any(name in columns for name in partner_reference):
+        missing.append("name")
+    if missing:
+        labels = {"name": _WHICH_PARTNER} if partner_reference else None
+        report.fail(missing_columns_message(kind, table.header, missing, labels), line=table.header_line)
+        return None
+    if columns.unknown:
+        report.warn(
+            table.header_line,
+            None,
+            f"ignored column(s) the {LIST_NAMES[kind]} does not use: " + name_a_few(columns.unknown),
+        )
+    for written, canonical in columns.repeated:
+        if canonical not in repeats_read:
+            report.warn(
+                table.header_line,
+                written,
+                f"a second column for {canonical} (the first is {columns.written[canonical]!r}): this one is ignored",
+            )
+    return columns
