@@ -10,7 +10,7 @@ import pandas as pd
 from dashboard.importing import agreement_values as av
 from dashboard.importing import values as v
 from dashboard.importing.agreement_headers import AGREEMENT_ALIASES
-from dashboard.importing.checked_table import read_checked_table
+from dashboard.importing.checked_table import read_checked_table, row_problems
 from dashboard.importing.headers import ColumnMap
 from dashboard.importing.mobility import PartnerIndex
 from dashboard.importing.partners import DEFAULT_MAX_BYTES
@@ -114,23 +114,10 @@ def _condition(
     def cell(name: str) -> str:
         return row.cells[columns.positions[name]] if name in columns else ""
 
-    if row.overflow:
-        report.reject(
-            row.line,
-            None,
-            "the row has more cells than the header: a stray delimiter or an "
-            "unclosed quote shifts the columns; fix the row",
-            row.overflow,
-        )
+    problems = row_problems(row, columns)
+    if problems:
+        report.reject(row.line, *problems[0])
         return None
-    if row.problem:
-        report.reject(row.line, None, row.problem)
-        return None
-    for name in columns.positions:
-        problem = v.cell_problem(cell(name), name)
-        if problem:
-            report.reject(row.line, columns.written[name], problem, v.shorten(cell(name)))
-            return None
     record: dict = {
         "agreement_id": cell("agreement_id"),
         "department": cell("department"),

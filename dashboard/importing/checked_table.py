@@ -6,8 +6,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Protocol
 
+from dashboard.importing import values as v
 from dashboard.importing.headers import ColumnMap, header_score, match_headers, missing_columns_message
-from dashboard.importing.reading import Table, read_table
+from dashboard.importing.reading import Row, Table, read_table
 from dashboard.report import FileReport, name_a_few
 
 # What a list of each kind is called in a message: "ignored column(s) the partner list does not use: ...".
@@ -18,6 +19,9 @@ LIST_NAMES = {
     "campuses": "campus list",
     "key_figures": "key figures list",
 }
+SHIFTED_ROW = (
+    "the row has more cells than the header: a stray delimiter or an unclosed quote shifts the columns; fix the row"
+)
 _WHICH_PARTNER = "partner_id, erasmus_code or name (one of them, to say which partner)"
 
 
@@ -82,3 +86,21 @@ def check_columns(
                 f"a second column for {canonical} (the first is {columns.written[canonical]!r}): this one is ignored",
             )
     return columns
+
+
+def row_problems(row: Row, columns: ColumnMap) -> list[tuple[str | None, str, str | None]]:
+    """Why a row cannot load, whatever its values mean: (column as written, message, value), the first the worst.
+
+    It could not be split into cells, it has more cells than the header, or a cell is no value (an Excel error,
+    a paste far longer than any name).
+    """
+    problems: list[tuple[str | None, str, str | None]] = []
+    if row.problem:
+        problems.append((None, row.problem, None))
+    if row.overflow:
+        problems.append((None, SHIFTED_ROW, row.overflow))
+    for name, position in columns.positions.items():
+        problem = v.cell_problem(row.cells[position], name)
+        if problem:
+            problems.append((columns.written[name], problem, v.shorten(row.cells[position])))
+    return problems

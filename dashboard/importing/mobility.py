@@ -11,7 +11,7 @@ import pandas as pd
 
 from dashboard.folding import fold
 from dashboard.importing import values as v
-from dashboard.importing.checked_table import check_columns
+from dashboard.importing.checked_table import check_columns, row_problems
 from dashboard.importing.headers import ColumnMap, header_score
 from dashboard.importing.partners import DEFAULT_MAX_BYTES
 from dashboard.importing.plain_csv import PlainTable, read_plain_csv
@@ -137,23 +137,10 @@ def _flow(row: Row, columns: ColumnMap, index: PartnerIndex, report: FileReport)
     def cell(name: str) -> str:
         return row.cells[columns.positions[name]] if name in columns else ""
 
-    if row.overflow:
-        report.reject(
-            row.line,
-            None,
-            "the row has more cells than the header: a stray delimiter or an "
-            "unclosed quote shifts the columns; fix the row",
-            row.overflow,
-        )
+    problems = row_problems(row, columns)
+    if problems:
+        report.reject(row.line, *problems[0])
         return None
-    if row.problem:
-        report.reject(row.line, None, row.problem)
-        return None
-    for name in columns.positions:
-        problem = v.cell_problem(cell(name), name)
-        if problem:
-            report.reject(row.line, columns.written[name], problem, v.shorten(cell(name)))
-            return None
     record: dict = {"campus": cell("campus")}
     parsers = (
         ("academic_year", v.parse_academic_year),

@@ -10,7 +10,7 @@ import pandas as pd
 from dashboard.countries import continent, country_from_erasmus_code, country_name
 from dashboard.folding import fold
 from dashboard.importing import values as v
-from dashboard.importing.checked_table import read_checked_table
+from dashboard.importing.checked_table import read_checked_table, row_problems
 from dashboard.importing.headers import ColumnMap
 from dashboard.importing.reading import Row, Table
 from dashboard.model import ACTIVITIES, PARTNER_COLUMNS
@@ -131,21 +131,7 @@ def _normalise(row: Row, columns: ColumnMap, require_tier: bool, countries: dict
     def invalid(name: str, error: v.Invalid, value: str | None) -> None:
         problems.append((written(error.field or name), str(error), value))
 
-    if row.problem:
-        problems.append((None, row.problem, None))
-    if row.overflow:
-        problems.append(
-            (
-                None,
-                "the row has more cells than the header: a stray delimiter or an unclosed quote shifts the "
-                "columns; fix the row",
-                row.overflow,
-            )
-        )
-    for name, text in cells.items():
-        problem = v.cell_problem(text, name)
-        if problem:
-            problems.append((written(name), problem, v.shorten(text)))
+    problems.extend(row_problems(row, columns))
     for name in ("name", "city", "street", "postcode"):
         record[name] = cell(name)
     record["partner_id"] = cell("partner_id")

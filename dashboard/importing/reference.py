@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.importing import values as v
-from dashboard.importing.checked_table import read_checked_table
+from dashboard.importing.checked_table import read_checked_table, row_problems
 from dashboard.importing.partners import DEFAULT_MAX_BYTES
 from dashboard.model import CAMPUS_COLUMNS, KEY_FIGURE_COLUMNS, KEY_FIGURE_TRANSLATIONS, empty_frame
 from dashboard.report import FileReport
@@ -73,15 +73,9 @@ def _rows(path: str | Path, report: FileReport, kind: str, required: tuple[str, 
     table, columns = checked
     for row in table.rows:
         report.rows_read += 1
-        if row.problem or row.overflow:
-            report.reject(
-                row.line,
-                None,
-                row.problem
-                or "the row has more cells than the header: a stray "
-                "delimiter or an unclosed quote shifts the columns; fix the row",
-                row.overflow or None,
-            )
+        problems = row_problems(row, columns)
+        if problems:
+            report.reject(row.line, *problems[0])
             continue
         yield (
             row,
