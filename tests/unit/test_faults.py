@@ -23,7 +23,7 @@ from dashboard import ids
 from dashboard.app import create_app
 from dashboard.config import Settings
 from dashboard.geocoding import GeocodeCache, NominatimAdapter, geocode_partners
-from tests.unit.test_wsgi import copy_sample
+from tests.helpers import copy_sample
 
 PLACES = {("leuven", "BE"): (50.88, 4.70), ("gent", "BE"): (51.05, 3.72)}
 CENTRES = {"BE": (50.64, 4.67), "NL": (52.13, 5.29)}
