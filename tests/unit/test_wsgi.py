@@ -100,5 +100,5 @@ def test_every_forked_worker_picks_up_a_replaced_partner_file(server, data_dir):
             break
         assert all(counts <= {before, before - 20} for counts in seen.values()), seen
         assert time.monotonic() < deadline, f"not every worker reloaded within 60 s: {seen}\n{server.log()[-2000:]}"
-        time.sleep(0.5)
+        time.sleep(0.5)  # polling gunicorn's workers (another process) until each has reloaded
     assert set(seen) == set(server.worker_pids()), "the answers came from the running workers, none restarted"
