@@ -10,7 +10,7 @@ import pytest
 from playwright.sync_api import expect
 
 from dashboard import ids
-from tests.browser.test_dashboard import assert_views_agree
+from tests.browser.helpers import assert_views_agree
 
 pytestmark = pytest.mark.browser
 SAMPLE = Path(__file__).resolve().parents[2] / "data"
@@ -21,7 +21,7 @@ def sample(tmp_path_factory):
     """The app on data/, its geocoding cache in a temporary folder (a test never writes into data/)."""
     from dashboard.config import Settings
     from dashboard.dataset import load_dataset
-    from tests.browser.conftest import serve
+    from tests.browser.helpers import serve
 
     settings = Settings(data_dir=SAMPLE, geocode_cache=str(tmp_path_factory.mktemp("geocache") / "cache.json"))
     yield from serve(load_dataset(settings), settings)
@@ -99,7 +99,7 @@ def test_health_lists_the_expiring_agreements_and_links_open_the_right_partner(s
 @pytest.fixture(scope="module")
 def small_app():
     from tests.agreement_factories import make_agreement, with_agreements
-    from tests.browser.conftest import serve
+    from tests.browser.helpers import serve
 
     dataset = with_agreements(
         [

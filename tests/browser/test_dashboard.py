@@ -1,6 +1,7 @@
 """The dashboard in a real browser, driven as a person would: controls, chart clicks, URLs, the back button.
 
-Every expected number comes from dashboard.filters.apply on the same dataset the server uses.
+Every view must show the same filter (helpers.assert_views_agree); the numbers themselves are checked by hand in
+the unit tests.
 """
 
 from __future__ import annotations
@@ -11,35 +12,15 @@ import pytest
 from playwright.sync_api import expect
 
 from dashboard import ids
-from dashboard.filters import FilterState, apply
+from tests.browser.helpers import assert_views_agree
 from tests.browser.page_state import (
     click_marker,
     click_pyramid_tier,
     read_state,
     wait_for_search,
-    wait_until_shown,
 )
 
 pytestmark = pytest.mark.browser
-
-
-def expected(dataset, search: str):
-    view = apply(FilterState.from_query(search, dataset), dataset)
-    placed = view.partners[view.partners["lat"].notna() & view.partners["lon"].notna()]
-    return view, set(view.partners["partner_id"]), set(placed["partner_id"])
-
-
-def assert_views_agree(page, dataset, search: str):
-    """Map markers, table rows, partner-count and the pyramid all show what apply() computes for `search`."""
-    view, partner_ids, placed_ids = expected(dataset, search)
-    shown = wait_until_shown(page, len(partner_ids), len(placed_ids), view.tier_counts)
-    assert shown.count == str(len(partner_ids))
-    assert set(shown.rows) == partner_ids
-    assert set(shown.markers) == placed_ids
-    assert shown.tiers == view.tier_counts
-    selected = FilterState.from_query(search, dataset).tiers or tuple(view.tier_counts)
-    assert sum(shown.tiers[t] for t in selected) == len(partner_ids)
-    return shown
 
 
 def pick_country(page, name: str) -> None:

@@ -8,8 +8,7 @@ import pytest
 
 from dashboard.config import Settings
 from dashboard.dataset import load_dataset
-from tests.browser.conftest import serve
-from tests.browser.test_dashboard import assert_views_agree
+from tests.browser.helpers import assert_views_agree, serve
 
 pytestmark = pytest.mark.browser
 SAMPLE = Path(__file__).resolve().parents[2] / "data"
