@@ -110,6 +110,7 @@ class DatasetIndexes:
             "campuses": by_fold(self.campuses),
             "participants": {p: p for p in PARTICIPANTS},
             "directions": {d: d for d in DIRECTIONS},
+            "durations": by_fold(labels["duration"]),
         }
 
     # -- reading ---------------------------------------------------------------------------------------------------

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 
 import pytest
@@ -152,6 +153,51 @@ def test_controls_that_already_show_the_url_change_nothing(dataset):
             "?to=2023-2024",
             {ids.FILTER_YEARS: [0, 2]},
         ),
+        # Every bar and point filters by what it shows: a campus bar, a length-of-stay bar, a year of the trend.
+        (
+            ids.CAMPUS_SPLIT,
+            {"points": [{"x": "Limburg", "customdata": "Limburg"}]},
+            "",
+            "?campus=Limburg",
+            {ids.FILTER_CAMPUS: ["Limburg"]},
+        ),
+        (ids.CAMPUS_SPLIT, {"points": [{"customdata": "Limburg"}]}, "?campus=Limburg", "", {ids.FILTER_CAMPUS: []}),
+        (
+            ids.DURATION_SPLIT,
+            {"points": [{"customdata": "short_term"}]},
+            "?tier=strategic",
+            "?tier=strategic&duration=short_term",
+            {ids.FILTER_DURATION: ["short_term"]},
+        ),
+        (
+            ids.DURATION_SPLIT,
+            {"points": [{"customdata": "semester"}]},
+            "?duration=short_term",
+            "?duration=semester,short_term",
+            {ids.FILTER_DURATION: ["semester", "short_term"]},
+        ),
+        (
+            ids.MOBILITY_TREND,
+            {"points": [{"x": "2022-2023", "customdata": "2022-2023"}]},
+            "",
+            "?from=2022-2023&to=2022-2023",
+            {ids.FILTER_YEARS: [1, 1]},
+        ),
+        (
+            ids.MOBILITY_TREND,
+            {"points": [{"customdata": "2022-2023"}]},
+            "?from=2022-2023&to=2022-2023",
+            "",
+            {ids.FILTER_YEARS: [0, 2]},
+        ),
+        (
+            ids.MOBILITY_TREND,
+            {"points": [{"customdata": "2023-2024"}]},
+            "?from=2021-2022",
+            "?from=2023-2024&to=2023-2024",
+            {ids.FILTER_YEARS: [2, 2]},
+        ),
+        (ids.chip("durations", "semester"), 1, "?duration=semester", "", {ids.FILTER_DURATION: []}),
     ],
 )
 def test_clicks_chips_and_reset_toggle_the_filter_and_move_the_controls(dataset, trigger, value, before, after, moved):
@@ -169,6 +215,8 @@ def test_clicks_chips_and_reset_toggle_the_filter_and_move_the_controls(dataset,
         (ids.WORLD_MAP, marker_click("P02")),  # a marker selects a partner, it does not filter
         (ids.TIER_PYRAMID, pyramid_click("platinum")),  # not a tier of the data
         (ids.TIER_PYRAMID, {"points": []}),
+        (ids.CAMPUS_SPLIT, {"points": [{"customdata": "Mars"}]}),  # not a campus of the data
+        (ids.MOBILITY_TREND, {"points": [{"customdata": "1999-2000"}]}),  # not a year of the data
         (ids.chip("countries", "FI"), 0),  # a chip that just appeared was not clicked
     ],
 )
@@ -364,11 +412,35 @@ def test_sync_callback_over_http_answers_a_pyramid_click(client):
     assert response["response"][ids.FILTER_TIER]["value"] == ["collaboration"]
 
 
-def test_table_quick_search_patches_the_grid_options(client):
+def test_the_table_search_sends_the_rows_it_keeps_folded_and_in_any_language(client, dataset):
+    def rows(text):
+        response, _ = client.call(
+            f"{ids.TABLE_SEARCH_ROWS}.data", {f"{ids.TABLE_SEARCH}.value": text}, [f"{ids.TABLE_SEARCH}.value"]
+        )
+        kept = response["response"][ids.TABLE_SEARCH_ROWS]["data"]
+        return None if kept is None else [dataset.partners["partner_id"].iloc[r] for r in kept]
+
+    assert rows("JYVASKYLA") == ["P08"]  # Jyväskylä, without its accents and in capitals
+    assert rows("Finnland") == rows("finlande") == ["P02", "P08"]  # Finland in German and French
+    assert rows("groningen hanze") == ["P01"]  # every word must match
+    assert rows("  ") is None  # an empty search keeps every row
+
+
+def test_a_download_exports_the_rows_the_table_shows_in_its_order(client):
     response, _ = client.call(
-        f"{ids.PARTNER_TABLE}.dashGridOptions",
-        {f"{ids.TABLE_SEARCH}.value": "groningen"},
-        [f"{ids.TABLE_SEARCH}.value"],
+        f"{ids.DOWNLOAD}.data",
+        {
+            f"{ids.DOWNLOAD_CSV}.n_clicks": 1,
+            f"{ids.URL}.search": "?tier=strategic,collaboration",
+            f"{ids.TABLE_ORDER}.data": ["P04", "P01"],
+            f"{ids.TABLE_SEARCH}.value": "groningen",
+        },
+        [f"{ids.DOWNLOAD_CSV}.n_clicks"],
     )
-    operations = response["response"][ids.PARTNER_TABLE]["dashGridOptions"]["operations"]
-    assert operations == [{"operation": "Assign", "location": ["quickFilterText"], "params": {"value": "groningen"}}]
+    download = response["response"][ids.DOWNLOAD]["data"]
+    assert download["filename"] == "partners_tier-strategic-collaboration_search-groningen.csv"
+    lines = base64.b64decode(download["content"]).decode("utf-8-sig").splitlines()
+    assert [line.split(",")[0] for line in lines[1:]] == [
+        "University of Groningen",
+        "Hanze University of Applied Sciences",
+    ]
