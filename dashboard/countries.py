@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gettext
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 

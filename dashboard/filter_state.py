@@ -10,7 +10,8 @@ from dataclasses import dataclass, replace
 from urllib.parse import parse_qsl, urlencode
 
 from dashboard import agreement_filters
-from dashboard.countries import ERASMUS_COUNTRY_CODES, fold
+from dashboard.countries import ERASMUS_COUNTRY_CODES
+from dashboard.folding import fold
 from dashboard.i18n import country_label, text, value_label
 from dashboard.importing.values import academic_year
 from dashboard.model import ACTIVITIES, DIRECTIONS, DURATIONS, PARTICIPANTS, TIERS, Dataset

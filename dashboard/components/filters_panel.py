@@ -9,7 +9,8 @@ from dash import html
 
 from dashboard import ids
 from dashboard.components.agreement_filters_panel import agreement_controls
-from dashboard.countries import country_search_text, fold
+from dashboard.countries import country_search_text
+from dashboard.folding import fold
 from dashboard.i18n import country_label, text, value_label
 from dashboard.model import ACTIVITIES, DIRECTIONS, DURATIONS, PARTICIPANTS, TIERS, Dataset
 
