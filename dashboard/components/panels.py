@@ -147,6 +147,8 @@ def map_panel(config: dict, language: str = "en", home_name: str = "") -> html.S
             html.P(text("map.scroll_hint", language), className="atlas-map-hint"),
             dcc.Store(id=ids.MAP_SIZE, data=None),
             dcc.Store(id=ids.MAP_ADDRESS, data=None),
+            dcc.Store(id=ids.MAP_UPDATE, data=None),
+            dcc.Store(id=ids.MAP_CARDS_TOKEN, data=None),
         ],
         className="atlas-panel atlas-map",
     )
