@@ -168,6 +168,8 @@ def map_panel(config: dict, language: str = "en", home_name: str = "") -> html.S
             html.P(text("map.touch_hint", language), className="atlas-map-touch-hint"),
             dcc.Store(id=ids.MAP_SIZE, data=None),
             dcc.Store(id=ids.MAP_ADDRESS, data=None),
+            dcc.Store(id=ids.MAP_UPDATE, data=None),
+            dcc.Store(id=ids.MAP_CARDS_TOKEN, data=None),
         ],
         className="atlas-panel atlas-map",
     )

@@ -13,9 +13,10 @@ from dashboard import ids
 from dashboard.app import create_app
 from dashboard.callbacks.filters import CONTROL_IDS, controls_for, state_from_controls, sync_filters
 from dashboard.callbacks.selection import select_partner
-from dashboard.callbacks.views import SELECTION_TRACE, render_map, render_views, selection_patch
+from dashboard.callbacks.views import render_map, render_views
 from dashboard.components.partner_table import table_rows
 from dashboard.config import Settings
+from dashboard.figures.world_map import SELECTION_TRACE
 from dashboard.filters import FilterState
 from tests.factories import make_dataset, make_partner
 
@@ -36,6 +37,9 @@ def controls_of(search: str, dataset) -> dict:
 
 def pyramid_click(tier: str) -> dict:
     return {"points": [{"curveNumber": 0, "pointNumber": 0, "customdata": [tier, 3, "..."]}]}
+
+
+MAP = f"{ids.MAP_UPDATE}.data"
 
 
 def marker_click(partner_id: str) -> dict:
@@ -323,16 +327,6 @@ def test_map_keeps_one_selection_slot_before_the_home_marker(dataset, layer):
     assert names.index(SELECTION_TRACE) == len(names) - 2
 
 
-def test_selecting_a_partner_sends_only_its_ring_and_centres_the_map_on_it(dataset):
-    figure = render_map(dataset, "", selected_id="P02")
-    operations = selection_patch(figure).to_plotly_json()["operations"]
-    assert [op["location"] for op in operations] == [["data", len(figure.data) - 2], ["layout", "map", "center"]]
-    ring, centre = (op["params"]["value"] for op in operations)
-    assert ring["name"] == SELECTION_TRACE and len(ring["lat"]) == 1
-    turku = dataset.partners.set_index("partner_id").loc["P02"]
-    assert abs(centre["lat"] - turku["lat"]) < 0.05 and abs(centre["lon"] - turku["lon"]) < 0.05
-
-
 # -- the selected partner -----------------------------------------------------------------------------
 
 
@@ -392,13 +386,20 @@ def test_views_callback_over_http(client, dataset):
     assert size < 150_000
 
 
-def test_map_callback_over_http_patches_only_the_selection(client):
+def test_map_callback_over_http_sends_the_figure_once_then_what_a_filter_or_a_selection_changes(client, dataset):
     values = {"url.search": "", "map-layer.value": "partners", "selected-partner.data": "P01"}
-    full, full_size = client.call(f"{ids.WORLD_MAP}.figure", values, ["url.search"])
-    assert "data" in full["response"][ids.WORLD_MAP]["figure"]
-    patch, patch_size = client.call(f"{ids.WORLD_MAP}.figure", values, ["selected-partner.data"])
-    assert patch["response"][ids.WORLD_MAP]["figure"]["__dash_patch_update"]
-    assert patch_size * 5 < full_size
+    first, first_size = client.call(MAP, values, ["url.search"])
+    answer = first["response"][ids.MAP_UPDATE]["data"]
+    assert answer["figure"]["layout"]["map"]["style"]["sources"] and answer["cards"]
+    held = {**values, f"{ids.MAP_CARDS_TOKEN}.data": answer["token"]}
+    filtered, filtered_size = client.call(MAP, {**held, "url.search": "?tier=strategic"}, ["url.search"])
+    change = filtered["response"][ids.MAP_UPDATE]["data"]
+    assert "figure" not in change and "cards" not in change and "style" not in change["layout"]["map"]
+    assert filtered_size * 2 < first_size
+    selected, selected_size = client.call(MAP, held, ["selected-partner.data"])
+    ring = selected["response"][ids.MAP_UPDATE]["data"]["traces"]
+    assert [trace["name"] for trace in ring.values()] == [SELECTION_TRACE]
+    assert selected_size * 5 < filtered_size
 
 
 def test_sync_callback_over_http_answers_a_pyramid_click(client):
