@@ -9,6 +9,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from werkzeug.serving import make_server
 
@@ -40,6 +41,23 @@ class PageLog:
 
     requests: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)  # requests the guard stopped: they left this machine
+
+
+def guard_outside_requests(context, log: PageLog) -> None:
+    """Abort, and record in log.outside, every request of the browser context that would leave this machine: the
+    app must work offline and send nothing to anyone. A test's own narrower guard (page_state.only_origin, on the
+    page) is asked first."""
+
+    def handle(route) -> None:
+        parts = urlsplit(route.request.url)
+        if parts.scheme in ("data", "blob") or (parts.hostname or "") in ("127.0.0.1", "localhost", "::1"):
+            route.fallback()
+        else:
+            log.outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", handle)
 
 
 class ServerThread(threading.Thread):
