@@ -9,7 +9,16 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
-from tests.browser.helpers import PRESENT_SCREEN, ROOT, VIEWPORT, LiveApp, PageLog, present_data, serve
+from tests.browser.helpers import (
+    PRESENT_SCREEN,
+    ROOT,
+    VIEWPORT,
+    LiveApp,
+    PageLog,
+    guard_outside_requests,
+    present_data,
+    serve,
+)
 from tests.factories import make_dataset
 
 # No GPU here: Chromium draws the map's WebGL with SwiftShader, its software renderer (--disable-gpu keeps it
@@ -50,12 +59,14 @@ def page_log() -> PageLog:
 
 @pytest.fixture
 def open_page(browser, page_log: PageLog) -> Iterator[Callable]:
-    """open_page(url) -> a Playwright page that has loaded url, with requests and console errors logged."""
+    """open_page(url) -> a Playwright page that has loaded url, with requests and console errors logged. Every
+    request that would leave this machine is stopped, and fails the test (guard_outside_requests)."""
     contexts = []
 
     def _open(url: str, *, setup: Callable | None = None):
         context = browser.new_context(viewport=VIEWPORT)
         contexts.append(context)
+        guard_outside_requests(context, page_log)
         page = context.new_page()
         page.on("request", lambda request: page_log.requests.append(request.url))
         page.on("console", lambda message: page_log.errors.append(message.text) if message.type == "error" else None)
@@ -68,6 +79,7 @@ def open_page(browser, page_log: PageLog) -> Iterator[Callable]:
     yield _open
     for context in contexts:
         context.close()
+    assert page_log.outside == [], "the page asked for something outside this machine (offline and private)"
 
 
 @pytest.fixture(scope="module")
@@ -87,6 +99,7 @@ def open_present(browser, page_log: PageLog, present_app: LiveApp) -> Iterator[C
     def _open(query: str = "", *, setup: Callable | None = None):
         context = browser.new_context(viewport=PRESENT_SCREEN)
         contexts.append(context)
+        guard_outside_requests(context, page_log)
         page = context.new_page()
         page.on("request", lambda request: page_log.requests.append(request.url))
         page.on("console", lambda message: page_log.errors.append(message.text) if message.type == "error" else None)
@@ -101,3 +114,4 @@ def open_present(browser, page_log: PageLog, present_app: LiveApp) -> Iterator[C
     yield _open
     for context in contexts:
         context.close()
+    assert page_log.outside == [], "the page asked for something outside this machine (offline and private)"

@@ -9,6 +9,7 @@ import threading
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from werkzeug.serving import make_server
 
@@ -40,6 +41,23 @@ class PageLog:
 
     requests: list[str] = field(default_factory=list)
     errors: list[str] = field(default_factory=list)
+    outside: list[str] = field(default_factory=list)  # requests the guard stopped: they left this machine
+
+
+def guard_outside_requests(context, log: PageLog) -> None:
+    """Abort, and record in log.outside, every request of the browser context that would leave this machine: the
+    app must work offline and send nothing to anyone. A test's own narrower guard (page_state.only_origin, on the
+    page) is asked first."""
+
+    def handle(route) -> None:
+        parts = urlsplit(route.request.url)
+        if parts.scheme in ("data", "blob") or (parts.hostname or "") in ("127.0.0.1", "localhost", "::1"):
+            route.fallback()
+        else:
+            log.outside.append(route.request.url)
+            route.abort()
+
+    context.route("**/*", handle)
 
 
 class ServerThread(threading.Thread):
@@ -74,25 +92,22 @@ def serve(dataset: Dataset, settings: Settings | None = None) -> Iterator[LiveAp
 
 
 def expected_counts(dataset, search: str) -> tuple[int, int, dict[str, int]]:
-    """(partners, placed markers, tier counts) the page should show for `search`: what to wait for."""
+    """(partners, placed markers, tier counts) the page will show for `search`: what to wait for before a test
+    looks at something else (not what a test asserts)."""
     view = apply(FilterState.from_query(search, dataset), dataset)
     placed = view.partners[view.partners["lat"].notna() & view.partners["lon"].notna()]
     return len(view.partners), len(placed), view.tier_counts
 
 
-def assert_views_agree(page, dataset, search: str):
-    """Map markers, table rows, partner-count and the pyramid show one and the same filter (the wiring; the
-    arithmetic of apply() has its own unit tests with hand-computed numbers)."""
-    view = apply(FilterState.from_query(search, dataset), dataset)
-    placed = view.partners[view.partners["lat"].notna() & view.partners["lon"].notna()]
-    partner_ids, placed_ids = set(view.partners["partner_id"]), set(placed["partner_id"])
-    shown = wait_until_shown(page, len(partner_ids), len(placed_ids), view.tier_counts)
-    assert shown.count == str(len(partner_ids))
-    assert set(shown.rows) == partner_ids
-    assert set(shown.markers) == placed_ids
-    assert shown.tiers == view.tier_counts
-    selected = FilterState.from_query(search, dataset).tiers or tuple(view.tier_counts)
-    assert sum(shown.tiers[t] for t in selected) == len(partner_ids)
+def assert_views_show(page, partners: set[str], tiers: dict[str, int], placed: set[str] | None = None):
+    """Map markers, table rows, the partner count and the pyramid show these partners (on the map: `placed`, by
+    default all of them) and these counts per tier: expectations the test worked out from its data by hand."""
+    placed = partners if placed is None else placed
+    shown = wait_until_shown(page, len(partners), len(placed), tiers)
+    assert shown.count == str(len(partners))
+    assert set(shown.rows) == partners
+    assert set(shown.markers) == placed
+    assert shown.tiers == tiers
     return shown
 
 
