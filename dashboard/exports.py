@@ -19,7 +19,6 @@ from __future__ import annotations
 import io
 import math
 import re
-import unicodedata
 from collections.abc import Sequence
 from numbers import Number
 
@@ -30,6 +29,7 @@ from openpyxl.styles import Font
 from openpyxl.utils import get_column_letter
 
 from dashboard.filters import QUERY_KEYS, VALUE_PREFIXES, FilterState
+from dashboard.folding import slug
 from dashboard.i18n import country_label, text, value_label
 from dashboard.isced import field_name
 from dashboard.model import Dataset
@@ -284,25 +284,20 @@ def export_title(
     return f"{title}; {text('export.table_search', language, query=search)}" if search else title
 
 
-def _slug(text_value: str) -> str:
-    ascii_text = unicodedata.normalize("NFKD", text_value).encode("ascii", "ignore").decode("ascii")
-    return re.sub(r"[^A-Za-z0-9]+", "-", ascii_text).strip("-")
-
-
 def export_filename(state: FilterState, ext: str, *, stem: str = "partners", table_search: str = "") -> str:
     """A safe, readable file name naming the filter: partners_tier-strategic_country-FI-NL_from-2021-2022.csv
     (and the table's own search, `search-krakow`, when it narrowed the rows). ext "" gives the name alone,
     as plotly's PNG download wants it."""
-    parts = [_slug(stem) or "partners"]
+    parts = [slug(stem) or "partners"]
     named = [(key, getattr(state, field)) for field, key in QUERY_KEYS.items()]
     for key, value in [*named, ("search", " ".join(table_search.split()))]:
         values = value if isinstance(value, tuple) else ((value,) if value else ())
         if not values:
             continue
-        slug = _slug("-".join(values))
+        written = slug("-".join(values))
         # Whole filters only: a name cut mid-value would claim a filter that was not applied.
-        if slug and len("_".join(parts)) + len(key) + len(slug) + 2 <= MAX_FILENAME_STEM:
-            parts.append(f"{key}-{slug}")
+        if written and len("_".join(parts)) + len(key) + len(written) + 2 <= MAX_FILENAME_STEM:
+            parts.append(f"{key}-{written}")
     name = "_".join(parts)[:MAX_FILENAME_STEM]
     extension = re.sub(r"[^a-z0-9]", "", ext.lower().lstrip("."))
     return f"{name}.{extension}" if extension else name

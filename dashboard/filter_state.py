@@ -6,13 +6,14 @@ against the dataset's vocabulary (Dataset.indexes).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, replace
 from urllib.parse import parse_qsl, urlencode
 
 from dashboard import agreement_filters
-from dashboard.countries import ERASMUS_COUNTRY_CODES, fold
+from dashboard.countries import ERASMUS_COUNTRY_CODES
+from dashboard.folding import fold
 from dashboard.i18n import country_label, text, value_label
+from dashboard.importing.values import academic_year
 from dashboard.model import ACTIVITIES, DIRECTIONS, DURATIONS, PARTICIPANTS, TIERS, Dataset
 
 # URL key of each field, in the canonical order of `to_query`.
@@ -51,24 +52,6 @@ KEY_ALIASES.update(agreement_filters.KEY_ALIASES)
 MAX_QUERY_LENGTH = 100
 # The fields that hold a list of values from the dataset's vocabulary (Dataset.indexes.vocabulary).
 LIST_FIELDS = ("tiers", "countries", "regions", "activities", "campuses", "participants", "directions", "durations")
-_ACADEMIC_YEAR = re.compile(r"^\s*(\d{4})\s*(?:[-/\u2013]\s*(\d{2}|\d{4}))?\s*$")
-
-
-def academic_year(text: object) -> str | None:
-    """ "2021-2022" for "2021-2022", "2021/22" or "2021"; None when the text is not an academic year."""
-    match = _ACADEMIC_YEAR.match(str(text))
-    if not match:
-        return None
-    first = int(match.group(1))
-    if match.group(2):
-        second = int(match.group(2))
-        if len(match.group(2)) == 2:
-            second += first // 100 * 100
-        if second != first + 1:
-            return None
-    if not 1900 <= first <= 2200:
-        return None
-    return f"{first}-{first + 1}"
 
 
 def _year(academic: str | None) -> int | None:

@@ -38,6 +38,12 @@ TABLE_SHOWN = "partner-table-shown"  # rows the grid shows after applying TABLE_
 TABLE_SEARCH_ROWS = "partner-table-search-rows"  # which table rows the table's own search keeps (None: all)
 TABLE_ORDER = "partner-table-order"  # partner ids of the rows the grid shows, in its order (set in the browser)
 CHIPS = "filter-chips"
+# Phones and tablets: the filter panel is a drawer opened by a "Filters (n)" button (assets/atlas-narrow.js).
+FILTERS_TOGGLE = "filters-toggle"
+FILTERS_DRAWER = "filters-drawer"
+FILTERS_CLOSE = "filters-close"
+CHART_KEYS_HINT = "chart-keys-hint"  # how the arrow keys and Enter work on a chart (aria-describedby)
+CHART_ANNOUNCE = "chart-announce"  # the live region that reads the chart element the arrow keys reached
 CHIP_TYPE = "filter-chip"  # pattern-matching type of one removable chip
 
 # Map layer controls (view options, not filters: they stay out of the URL's filter state).
@@ -110,6 +116,8 @@ MAP_SUMMARY = "map-summary"
 MAP_SIZE_LEGEND = "map-size-legend"
 MAP_LIST_LINK = "map-list-link"
 MAP_ADDRESS = "map-address"
+MAP_UPDATE = "map-update"  # what the map callback sends (callbacks/map_update.py), drawn by assets/atlas-map.js
+MAP_CARDS_TOKEN = "map-cards-token"  # which partners' hover cards the page holds
 TABLE_ANCHOR = "partner-list"  # the partner table's section: the list link and Alt+L land here
 COPY_LINK = "detail-copy-link"
 QUICK_VIEWS = ("world", "europe", "home")

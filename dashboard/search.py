@@ -2,7 +2,7 @@
 
 One matcher for both searches of the page, the side panel's (a filter: FilterState.query) and the partner
 table's own (it narrows the table only), so the two never disagree. Both sides are folded by
-dashboard.countries.fold: case and accents do not matter ("krakow" finds Kraków, "LODZ" Łódź), and a
+dashboard.folding.fold: case and accents do not matter ("krakow" finds Kraków, "LODZ" Łódź), and a
 country is found by its name in any language pycountry translates ("Finland", "Finnland", "Finlande", "Suomi").
 """
 
@@ -10,7 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
-from dashboard.countries import country_search_text, fold
+from dashboard.countries import country_search_text
+from dashboard.folding import fold
 from dashboard.indexes import DatasetIndexes
 
 

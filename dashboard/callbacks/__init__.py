@@ -13,6 +13,7 @@ from dash import ALL, ClientsideFunction, Input, Output, State, ctx
 from dashboard import ids
 from dashboard.callbacks.downloads import partner_download
 from dashboard.callbacks.filters import CONTROL_IDS, sync_filters
+from dashboard.callbacks.map_update import cards_for, map_payload, update_kind
 from dashboard.callbacks.selection import partner_in_query, select_partner
 from dashboard.callbacks.table import table_search_rows
 from dashboard.callbacks.views import (
@@ -22,7 +23,6 @@ from dashboard.callbacks.views import (
     quick_view_patch,
     render_map,
     render_views,
-    selection_patch,
 )
 from dashboard.components.language import language_from_query, language_links
 from dashboard.components.panels import size_legend
@@ -116,8 +116,9 @@ def register_callbacks(app: dash.Dash, store: DatasetStore, settings: Settings) 
         """This server's asset folder as an absolute URL: MapLibre refuses a relative sprite URL ("Map error")."""
         return flask.request.host_url.rstrip("/") + app.get_asset_url("")
 
+    # The map callback answers with what changed (map_update.py); the page draws it (assets/atlas-map.js).
     @app.callback(
-        Output(ids.WORLD_MAP, "figure"),
+        Output(ids.MAP_UPDATE, "data"),
         Output(ids.MAP_METRIC, "disabled"),
         Output(ids.MAP_DIRECTION, "disabled"),
         Output(ids.MAP_SUMMARY, "children"),
@@ -129,8 +130,9 @@ def register_callbacks(app: dash.Dash, store: DatasetStore, settings: Settings) 
         Input(ids.THEME_SWITCH, "checked"),
         Input(ids.SELECTED_PARTNER, "data"),
         Input(ids.MAP_SIZE, "data"),
+        State(ids.MAP_CARDS_TOKEN, "data"),
     )
-    def update_map(search, layer, metric, direction, dark, selected, size):
+    def update_map(search, layer, metric, direction, dark, selected, size, page_token):
         dataset = store.current()
         state = FilterState.from_query(search, dataset)
         view = apply(state, dataset)
@@ -146,16 +148,27 @@ def register_callbacks(app: dash.Dash, store: DatasetStore, settings: Settings) 
             language=language(search),
             size=size,
             assets_url=assets_url(),
+            compact=True,
         )
-        if set(ctx.triggered_prop_ids) == {f"{ids.SELECTED_PARTNER}.data"}:
-            return selection_patch(figure), dash.no_update, dash.no_update, dash.no_update, dash.no_update
+        kind = update_kind(set(ctx.triggered_prop_ids))
+        payload = map_payload(figure, kind, cards_for(dataset, language(search)), page_token)
+        if kind == "selection":
+            return payload, dash.no_update, dash.no_update, dash.no_update, dash.no_update
         return (
-            figure,
+            payload,
             layer != "countries",
             layer != "flows",
             map_summary(view.partners, language(search)),
             size_legend(map_size_steps(view.partners, layer, direction), language(search)),
         )
+
+    app.clientside_callback(
+        ClientsideFunction(namespace="atlasMap", function_name="drawMap"),
+        Output(ids.WORLD_MAP, "figure"),
+        Output(ids.MAP_CARDS_TOKEN, "data"),
+        Input(ids.MAP_UPDATE, "data"),
+        State(ids.WORLD_MAP, "figure"),
+    )
 
     @app.callback(
         Output(ids.WORLD_MAP, "figure", allow_duplicate=True),

@@ -18,10 +18,10 @@ from dashboard.figures import text_alternatives as alt
 from dashboard.figures.geo import NOMINAL_MAP_PX, quick_view
 from dashboard.figures.pyramid import tier_pyramid
 from dashboard.figures.theme import Theme, get_theme, with_caption
-from dashboard.figures.world_map import LAYERS, SELECTION_TRACE, selected_position, size_legend, world_map
+from dashboard.figures.world_map import size_legend, world_map
 from dashboard.filters import FilterState, View, apply
 from dashboard.i18n import country_label, number, text
-from dashboard.map_address import map_view
+from dashboard.map_address import LAYERS, map_view
 from dashboard.model import Dataset
 
 
@@ -153,9 +153,11 @@ def render_map(
     language: str = "en",
     size: tuple[int, int] | None = None,
     assets_url: str = "/assets/",
+    compact: bool = False,
 ) -> go.Figure:
     """The map for the address: a `view=` in it wins, else a filter (or a selected partner) fits the map to
-    the partners shown, else the world view."""
+    the partners shown, else the world view. `compact`: the partners' hover cards left to the page (see
+    world_map's `positions`)."""
     state = FilterState.from_query(search, dataset)
     view = view or apply(state, dataset)
     theme = get_theme(theme_name(dark))
@@ -172,6 +174,7 @@ def render_map(
         fit=not state.is_empty(),
         size=map_size(size),
         assets_url=assets_url,
+        positions=view.positions if compact else None,
     )
     return captioned(figure, "map", state, theme, language, overlay=True, width=WIDE_CAPTION)
 
@@ -221,17 +224,6 @@ def map_size_steps(partners, layer: str, flow_direction: str) -> list[tuple[int,
     placed = partners[partners["lat"].notna() & partners["lon"].notna()]
     values = placed.get(column, [])
     return size_legend(np.asarray(values, dtype=float))
-
-
-def selection_patch(figure: go.Figure) -> Patch:
-    """Only the selection ring of a map figure built by render_map, and the map centred on it."""
-    index = next(i for i, trace in enumerate(figure.data) if trace.name == SELECTION_TRACE)
-    patch = Patch()
-    patch["data"][index] = figure.data[index].to_plotly_json()
-    position = selected_position(figure)
-    if position:
-        patch["layout"]["map"]["center"] = {"lat": position[0], "lon": position[1]}
-    return patch
 
 
 def quick_view_patch(dataset: Dataset, name: str, size) -> Patch:

@@ -9,7 +9,8 @@ from dash import html
 
 from dashboard import ids
 from dashboard.components.agreement_filters_panel import agreement_controls
-from dashboard.countries import country_search_text, fold
+from dashboard.countries import country_search_text
+from dashboard.folding import fold
 from dashboard.i18n import country_label, text, value_label
 from dashboard.model import ACTIVITIES, DIRECTIONS, DURATIONS, PARTICIPANTS, TIERS, Dataset
 
@@ -64,6 +65,19 @@ def _section(label: str, control, **attrs) -> html.Div:
     )
 
 
+def filters_toggle(language: str = "en") -> html.Button:
+    """ "Filters (2)": opens the filter panel as a drawer on phones and tablets (hidden on wider screens by CSS).
+    The count is the number of active filter chips, kept current by assets/atlas-narrow.js."""
+    before, _, after = text("filters.toggle", language, count="\x00").partition("\x00")
+    return html.Button(
+        [before, html.Span("0", className="atlas-filter-count"), after],
+        id=ids.FILTERS_TOGGLE,
+        type="button",
+        className="atlas-filters-toggle",
+        **{"aria-controls": ids.FILTERS_DRAWER, "aria-expanded": "false"},
+    )
+
+
 def filters_panel(dataset: Dataset, language: str = "en") -> html.Div:
     """The side panel: every filter and the reset button. Values are set by the URL sync callback."""
     years = dataset.academic_years
@@ -76,6 +90,10 @@ def filters_panel(dataset: Dataset, language: str = "en") -> html.Div:
                     dmc.Button(text("reset", language), id=ids.RESET, variant="subtle", size="compact-sm", n_clicks=0),
                 ],
                 justify="space-between",
+            ),
+            # Phones and tablets only (CSS): the drawer's way back to the results.
+            html.Button(
+                text("filters.close", language), id=ids.FILTERS_CLOSE, type="button", className="atlas-filters-close"
             ),
             dmc.TextInput(
                 id=ids.FILTER_QUERY,

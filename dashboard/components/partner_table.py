@@ -79,6 +79,29 @@ def table_filter(shown: pd.DataFrame, positions, unfiltered_volume) -> dict[str,
     }
 
 
+# The partner table on phones and tablets: one full-width column of cards (assets/atlas-narrow.js swaps the
+# columns at the page's narrow breakpoint), so sorting, the filter, paging and Enter-opens-the-row stay the grid's.
+CARD_COLUMN = "card"
+
+
+def card_column(language: str = "en") -> dict[str, object]:
+    """The column that draws each partner as a card (name, place, tier, mobility, agreement, website)."""
+    return {
+        "colId": CARD_COLUMN,
+        "field": "name",
+        "headerName": text("col.name", language),
+        "hide": True,
+        "flex": 1,
+        "cellRenderer": "PartnerCard",
+        "cellClass": "partner-card-cell",
+        "cellRendererParams": {
+            "labels": {t: text(f"tier.{t}", language) for t in ("strategic", "collaboration", "mobility")},
+            "volume": text("col.volume", language),
+            "agreement": text("col.agreement", language),
+        },
+    }
+
+
 def column_defs(language: str = "en") -> list[dict[str, object]]:
     return [
         {"field": "name", "headerName": text("col.name", language), "flex": 3, "minWidth": 220, "tooltipField": "name"},
@@ -109,6 +132,7 @@ def column_defs(language: str = "en") -> list[dict[str, object]]:
             "cellRenderer": "WebsiteLink",
             "sortable": False,
         },
+        card_column(language),
     ]
 
 

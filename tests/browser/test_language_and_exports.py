@@ -13,8 +13,7 @@ import pytest
 from openpyxl import load_workbook
 
 from dashboard import ids
-from dashboard.filters import FilterState, apply
-from tests.browser.conftest import LiveApp, serve
+from tests.browser.helpers import LiveApp, expected_counts, serve
 from tests.browser.page_state import wait_for_search, wait_until_shown
 from tests.factories import default_partners, make_dataset, make_partner
 
@@ -28,12 +27,6 @@ def hostile_app() -> Iterator[LiveApp]:
     """The sample partners plus four whose names are spreadsheet formulas."""
     hostile = [make_partner(partner_id=f"H{i}", name=name, tier="mobility") for i, name in enumerate(HOSTILE_NAMES)]
     yield from serve(make_dataset(partners=[*default_partners(), *hostile]))
-
-
-def expected_counts(dataset, search: str) -> tuple[int, int, dict[str, int]]:
-    view = apply(FilterState.from_query(search, dataset), dataset)
-    placed = view.partners[view.partners["lat"].notna() & view.partners["lon"].notna()]
-    return len(view.partners), len(placed), view.tier_counts
 
 
 def wait_for_views(page, dataset, search: str):

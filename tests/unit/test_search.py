@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from dashboard.countries import fold
 from dashboard.filters import FilterState, apply
+from dashboard.folding import fold
 from dashboard.search import search_mask
 from tests.factories import make_dataset, make_partner
 
