@@ -77,7 +77,10 @@ def test_without_a_mobility_filter_the_cards_count_the_filter_and_every_mobility
 
 def test_the_cards_speak_the_pages_language(dataset):
     views = render_views(dataset, "?participant=staff&direction=incoming", language="nl")
-    assert views.count_hints[0] == "1 daarvan met deze mobiliteit; het getal telt alle in de filter, ongeacht hun mobiliteit"
+    assert (
+        views.count_hints[0]
+        == "1 daarvan met deze mobiliteit; het getal telt alle in de filter, ongeacht hun mobiliteit"
+    )
     assert views.count_hints[2] == "geteld: personeel; inkomend; elk academiejaar"
 
 
