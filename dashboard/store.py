@@ -91,9 +91,11 @@ class DatasetStore:
         wall_clock: Callable[[], float] = time.time,
     ) -> None:
         if loader is None:
-            from dashboard.dataset import load_dataset as loader  # the import pipeline, only when loading files
+            from dashboard.dataset import load_dataset  # the import pipeline, only when loading files
+
+            loader = load_dataset
         self._settings = settings
-        self._loader = loader
+        self._loader: Callable[[Settings], Dataset] = loader
         self._watch = watch
         self._check_seconds = check_seconds
         self._settle_seconds = settle_seconds

@@ -6,11 +6,12 @@ import dash_mantine_components as dmc
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.components.attributes import attributes
 from dashboard.figures.graph_config import for_download
 from dashboard.i18n import text
 
 
-def graph(graph_id: str, config: dict, class_name: str = "", *, label: str = "") -> html.Div:
+def graph(graph_id: str, config: dcc.Graph.Config, class_name: str = "", *, label: str = "") -> html.Div:
     """An empty graph in a box that sets its height (a responsive graph fills its parent); the views callback
     draws it for the URL's filter on the first load.
 
@@ -40,7 +41,7 @@ def graph(graph_id: str, config: dict, class_name: str = "", *, label: str = "")
         className=f"atlas-graph {class_name}".strip(),
         role="figure",
         tabIndex="0",
-        **{"aria-label": label, "aria-describedby": ids.chart_summary(graph_id), "data-chart": graph_id},
+        **attributes({"aria-label": label, "aria-describedby": ids.chart_summary(graph_id), "data-chart": graph_id}),
     )
 
 
@@ -57,7 +58,7 @@ def table_toggle(graph_id: str, language: str) -> html.Details:
 
 
 def figure_panel(
-    title: str, graph_id: str, config: dict, *, hint: str = "", class_name: str = "", language: str = "en"
+    title: str, graph_id: str, config: dcc.Graph.Config, *, hint: str = "", class_name: str = "", language: str = "en"
 ) -> html.Section:
     return html.Section(
         [
@@ -79,7 +80,7 @@ def figure_panel(
     )
 
 
-def map_panel(config: dict, language: str = "en", home_name: str = "") -> html.Section:
+def map_panel(config: dcc.Graph.Config, language: str = "en", home_name: str = "") -> html.Section:
     """The map with its layer switch, quick views, a text summary (its text alternative) and a link to the
     partner table, the map's list for keyboards and screen readers. Wheel zoom is on; atlas.js lets the page
     scroll over the map unless the map has focus or Ctrl is held."""
@@ -143,7 +144,7 @@ def map_panel(config: dict, language: str = "en", home_name: str = "") -> html.S
             # (graph); the visible summary below says the same for everyone else.
             graph(ids.WORLD_MAP, {**config, "scrollZoom": True}, "map-graph", label=text("map.aria", language)),
             html.Div(id=ids.MAP_SIZE_LEGEND, className="atlas-size-legend"),
-            html.P(id=ids.MAP_SUMMARY, className="atlas-map-summary", **{"aria-hidden": "true"}),
+            html.P(id=ids.MAP_SUMMARY, className="atlas-map-summary", **attributes({"aria-hidden": "true"})),
             html.P(text("map.scroll_hint", language), className="atlas-map-hint"),
             dcc.Store(id=ids.MAP_SIZE, data=None),
             dcc.Store(id=ids.MAP_ADDRESS, data=None),

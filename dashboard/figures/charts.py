@@ -5,6 +5,8 @@ Inputs are the tables of dashboard.stats; names from the data are escaped (plotl
 
 from __future__ import annotations
 
+from typing import Any
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -147,7 +149,7 @@ def _grouped_bars(
                 + "<extra></extra>",
             )
         )
-    value_axis = dict(title=None, showgrid=True, range=_room_for_labels(table["count"]))
+    value_axis: dict[str, Any] = dict(title=None, showgrid=True, range=_room_for_labels(table["count"]))
     category_axis = dict(title=None, type="category", showgrid=False)
     if horizontal:
         category_axis["autorange"] = "reversed"

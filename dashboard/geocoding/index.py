@@ -157,7 +157,7 @@ def build_index(min_population: int = DEFAULT_MIN_POPULATION) -> GazetteerIndex:
         cities = _read_json(gazetteer_file(min_population))
         names: list[str] = []
         counts: list[int] = []
-        records: list[tuple] = []
+        records: list[tuple[str, float, float, int, int, str]] = []
         for record in cities.values():
             alternates = record["alternatenames"]
             names.append(record["name"])

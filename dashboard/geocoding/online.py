@@ -85,6 +85,7 @@ class NominatimAdapter:
         country = str(query.get("country", "") or "")
         city = str(query.get("city", "") or "").strip()
         street = str(query.get("street", "") or "").strip()
+        request: dict[str, str] | str
         if city or street:
             request = {
                 k: v
