@@ -63,7 +63,7 @@ class NominatimAdapter:
             else Nominatim(user_agent=user_agent, timeout=timeout, adapter_factory=no_retry_adapter, **where)
         )
         self.min_delay_seconds = min_delay_seconds
-        self._sleep, self._clock = sleep, clock
+        self._wait, self._now = sleep, clock
         self._last_request: float | None = None
         self.failures: list[str] = []
         self.disabled_reason = ""
@@ -72,10 +72,10 @@ class NominatimAdapter:
     def _paced(self, request: dict[str, str] | str, country_code: str) -> Location | None:
         """One request to the service, at least min_delay_seconds after the start of the one before."""
         if self._last_request is not None:
-            wait = self._last_request + self.min_delay_seconds - self._clock()
+            wait = self._last_request + self.min_delay_seconds - self._now()
             if wait > 0:
-                self._sleep(wait)
-        self._last_request = self._clock()
+                self._wait(wait)
+        self._last_request = self._now()
         return self.geocoder.geocode(request, exactly_one=True, country_codes=country_code)
 
     def geocode(self, query: Mapping[str, str], exactly_one: bool = True) -> Location | None:
