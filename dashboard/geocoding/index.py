@@ -157,19 +157,19 @@ def build_index(min_population: int = DEFAULT_MIN_POPULATION) -> GazetteerIndex:
         names: list[str] = []
         counts: list[int] = []
         records: list[tuple[str, float, float, int, int, str]] = []
-        for record in cities.values():
-            alternates = record["alternatenames"]
-            names.append(record["name"])
+        for city in cities.values():
+            alternates = city["alternatenames"]
+            names.append(city["name"])
             names.extend(alternates)
             counts.append(len(alternates) + 1)
             records.append(
                 (
-                    record["name"],
-                    record["latitude"],
-                    record["longitude"],
-                    int(record["population"] or 0),
-                    int(record["geonameid"]),
-                    record["countrycode"],
+                    city["name"],
+                    city["latitude"],
+                    city["longitude"],
+                    int(city["population"] or 0),
+                    int(city["geonameid"]),
+                    city["countrycode"],
                 )
             )
         del cities
