@@ -26,7 +26,6 @@ from dashboard.figures.theme import Theme, get_theme, make_figure
 from dashboard.i18n import number, separators, text
 from dashboard.model import TIERS, Institution
 
-LAYERS = ("partners", "countries", "flows")
 MIN_MARKER = 14  # diameter of a partner without mobility: its shape icon still fits, and it stays clickable
 MAX_MARKER = 40
 SIZE_LEGEND_STEPS = (0.1, 0.4, 1.0)  # the size legend's circles, as shares of the largest mobility shown
