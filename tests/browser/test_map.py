@@ -4,6 +4,8 @@ moved view in the address, scrolls the page unless focused, and the keyboard rea
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from dashboard import ids
@@ -239,3 +241,36 @@ def test_the_map_has_a_name_and_a_text_summary(live_app, open_page):
     summary = page.locator(f"#{described}").text_content()
     assert summary.startswith(f"{len(finnish)} partners on the map") and "Countries: 1." in summary
     assert "Finland" in page.locator(f"#{ids.MAP_SUMMARY}").inner_text()  # the same, visible under the map
+
+
+# Each partner marker's hover card as drawn (name, outgoing, incoming), by partner id.
+DRAWN_CARDS_JS = """
+(mapId) => {
+  const plot = document.querySelector(`#${mapId} .js-plotly-plot`);
+  const trace = plot._fullData.find((t) => t.name === "partners");
+  const cards = {};
+  Array.from(trace.customdata || []).forEach((c) => { cards[c[0]] = [c[1], Number(c[5]), Number(c[6])]; });
+  return cards;
+}
+"""
+
+
+def test_a_filter_redraws_the_markers_with_their_cards_without_sending_style_or_cards_again(live_app, open_page):
+    """The filter's answer carries neither the map's style (MapLibre keeps the one it has) nor the hover cards,
+    yet every marker shown hovers with its own name and its mobility in the filter."""
+    answers: list[str] = []
+    page = open_page(live_app.url + "/")
+    page.on("response", lambda r: answers.append(r.text()) if "_dash-update-component" in r.url else None)
+    wait_until_shown(page, len(live_app.dataset.partners))
+    page.click(".chip-strategic label")
+    shown = placed(live_app.dataset, "?tier=strategic")
+    wait_until_shown(page, len(shown))
+    expected = {
+        row.partner_id: [row.name, int(row.outgoing), int(row.incoming)]
+        for row in shown[["partner_id", "name", "outgoing", "incoming"]].itertuples()
+    }
+    assert page.evaluate(DRAWN_CARDS_JS, ids.WORLD_MAP) == expected
+    last = [a for a in answers if ids.MAP_UPDATE in a][-1]
+    change = json.loads(last)["response"][ids.MAP_UPDATE]["data"]
+    assert "figure" not in change and "style" not in change["layout"]["map"]
+    assert not [name for name in shown["name"] if name in json.dumps(change["data"])]
