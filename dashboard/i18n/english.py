@@ -54,7 +54,7 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "duration.semester": "Semester",
     "duration.short_term": "Short-term",
     "search": "Search a partner",
-    "search_placeholder": "Name or city",
+    "search_placeholder": "Name, city or country",
     "any": "All",
     "dark_mode": "Dark",
     "no_filter": "Showing every partner. Click a tier, a country, a campus, a length of stay or a year of the trend to filter; a bar of the top partners opens that partner.",
