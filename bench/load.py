@@ -38,7 +38,7 @@ from dashboard import ids
 
 REPO = Path(__file__).resolve().parents[1]
 VIEWS = f"{ids.TIER_PYRAMID}.figure"
-MAP = f"{ids.WORLD_MAP}.figure"
+MAP = f"{ids.MAP_UPDATE}.data"  # the map callback, addressed by its first output
 MAP_VALUES = {
     f"{ids.MAP_LAYER}.value": "partners",
     f"{ids.MAP_METRIC}.value": "partners",

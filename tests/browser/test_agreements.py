@@ -135,4 +135,6 @@ def test_the_agreement_controls_write_the_url_and_every_view_follows(small_app, 
     assert_views_show(page, {"P01"}, {"strategic": 1, "collaboration": 0, "mobility": 0})
     page.locator(".filter-chip", has_text="0913 Nursing and midwifery").click()  # the chip removes the field
     wait_for_search(page, "?level=6")
-    assert_views_show(page, {"P01", "P05"}, {"strategic": 1, "collaboration": 1, "mobility": 0})  # P05: a bachelor agreement in business
+    assert_views_show(
+        page, {"P01", "P05"}, {"strategic": 1, "collaboration": 1, "mobility": 0}
+    )  # P05: a bachelor agreement in business

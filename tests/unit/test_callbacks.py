@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 
 import pytest
@@ -12,9 +13,10 @@ from dashboard import ids
 from dashboard.app import create_app
 from dashboard.callbacks.filters import CONTROL_IDS, controls_for, state_from_controls, sync_filters
 from dashboard.callbacks.selection import select_partner
-from dashboard.callbacks.views import SELECTION_TRACE, render_map, render_views, selection_patch
+from dashboard.callbacks.views import render_map, render_views
 from dashboard.components.partner_table import table_rows
 from dashboard.config import Settings
+from dashboard.figures.world_map import SELECTION_TRACE
 from dashboard.filters import FilterState
 from tests.factories import make_dataset, make_partner
 
@@ -35,6 +37,9 @@ def controls_of(search: str, dataset) -> dict:
 
 def pyramid_click(tier: str) -> dict:
     return {"points": [{"curveNumber": 0, "pointNumber": 0, "customdata": [tier, 3, "..."]}]}
+
+
+MAP = f"{ids.MAP_UPDATE}.data"
 
 
 def marker_click(partner_id: str) -> dict:
@@ -152,6 +157,51 @@ def test_controls_that_already_show_the_url_change_nothing(dataset):
             "?to=2023-2024",
             {ids.FILTER_YEARS: [0, 2]},
         ),
+        # Every bar and point filters by what it shows: a campus bar, a length-of-stay bar, a year of the trend.
+        (
+            ids.CAMPUS_SPLIT,
+            {"points": [{"x": "Limburg", "customdata": "Limburg"}]},
+            "",
+            "?campus=Limburg",
+            {ids.FILTER_CAMPUS: ["Limburg"]},
+        ),
+        (ids.CAMPUS_SPLIT, {"points": [{"customdata": "Limburg"}]}, "?campus=Limburg", "", {ids.FILTER_CAMPUS: []}),
+        (
+            ids.DURATION_SPLIT,
+            {"points": [{"customdata": "short_term"}]},
+            "?tier=strategic",
+            "?tier=strategic&duration=short_term",
+            {ids.FILTER_DURATION: ["short_term"]},
+        ),
+        (
+            ids.DURATION_SPLIT,
+            {"points": [{"customdata": "semester"}]},
+            "?duration=short_term",
+            "?duration=semester,short_term",
+            {ids.FILTER_DURATION: ["semester", "short_term"]},
+        ),
+        (
+            ids.MOBILITY_TREND,
+            {"points": [{"x": "2022-2023", "customdata": "2022-2023"}]},
+            "",
+            "?from=2022-2023&to=2022-2023",
+            {ids.FILTER_YEARS: [1, 1]},
+        ),
+        (
+            ids.MOBILITY_TREND,
+            {"points": [{"customdata": "2022-2023"}]},
+            "?from=2022-2023&to=2022-2023",
+            "",
+            {ids.FILTER_YEARS: [0, 2]},
+        ),
+        (
+            ids.MOBILITY_TREND,
+            {"points": [{"customdata": "2023-2024"}]},
+            "?from=2021-2022",
+            "?from=2023-2024&to=2023-2024",
+            {ids.FILTER_YEARS: [2, 2]},
+        ),
+        (ids.chip("durations", "semester"), 1, "?duration=semester", "", {ids.FILTER_DURATION: []}),
     ],
 )
 def test_clicks_chips_and_reset_toggle_the_filter_and_move_the_controls(dataset, trigger, value, before, after, moved):
@@ -169,6 +219,8 @@ def test_clicks_chips_and_reset_toggle_the_filter_and_move_the_controls(dataset,
         (ids.WORLD_MAP, marker_click("P02")),  # a marker selects a partner, it does not filter
         (ids.TIER_PYRAMID, pyramid_click("platinum")),  # not a tier of the data
         (ids.TIER_PYRAMID, {"points": []}),
+        (ids.CAMPUS_SPLIT, {"points": [{"customdata": "Mars"}]}),  # not a campus of the data
+        (ids.MOBILITY_TREND, {"points": [{"customdata": "1999-2000"}]}),  # not a year of the data
         (ids.chip("countries", "FI"), 0),  # a chip that just appeared was not clicked
     ],
 )
@@ -275,16 +327,6 @@ def test_map_keeps_one_selection_slot_before_the_home_marker(dataset, layer):
     assert names.index(SELECTION_TRACE) == len(names) - 2
 
 
-def test_selecting_a_partner_sends_only_its_ring_and_centres_the_map_on_it(dataset):
-    figure = render_map(dataset, "", selected_id="P02")
-    operations = selection_patch(figure).to_plotly_json()["operations"]
-    assert [op["location"] for op in operations] == [["data", len(figure.data) - 2], ["layout", "map", "center"]]
-    ring, centre = (op["params"]["value"] for op in operations)
-    assert ring["name"] == SELECTION_TRACE and len(ring["lat"]) == 1
-    turku = dataset.partners.set_index("partner_id").loc["P02"]
-    assert abs(centre["lat"] - turku["lat"]) < 0.05 and abs(centre["lon"] - turku["lon"]) < 0.05
-
-
 # -- the selected partner -----------------------------------------------------------------------------
 
 
@@ -344,13 +386,20 @@ def test_views_callback_over_http(client, dataset):
     assert size < 150_000
 
 
-def test_map_callback_over_http_patches_only_the_selection(client):
+def test_map_callback_over_http_sends_the_figure_once_then_what_a_filter_or_a_selection_changes(client, dataset):
     values = {"url.search": "", "map-layer.value": "partners", "selected-partner.data": "P01"}
-    full, full_size = client.call(f"{ids.WORLD_MAP}.figure", values, ["url.search"])
-    assert "data" in full["response"][ids.WORLD_MAP]["figure"]
-    patch, patch_size = client.call(f"{ids.WORLD_MAP}.figure", values, ["selected-partner.data"])
-    assert patch["response"][ids.WORLD_MAP]["figure"]["__dash_patch_update"]
-    assert patch_size * 5 < full_size
+    first, first_size = client.call(MAP, values, ["url.search"])
+    answer = first["response"][ids.MAP_UPDATE]["data"]
+    assert answer["figure"]["layout"]["map"]["style"]["sources"] and answer["cards"]
+    held = {**values, f"{ids.MAP_CARDS_TOKEN}.data": answer["token"]}
+    filtered, filtered_size = client.call(MAP, {**held, "url.search": "?tier=strategic"}, ["url.search"])
+    change = filtered["response"][ids.MAP_UPDATE]["data"]
+    assert "figure" not in change and "cards" not in change and "style" not in change["layout"]["map"]
+    assert filtered_size * 2 < first_size
+    selected, selected_size = client.call(MAP, held, ["selected-partner.data"])
+    ring = selected["response"][ids.MAP_UPDATE]["data"]["traces"]
+    assert [trace["name"] for trace in ring.values()] == [SELECTION_TRACE]
+    assert selected_size * 5 < filtered_size
 
 
 def test_sync_callback_over_http_answers_a_pyramid_click(client):
@@ -364,11 +413,35 @@ def test_sync_callback_over_http_answers_a_pyramid_click(client):
     assert response["response"][ids.FILTER_TIER]["value"] == ["collaboration"]
 
 
-def test_table_quick_search_patches_the_grid_options(client):
+def test_the_table_search_sends_the_rows_it_keeps_folded_and_in_any_language(client, dataset):
+    def rows(text):
+        response, _ = client.call(
+            f"{ids.TABLE_SEARCH_ROWS}.data", {f"{ids.TABLE_SEARCH}.value": text}, [f"{ids.TABLE_SEARCH}.value"]
+        )
+        kept = response["response"][ids.TABLE_SEARCH_ROWS]["data"]
+        return None if kept is None else [dataset.partners["partner_id"].iloc[r] for r in kept]
+
+    assert rows("JYVASKYLA") == ["P08"]  # Jyväskylä, without its accents and in capitals
+    assert rows("Finnland") == rows("finlande") == ["P02", "P08"]  # Finland in German and French
+    assert rows("groningen hanze") == ["P01"]  # every word must match
+    assert rows("  ") is None  # an empty search keeps every row
+
+
+def test_a_download_exports_the_rows_the_table_shows_in_its_order(client):
     response, _ = client.call(
-        f"{ids.PARTNER_TABLE}.dashGridOptions",
-        {f"{ids.TABLE_SEARCH}.value": "groningen"},
-        [f"{ids.TABLE_SEARCH}.value"],
+        f"{ids.DOWNLOAD}.data",
+        {
+            f"{ids.DOWNLOAD_CSV}.n_clicks": 1,
+            f"{ids.URL}.search": "?tier=strategic,collaboration",
+            f"{ids.TABLE_ORDER}.data": ["P04", "P01"],
+            f"{ids.TABLE_SEARCH}.value": "groningen",
+        },
+        [f"{ids.DOWNLOAD_CSV}.n_clicks"],
     )
-    operations = response["response"][ids.PARTNER_TABLE]["dashGridOptions"]["operations"]
-    assert operations == [{"operation": "Assign", "location": ["quickFilterText"], "params": {"value": "groningen"}}]
+    download = response["response"][ids.DOWNLOAD]["data"]
+    assert download["filename"] == "partners_tier-strategic-collaboration_search-groningen.csv"
+    lines = base64.b64decode(download["content"]).decode("utf-8-sig").splitlines()
+    assert [line.split(",")[0] for line in lines[1:]] == [
+        "University of Groningen",
+        "Hanze University of Applied Sciences",
+    ]

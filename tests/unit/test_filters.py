@@ -90,7 +90,9 @@ def test_from_query_never_raises(dataset, garbage):
         ("2021", "2021-2022"),
         (" 2099-2100 ", "2099-2100"),
         ("2021-2023", None),
-        ("21-22", None),
+        ("21-22", "2021-2022"),  # as a mobility file may write it
+        ("1949-1950", None),  # before the first year a data file may hold
+        ("2101-2102", None),
         ("", None),
         ("year", None),
     ],
@@ -238,3 +240,15 @@ def test_mobility_of_unknown_partners_is_ignored():
     view = apply(FilterState(), dataset)
     assert view.partners["volume"].tolist() == [3]
     assert int(view.mobility["count"].sum()) == 3
+
+
+def test_the_length_of_stay_picks_mobility_as_a_click_on_its_bar_asks():
+    from tests.factories import default_mobility, default_partners
+
+    dataset = make_dataset()
+    # In the test data students go for a semester and staff short-term: short-term is the staff's mobility.
+    staff = sum(row["count"] for row in default_mobility(default_partners()) if row["participant"] == "staff")
+    view = apply(FilterState.from_query("?duration=short_term", dataset), dataset)
+    assert int(view.totals["count"].sum()) == staff
+    assert set(view.totals.loc[view.totals["count"] > 0, "duration"]) == {"short_term"}
+    assert FilterState.from_query("?duration=Short-Term,nonsense", dataset).durations == ("short_term",)

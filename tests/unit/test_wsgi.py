@@ -71,7 +71,7 @@ def test_gunicorn_serves_the_page_and_a_filter_change_with_two_workers(server):
     )
     strategic = views["response"][ids.PARTNER_COUNT]["children"]
     assert 0 < int(strategic) < 147
-    assert map_figure["response"][ids.WORLD_MAP]["figure"]["data"]
+    assert map_figure["response"][ids.MAP_UPDATE]["data"]["figure"]["data"]
 
 
 def probe_workers(server, probes: int) -> dict[int, set[int]]:
