@@ -11,9 +11,8 @@ import pytest
 from openpyxl import load_workbook
 
 from dashboard import ids
-from dashboard.filters import FilterState, apply
-from tests.browser.conftest import LiveApp, serve
-from tests.browser.page_state import wait_for_search, wait_until_shown
+from tests.browser.helpers import LiveApp, serve, wait_for_views
+from tests.browser.page_state import wait_for_search
 from tests.factories import default_partners, make_dataset, make_partner
 
 pytestmark = pytest.mark.browser
@@ -30,12 +29,6 @@ POLISH = [
 @pytest.fixture(scope="module")
 def app() -> Iterator[LiveApp]:
     yield from serve(make_dataset(partners=[*default_partners(), *POLISH]))
-
-
-def wait_for_views(page, dataset, search: str):
-    view = apply(FilterState.from_query(search, dataset), dataset)
-    placed = view.partners[view.partners["lat"].notna() & view.partners["lon"].notna()]
-    return wait_until_shown(page, len(view.partners), len(placed), view.tier_counts)
 
 
 TABLE_ORDER_JS = """
