@@ -149,7 +149,9 @@
       // means every partner shows, volume null that each shown row has its unfiltered volume (the one the page
       // loaded with). Volumes go into the rows' own data, where the sort by volume reads them directly: a value
       // getter would be called twice per comparison, 300,000 calls at 12,000 rows.
-      showTableRows: function (data, gridId) {
+      // searchRows: the rows the table's own search keeps (null: all; dashboard/callbacks/table.py); a row
+      // shows when both keep it.
+      showTableRows: function (data, searchRows, gridId) {
         return window.dash_ag_grid.getApiAsync(gridId).then(function (api) {
           var table = window.atlasTable;
           if (table.api !== api) {
@@ -172,6 +174,14 @@
             shown = new Uint8Array(nodes.length);
             for (i = 0; i < rows.length; i++) { shown[rows[i]] = 1; }
           }
+          if (searchRows) {
+            var found = new Uint8Array(nodes.length);
+            var kept = 0;
+            for (i = 0; i < searchRows.length; i++) {
+              if (!shown || shown[searchRows[i]]) { found[searchRows[i]] = 1; kept++; }
+            }
+            shown = found;
+          }
           if (volume) {
             for (i = 0; i < volume.length; i++) { nodes[rows ? rows[i] : i].data.volume = volume[i]; }
             table.changed = true;
@@ -184,14 +194,38 @@
           // onSortChanged would sort and redraw the page of rows a second time.
           api.onFilterChanged();
           api.refreshCells({ columns: ["volume"], force: true });
-          return rows ? rows.length : nodes.length;
+          return searchRows ? kept : rows ? rows.length : nodes.length;
         });
+      },
+      // The partner ids of the rows the grid shows after its filter, search and sort, in its order
+      // (virtualRowData): what a CSV or Excel download exports.
+      tableOrder: function (rows) {
+        return rows ? rows.map(function (row) { return row.partner_id; }) : null;
       },
     },
   });
 
   // Functions passed as props to dash-mantine-components ({"function": name, "options": {...}}).
   var dmcfuncs = (window.dashMantineFunctions = window.dashMantineFunctions || {});
+  // The country box's search. Each option carries `search`: its names in every language, folded on the server by
+  // dashboard.countries.fold (components/filters_panel.py). Only what the person types is folded here, the same
+  // way (case, accents, the letters fold writes in ASCII, punctuation); a word matches the start of a name, as
+  // the side panel's search does (dashboard/search.py), so "finl", "Finnland" and "finlande" find Finland.
+  var ASCII_LETTERS = { "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "ı": "i", "þ": "th",
+    "ħ": "h", "ŧ": "t", "ŀ": "l", "ĸ": "k", "ŋ": "n" };
+  function foldTyped(text) {
+    return String(text || "").normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase()
+      .replace(/[łøæœđðıþħŧŀĸŋ]/g, function (c) { return ASCII_LETTERS[c]; })
+      .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  }
+  dmcfuncs.atlasCountryFilter = function (input) {
+    var words = foldTyped(input.search).split(" ").filter(Boolean);
+    if (!words.length) return input.options;
+    return input.options.filter(function (option) {
+      var names = " " + (option.search || foldTyped(option.label));
+      return words.every(function (word) { return names.indexOf(" " + word) >= 0; });
+    });
+  };
   dmcfuncs.academicYearLabel = function (value, options) {
     var years = (options && options.years) || [];
     return years[value] !== undefined ? years[value] : String(value);

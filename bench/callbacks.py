@@ -26,7 +26,7 @@ from dashboard.model import Dataset
 
 REPO = Path(__file__).resolve().parents[1]
 VIEWS = f"{ids.TIER_PYRAMID}.figure"
-MAP = f"{ids.WORLD_MAP}.figure"
+MAP = f"{ids.MAP_UPDATE}.data"  # the map callback, addressed by its first output
 SYNC = f"{ids.URL}.search"
 MAP_VALUES = {
     f"{ids.MAP_LAYER}.value": "partners",

@@ -28,8 +28,8 @@ def read_dev_set(path: Path = DEV_SET) -> list[dict]:
 
 def geocode_dev_set(rows: list[dict]) -> pd.DataFrame:
     """The dev set's rows with lat, lon, geo_precision, geo_note and the distance to the city meant."""
+    from dashboard.distance import distance_km
     from dashboard.geocoding import geocode_partners
-    from dashboard.geocoding.index import distance_km
 
     partners = pd.DataFrame(
         [{"name": "", "city": r["city"], "country": r["country"], "erasmus_code": r["erasmus_code"]} for r in rows]

@@ -6,7 +6,6 @@ Kept apart from filters.py, which only holds these fields in FilterState and cal
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 import numpy as np
@@ -15,7 +14,7 @@ import pandas as pd
 from dashboard import isced
 from dashboard.i18n import text, value_label
 from dashboard.importing.agreement_values import LEVEL_ALIASES, MOBILITY_TYPE_ALIASES
-from dashboard.importing.values import key
+from dashboard.importing.values import academic_year, key
 from dashboard.model import EQF_LEVELS, MOBILITY_TYPES
 
 # FilterState field -> URL key, in URL order (appended to filters.QUERY_KEYS).
@@ -32,7 +31,6 @@ KEY_ALIASES = {
 VALUE_PREFIXES = {"levels": "eqf", "types": "mobility_type"}
 # Statuses of an agreement that is in effect, for valid=: drafts are not yet, terminated ones no longer.
 IN_EFFECT = ("signed", "in_effect")
-_VALID = re.compile(r"^\s*(\d{4})\s*(?:[-/\u2013]\s*(\d{2}|\d{4}))?\s*$")
 
 
 def parse(values: dict) -> dict:
@@ -74,15 +72,7 @@ def _ordered(codes: Iterable[str | None]) -> tuple[str, ...]:
 def _academic_year(raw: object) -> str | None:
     if isinstance(raw, (list, tuple)):
         raw = next((v for v in raw if v), None)
-    match = _VALID.match(str(raw)) if raw else None
-    if not match:
-        return None
-    first = int(match.group(1))
-    if match.group(2):
-        second = int(match.group(2)) + (first // 100 * 100 if len(match.group(2)) == 2 else 0)
-        if second != first + 1:
-            return None
-    return f"{first}-{first + 1}" if 1900 <= first <= 2200 else None
+    return academic_year(raw) if raw else None
 
 
 def active(state) -> bool:

@@ -17,7 +17,8 @@ import pandas as pd
 
 from dashboard import isced
 from dashboard.agreement_filters import IN_EFFECT
-from dashboard.countries import fold
+from dashboard.distance import distance_km
+from dashboard.folding import fold
 from dashboard.model import EQF_LEVELS, REGIONS, Dataset
 
 PERIODS = ("semester", "year")
@@ -51,7 +52,6 @@ CARD_COLUMNS = (
     "lat",
     "lon",
 )
-EARTH_KM = 6371.0
 
 
 @dataclass(frozen=True)
@@ -215,7 +215,7 @@ def _cards(dataset: Dataset, agreements: pd.DataFrame, search: Search) -> pd.Dat
                 "levels": tuple(sorted({level for levels in group["levels"] for level in levels})),
                 "places": float(places.sum()) if places.notna().any() else math.nan,
                 "months": (float(stays.min()), float(stays.max())) if len(stays) else None,
-                "distance_km": distance_km(home.lat, home.lon, partner.lat, partner.lon),
+                "distance_km": distance_km((home.lat, home.lon), (partner.lat, partner.lon)),
                 "lat": partner.lat,
                 "lon": partner.lon,
             }
@@ -241,16 +241,6 @@ def sort_cards(cards: pd.DataFrame, sort: str) -> pd.DataFrame:
         .index
     )
     return cards.iloc[order].reset_index(drop=True)
-
-
-def distance_km(lat1: float, lon1: float, lat2: float, lon2: float) -> float:
-    """Great-circle distance; NaN when a place is unknown."""
-    if any(v is None or (isinstance(v, float) and math.isnan(v)) for v in (lat1, lon1, lat2, lon2)):
-        return math.nan
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    dp, dl = p2 - p1, math.radians(lon2 - lon1)
-    a = math.sin(dp / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(dl / 2) ** 2
-    return 2 * EARTH_KM * math.asin(min(1.0, math.sqrt(a)))
 
 
 # What a student asked for, loosest last: the first that, dropped with those before it, leaves a destination

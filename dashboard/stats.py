@@ -164,21 +164,15 @@ def top_partners(partners: pd.DataFrame, mobility: pd.DataFrame, n: int = 10) ->
     )
 
 
-def partner_mobility_by_year(
-    mobility: pd.DataFrame, partner_id: str, years: Sequence[str] | None = None
-) -> pd.DataFrame:
-    """One partner's mobility per year (for the detail panel), same shape as mobility_by_year."""
-    rows = mobility[mobility["partner_id"].astype(str) == str(partner_id)]
-    if years is None and not isinstance(mobility["academic_year"].dtype, pd.CategoricalDtype):
-        years = year_span(mobility["academic_year"].unique())  # the dataset's span, not just this partner's years
-    return mobility_by_year(rows, years)
-
-
 def headline_counts(view: View) -> dict[str, int]:
-    """Live numbers for the cards: partners, countries and mobilities in the current filter."""
+    """Live numbers for the cards: partners, countries and mobilities in the current filter, and the partners
+    (and their countries) with mobility in it: the participant, direction, stay, campus and years picked."""
     partners = view.partners
+    active = partners[pd.to_numeric(partners["volume"], errors="coerce").fillna(0) > 0]
     return {
         "partners": int(len(partners)),
         "countries": int(partners["country"].nunique()),
         "mobilities": int(view.totals["count"].sum()),
+        "partners_with_mobility": int(len(active)),
+        "countries_with_mobility": int(active["country"].nunique()),
     }

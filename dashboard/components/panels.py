@@ -159,6 +159,8 @@ def map_panel(config: dict, language: str = "en", home_name: str = "") -> html.S
             ),
             # The box is focusable and named, its summary read from the hidden text the views callback writes
             # (graph); the visible summary below says the same for everyone else.
+            # Says so when the filter leaves the map no partner (filled by the views callback, not the map's).
+            html.Div(id=ids.MAP_EMPTY, className="atlas-map-empty", role="status"),
             graph(ids.WORLD_MAP, {**config, "scrollZoom": True}, "map-graph", label=text("map.aria", language)),
             html.Div(id=ids.MAP_SIZE_LEGEND, className="atlas-size-legend"),
             html.P(id=ids.MAP_SUMMARY, className="atlas-map-summary", **{"aria-hidden": "true"}),
@@ -166,6 +168,8 @@ def map_panel(config: dict, language: str = "en", home_name: str = "") -> html.S
             html.P(text("map.touch_hint", language), className="atlas-map-touch-hint"),
             dcc.Store(id=ids.MAP_SIZE, data=None),
             dcc.Store(id=ids.MAP_ADDRESS, data=None),
+            dcc.Store(id=ids.MAP_UPDATE, data=None),
+            dcc.Store(id=ids.MAP_CARDS_TOKEN, data=None),
         ],
         className="atlas-panel atlas-map",
     )

@@ -1,4 +1,5 @@
-"""The partner table (dash-ag-grid): sortable, quick-searchable, with safe website links."""
+"""The partner table (dash-ag-grid): sortable, searchable (dashboard.search, the side panel's matcher), with safe
+website links."""
 
 from __future__ import annotations
 
@@ -206,7 +207,6 @@ def partner_table(partners: pd.DataFrame, language: str = "en", volume=None) -> 
                     "pagination": True,
                     "paginationAutoPageSize": True,
                     "tooltipShowDelay": 400,
-                    "quickFilterText": "",
                     "localeText": table_locale(language),
                     "isExternalFilterPresent": {"function": "atlasFilterPresent()"},
                     "doesExternalFilterPass": {"function": "atlasRowShown(params)"},
@@ -218,6 +218,8 @@ def partner_table(partners: pd.DataFrame, language: str = "en", volume=None) -> 
             ),
             dcc.Store(id=ids.TABLE_ROWS, data=None),
             dcc.Store(id=ids.TABLE_SHOWN, data=None),
+            dcc.Store(id=ids.TABLE_SEARCH_ROWS, data=None),
+            dcc.Store(id=ids.TABLE_ORDER, data=None),
         ],
         id=ids.TABLE_ANCHOR,
         className="atlas-panel atlas-table",

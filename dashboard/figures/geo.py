@@ -7,7 +7,6 @@ from dataclasses import dataclass
 import numpy as np
 import pandas as pd
 
-EARTH_RADIUS_KM = 6371.0
 # Ring radius in degrees for the world view; a region zoom (about 4x closer) uses REGION_RING_SCALE of it.
 # 1.2 degrees (130 km) keeps two partners of one city apart at world zoom while they stay by their city.
 RING_RADIUS_DEG = 1.2
@@ -63,14 +62,6 @@ def spread_rings(
     out_lat[order] = np.clip(base_lat + radius * np.sin(angle), -89.9, 89.9)
     out_lon[order] = base_lon + radius * np.cos(angle) * stretch
     return out_lat, out_lon
-
-
-def distance_km(lat1, lon1, lat2, lon2) -> np.ndarray:
-    """Great-circle distance (haversine)."""
-    p1, p2 = np.radians(lat1), np.radians(lat2)
-    dp, dl = p2 - p1, np.radians(np.asarray(lon2) - np.asarray(lon1))
-    a = np.sin(dp / 2) ** 2 + np.cos(p1) * np.cos(p2) * np.sin(dl / 2) ** 2
-    return 2 * EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
 
 
 def great_circle_paths(

@@ -25,7 +25,6 @@ from dashboard.figures.theme import HOME_SYMBOL, Theme, get_theme, make_figure
 from dashboard.i18n import country_label, number, separators, text, value_label
 from dashboard.model import TIERS, Institution
 
-LAYERS = ("partners", "countries", "flows")
 MIN_MARKER = 9  # zero-volume partners stay big enough to hover and click
 MAX_MARKER = 30
 # Arcs wider for more mobility: (share of the largest flow, line width), on a square-root scale.

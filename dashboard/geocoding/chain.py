@@ -22,7 +22,7 @@ from dashboard.geocoding.cache import GeocodeCache
 from dashboard.geocoding.centroids import country_centroid
 from dashboard.geocoding.gazetteer import GazetteerGeocoder, search_countries
 from dashboard.geocoding.index import DEFAULT_MIN_POPULATION
-from dashboard.geocoding.names import code_city, fold_key
+from dashboard.geocoding.names import code_city, fold
 from dashboard.geocoding.online import NominatimAdapter
 
 GEO_COLUMNS = ("lat", "lon", "geo_precision", "geo_source", "geo_note")
@@ -127,11 +127,11 @@ def _place_key(fields: dict[str, str], online: bool) -> tuple:
     the street only when an online look-up may use it."""
     code = code_city(fields["erasmus_code"])
     return (
-        fold_key(fields["city"]),
+        fold(fields["city"]),
         search_countries(fields["country"], fields["postcode"]) if fields["country"] else (),
-        code.key if code else fold_key(fields["erasmus_code"]),
-        "" if fields["city"] else fold_key(fields["name"]),
-        fold_key(fields["street"]) if online else "",
+        code.key if code else fold(fields["erasmus_code"]),
+        "" if fields["city"] else fold(fields["name"]),
+        fold(fields["street"]) if online else "",
     )
 
 

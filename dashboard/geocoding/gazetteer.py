@@ -18,12 +18,12 @@ from geopy.location import Location
 from rapidfuzz import fuzz, process
 
 from dashboard.countries import continent
+from dashboard.distance import distance_km
 from dashboard.geocoding.index import (
     DEFAULT_MIN_POPULATION,
     GazetteerIndex,
     Place,
     _by_population,
-    distance_km,
     load_index,
 )
 from dashboard.geocoding.messy import (
@@ -453,13 +453,13 @@ def _lookup(index: GazetteerIndex, key: str, countries: tuple[str, ...]) -> list
 
 def _agrees(place: Place, anchor: Place | None) -> bool:
     """With an Erasmus code's city, a place read from a messy field must lie near it."""
-    return anchor is None or distance_km(place, anchor) <= ANCHOR_RADIUS_KM
+    return anchor is None or distance_km((place.lat, place.lon), (anchor.lat, anchor.lon)) <= ANCHOR_RADIUS_KM
 
 
 def _nearest(places: list[Place], anchor: Place | None, radius_km: float = 0.0) -> Place | None:
     if anchor is None:
         return None
-    near = [(distance_km(p, anchor), p) for p in places]
+    near = [(distance_km((p.lat, p.lon), (anchor.lat, anchor.lon)), p) for p in places]
     near = [pair for pair in near if pair[0] <= (radius_km or ANCHOR_RADIUS_KM)]
     return min(near, key=lambda pair: pair[0])[1] if near else None
 

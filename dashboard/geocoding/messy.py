@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from functools import lru_cache
 
-from dashboard.geocoding.names import INSTITUTION_WORDS, STOPWORDS, compact, fold_key, repair
+from dashboard.geocoding.names import INSTITUTION_WORDS, STOPWORDS, compact, fold, repair
 from dashboard.geocoding.transliterate import has_greek_or_cyrillic, to_latin
 
 
@@ -44,7 +44,7 @@ def rewrites(raw: str, country: str) -> tuple[Rewrite, ...]:
 
     def add(candidate: str, note: str) -> None:
         candidate = candidate.strip(" ,;-")
-        if candidate and fold_key(candidate) != fold_key(text) and all(r.text != candidate for r in found):
+        if candidate and fold(candidate) != fold(text) and all(r.text != candidate for r in found):
             found.append(Rewrite(candidate, note))
 
     if has_greek_or_cyrillic(text):
@@ -61,11 +61,11 @@ def rewrites(raw: str, country: str) -> tuple[Rewrite, ...]:
         for word in words[:-1] or words:
             add(word, f"city read from the web address {url.group(0)!r}")
     glued = _GLUED_DIGITS.sub(" ", _CAMEL.sub(" ", text))
-    key = compact(fold_key(glued))
+    key = compact(fold(glued))
     half = len(key) // 2
     if len(key) >= 6 and len(key) % 2 == 0 and key[:half] == key[half:]:
         add(_first_half(glued), "doubled name written once")
-    words = fold_key(glued).split()
+    words = fold(glued).split()
     if len(words) >= 2 and len(set(words)) == 1:
         add(words[0], "doubled name written once")
     if glued != text:
@@ -139,7 +139,7 @@ MIN_STEM = 4
 @lru_cache(maxsize=65536)
 def organisation_words(raw: str) -> tuple[str, ...]:
     """The folded words of an institution's name typed as the city, without the institution words."""
-    words = fold_key(_URL.sub(" ", _PIC.sub(" ", repair(raw or "")))).split()
+    words = fold(_URL.sub(" ", _PIC.sub(" ", repair(raw or "")))).split()
     if not any(w in INSTITUTION_WORDS or w in LOCAL_INSTITUTION_WORDS for w in words):
         return ()
     return tuple(

@@ -8,68 +8,20 @@ provinces ("Baza (Granada)", "Vigo - Pontevedra"), abbreviations ("St Brieuc") a
 from __future__ import annotations
 
 import re
-import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
 import ftfy
 
-# Stands for one letter a Windows-1252 export replaced by "?" ("Gda?sk"); kept through folding.
-WILDCARD = "\ue000"
-# The combining marks of Latin, Greek and Cyrillic text: what dashboard.countries.fold strips one by one.
-_COMBINING = re.compile("[\u0300-\u036f\u1ab0-\u1aff\u1dc0-\u1dff\u20d0-\u20ff\ufe20-\ufe2f]")
-# Letters with no decomposition, so accent stripping leaves them; people write them as these ASCII letters.
-_LETTERS = {
-    "ł": "l",
-    "ø": "o",
-    "æ": "ae",
-    "œ": "oe",
-    "đ": "d",
-    "ð": "d",
-    "ı": "i",
-    "þ": "th",
-    "ħ": "h",
-    "ŧ": "t",
-    "ŀ": "l",
-    "ĸ": "k",
-    "ŋ": "n",
-    "ʻ": " ",
-    "ʼ": " ",
-}
-_PUNCTUATION = re.compile("[^\\w\\n\ue000]+")
+from dashboard.folding import WILDCARD, fold
+
 _NON_LATIN_LINE = re.compile("(?m)^.*[^\\n\\x00-\u024f\u1e00-\u1eff\u2018-\u201f].*$")
 _AIRPORT_CODE = re.compile("(?m)^[A-Z]{3,4}$")
-
-
-def fold_lines(joined: str) -> list[str]:
-    """Fold each line of `joined` as dashboard.countries.fold folds a name (plus ł->l, ø->o, æ->ae...).
-
-    One pass over the whole text: the gazetteer holds over a million names, and a Python loop per name
-    or per character would cost seconds at start-up.
-    """
-    if joined.isascii():
-        joined = joined.lower().replace("_", " ")
-    else:
-        joined = _COMBINING.sub("", unicodedata.normalize("NFKD", joined)).casefold().replace("_", " ")
-        for letter, ascii_letters in _LETTERS.items():
-            if letter in joined:
-                joined = joined.replace(letter, ascii_letters)
-    # One character class, no alternation: the fastest form of fold's [\W_]+ -> " " over megabytes.
-    joined = _PUNCTUATION.sub(" ", joined).replace(" \n", "\n").replace("\n ", "\n").strip(" ")
-    return joined.split("\n")
 
 
 def keep_latin_names(joined: str) -> str:
     """Blank the lines (names) written in other scripts, and airport codes ("BRU"), keeping line positions."""
     return _AIRPORT_CODE.sub("", _NON_LATIN_LINE.sub("", joined))
-
-
-def fold_many(texts: list[str]) -> list[str]:
-    return fold_lines("\n".join(text.replace("\n", " ") for text in texts))
-
-
-def fold_key(text: str) -> str:
-    return fold_many([text])[0]
 
 
 def compact(key: str) -> str:
@@ -267,17 +219,17 @@ def parse_city(raw: str) -> CityQuery:
     text = _POSTAL_BOX.sub(" ", _DUTCH_POSTCODE.sub(" ", text))
     bracketed = [m.group(0).strip("()[] ") for m in _BRACKETS.finditer(text)]
     text = _BRACKETS.sub(" ", text)
-    whole_words = _clean_words(fold_key(text))
+    whole_words = _clean_words(fold(text))
     whole = _spellings(whole_words)
     pieces: list[list[str]] = []
     for piece in _SEPARATORS.split(text):
-        words = fold_key(piece).split()
+        words = fold(piece).split()
         if words and words[0] in _SITE_WORDS:
             break
         if _clean_words(" ".join(words)):
             pieces.append(_clean_words(" ".join(words)))
     separated = [key for piece in pieces for key in _spellings(piece)] if len(pieces) > 1 else []
-    separated += [" ".join(_clean_words(fold_key(b))) for b in bracketed]
+    separated += [" ".join(_clean_words(fold(b))) for b in bracketed]
     runs = [run for piece in pieces or [whole_words] for run in _runs(piece, len(piece) - 1)]
     seen = set(whole)
     pieces_keys = tuple(k for k in _unique(separated) if k not in seen)
@@ -317,8 +269,8 @@ def code_city(code: str | None) -> CodeCity | None:
     match = _CODE.match(text) or _CODE_GLUED.match(text)
     if not match:
         return None
-    key = compact(fold_key(match.group(2)))
-    segments = tuple(s for s in (compact(fold_key(piece)) for piece in re.split(r"[-.']", match.group(2))) if s)
+    key = compact(fold(match.group(2)))
+    segments = tuple(s for s in (compact(fold(piece)) for piece in re.split(r"[-.']", match.group(2))) if s)
     return CodeCity(key=key, segments=segments) if len(key) >= 3 else None
 
 
@@ -424,5 +376,5 @@ INSTITUTION_WORDS = frozenset(
 @lru_cache(maxsize=65536)
 def name_city_keys(name: str) -> tuple[str, ...]:
     """Runs of words in an institution's name that may be its city ("Universiteit Utrecht" -> "utrecht")."""
-    words = [w for w in fold_key(repair(name or "")).split() if not any(ch.isdigit() for ch in w)]
+    words = [w for w in fold(repair(name or "")).split() if not any(ch.isdigit() for ch in w)]
     return _unique(_runs(words, 4, skip_saints=True, banned=INSTITUTION_WORDS, min_letters=4))

@@ -1,12 +1,10 @@
 """Column names of an agreements list, in English and Dutch and as Mobility-Online and MoveON export them.
 
-Registered with the shared header layer (importing/headers.py) under the kind "agreements", so matching,
-messages and header detection work as for the other files.
+The shared header layer (importing/headers.py) lists them under the kind "agreements", so matching, messages and
+header detection work as for the other files; partners.csv may carry the EWP hei_id (HEI_ID_ALIASES) too.
 """
 
 from __future__ import annotations
-
-from dashboard.importing.headers import ALIASES
 
 AGREEMENT_ALIASES: dict[str, tuple[str, ...]] = {
     "partner_id": ("partner_id", "partner id", "partner code", "partnercode", "partner nr"),
@@ -222,10 +220,3 @@ AGREEMENT_ALIASES: dict[str, tuple[str, ...]] = {
     "blended": ("blended", "blended mobility", "gemengd", "hybride", "blended learning", "virtual component"),
 }
 HEI_ID_ALIASES = ("hei_id", "hei id", "hei-id", "schac", "schac code", "ewp id", "ewp hei id")
-# The shared layer keys its alias tables by file kind; adding ours leaves the other kinds untouched. This module is
-# imported with dashboard.importing, before any file is matched (the layer caches each kind's index on first use).
-ALIASES.setdefault("agreements", AGREEMENT_ALIASES)
-# partners.csv may carry the partner's EWP hei_id: known to the partner list (no "ignored column" warning) and read
-# by importing/iias_files.py, which matches IIAs to partners.
-ALIASES["partners"].setdefault("hei_id", HEI_ID_ALIASES)
-ALIASES.setdefault("partner_hei_ids", {"hei_id": HEI_ID_ALIASES, "name": ALIASES["partners"]["name"]})

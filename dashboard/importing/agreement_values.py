@@ -9,6 +9,7 @@ import re
 from datetime import date, timedelta
 
 from dashboard import isced
+from dashboard.folding import fold
 from dashboard.importing import values as v
 from dashboard.model import AGREEMENT_STATUSES, EQF_LEVELS, MOBILITY_TYPES
 
@@ -413,7 +414,5 @@ def closest_names(text: str, names: list[str], limit: int = 3) -> list[str]:
     """The names most like `text`, for a hint when nothing matches exactly."""
     from rapidfuzz import fuzz, process
 
-    found = process.extract(
-        v.fold_fast(text), {n: v.fold_fast(n) for n in names}, scorer=fuzz.WRatio, limit=limit, score_cutoff=60
-    )
+    found = process.extract(fold(text), {n: fold(n) for n in names}, scorer=fuzz.WRatio, limit=limit, score_cutoff=60)
     return [name for _folded, _score, name in found]

@@ -10,10 +10,11 @@ import pandas as pd
 from dashboard.importing import agreement_values as av
 from dashboard.importing import values as v
 from dashboard.importing.agreement_headers import AGREEMENT_ALIASES
-from dashboard.importing.headers import ColumnMap, header_score, match_headers, missing_columns_message
+from dashboard.importing.checked_table import read_checked_table, row_problems
+from dashboard.importing.headers import ColumnMap
 from dashboard.importing.mobility import PartnerIndex
 from dashboard.importing.partners import DEFAULT_MAX_BYTES
-from dashboard.importing.reading import Row, read_table
+from dashboard.importing.reading import Row
 from dashboard.model import AGREEMENT_COLUMNS, empty_frame
 from dashboard.report import FileReport
 
@@ -44,35 +45,14 @@ def load_agreements(
 ) -> tuple[pd.DataFrame, FileReport]:
     """Agreements with AGREEMENT_COLUMNS; a row naming a partner not in partners.csv is rejected with a hint."""
     report = FileReport(str(path), KIND)
-    table = read_table(path, report, max_bytes=max_bytes, header_score=header_score(KIND))
-    if table is None:
+    # a second fields column is read when the first says nothing usable (see _fields_of)
+    checked = read_checked_table(
+        path, report, KIND, REQUIRED, max_bytes=max_bytes, partner_reference=REFERENCES, repeats_read=("fields",)
+    )
+    if checked is None:
         return agreements_frame([]), report
-    columns = match_headers(table.header, KIND)
-    missing = [name for name in REQUIRED if name not in columns]
-    if not any(ref in columns for ref in REFERENCES):
-        missing.append("name")
-    if missing:
-        report.fail(
-            missing_columns_message(
-                KIND,
-                table.header,
-                missing,
-                labels={"name": "partner_id, erasmus_code or name (one of them, to say which partner)"},
-            ),
-            line=table.header_line,
-        )
-        return agreements_frame([]), report
-    if columns.unknown:
-        report.warn(
-            table.header_line,
-            None,
-            "ignored column(s) the agreements list does not use: " + ", ".join(repr(c) for c in columns.unknown),
-        )
+    table, columns = checked
     field_columns = _field_columns(table.header, columns)
-    for written, canonical in columns.repeated:
-        if canonical == "fields":
-            continue  # read when the first fields column says nothing usable (see _fields_of)
-        report.warn(table.header_line, written, f"a second column for {canonical}: this one is ignored")
     index = PartnerIndex(partners)
     names = {ref: [str(v) for v in partners[ref] if v] if ref in partners else [] for ref in REFERENCES}
     records, seen = [], {}
@@ -134,23 +114,10 @@ def _condition(
     def cell(name: str) -> str:
         return row.cells[columns.positions[name]] if name in columns else ""
 
-    if row.overflow:
-        report.reject(
-            row.line,
-            None,
-            "the row has more cells than the header: a stray delimiter or an "
-            "unclosed quote shifts the columns; fix the row",
-            row.overflow,
-        )
+    problems = row_problems(row, columns)
+    if problems:
+        report.reject(row.line, *problems[0])
         return None
-    if row.problem:
-        report.reject(row.line, None, row.problem)
-        return None
-    for name in columns.positions:
-        problem = v.cell_problem(cell(name), name)
-        if problem:
-            report.reject(row.line, columns.written[name], problem, v.shorten(cell(name)))
-            return None
     record: dict = {
         "agreement_id": cell("agreement_id"),
         "department": cell("department"),

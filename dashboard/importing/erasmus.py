@@ -18,6 +18,7 @@ import pandas as pd
 from tqdm import tqdm
 
 from dashboard.countries import country_from_erasmus_code
+from dashboard.folding import fold
 from dashboard.importing import values as v
 from dashboard.importing.erasmus_columns import (
     REQUIRED,
@@ -243,7 +244,7 @@ def _use_row(
             f"the {side} organisation (the partner) has neither an Erasmus code nor a name",
         )
         return
-    key = ("code", v.erasmus_key(code)) if code else ("name", v.fold_fast(name), v.fold_fast(city), country)
+    key = ("code", v.erasmus_key(code)) if code else ("name", fold(name), fold(city), country)
     seen = result.partners.get(key)
     if seen is None:
         seen = result.partners[key] = PartnerSeen(code)

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from dashboard.folding import fold
 from dashboard.importing import values as v
 from dashboard.importing.erasmus import ErasmusImport, flows_frame
 from dashboard.importing.headers import canonical_name
@@ -65,11 +66,11 @@ def match_partners(result: ErasmusImport, partners: pd.DataFrame) -> tuple[dict[
     ):
         if code:
             codes.setdefault(v.erasmus_key(code), pid)
-        names.setdefault((v.fold_fast(name), v.fold_fast(city)), pid)
+        names.setdefault((fold(name), fold(city)), pid)
         used.add(str(pid).casefold())
     # A partner named without its code on some rows is the one with the code, when name and city agree.
     coded = {
-        (v.fold_fast(seen.best(seen.names)), v.fold_fast(seen.best(seen.cities))): key
+        (fold(seen.best(seen.names)), fold(seen.best(seen.cities))): key
         for key, seen in result.partners.items()
         if key[0] == "code"
     }
@@ -78,11 +79,15 @@ def match_partners(result: ErasmusImport, partners: pd.DataFrame) -> tuple[dict[
     for key, seen in sorted(result.partners.items(), key=lambda item: item[0][0]):  # codes before names
         name, city = seen.best(seen.names), seen.best(seen.cities)
         found = codes.get(key[1]) if key[0] == "code" else None
-        found = found or names.get((v.fold_fast(name), v.fold_fast(city)))
+        found = found or names.get((fold(name), fold(city)))
         if found is None and key[0] == "name" and (key[1], key[2]) in coded:
             found = ids.get(coded[(key[1], key[2])])
         if found is None:
-            base = v.partner_id_from_code(seen.code) or v.slug(f"{name} {seen.best(seen.countries)}") or "partner"
+            base = (
+                v.partner_id_from_code(seen.code)
+                or v.partner_id_from_name(name, seen.best(seen.countries))
+                or "partner"
+            )
             found, number = base, 1
             while found.casefold() in used:
                 number += 1
@@ -102,7 +107,7 @@ def match_partners(result: ErasmusImport, partners: pd.DataFrame) -> tuple[dict[
                     "activities": ";".join(activities),
                 }
             )
-            names.setdefault((v.fold_fast(name), v.fold_fast(city)), found)
+            names.setdefault((fold(name), fold(city)), found)
         ids[key] = found
     return ids, added
 

@@ -6,10 +6,12 @@ Matching ignores case, accents, spacing and punctuation: "Naam instelling", "NAA
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cache
 
-from dashboard.countries import fold
+from dashboard.folding import fold
+from dashboard.importing.agreement_headers import AGREEMENT_ALIASES, HEI_ID_ALIASES
 from dashboard.model import KEY_FIGURE_TRANSLATIONS
 from dashboard.report import name_a_few
 
@@ -18,28 +20,33 @@ _PARTNER_REFERENCE = {
     "erasmus_code": ("erasmus code", "erasmuscode", "erasmus id", "institution code", "erasmus institution code"),
 }
 
+_PARTNER_NAME = (
+    "name",
+    "institution",
+    "institution name",
+    "partner",
+    "partner institution",
+    "partner name",
+    "instelling",
+    "naam instelling",
+    "naam",
+    "partnerinstelling",
+    "organisation",
+    "organization",
+    "organisation name",
+    "organization name",
+    "legal name",
+    "university",
+    "universiteit",
+)
+
+# Built whole here, once: no module adds to it at import time (the index of each kind is cached on first use).
 ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
     "partners": {
         **_PARTNER_REFERENCE,
-        "name": (
-            "name",
-            "institution",
-            "institution name",
-            "partner",
-            "partner institution",
-            "partner name",
-            "instelling",
-            "naam instelling",
-            "naam",
-            "partnerinstelling",
-            "organisation",
-            "organization",
-            "organisation name",
-            "organization name",
-            "legal name",
-            "university",
-            "universiteit",
-        ),
+        "name": _PARTNER_NAME,
+        # read by importing/iias_files.py, which matches IIAs to partners; no "ignored column" warning
+        "hei_id": HEI_ID_ALIASES,
         "city": ("city", "town", "stad", "plaats", "gemeente", "woonplaats", "ville", "stadt"),
         "country": ("country", "country code", "country cd", "land", "landcode", "country name", "pays"),
         "tier": (
@@ -145,20 +152,21 @@ ALIASES: dict[str, dict[str, tuple[str, ...]]] = {
         "value": ("value", "waarde", "number", "getal"),
         "unit": ("unit", "eenheid"),
         "source": ("source", "bron"),
-        # Optional translations, so a Dutch or French page shows the office's own wording.
+        # Every language with a catalogue (German, ...): its label_xx / unit_xx columns under their own names...
+        **{column: (column, column.replace("_", " ")) for column in KEY_FIGURE_TRANSLATIONS},
+        # ... and for Dutch and French the office's own wording too.
         "label_nl": ("label_nl", "label nl", "kerncijfer nl", "omschrijving nl"),
         "label_fr": ("label_fr", "label fr", "libelle fr", "libellé fr"),
         "unit_nl": ("unit_nl", "unit nl", "eenheid nl"),
         "unit_fr": ("unit_fr", "unit fr", "unite fr", "unité fr"),
     },
+    "agreements": AGREEMENT_ALIASES,
+    "partner_hei_ids": {"hei_id": HEI_ID_ALIASES, "name": _PARTNER_NAME},
 }
-# Every other language with a catalogue (German, ...) gets its label_xx / unit_xx columns under their own names.
-for _column in KEY_FIGURE_TRANSLATIONS:
-    ALIASES["key_figures"].setdefault(_column, (_column, _column.replace("_", " ")))
 
 
 def missing_columns_message(
-    kind: str, header: list[str], missing: list[str], labels: dict[str, str] | None = None
+    kind: str, header: Sequence[str], missing: Sequence[str], labels: dict[str, str] | None = None
 ) -> str:
     """What a person needs when required columns are absent: which ones, what the file has, which names count.
 

@@ -9,13 +9,15 @@ from pathlib import Path
 import numpy as np
 import pandas as pd
 
+from dashboard.folding import fold
 from dashboard.importing import values as v
-from dashboard.importing.headers import ColumnMap, header_score, match_headers, missing_columns_message
+from dashboard.importing.checked_table import check_columns, row_problems
+from dashboard.importing.headers import ColumnMap, header_score
 from dashboard.importing.partners import DEFAULT_MAX_BYTES
 from dashboard.importing.plain_csv import PlainTable, read_plain_csv
 from dashboard.importing.reading import Row, Table, read_table
 from dashboard.model import MOBILITY_COLUMNS, empty_frame
-from dashboard.report import FileReport, name_a_few
+from dashboard.report import FileReport
 
 REQUIRED = ("academic_year", "direction", "participant", "duration", "count")
 REFERENCES = ("partner_id", "erasmus_code", "name")  # tried in this order
@@ -36,7 +38,7 @@ class PartnerIndex:
             for pid, code, name in zip(*columns):
                 if code:
                     self.codes.setdefault(v.erasmus_key(str(code)), str(pid))
-                self.names[v.fold_fast(str(name))].append(str(pid))
+                self.names[fold(str(name))].append(str(pid))
 
     def find(self, reference: str, text: str) -> str:
         """The partner_id; raises Invalid saying what was not found and how to fix it."""
@@ -45,7 +47,7 @@ class PartnerIndex:
         elif reference == "erasmus_code":
             found = self.codes.get(v.erasmus_key(text))
         else:
-            matches = self.names.get(v.fold_fast(text), [])
+            matches = self.names.get(fold(text), [])
             if len(matches) > 1:
                 raise v.Invalid(
                     f"name {text!r} matches {len(matches)} partners ({', '.join(matches)}): "
@@ -74,9 +76,8 @@ def load_mobility(
             return loaded
     report = FileReport(str(path), "mobility")
     table = read_table(path, report, max_bytes=max_bytes, header_score=header_score("mobility"))
-    if table is None:
-        return _frame([]), report
-    return _load(path, partners, table, report)  # type: ignore[return-value]  (a Table always loads)
+    loaded = None if table is None else _load(path, partners, table, report)
+    return loaded or (_frame([]), report)  # a Table always loads
 
 
 def _load(
@@ -85,29 +86,9 @@ def _load(
     """The flows of a table read from `path`; None when a PlainTable has a row only the row-by-row way can
     report (then the file is read again with read_table)."""
     report = report or FileReport(str(path), "mobility")
-    columns = match_headers(table.header, "mobility")
-    missing = [name for name in REQUIRED if name not in columns]
-    if not any(ref in columns for ref in REFERENCES):
-        missing.append("name")
-    if missing:
-        report.fail(
-            missing_columns_message(
-                "mobility",
-                table.header,
-                missing,
-                labels={"name": "partner_id, erasmus_code or name (one of them, to say which partner)"},
-            ),
-            line=table.header_line,
-        )
+    columns = check_columns(table, report, "mobility", REQUIRED, partner_reference=REFERENCES)
+    if columns is None:
         return _frame([]), report
-    if columns.unknown:
-        report.warn(
-            table.header_line,
-            None,
-            "ignored column(s) the mobility list does not use: " + name_a_few(columns.unknown),
-        )
-    for written, canonical in columns.repeated:
-        report.warn(table.header_line, written, f"a second column for {canonical}: this one is ignored")
     index = PartnerIndex(partners)
     if isinstance(table, PlainTable):
         frame = _plain_flows(table, columns, index, report)
@@ -120,7 +101,7 @@ def _load(
         record = _flow(row, columns, index, report)
         if record is None:
             continue
-        campus, campus_line = spellings.setdefault(v.fold_fast(record["campus"]), (record["campus"], row.line))
+        campus, campus_line = spellings.setdefault(fold(record["campus"]), (record["campus"], row.line))
         flow = (
             record["academic_year"],
             record["partner_id"],
@@ -156,23 +137,10 @@ def _flow(row: Row, columns: ColumnMap, index: PartnerIndex, report: FileReport)
     def cell(name: str) -> str:
         return row.cells[columns.positions[name]] if name in columns else ""
 
-    if row.overflow:
-        report.reject(
-            row.line,
-            None,
-            "the row has more cells than the header: a stray delimiter or an "
-            "unclosed quote shifts the columns; fix the row",
-            row.overflow,
-        )
+    problems = row_problems(row, columns)
+    if problems:
+        report.reject(row.line, *problems[0])
         return None
-    if row.problem:
-        report.reject(row.line, None, row.problem)
-        return None
-    for name in columns.positions:
-        problem = v.cell_problem(cell(name), name)
-        if problem:
-            report.reject(row.line, columns.written[name], problem, v.shorten(cell(name)))
-            return None
     record: dict = {"campus": cell("campus")}
     parsers = (
         ("academic_year", v.parse_academic_year),
@@ -283,7 +251,7 @@ def _plain_flows(table: PlainTable, columns: ColumnMap, index: PartnerIndex, rep
         values, of_unique = np.unique(np.asarray(parsed, dtype=object).astype(str), return_inverse=True)
         columns_out[name] = pd.Categorical.from_codes(of_unique.reshape(-1)[codes[name]], categories=values)
     campuses = list(columns_out["campus"].categories)
-    if len({v.fold_fast(c) for c in campuses}) != len(campuses):
+    if len({fold(c) for c in campuses}) != len(campuses):
         return None  # one campus written two ways: a warning per row
     years = columns_out["academic_year"]
     counts = columns_out["count"]

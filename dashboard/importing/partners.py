@@ -8,11 +8,13 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.countries import continent, country_from_erasmus_code, country_name
+from dashboard.folding import fold
 from dashboard.importing import values as v
-from dashboard.importing.headers import ColumnMap, header_score, match_headers, missing_columns_message
-from dashboard.importing.reading import Row, Table, read_table
+from dashboard.importing.checked_table import read_checked_table, row_problems
+from dashboard.importing.headers import ColumnMap
+from dashboard.importing.reading import Row, Table
 from dashboard.model import ACTIVITIES, PARTNER_COLUMNS
-from dashboard.report import FileReport, name_a_few
+from dashboard.report import FileReport
 
 DEFAULT_MAX_BYTES = 50 * 2**20
 # Beside the model's columns: the address (for the geocoder) and the agreement's dates where the file gives
@@ -63,16 +65,11 @@ def read_partner_rows(
 ) -> tuple[pd.DataFrame, FileReport]:
     """Every input row in input order, normalised, with a "rejected" reason ("" when loaded)."""
     report = FileReport(str(path), "partners")
-    table = read_table(path, report, max_bytes=max_bytes, header_score=header_score("partners"))
-    if table is None:
-        return _frame([]), report
-    columns = match_headers(table.header, "partners")
     required = ("name", "country", "tier") if require_tier else ("name", "country")
-    missing = [name for name in required if name not in columns]
-    if missing:
-        report.fail(missing_columns_message("partners", table.header, missing), line=table.header_line)
+    checked = read_checked_table(path, report, "partners", required, max_bytes=max_bytes)
+    if checked is None:
         return _frame([]), report
-    _warn_about_columns(columns, table, report)
+    table, columns = checked
     outcomes = _normalise_rows(table, columns, require_tier)
     report.rows_read = len(outcomes)
     for outcome in outcomes:
@@ -97,21 +94,6 @@ def load_partners(
     rows, report = read_partner_rows(path, max_bytes=max_bytes, require_tier=require_tier)
     loaded = rows[rows["rejected"] == ""].drop(columns="rejected").reset_index(drop=True)
     return loaded, report
-
-
-def _warn_about_columns(columns: ColumnMap, table: Table, report: FileReport) -> None:
-    if columns.unknown:
-        report.warn(
-            table.header_line,
-            None,
-            "ignored column(s) the partner list does not use: " + name_a_few(columns.unknown),
-        )
-    for written, canonical in columns.repeated:
-        report.warn(
-            table.header_line,
-            written,
-            f"a second column for {canonical} (the first is {columns.written[canonical]!r}): this one is ignored",
-        )
 
 
 def _normalise_rows(table: Table, columns: ColumnMap, require_tier: bool) -> list[_Outcome]:
@@ -149,21 +131,7 @@ def _normalise(row: Row, columns: ColumnMap, require_tier: bool, countries: dict
     def invalid(name: str, error: v.Invalid, value: str | None) -> None:
         problems.append((written(error.field or name), str(error), value))
 
-    if row.problem:
-        problems.append((None, row.problem, None))
-    if row.overflow:
-        problems.append(
-            (
-                None,
-                "the row has more cells than the header: a stray delimiter or an unclosed quote shifts the "
-                "columns; fix the row",
-                row.overflow,
-            )
-        )
-    for name, text in cells.items():
-        problem = v.cell_problem(text, name)
-        if problem:
-            problems.append((written(name), problem, v.shorten(text)))
+    problems.extend(row_problems(row, columns))
     for name in ("name", "city", "street", "postcode"):
         record[name] = cell(name)
     record["partner_id"] = cell("partner_id")
@@ -259,7 +227,7 @@ def _normalise(row: Row, columns: ColumnMap, require_tier: bool, countries: dict
 
 def _duplicate_keys(record: dict) -> list[tuple[str, str]]:
     # Same-named schools in different cities are different schools (Spain has many "IES Universidad Laboral").
-    keys = [("name", f"{v.fold_fast(record['name'])}|{record['country']}|{v.fold_fast(record['city'])}")]
+    keys = [("name", f"{fold(record['name'])}|{record['country']}|{fold(record['city'])}")]
     if record["erasmus_code"]:
         keys.append(("erasmus_code", v.erasmus_key(record["erasmus_code"])))
     if record["partner_id"]:
@@ -292,7 +260,7 @@ def _assign_id(record: dict, explicit_ids: set[str], used_ids: set[str]) -> None
     if not record["partner_id"]:
         base = (
             v.partner_id_from_code(record["erasmus_code"])
-            or v.slug(f"{record['name']} {record['country']}")
+            or v.partner_id_from_name(record["name"], record["country"])
             or "partner"
         )
         candidate, number = base, 1

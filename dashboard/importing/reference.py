@@ -8,11 +8,10 @@ from pathlib import Path
 import pandas as pd
 
 from dashboard.importing import values as v
-from dashboard.importing.headers import header_score, match_headers, missing_columns_message
+from dashboard.importing.checked_table import read_checked_table, row_problems
 from dashboard.importing.partners import DEFAULT_MAX_BYTES
-from dashboard.importing.reading import read_table
 from dashboard.model import CAMPUS_COLUMNS, KEY_FIGURE_COLUMNS, KEY_FIGURE_TRANSLATIONS, empty_frame
-from dashboard.report import FileReport, name_a_few
+from dashboard.report import FileReport
 
 
 def load_campuses(path: str | Path, *, max_bytes: int = DEFAULT_MAX_BYTES) -> tuple[pd.DataFrame, FileReport]:
@@ -68,27 +67,15 @@ def _rows(path: str | Path, report: FileReport, kind: str, required: tuple[str, 
     if not Path(path).exists():
         report.warn(None, None, f"{Path(path).name} not found: continuing without {kind.replace('_', ' ')}")
         return
-    table = read_table(path, report, max_bytes=max_bytes, header_score=header_score(kind))
-    if table is None:
+    checked = read_checked_table(path, report, kind, required, max_bytes=max_bytes)
+    if checked is None:
         return
-    columns = match_headers(table.header, kind)
-    missing = [name for name in required if name not in columns]
-    if missing:
-        report.fail(missing_columns_message(kind, table.header, missing), line=table.header_line)
-        return
-    if columns.unknown:
-        report.warn(table.header_line, None, "ignored column(s): " + name_a_few(columns.unknown))
+    table, columns = checked
     for row in table.rows:
         report.rows_read += 1
-        if row.problem or row.overflow:
-            report.reject(
-                row.line,
-                None,
-                row.problem
-                or "the row has more cells than the header: a stray "
-                "delimiter or an unclosed quote shifts the columns; fix the row",
-                row.overflow or None,
-            )
+        problems = row_problems(row, columns)
+        if problems:
+            report.reject(row.line, *problems[0])
             continue
         yield (
             row,

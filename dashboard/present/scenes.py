@@ -9,11 +9,10 @@ from __future__ import annotations
 
 import base64
 import copy
-import inspect
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
 import numpy as np
@@ -150,7 +149,7 @@ def _region(scene: Scene, dataset: Dataset, language: str, everything: View):
 
 
 def _pyramid(scene: Scene, dataset: Dataset, language: str, everything: View):
-    figure = _call(tier_pyramid, everything.tier_counts, theme=PRESENT_THEME, language=language)
+    figure = tier_pyramid(everything.tier_counts, theme=PRESENT_THEME, language=language)
     facts = [
         Fact(number(everything.tier_counts.get(t, 0), language), text(f"present.tier_partners.{t}", language))
         for t in ("strategic", "collaboration", "mobility")
@@ -160,7 +159,7 @@ def _pyramid(scene: Scene, dataset: Dataset, language: str, everything: View):
 
 def _trend(scene: Scene, dataset: Dataset, language: str, everything: View):
     by_year = stats.mobility_by_year(everything.totals, stats.year_span(everything.years))
-    figure = _call(mobility_trend, by_year, theme=PRESENT_THEME, language=language).to_plotly_json()
+    figure = mobility_trend(by_year, theme=PRESENT_THEME, language=language).to_plotly_json()
     for trace in figure["data"]:
         trace.setdefault("line", {})["width"] = TREND_LINE_PX
         trace.setdefault("marker", {})["size"] = TREND_MARKER_PX
@@ -178,7 +177,7 @@ def _trend(scene: Scene, dataset: Dataset, language: str, everything: View):
 
 def _fields(scene: Scene, dataset: Dataset, language: str, everything: View):
     counts = partners_by_broad_field(dataset.agreements, everything.partners["partner_id"])
-    figure = _call(partners_by_field_bar, counts, theme=PRESENT_THEME, language=language)
+    figure = partners_by_field_bar(counts, theme=PRESENT_THEME, language=language)
     facts = [
         Fact(number(row.partners, language), isced.field_name(row.field, language))
         for row in counts.head(3).itertuples(index=False)
@@ -200,20 +199,8 @@ _BUILDERS: dict[str, Callable] = {
 # -- helpers ----------------------------------------------------------------------------------------
 
 
-def _call(function: Callable, *args, language: str, **kwargs):
-    """Call a figure builder, in `language` when it can speak one (the figures learn languages separately)."""
-    if "language" in _parameters(function):
-        kwargs["language"] = language
-    return function(*args, **kwargs)
-
-
-@cache
-def _parameters(function: Callable) -> frozenset[str]:
-    return frozenset(inspect.signature(function).parameters)
-
-
 def _map(partners: pd.DataFrame, dataset: Dataset, language: str, **kwargs) -> dict:
-    figure = _call(world_map, partners, home=dataset.institution, theme=PRESENT_THEME, language=language, **kwargs)
+    figure = world_map(partners, home=dataset.institution, theme=PRESENT_THEME, language=language, **kwargs)
     figure = figure.to_plotly_json()
     for trace in figure["data"]:
         marker = trace.get("marker") or {}

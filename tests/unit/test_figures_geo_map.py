@@ -6,7 +6,7 @@ import numpy as np
 import plotly.graph_objects as go
 import pytest
 
-from dashboard.figures.geo import distance_km
+from dashboard.distance import distance_km
 from dashboard.figures.geo_map import geo_map as world_map
 from tests.factories import (
     GRONINGEN,
@@ -131,7 +131,7 @@ def test_partners_sharing_a_city_get_distinct_points_near_it(dataset, region):
     ring = [points[p] for p in ("P01", "P04", "P10")]
     coordinates = {(round(p["lat"], 3), round(p["lon"], 3)) for p in ring}
     assert len(coordinates) == 3
-    distances = [float(distance_km(GRONINGEN[0], GRONINGEN[1], p["lat"], p["lon"])) for p in ring]
+    distances = [distance_km(GRONINGEN, (p["lat"], p["lon"])) for p in ring]
     assert all(10 < d < 150 for d in distances), distances
     # A partner alone in its city stays exactly on it.
     assert (points["P02"]["lat"], points["P02"]["lon"]) == pytest.approx((60.4518, 22.2666), abs=1e-3)

@@ -10,8 +10,9 @@ import numpy as np
 import plotly.graph_objects as go
 import pytest
 
+from dashboard.distance import distance_km
 from dashboard.figures.basemap import FONT
-from dashboard.figures.geo import MapView, distance_km, fit_view
+from dashboard.figures.geo import MapView, fit_view
 from dashboard.figures.world_map import (
     CLUSTER_MAXZOOM,
     MAX_MARKER,
@@ -77,7 +78,7 @@ def test_a_filter_fits_the_view_so_every_partner_shown_is_inside(dataset, query)
 def test_one_city_is_fitted_closely_but_not_to_the_street(dataset):
     fig, _ = _map(dataset, "?q=groningen", fit=True)
     assert 8 <= fig.layout.map.zoom <= 10  # FIT_MAX_ZOOM
-    assert distance_km(fig.layout.map.center.lat, fig.layout.map.center.lon, *GRONINGEN) < 5
+    assert distance_km((fig.layout.map.center.lat, fig.layout.map.center.lon), GRONINGEN) < 5
 
 
 def test_finland_fits_closer_than_the_world_and_no_filter_shows_the_world(dataset):
@@ -104,8 +105,8 @@ def test_partners_of_one_city_get_distinct_points_a_few_hundred_metres_to_a_few_
     places = [points[p] for p in ("P01", "P04", "P10")]
     for k, a in enumerate(places):
         for b in places[k + 1 :]:
-            assert 0.3 < distance_km(*a, *b) < 5
-        assert distance_km(*a, *GRONINGEN) < 3
+            assert 0.3 < distance_km(a, b) < 5
+        assert distance_km(a, GRONINGEN) < 3
 
 
 def test_the_style_is_offline_every_source_font_and_icon_from_the_app(dataset):
@@ -178,7 +179,7 @@ def test_the_selected_partner_gets_a_ring_and_its_name_and_the_map_centres_on_it
     fig, _ = _map(dataset, selected_id="P07")
     ring = next(t for t in fig.data if t.name == SELECTION_TRACE)
     assert len(ring.lat) == 1 and ring.text == ("Hanyang University",)
-    assert distance_km(fig.layout.map.center.lat, fig.layout.map.center.lon, ring.lat[0], ring.lon[0]) < 1
+    assert distance_km((fig.layout.map.center.lat, fig.layout.map.center.lon), (ring.lat[0], ring.lon[0])) < 1
 
 
 @pytest.mark.parametrize("direction", ["outgoing", "incoming"])
@@ -194,8 +195,8 @@ def test_flows_are_arcs_with_an_arrowhead_each_pointing_the_way_people_go(datase
     # An outgoing arrowhead sits nearer the partner than home, an incoming one nearer home.
     fig, _ = _map(dataset, "?q=turku", layer="flows", flow_direction=direction)
     [head] = [t for t in fig.data if t.name == "arrows"]
-    to_home = distance_km(head.lat[0], head.lon[0], home.lat, home.lon)
-    to_partner = distance_km(head.lat[0], head.lon[0], 60.4518, 22.2666)
+    to_home = distance_km((head.lat[0], head.lon[0]), (home.lat, home.lon))
+    to_partner = distance_km((head.lat[0], head.lon[0]), (60.4518, 22.2666))
     assert (to_partner < to_home) == (direction == "outgoing")
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
+from dashboard.distance import distance_km
 from dashboard.geocoding import geocode_partners
-from dashboard.geocoding.index import distance_km
 from dashboard.importing import read_partner_rows
 
 REAL = Path(__file__).resolve().parents[2] / ".." / "shared" / "data" / "real"

@@ -6,8 +6,9 @@ import pytest
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 
+from dashboard.distance import distance_km
 from dashboard.geocoding import GazetteerGeocoder, country_centroid
-from dashboard.geocoding.index import distance_km, load_index
+from dashboard.geocoding.index import load_index
 
 
 @pytest.fixture(scope="module")

@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from bench.messy_places import geocode_dev_set, per_class, read_dev_set
+from dashboard.distance import distance_km
 from dashboard.geocoding import GazetteerGeocoder, geocode_partners
-from dashboard.geocoding.index import distance_km
 
 
 @pytest.fixture(scope="module")

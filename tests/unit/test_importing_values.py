@@ -133,8 +133,8 @@ def test_erasmus_codes(text, code, key):
 
 def test_partner_id_from_code_and_slug():
     assert v.partner_id_from_code("NL ROTTERD03") == "nl-rotterd03"
-    assert v.slug("Hogeschool PXL BE") == "hogeschool-pxl-be"
-    assert v.slug("Politehnica Timișoara RO") == "politehnica-timisoara-ro"
+    assert v.partner_id_from_name("Hogeschool PXL", "BE") == "hogeschool-pxl-be"
+    assert v.partner_id_from_name("Politehnica Timișoara", "RO") == "politehnica-timisoara-ro"
 
 
 @pytest.mark.parametrize(
