@@ -63,6 +63,9 @@ FIT_HTML_JS = """
 () => {
   const cut = [];
   for (const el of document.querySelectorAll('.atlas-page *')) {
+    // The grid's cells end a long name with an ellipsis by design: its tooltip (and the card) show it whole,
+    // and a column can be widened.
+    if (el.closest('.ag-cell:not(.partner-card-cell)')) continue;
     if (el.closest('.js-plotly-plot, .visually-hidden, .skip-link, .ag-aria-description-container, .chart-table-toggle:not([open]) > div')) continue;
     if (!el.getClientRects().length || getComputedStyle(el).visibility === 'hidden') continue;
     const own = Array.from(el.childNodes).some(n => n.nodeType === 3 && n.textContent.trim());
@@ -139,7 +142,9 @@ TARGETS_JS = """
     '[role=slider], .mantine-Chip-label, .mantine-SegmentedControl-label, .mantine-Switch-body, ' +
     '.ag-paging-button, .ag-header-cell';
   let checked = 0;
-  for (const el of document.querySelector(scope).querySelectorAll(sel)) {
+  for (const found of document.querySelector(scope).querySelectorAll(sel)) {
+    // A multi-select's typing field sits inside the field's box, which is what a finger presses.
+    const el = found.closest('.mantine-PillsInput-input, .mantine-Input-input') || found;
     if (el.closest('.visually-hidden, .skip-link, .modebar, .mantine-Switch-body .mantine-Switch-input')) continue;
     if (el.matches('.mantine-Switch-input')) continue;  // the switch's body is its target
     const style = getComputedStyle(el);
