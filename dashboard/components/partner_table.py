@@ -92,7 +92,10 @@ def card_column(language: str = "en") -> dict[str, object]:
         "field": "name",
         "headerName": text("col.name", language),
         "hide": True,
-        "flex": 1,
+        # A width, not flex: atlas-narrow.js sets it to the table's (ag-grid's flex on a column shown after the
+        # first draw can leave the rows hidden).
+        "width": 320,
+        "resizable": False,
         "cellRenderer": "PartnerCard",
         "cellClass": "partner-card-cell",
         "cellRendererParams": {
