@@ -1,8 +1,8 @@
 /* Partner Atlas: a keyboard path into the charts' elements (WCAG 2.1.1). On a focused chart (.atlas-chart-keys,
    components/panels.py), the arrow keys move a highlight between its bars, tiers or points (plotly's own hover
-   card, drawn by Plotly.Fx.hover), the live region reads it, and Enter or Space clicks it: the chart emits the
-   plotly_click a mouse click emits, with the same points, so dcc.Graph writes the same clickData and every chart
-   that filters on a click filters on the keyboard too, with no code of its own. */
+   card, drawn by Plotly.Fx.hover), the live region reads it, and Enter or Space clicks it: the chart's clickData
+   gets the points a mouse click there reports (dash_clientside.set_props), so every chart that filters on a
+   click filters from the keyboard too, with no code of its own. */
 (function () {
   "use strict";
 
@@ -68,8 +68,7 @@
     }
   }
 
-  // The highlight: plotly's hover card on one point. Its plotly_hover event carries the points a click there
-  // would send (plotly's click reports the hovered points), kept for Enter.
+  // The highlight: plotly's hover card on one element.
   function highlight(chart, index) {
     var plot = plotOf(chart);
     if (!plot || !window.Plotly) { return false; }
@@ -79,12 +78,10 @@
     chart.atlasIndex = index;
     if (!plot.atlasKeys) {
       plot.atlasKeys = true;
-      plot.on("plotly_hover", function (data) { plot.atlasHovered = data && data.points; });
       // A click redraws the chart (the filter changed): the highlight comes back on the same element.
       plot.on("plotly_afterplot", function () {
-        var box = plot.closest(".atlas-chart-keys");
-        if (box && document.activeElement === box && box.atlasIndex !== undefined) {
-          window.requestAnimationFrame(function () { highlight(box, box.atlasIndex); });
+        if (document.activeElement === chart && chart.atlasIndex !== undefined) {
+          window.requestAnimationFrame(function () { highlight(chart, chart.atlasIndex); });
         }
       });
     }
@@ -93,19 +90,48 @@
     return true;
   }
 
-  function click(chart, event) {
+  function item(values, index) {
+    return values && typeof values.length === "number" ? values[index] : undefined;
+  }
+
+  // The points a mouse click on the element reports (plotly's click event data, as dcc.Graph keeps it): the
+  // element's coordinates, its label and value (bars) and its customdata, which the filter callbacks read. A
+  // chart whose hover covers a whole x reports every trace at that x, as a click there does.
+  function clickedPoints(plot, target) {
+    var mode = String((plot.layout && plot.layout.hovermode) || "");
+    var whole = mode === "x" || mode === "y" || /unified/.test(mode);
+    var curves = whole ? (plot.data || []).map(function (_, curve) { return curve; }) : [target.curveNumber];
+    return curves.map(function (curve) {
+      var trace = plot.data[curve] || {};
+      var i = target.pointNumber;
+      var point = { curveNumber: curve, pointNumber: i, pointIndex: i, x: item(trace.x, i), y: item(trace.y, i) };
+      if (trace.type === "bar") {
+        var horizontal = trace.orientation === "h";
+        point.label = horizontal ? point.y : point.x;
+        point.value = horizontal ? point.x : point.y;
+      }
+      var custom = item(trace.customdata, i);
+      if (custom !== undefined) { point.customdata = custom; }
+      return point;
+    }).filter(function (point) { return point.x !== undefined || point.y !== undefined; });
+  }
+
+  // Enter: the chart's clickData, as a mouse click sets it, so the callbacks that filter on a click filter.
+  function click(chart) {
     var plot = plotOf(chart);
-    var points = plot && plot.atlasHovered;
-    if (!points || !points.length) { return false; }
-    // The same event a mouse click emits: dcc.Graph turns it into clickData, and the callbacks do the rest.
-    plot.emit("plotly_click", { points: points, event: event });
+    var all = plot ? targets(plot) : [];
+    var target = all[chart.atlasIndex];
+    if (!target || !window.dash_clientside || !window.dash_clientside.set_props) { return false; }
+    window.dash_clientside.set_props(chart.getAttribute("data-chart"), {
+      clickData: { points: clickedPoints(plot, target), timestamp: Date.now() },
+    });
     return true;
   }
 
   function leave(chart) {
     var plot = plotOf(chart);
     chart.atlasIndex = undefined;
-    if (plot && window.Plotly) { window.Plotly.Fx.unhover(plot); plot.atlasHovered = null; }
+    if (plot && window.Plotly) { window.Plotly.Fx.unhover(plot); }
   }
 
   var STEPS = { ArrowRight: 1, ArrowDown: 1, ArrowLeft: -1, ArrowUp: -1 };
@@ -124,7 +150,7 @@
     } else if (key === "Home" || key === "End") {
       handled = highlight(chart, key === "Home" ? 0 : Number.MAX_SAFE_INTEGER);
     } else if ((key === "Enter" || key === " ") && current !== undefined) {
-      handled = click(chart, event);
+      handled = click(chart);
     } else if (key === "Escape" && current !== undefined) {
       leave(chart);
       handled = true;

@@ -71,7 +71,9 @@
   }
 
   function showTableAs() {
-    if (!window.dash_ag_grid || !byId(TABLE)) { return; }
+    var table = byId(TABLE);
+    if (!window.dash_ag_grid || !table || !table.querySelector(".ag-row")) { return; }
+    unstick(table);
     window.dash_ag_grid.getApiAsync(TABLE).then(function (api) {
       var cards = NARROW.matches;
       if (api.atlasCards === cards) { return; }
@@ -81,10 +83,41 @@
         return { colId: id, hide: cards ? id !== CARD_COLUMN : id === CARD_COLUMN };
       });
       api.applyColumnState({ state: state });
+      if (cards) { fitCards(api, table); }
       api.setGridOption("rowHeight", cards ? cardHeight() : undefined);
       api.resetRowHeights();
-      byId(TABLE).classList.toggle("atlas-grid-cards", cards);
+      table.classList.toggle("atlas-grid-cards", cards);
     });
+  }
+
+  window.addEventListener("resize", function () {
+    var table = byId(TABLE);
+    if (NARROW.matches && table && window.dash_ag_grid) {
+      window.dash_ag_grid.getApiAsync(TABLE).then(function (api) { if (api.atlasCards) { fitCards(api, table); } });
+    }
+  });
+
+  // ag-grid hides its cells (.ag-delay-render) until it has sized its flex columns, and it sizes them when its
+  // box changes size. A grid made in a narrow window can miss that first size and stay blank (seen with
+  // dash-ag-grid 35 at 390 px): one pixel of padding for a frame gives it the size change it waits for.
+  // tests/browser/test_phone_and_tablet.py fails (no card visible) if this stops working.
+  function unstick(table) {
+    if (!table.querySelector(".ag-delay-render") || table.atlasNudged) { return; }
+    table.atlasNudged = true;
+    table.style.paddingRight = "1px";
+    window.requestAnimationFrame(function () {
+      window.requestAnimationFrame(function () { table.style.paddingRight = ""; table.atlasNudged = false; });
+    });
+  }
+
+  // The card column as wide as the table's visible body.
+  function fitCards(api, table) {
+    var body = table.querySelector(".ag-body-viewport");
+    var width = body ? Math.floor(body.clientWidth) : 0;
+    var column = api.getColumn(CARD_COLUMN);
+    if (width > 0 && column && Math.abs(column.getActualWidth() - width) > 1) {
+      api.setColumnWidths([{ key: CARD_COLUMN, newWidth: width }]);
+    }
   }
 
   // -- the year slider: every label readable ----------------------------------------------------

@@ -67,12 +67,26 @@
       if (name === "focusout") window.requestAnimationFrame(cooperate); else cooperate();
     }, { capture: true, passive: true });
   });
-  // A tap (a click, not the start of a scroll) into the map gives it the focus.
-  document.addEventListener("click", function (event) {
+  // A tap into the map (a touch that ends where it began: not a scroll) gives it the focus. The browser makes
+  // no click of it: MapLibre keeps the touch for itself.
+  function focusMap(target) {
     var box = document.getElementById(MAP_ID);
-    var chart = box && box.contains(event.target) && box.closest(".atlas-graph");
+    var chart = box && box.contains(target) && box.closest(".atlas-graph");
     if (chart && !chart.contains(document.activeElement)) chart.focus({ preventScroll: true });
-  }, true);
+  }
+  var touchAt = null;
+  document.addEventListener("touchstart", function (event) {
+    var t = event.touches[0];
+    touchAt = event.touches.length === 1 ? { x: t.clientX, y: t.clientY } : null;
+  }, { capture: true, passive: true });
+  document.addEventListener("touchend", function (event) {
+    var t = event.changedTouches[0];
+    if (touchAt && t && Math.abs(t.clientX - touchAt.x) < 10 && Math.abs(t.clientY - touchAt.y) < 10) {
+      focusMap(event.target);
+    }
+    touchAt = null;
+  }, { capture: true, passive: true });
+  document.addEventListener("click", function (event) { focusMap(event.target); }, true);
   var cooperating = false;
   new MutationObserver(function () {
     if (cooperating) return;

@@ -71,8 +71,9 @@ class Views:
 
 # The charts this callback draws, whose PNG downloads it names after the filter (the map's callback draws the map).
 PNG_CHARTS = ids.CHARTS[1:]
-# Characters per caption line: the trend and the map are wide panels, the other charts narrow ones.
-WIDE_CAPTION, NARROW_CAPTION = 110, 55
+# Characters per caption line: the map is a wide panel, the charts narrow ones, the pyramid beside the map the
+# narrowest (about 280 px on a 1366x768 laptop).
+WIDE_CAPTION, NARROW_CAPTION, PYRAMID_CAPTION = 110, 55, 40
 
 
 def captioned(
@@ -107,9 +108,12 @@ def render_views(dataset: Dataset, search: str | None, dark: bool | None = False
 
     return Views(
         pyramid=caption(
-            tier_pyramid(view.tier_counts, theme=theme, selected=state.tiers, language=language), "pyramid"
+            tier_pyramid(view.tier_counts, theme=theme, selected=state.tiers, language=language),
+            "pyramid",
+            PYRAMID_CAPTION,
         ),
-        trend=caption(charts.mobility_trend(by_year, theme, language, loosen), "trend", WIDE_CAPTION),
+        # The trend is wide on a laptop but as narrow as the others on a phone: the same caption width.
+        trend=caption(charts.mobility_trend(by_year, theme, language, loosen), "trend"),
         duration=caption(charts.duration_split(by_duration, theme, language, loosen), "duration"),
         campus=caption(charts.campus_split(by_campus, theme, language, loosen), "by_campus"),
         top_countries=caption(

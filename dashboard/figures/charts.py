@@ -6,6 +6,7 @@ Inputs are the tables of dashboard.stats; names from the data are escaped (plotl
 from __future__ import annotations
 
 import textwrap
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -18,7 +19,7 @@ from dashboard.i18n import country_label, number, separators, text, value_label
 from dashboard.model import DIRECTIONS, PARTICIPANTS
 
 PARTICIPANT_DASH = {"student": "solid", "staff": "dot"}
-MAX_LABEL = 34  # characters of a partner name on an axis; the hover has the full name
+MAX_LABEL = 26  # characters of a partner name on an axis (room for the bars on a phone); the hover has them all
 EMPTY_LINE = 48  # characters per line of what an empty chart says to loosen
 
 
@@ -117,8 +118,8 @@ def mobility_trend(
     empty = _empty("empty.years", language, loosen) if not years else None
     if years and not traces:
         empty = _empty("empty.mobility", language, loosen)
-    # Two legend columns: outgoing on the first row, incoming on the second, students then staff.
-    legend = {**_legend_top(theme), "entrywidth": 0.5, "entrywidthmode": "fraction"}
+    # plotly puts the legend's items in rows as they fit: on a phone one per row, never over each other.
+    legend = _legend_top(theme)
     top = max([max(t["y"]) for t in traces if t["y"]] or [0]) * 1.05
     margin = _margins(theme, [tick_label(top)], t=67) if traces else {}
     return _figure(
@@ -180,7 +181,7 @@ def _grouped_bars(
                 + f"<br><i>{escape(click_hint)}</i><extra></extra>",
             )
         )
-    value_axis = dict(title=None, showgrid=True, range=_room_for_labels(table["count"]))
+    value_axis: dict[str, Any] = dict(title=None, showgrid=True, range=_room_for_labels(table["count"]))
     category_axis = dict(title=None, type="category", showgrid=False)
     if horizontal:
         category_axis["autorange"] = "reversed"
@@ -341,7 +342,8 @@ def top_partners_bar(
         showlegend=False,
         bargap=0.3,
         margin=margin,
-        xaxis=dict(title=None, range=_room_for_labels(values)),
+        # Few ticks: the narrow value axis beside long names keeps its numbers level and apart.
+        xaxis=dict(title=None, range=_room_for_labels(values), nticks=4),
         yaxis=dict(title=None, type="category", autorange="reversed", tickmode="array", tickvals=ids, ticktext=labels),
         empty=None if len(df) else _empty("empty.mobility", language, loosen),
     )
