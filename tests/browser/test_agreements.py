@@ -13,7 +13,7 @@ from dashboard import ids
 from tests.browser.test_dashboard import assert_views_agree
 
 pytestmark = pytest.mark.browser
-SAMPLE = Path(__file__).resolve().parents[2] / "data"
+SAMPLE = Path(__file__).resolve().parents[2] / "dashboard" / "sample_data"
 
 
 @pytest.fixture(scope="module")

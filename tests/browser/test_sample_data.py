@@ -12,7 +12,7 @@ from tests.browser.conftest import serve
 from tests.browser.test_dashboard import assert_views_agree
 
 pytestmark = pytest.mark.browser
-SAMPLE = Path(__file__).resolve().parents[2] / "data"
+SAMPLE = Path(__file__).resolve().parents[2] / "dashboard" / "sample_data"
 
 
 @pytest.fixture(scope="module")

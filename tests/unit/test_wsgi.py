@@ -18,7 +18,7 @@ from bench.load import RemoteCallbacks, get_json, gunicorn
 from dashboard import ids
 
 REPO = Path(__file__).resolve().parents[2]
-SAMPLE = REPO / "data"
+SAMPLE = REPO / "dashboard" / "sample_data"
 DATA_FILES = ("partners.csv", "mobility.csv", "campuses.csv", "key_figures.csv", "institution.toml")
 # The worker's pid and the query string of each request, so a test can tell which worker answered which probe.
 ACCESS_LOG = ["--access-logfile", "-", "--access-logformat", "access pid=%(p)s query=%(q)s status=%(s)s"]
