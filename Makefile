@@ -13,7 +13,7 @@ AG_GRID_LOCALE_VERSION := 35.3.1
 # The languages whose plotly and ag-grid translations are vendored (besides English, their built-in default).
 LOCALES ?= nl fr de
 
-.PHONY: lint typecheck browser locales messages run test test-unit test-browser bench serve screenshot validate topojson basemap fonts clean
+.PHONY: lint typecheck browser locales messages run test test-unit test-browser bench load serve screenshot validate topojson basemap fonts clean
 
 # The stamps re-run the install only when pyproject.toml changes.
 $(VENV)/.stamp-app: pyproject.toml
@@ -67,6 +67,12 @@ $(VENV)/.stamp-bench: $(VENV)/.stamp-test
 LOAD_SECONDS ?= 60
 bench: $(VENV)/.stamp-bench browser
 	CHROMIUM=$(CHROMIUM) $(PY) -m bench --load-seconds $(LOAD_SECONDS)
+
+# The load test alone: locust headless (bench/locustfile.py) against gunicorn --preload on 127.0.0.1, bounded by
+# LOAD_SECONDS and LOAD_USERS; prints requests, errors, p50/p95/p99 and each gunicorn process's memory.
+LOAD_USERS ?= 50
+load: $(VENV)/.stamp-bench
+	$(PY) -m bench.load --users $(LOAD_USERS) --seconds $(LOAD_SECONDS)
 
 $(VENV)/.stamp-serve: $(VENV)/.stamp-app
 	$(PIP) install --quiet -e '.[serve]'

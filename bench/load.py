@@ -1,19 +1,21 @@
-"""Load test: simulated users changing filters against gunicorn with several workers, on loopback only.
+"""Load test: locust's simulated users changing filters against gunicorn with several workers, on loopback only.
 
-    python -m bench.load [--users 50] [--seconds 60] [--workers 3] [--only sample|10x] [--max-requests N]
+    python -m bench.load [--users 50] [--seconds 60] [--workers 3] [--only sample|10x|30x|100x]
 
-Each user loops: pick a random filter state, then POST what the page sends for a filter change -- the views
-callback and the map callback, in parallel as the browser does -- and wait for both answers. No pause between
-changes: the worst case for the server. Stops by itself after --seconds (or --max-requests). Prints errors,
-p50/p95/p99 latency, requests per second, and the resident memory of each gunicorn worker at the start, at its
-peak and at the end (from /proc/<pid>/status).
+Starts gunicorn (--preload) on 127.0.0.1, builds the request bodies of 200 random filter states from the server's
+/_dash-dependencies, then runs locust headless (bench/locustfile.py) for --seconds with --users users: each loops,
+POSTing what the page sends for a filter change -- the views callback and the map callback, in parallel as the
+browser does -- without a pause between changes, the worst case for the server. Prints requests, errors,
+p50/p95/p99 latency (locust's), requests per second, and the memory of the gunicorn master and each worker: RSS at
+the start, at its peak and at the end (/proc/<pid>/status), PSS and USS at the end (/proc/<pid>/smaps_rollup).
 """
 
 from __future__ import annotations
 
 import argparse
-import asyncio
+import concurrent.futures
 import contextlib
+import csv
 import json
 import os
 import random
@@ -36,7 +38,7 @@ from dashboard import ids
 
 REPO = Path(__file__).resolve().parents[1]
 VIEWS = f"{ids.TIER_PYRAMID}.figure"
-MAP = f"{ids.WORLD_MAP}.figure"
+MAP = f"{ids.MAP_UPDATE}.data"  # the map callback, addressed by its first output
 MAP_VALUES = {
     f"{ids.MAP_LAYER}.value": "partners",
     f"{ids.MAP_METRIC}.value": "partners",
@@ -243,64 +245,89 @@ def random_searches(dataset, count: int, seed: int = 1) -> list[str]:
     return out
 
 
-# --- the users --------------------------------------------------------------------------------------------------
+# --- the users: locust ------------------------------------------------------------------------------------------
+
+LOCUSTFILE = REPO / "bench" / "locustfile.py"
 
 
 @dataclass
 class Tally:
-    latencies_ms: list[float] = field(default_factory=list)
-    change_ms: list[float] = field(default_factory=list)  # both callbacks of one filter change answered
+    """locust's totals: one row per request name ("views", "map") and "Aggregated", from its --csv stats file."""
+
+    rows: dict[str, dict[str, str]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
-    requests: int = 0
+
+    @property
+    def requests(self) -> int:
+        return int(self.rows.get("Aggregated", {}).get("Request Count", 0))
+
+    def number(self, name: str, column: str) -> float:
+        value = self.rows.get(name, {}).get(column, "")
+        return float(value) if value not in ("", "N/A") else float("nan")
 
 
-async def user(
-    session, url: str, bodies: list[list[bytes]], rng: random.Random, stop_at: float, budget: list[int], tally: Tally
-) -> None:
-    import aiohttp
-
-    async def post(body: bytes) -> None:
-        start = time.perf_counter()
-        try:
-            async with session.post(
-                url + "/_dash-update-component",
-                data=body,
-                headers={"Content-Type": "application/json", "Accept-Encoding": "gzip"},
-            ) as response:
-                await response.read()
-                if response.status != 200:
-                    tally.errors.append(f"HTTP {response.status}")
-        except (TimeoutError, aiohttp.ClientError) as error:
-            tally.errors.append(f"{type(error).__name__}: {error}")
-        tally.latencies_ms.append((time.perf_counter() - start) * 1000)
-        tally.requests += 1
-
-    while time.monotonic() < stop_at and budget[0] > 0:
-        budget[0] -= 2
-        change = rng.choice(bodies)
-        start = time.perf_counter()
-        await asyncio.gather(*(post(body) for body in change))
-        tally.change_ms.append((time.perf_counter() - start) * 1000)
+def post_json(url: str, body: bytes, timeout: float = 60.0) -> int:
+    request = urllib.request.Request(
+        url + "/_dash-update-component", data=body, headers={"Content-Type": "application/json"}
+    )
+    with urllib.request.urlopen(request, timeout=timeout) as response:
+        response.read()
+        return response.status
 
 
-async def drive(url: str, bodies: list[list[bytes]], users: int, seconds: float, max_requests: int) -> Tally:
-    import aiohttp
+def warm_up(url: str, change: list[bytes], workers: int) -> None:
+    """A few filter changes from `workers` threads at once, so each worker has answered before memory is read."""
+    with concurrent.futures.ThreadPoolExecutor(max_workers=workers) as pool:
+        list(pool.map(lambda body: post_json(url, body), change * workers * 2))
 
+
+def run_locust(url: str, bodies: list[list[bytes]], *, users: int, seconds: float, work_dir: Path) -> Tally:
+    """locust headless against `url` for `seconds` with `users` users (all started at once); its CSV totals."""
+    bodies_file = work_dir / "bodies.json"
+    bodies_file.write_text(json.dumps([[body.decode() for body in change] for change in bodies]), encoding="utf-8")
+    prefix = work_dir / "locust"
+    command = [
+        sys.executable,
+        "-m",
+        "locust",
+        "-f",
+        str(LOCUSTFILE),
+        "--headless",
+        "--host",
+        url,
+        "--users",
+        str(users),
+        "--spawn-rate",
+        str(users),
+        "--run-time",
+        f"{max(1, round(seconds))}s",
+        "--stop-timeout",
+        "10",
+        "--csv",
+        str(prefix),
+        "--only-summary",
+        "--loglevel",
+        "WARNING",
+    ]
+    env = {**os.environ, "ATLAS_LOAD_BODIES": str(bodies_file)}
+    log = work_dir / "locust.log"
+    with open(log, "wb") as out:
+        code = subprocess.call(command, cwd=REPO, env=env, stdout=out, stderr=subprocess.STDOUT, timeout=seconds + 120)
+    stats = prefix.with_name("locust_stats.csv")
+    if not stats.is_file():
+        raise RuntimeError(f"locust exited with {code} and wrote no stats:\n{log.read_text(errors='replace')[-3000:]}")
     tally = Tally()
-    budget = [max_requests]
-    timeout = aiohttp.ClientTimeout(total=30)
-    connector = aiohttp.TCPConnector(limit=users * 2)
-    async with aiohttp.ClientSession(timeout=timeout, connector=connector) as session:
-        stop_at = time.monotonic() + seconds
-        await asyncio.gather(
-            *(user(session, url, bodies, random.Random(n), stop_at, budget, tally) for n in range(users))
-        )
+    with stats.open(encoding="utf-8", newline="") as handle:
+        tally.rows = {row["Name"]: row for row in csv.DictReader(handle)}
+    failures = prefix.with_name("locust_failures.csv")
+    if failures.is_file():
+        with failures.open(encoding="utf-8", newline="") as handle:
+            tally.errors = [
+                f"{row['Name']}: {row['Error']}"
+                for row in csv.DictReader(handle)
+                for _ in range(int(row["Occurrences"]))
+            ]
     return tally
-
-
-def percentile(values: list[float], share: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(share * (len(ordered) - 1)))] if ordered else float("nan")
 
 
 class MemoryWatch(threading.Thread):
@@ -340,17 +367,25 @@ class Result:
     def markdown(self) -> str:
         t = self.tally
         lines = [
-            f"### {self.label}: {self.partners:,} partners, {self.users} users, {self.workers} gunicorn workers, "
+            f"### {self.label}: {self.partners:,} partners, {self.users} locust users, {self.workers} gunicorn workers, "
             f"{self.seconds:.0f} s",
             "",
-            "| requests | errors | requests/s | filter changes/s | p50 ms | p95 ms | p99 ms | max ms "
-            "| change p50 ms | change p95 ms |",
-            "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
-            f"| {t.requests:,} | {len(t.errors)} | {t.requests / self.seconds:.1f} | "
-            f"{len(t.change_ms) / self.seconds:.1f} | {percentile(t.latencies_ms, 0.5):.0f} | "
-            f"{percentile(t.latencies_ms, 0.95):.0f} | {percentile(t.latencies_ms, 0.99):.0f} | "
-            f"{max(t.latencies_ms, default=float('nan')):.0f} | {percentile(t.change_ms, 0.5):.0f} | "
-            f"{percentile(t.change_ms, 0.95):.0f} |",
+            "| requests | errors | requests/s | filter changes/s | p50 ms | p95 ms | p99 ms | max ms |",
+            "|---:|---:|---:|---:|---:|---:|---:|---:|",
+            f"| {t.requests:,} | {len(t.errors)} | {t.number('Aggregated', 'Requests/s'):.1f} "
+            f"| {t.number('views', 'Requests/s'):.1f} "
+            f"| {t.number('Aggregated', '50%'):.0f} | {t.number('Aggregated', '95%'):.0f} "
+            f"| {t.number('Aggregated', '99%'):.0f} | {t.number('Aggregated', 'Max Response Time'):.0f} |",
+            "",
+            "| callback | requests | p50 ms | p95 ms | p99 ms |",
+            "|---|---:|---:|---:|---:|",
+        ]
+        lines += [
+            f"| {name} | {t.number(name, 'Request Count'):,.0f} | {t.number(name, '50%'):.0f} "
+            f"| {t.number(name, '95%'):.0f} | {t.number(name, '99%'):.0f} |"
+            for name in ("views", "map")
+        ]
+        lines += [
             "",
             "| process | RSS start MB | RSS peak MB | RSS end MB | PSS end MB | USS end MB |",
             "|---|---:|---:|---:|---:|---:|",
@@ -368,19 +403,17 @@ class Result:
         return "\n".join(lines)
 
 
-def run(
-    label: str, dataset, app: str, env: dict[str, str], *, users: int, seconds: float, workers: int, max_requests: int
-) -> Result:
-    with gunicorn(app, workers=workers, env=env) as server:
+def run(label: str, dataset, app: str, env: dict[str, str], *, users: int, seconds: float, workers: int) -> Result:
+    with gunicorn(app, workers=workers, env=env) as server, tempfile.TemporaryDirectory() as work_dir:
         remote = RemoteCallbacks(server.url)
         bodies = [remote.filter_change(search) for search in random_searches(dataset, 200)]
-        # One change per worker first, so the start memory includes what every request allocates once.
-        asyncio.run(drive(server.url, bodies[:1], users=workers, seconds=3600, max_requests=workers * 4))
+        # A few changes per worker first, so the start memory includes what every request allocates once.
+        warm_up(server.url, bodies[0], workers)
         pids = server.worker_pids()
         memory = MemoryWatch([server.process.pid, *pids])  # the master too: it holds what the workers share
         memory.start()
         start = time.monotonic()
-        tally = asyncio.run(drive(server.url, bodies, users=users, seconds=seconds, max_requests=max_requests))
+        tally = run_locust(server.url, bodies, users=users, seconds=seconds, work_dir=Path(work_dir))
         elapsed = time.monotonic() - start
         memory.stop()
         restarted = server.worker_pids() != pids
@@ -415,7 +448,6 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--users", type=int, default=50)
     parser.add_argument("--seconds", type=float, default=60.0)
     parser.add_argument("--workers", type=int, default=3)
-    parser.add_argument("--max-requests", type=int, default=1_000_000, help="stop after this many requests")
     parser.add_argument(
         "--only",
         choices=("sample", "10x", "30x", "100x"),
@@ -436,7 +468,6 @@ def main(argv: list[str] | None = None) -> int:
                 users=args.users,
                 seconds=args.seconds,
                 workers=args.workers,
-                max_requests=args.max_requests,
             )
             print(result.markdown(), end="\n\n", flush=True)
             failed |= bool(result.tally.errors) or result.restarted_workers

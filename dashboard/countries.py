@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gettext
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
 from functools import lru_cache
 
@@ -145,19 +146,15 @@ class CountryMatch:
     exact: bool  # False when the text was only close to a known name (worth a warning)
 
 
-@lru_cache(maxsize=1)
-def _name_index() -> dict[str, str]:
-    index: dict[str, str] = {}
-
-    def add(name: str | None, iso2: str) -> None:
-        key = fold(name) if name else ""
-        if key:
-            index.setdefault(key, iso2)
-
+def _country_names() -> Iterator[tuple[str, str, str]]:
+    """(name, ISO-2 code, pycountry attribute) of every country name pycountry knows: English first, then each
+    of TRANSLATION_LANGUAGES."""
     countries = list(pycountry.countries)
     for country in countries:
         for attr in ("name", "official_name", "common_name"):
-            add(getattr(country, attr, None), country.alpha_2)
+            value = getattr(country, attr, None)
+            if value:
+                yield value, country.alpha_2, attr
     for language in TRANSLATION_LANGUAGES:
         try:
             translation = gettext.translation("iso3166-1", pycountry.LOCALES_DIR, languages=[language])
@@ -167,11 +164,39 @@ def _name_index() -> dict[str, str]:
             for attr in ("name", "official_name", "common_name"):
                 value = getattr(country, attr, None)
                 if value:
-                    add(translation.gettext(value), country.alpha_2)
+                    yield translation.gettext(value), country.alpha_2, attr
+
+
+@lru_cache(maxsize=1)
+def _name_index() -> dict[str, str]:
+    index: dict[str, str] = {}
+    for name, iso2, _attr in _country_names():
+        key = fold(name)
+        if key:
+            index.setdefault(key, iso2)
     for name, iso2 in EXTRA_NAMES.items():
         index[fold(name)] = iso2
     index[fold("Kosovo")] = "XK"
     return index
+
+
+@lru_cache(maxsize=1)
+def _search_names() -> dict[str, str]:
+    """ISO-2 code -> its short names in every language, folded and joined ("finland finnland finlande suomi ..."):
+    what a search for a country matches. Official names ("republic of ...") are left out, or "of" would find
+    half the world."""
+    names: dict[str, dict[str, None]] = {}
+    short = ((n, c) for n, c, attr in _country_names() if attr != "official_name")
+    for name, iso2 in (*short, *EXTRA_NAMES.items(), ("Kosovo", "XK")):
+        key = fold(name)
+        if key:
+            names.setdefault(iso2, {})[key] = None
+    return {iso2: " ".join(keys) for iso2, keys in names.items()}
+
+
+def country_search_text(iso2: str) -> str:
+    """The folded names of a country in every language a search should find it by; "" for an unknown code."""
+    return _search_names().get(str(iso2).upper(), "")
 
 
 def _known_iso2(code: str) -> bool:

@@ -17,7 +17,14 @@ from dashboard.components.header import app_title
 from dashboard.config import Settings
 from dashboard.exports import partners_csv
 from dashboard.i18n import LANGUAGES, language_or_default, text
-from dashboard.import_table import file_rows, not_placed_at_city, placement_counts, problem_rows, report_table
+from dashboard.import_table import (
+    file_rows,
+    not_placed_at_city,
+    placement_counts,
+    placement_notes,
+    problem_rows,
+    report_table,
+)
 from dashboard.report import file_name
 from dashboard.store import DatasetStore
 
@@ -95,6 +102,15 @@ TEMPLATE = """<!DOCTYPE html>
     </tbody>
   </table>
   {% else %}<p>{{ t('data.all_city') }}</p>{% endif %}
+  {% if notes %}<h3 id="data-notes">{{ t('data.notes', count=notes|length) }}</h3>
+  <p>{{ t('data.notes_hint') }}</p>
+  <table class="data-table" id="data-notes-table">
+    <thead><tr><th>{{ t('data.line') }}</th><th>{{ t('data.partner') }}</th><th>{{ t('data.city') }}</th>
+      <th>{{ t('data.country') }}</th><th>{{ t('data.note') }}</th></tr></thead>
+    <tbody>{% for p in notes %}<tr><td>{{ p.line if p.line is not none }}</td><td>{{ p.name }}</td>
+      <td>{{ p.city }}</td><td>{{ p.country }}</td><td>{{ p.note }}</td></tr>{% endfor %}
+    </tbody>
+  </table>{% endif %}
   </section>
 </main>
 </body>
@@ -133,6 +149,7 @@ def register_data_page(app: dash.Dash, store: DatasetStore, settings: Settings) 
             shown=PROBLEMS_SHOWN,
             placement=placement_counts(dataset.partners),
             unplaced=not_placed_at_city(dataset.partners),
+            notes=placement_notes(dataset.partners),
         )
 
     def report_csv() -> Response:

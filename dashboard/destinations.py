@@ -18,8 +18,8 @@ import pandas as pd
 
 from dashboard import isced
 from dashboard.agreement_filters import IN_EFFECT
-from dashboard.countries import fold
 from dashboard.distance import distance_km
+from dashboard.folding import fold
 from dashboard.model import EQF_LEVELS, REGIONS, Dataset
 
 PERIODS = ("semester", "year")

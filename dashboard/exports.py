@@ -1,8 +1,17 @@
 """The filtered partner list as CSV and XLSX, and the titles and file names of every export.
 
 Partner names come from files anyone can edit. A cell that starts with = + - @ (or a tab or carriage return
-before one) is a formula to Excel and LibreOffice, so every text cell is neutralised with a leading
-apostrophe (OWASP, "CSV Injection"), and the XLSX writer stores text as text, never as a formula.
+before one) is a formula to Excel and LibreOffice. The two formats defend differently:
+
+- CSV has no cell types: a spreadsheet decides what a cell is from its text alone, so every text cell that
+  would start a formula gets a leading apostrophe (OWASP, "CSV Injection"). The apostrophe is then part of the
+  value; a CSV has no other way to say "this is text".
+- XLSX does have cell types: text is stored as a string cell with the Text number format ("@"), which Excel and
+  LibreOffice never evaluate, not even when someone edits the cell and presses Enter. The value then reads
+  exactly as typed ("-2+3"), without an apostrophe.
+
+The rows are the table's: the rows the partner table shows after its own search and sort, in its order
+(`in_table_order`), so a download is what was on the screen.
 """
 
 from __future__ import annotations
@@ -10,7 +19,7 @@ from __future__ import annotations
 import io
 import math
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from numbers import Number
 
 import pandas as pd
@@ -90,7 +99,8 @@ def _text(value: object) -> str:
 
 
 def partners_table(partners: pd.DataFrame, language: str = DEFAULT_LANGUAGE) -> pd.DataFrame:
-    """The partners of a View as a table people read: human headers, labels instead of codes, neutralised.
+    """The partners of a View as a table people read: human headers, labels instead of codes, values as
+    typed (each writer makes them safe its own way: partners_csv, partners_xlsx).
 
     Mobility columns (in the filter) appear when the frame has them, as a View's partners do.
     """
@@ -121,7 +131,19 @@ def partners_table(partners: pd.DataFrame, language: str = DEFAULT_LANGUAGE) -> 
             columns[text(key, language)] = (
                 pd.to_numeric(partners[column], errors="coerce").fillna(0).astype("int64").to_numpy()
             )
-    return neutralise_frame(pd.DataFrame(columns))
+    return pd.DataFrame(columns)
+
+
+def in_table_order(partners: pd.DataFrame, shown_ids: Sequence[object] | None) -> pd.DataFrame:
+    """The partners the table shows, in its order: `shown_ids` are the partner ids of the grid's rows after its
+    search and sort (dash-ag-grid's virtualRowData). Ids the filter does not hold are left out, so a stale or
+    forged list never exports a partner outside the filter. None (the grid has not said yet): the table's
+    first order, most mobility first."""
+    if shown_ids is None:
+        return partners.sort_values("volume", ascending=False, kind="stable") if "volume" in partners else partners
+    position = {str(pid): index for index, pid in enumerate(partners["partner_id"].astype(str))}
+    rows = [position[key] for key in dict.fromkeys(str(pid) for pid in shown_ids) if key in position]
+    return partners.iloc[rows]
 
 
 def partners_csv(df: pd.DataFrame, *, delimiter: str = ",") -> bytes:
@@ -135,7 +157,8 @@ def partners_csv(df: pd.DataFrame, *, delimiter: str = ",") -> bytes:
 def _cell_value(value: object) -> object:
     if value is None or (not isinstance(value, str) and pd.api.types.is_scalar(value) and pd.isna(value)):
         return None  # an empty cell, not an empty string
-    value = neutralise_formula(value)
+    if isinstance(value, bool) or not isinstance(value, (str, Number)):
+        value = str(value)
     if isinstance(value, str):
         # Control characters make openpyxl refuse the whole workbook; they carry nothing a reader needs.
         return ILLEGAL_CHARACTERS_RE.sub("", value)
@@ -145,7 +168,8 @@ def _cell_value(value: object) -> object:
 
 
 def partners_xlsx(df: pd.DataFrame, *, title: str = "", sheet: str = "Partners") -> bytes:
-    """One worksheet with a bold, frozen header row and a filter on every column; text stored as text."""
+    """One worksheet with a bold, frozen header row and a filter on every column; text stored as text cells
+    (never a formula, the value as typed: see the module's docstring)."""
     workbook = Workbook()
     worksheet = workbook.active
     worksheet.title = _sheet_title(sheet)
@@ -158,8 +182,10 @@ def partners_xlsx(df: pd.DataFrame, *, title: str = "", sheet: str = "Partners")
     for row in worksheet.iter_rows():
         for index, cell in enumerate(row):
             if isinstance(cell.value, str):
-                # openpyxl reads a string starting with "=" as a formula; say explicitly that it is text.
+                # openpyxl takes a string starting with "=" for a formula: say it is text, and give it Excel's
+                # Text format so an edit of the cell keeps it text too.
                 cell.data_type = "s"
+                cell.number_format = "@"
                 widths[index] = max(widths[index], min(len(cell.value), 60))
             elif cell.value is not None:
                 widths[index] = max(widths[index], len(str(cell.value)))
@@ -184,6 +210,11 @@ def _sheet_title(name: str) -> str:
 # -- titles and file names ----------------------------------------------------------------------
 
 
+def _in_sentence(value_label: str, language: str) -> str:
+    """A value's label inside a sentence: lower case, except in German, which writes its nouns capitalised."""
+    return value_label if language == "de" else value_label.lower()
+
+
 def filter_description(state: FilterState, language: str = DEFAULT_LANGUAGE) -> str:
     """The active filters in words ("tier: strategic; country: Finland, Netherlands; 2021-2022 to 2024-2025")."""
     parts = []
@@ -193,34 +224,72 @@ def filter_description(state: FilterState, language: str = DEFAULT_LANGUAGE) -> 
         values = getattr(state, field)
         if values:
             shown = ", ".join(label(field, v, language) for v in values)
-            if field in ("tiers", "activities", "participants", "directions", "types"):
-                shown = shown.lower()
+            if field in ("tiers", "activities", "participants", "directions", "durations", "types"):
+                shown = _in_sentence(shown, language)
             parts.append(f"{text(f'export.filter.{field}', language)}: {shown}")
     if state.query:
         parts.append(f"{text('export.filter.query', language)}: {text('chip.query', language, query=state.query)}")
     if state.valid:
         parts.append(text("export.valid", language, year=state.valid))
-    if state.year_from and state.year_to:
-        parts.append(text("export.years.range", language, start=state.year_from, end=state.year_to))
-    elif state.year_from:
-        parts.append(text("export.years.from", language, start=state.year_from))
-    elif state.year_to:
-        parts.append(text("export.years.to", language, end=state.year_to))
+    years = years_description(state, language)
+    if years:
+        parts.append(years)
     return "; ".join(parts) or text("export.all", language)
 
 
-def export_title(state: FilterState, dataset: Dataset, language: str = DEFAULT_LANGUAGE) -> str:
-    """What an exported image or table shows, e.g. "UCLL partners - tier: strategic; 2021-2022 to 2024-2025"."""
+def years_description(state: FilterState, language: str = DEFAULT_LANGUAGE) -> str:
+    """The year range in words ("2021-2022 to 2024-2025", "from 2022-2023"), "" for every year."""
+    if state.year_from and state.year_from == state.year_to:
+        return state.year_from  # one academic year (a click on the trend)
+    if state.year_from and state.year_to:
+        return text("export.years.range", language, start=state.year_from, end=state.year_to)
+    if state.year_from:
+        return text("export.years.from", language, start=state.year_from)
+    if state.year_to:
+        return text("export.years.to", language, end=state.year_to)
+    return ""
+
+
+def mobility_description(state: FilterState, language: str = DEFAULT_LANGUAGE) -> str:
+    """The mobility the state counts, in words, every dimension said: "staff; incoming; 2021-2022 to 2023-2024",
+    or "students and staff; both directions; every academic year" for no such filter."""
+
+    def values(field: str, everything: str) -> str:
+        picked = getattr(state, field)
+        return (
+            ", ".join(_in_sentence(label(field, v, language), language) for v in picked)
+            if picked
+            else text(everything, language)
+        )
+
+    parts = [values("participants", "mobility.all_participants"), values("directions", "mobility.all_directions")]
+    if state.durations:
+        parts.append(values("durations", ""))
+    if state.campuses:
+        parts.append(", ".join(text("chip.campus", language, campus=c) for c in state.campuses))
+    parts.append(years_description(state, language) or text("mobility.all_years", language))
+    return "; ".join(parts)
+
+
+def export_title(
+    state: FilterState, dataset: Dataset, language: str = DEFAULT_LANGUAGE, *, table_search: str = ""
+) -> str:
+    """What an exported image or table shows, e.g. "UCLL partners - tier: strategic; 2021-2022 to 2024-2025";
+    `table_search` is the partner table's own search, which narrowed the rows further."""
     institution = dataset.institution
     heading = text("export.title", language, short_name=institution.short_name or institution.name)
-    return f"{heading} - {filter_description(state, language)}"
+    title = f"{heading} - {filter_description(state, language)}"
+    search = " ".join(table_search.split())
+    return f"{title}; {text('export.table_search', language, query=search)}" if search else title
 
 
-def export_filename(state: FilterState, ext: str, *, stem: str = "partners") -> str:
-    """A safe, readable file name naming the filter: partners_tier-strategic_country-FI-NL_from-2021-2022.csv."""
+def export_filename(state: FilterState, ext: str, *, stem: str = "partners", table_search: str = "") -> str:
+    """A safe, readable file name naming the filter: partners_tier-strategic_country-FI-NL_from-2021-2022.csv
+    (and the table's own search, `search-krakow`, when it narrowed the rows). ext "" gives the name alone,
+    as plotly's PNG download wants it."""
     parts = [slug(stem) or "partners"]
-    for field, key in QUERY_KEYS.items():
-        value = getattr(state, field)
+    named = [(key, getattr(state, field)) for field, key in QUERY_KEYS.items()]
+    for key, value in [*named, ("search", " ".join(table_search.split()))]:
         values = value if isinstance(value, tuple) else ((value,) if value else ())
         if not values:
             continue

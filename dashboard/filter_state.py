@@ -12,10 +12,11 @@ from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from dashboard import agreement_filters
-from dashboard.countries import ERASMUS_COUNTRY_CODES, fold
+from dashboard.countries import ERASMUS_COUNTRY_CODES
+from dashboard.folding import fold
 from dashboard.i18n import country_label, text, value_label
 from dashboard.importing.values import academic_year
-from dashboard.model import ACTIVITIES, DIRECTIONS, PARTICIPANTS, TIERS, Dataset
+from dashboard.model import ACTIVITIES, DIRECTIONS, DURATIONS, PARTICIPANTS, TIERS, Dataset
 
 # URL key of each field, in the canonical order of `to_query`.
 QUERY_KEYS = {
@@ -28,6 +29,7 @@ QUERY_KEYS = {
     "year_to": "to",
     "participants": "participant",
     "directions": "direction",
+    "durations": "duration",
     "query": "q",
 }
 # Plural spellings people type into a URL by hand.
@@ -42,6 +44,7 @@ KEY_ALIASES = {
     "year_to": "to",
     "participants": "participant",
     "directions": "direction",
+    "durations": "duration",
     "search": "q",
     "query": "q",
 }
@@ -49,6 +52,8 @@ KEY_ALIASES = {
 QUERY_KEYS.update(agreement_filters.QUERY_KEYS)
 KEY_ALIASES.update(agreement_filters.KEY_ALIASES)
 MAX_QUERY_LENGTH = 100
+# The fields that hold a list of values from the dataset's vocabulary (Dataset.indexes.vocabulary).
+LIST_FIELDS = ("tiers", "countries", "regions", "activities", "campuses", "participants", "directions", "durations")
 
 
 def _year(academic: str | None) -> int | None:
@@ -66,6 +71,7 @@ class FilterState:
     year_to: str | None = None
     participants: tuple[str, ...] = ()
     directions: tuple[str, ...] = ()
+    durations: tuple[str, ...] = ()  # length of stay of the mobility: semester, short_term
     query: str = ""
     fields: tuple[str, ...] = ()  # ISCED-F codes
     levels: tuple[str, ...] = ()  # EQF levels "5".."8"
@@ -103,7 +109,7 @@ class FilterState:
         """
         vocab = dataset.indexes.vocabulary
         state: dict[str, object] = {}
-        for name in ("tiers", "countries", "regions", "activities", "campuses", "participants", "directions"):
+        for name in LIST_FIELDS:
             raw = values.get(name)
             items = raw.split(",") if isinstance(raw, str) else raw if isinstance(raw, Iterable) else ()
             state[name] = _canonical(name, (vocab[name].get(_key(name, v)) for v in items if v is not None))
@@ -139,6 +145,26 @@ class FilterState:
 
     def is_empty(self) -> bool:
         return self == FilterState()
+
+    def picks_mobility(self) -> bool:
+        """Whether the state narrows the mobility counted (participant, direction, stay, campus or years), not
+        only the partners."""
+        return bool(
+            self.participants or self.directions or self.durations or self.campuses or self.year_from or self.year_to
+        )
+
+    def loosen_hint(self, language: str = "en") -> str:
+        """What to loosen when a view shows nothing: the filters set, by name ("tier, country, academic years"),
+        and how to remove them; "" when no filter is set (then the data itself has nothing to show)."""
+        names: list[str] = []
+        for field in QUERY_KEYS:
+            if not getattr(self, field):
+                continue
+            key = {"year_from": "loosen.years", "year_to": "loosen.years", "valid": "loosen.valid"}.get(field)
+            name = text(key or f"export.filter.{field}", language)
+            if name not in names:
+                names.append(name)
+        return text("loosen", language, filters=", ".join(names)) if names else ""
 
     # -- chips ----------------------------------------------------------------------------------
     def chips(self, language: str = "en") -> list[tuple[str, str, str]]:
@@ -196,7 +222,13 @@ def _key(field: str, value: object) -> str:
     return text[:-1] if field == "participants" and text.endswith("s") else text
 
 
-_ORDERED = {"tiers": TIERS, "activities": ACTIVITIES, "participants": PARTICIPANTS, "directions": DIRECTIONS}
+_ORDERED = {
+    "tiers": TIERS,
+    "activities": ACTIVITIES,
+    "participants": PARTICIPANTS,
+    "directions": DIRECTIONS,
+    "durations": DURATIONS,
+}
 
 
 def _canonical(field: str, values) -> tuple[str, ...]:
@@ -214,6 +246,7 @@ VALUE_PREFIXES = {
     "activities": "activity",
     "participants": "participant",
     "directions": "direction",
+    "durations": "duration",
     **agreement_filters.VALUE_PREFIXES,
 }
 

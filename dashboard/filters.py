@@ -15,7 +15,6 @@ import numpy as np
 import pandas as pd
 
 from dashboard import agreement_filters
-from dashboard.countries import fold
 from dashboard.filter_state import (  # noqa: F401  (re-exported: the URL state's public names)
     KEY_ALIASES,
     MAX_QUERY_LENGTH,
@@ -27,6 +26,7 @@ from dashboard.filter_state import (  # noqa: F401  (re-exported: the URL state'
 )
 from dashboard.indexes import KIND_COLUMNS, DatasetIndexes, bits
 from dashboard.model import ACTIVITIES, TIERS, Dataset
+from dashboard.search import search_mask
 
 # -- applying a state ----------------------------------------------------------------------------
 
@@ -72,9 +72,7 @@ def partner_mask(state: FilterState, ix: DatasetIndexes) -> np.ndarray:
     if last is not None:
         base &= ~(ix.start > last)
     if state.query:
-        words = fold(state.query).split()
-        if words:
-            base &= np.fromiter((all(w in s for w in words) for s in ix.search), dtype=bool, count=ix.n)
+        base &= search_mask(state.query, ix)
     return base
 
 
@@ -84,7 +82,7 @@ def apply(state: FilterState, dataset: Dataset) -> View:
     Tier, country, region, activity, campus and the search pick partners (strategic partners match every
     activity; a partner belongs to a campus its agreement names or whose mobility it has). The year range keeps
     agreements that overlap it, comparing with the first calendar year of each academic year (a missing start
-    or end is open), and the mobility inside it. Participant, direction and campus pick mobility.
+    or end is open), and the mobility inside it. Participant, direction, length of stay and campus pick mobility.
     tier_counts leave the tier filter out, so the pyramid keeps every tier visible and clickable.
     Works on Dataset.indexes: thousands of partners and a few hundred kinds of mobility, never the rows.
     """
@@ -97,7 +95,8 @@ def apply(state: FilterState, dataset: Dataset) -> View:
     keep = base & _isin(ix.tier, state.tiers) if state.tiers else base
 
     first, last = _year(state.year_from), _year(state.year_to)
-    kinds = ix.kind_mask(first, last, participant=state.participants, direction=state.directions, campus=state.campuses)
+    picked = {"participant": state.participants, "direction": state.directions, "duration": state.durations}
+    kinds = ix.kind_mask(first, last, **picked, campus=state.campuses)
     total, outgoing = ix.volumes(kinds)
     everyone = bool(keep.all())
     partners = ix.partners.copy() if everyone else ix.partners.loc[keep].copy()

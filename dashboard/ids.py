@@ -24,6 +24,7 @@ FILTER_CAMPUS = "filter-campus"
 FILTER_YEARS = "filter-years"
 FILTER_PARTICIPANT = "filter-participant"
 FILTER_DIRECTION = "filter-direction"
+FILTER_DURATION = "filter-duration"
 FILTER_QUERY = "filter-query"
 FILTER_FIELD = "filter-field"  # agreement filters
 FILTER_LEVEL = "filter-level"
@@ -34,13 +35,22 @@ RESET = "filter-reset"
 TABLE_SEARCH = "partner-table-search"  # quick search inside the table only (not a filter)
 TABLE_ROWS = "partner-table-rows"  # which table rows the filter shows, and their mobility
 TABLE_SHOWN = "partner-table-shown"  # rows the grid shows after applying TABLE_ROWS (set in the browser)
+TABLE_SEARCH_ROWS = "partner-table-search-rows"  # which table rows the table's own search keeps (None: all)
+TABLE_ORDER = "partner-table-order"  # partner ids of the rows the grid shows, in its order (set in the browser)
 CHIPS = "filter-chips"
+# Phones and tablets: the filter panel is a drawer opened by a "Filters (n)" button (assets/atlas-narrow.js).
+FILTERS_TOGGLE = "filters-toggle"
+FILTERS_DRAWER = "filters-drawer"
+FILTERS_CLOSE = "filters-close"
+CHART_KEYS_HINT = "chart-keys-hint"  # how the arrow keys and Enter work on a chart (aria-describedby)
+CHART_ANNOUNCE = "chart-announce"  # the live region that reads the chart element the arrow keys reached
 CHIP_TYPE = "filter-chip"  # pattern-matching type of one removable chip
 
 # Map layer controls (view options, not filters: they stay out of the URL's filter state).
 MAP_LAYER = "map-layer"
 MAP_METRIC = "map-country-metric"
 MAP_DIRECTION = "map-flow-direction"
+MAP_EMPTY = "map-empty"  # the message over the map when the filter leaves it no partner
 
 # Mobility statistics.
 MOBILITY_TREND = "mobility-trend"
@@ -52,6 +62,10 @@ TOP_PARTNERS = "top-partners"
 # Live counts beside the headline figures.
 COUNTRY_COUNT = "country-count"
 MOBILITY_COUNT = "mobility-count"
+# What each live count counts, in words that follow the filter.
+PARTNER_COUNT_HINT = "partner-count-hint"
+COUNTRY_COUNT_HINT = "country-count-hint"
+MOBILITY_COUNT_HINT = "mobility-count-hint"
 KEY_FIGURES = "key-figures"
 
 # Language switch (one link per language) and the partner-list downloads.
@@ -102,6 +116,8 @@ MAP_SUMMARY = "map-summary"
 MAP_SIZE_LEGEND = "map-size-legend"
 MAP_LIST_LINK = "map-list-link"
 MAP_ADDRESS = "map-address"
+MAP_UPDATE = "map-update"  # what the map callback sends (callbacks/map_update.py), drawn by assets/atlas-map.js
+MAP_CARDS_TOKEN = "map-cards-token"  # which partners' hover cards the page holds
 TABLE_ANCHOR = "partner-list"  # the partner table's section: the list link and Alt+L land here
 COPY_LINK = "detail-copy-link"
 QUICK_VIEWS = ("world", "europe", "home")

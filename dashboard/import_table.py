@@ -73,6 +73,29 @@ def not_placed_at_city(partners: pd.DataFrame) -> list[dict]:
     ]
 
 
+def geo_note(value: object) -> str:
+    """A partner's geo_note as text: "" when the geocoder read the city as written (or the column is absent)."""
+    return "" if value is None or (not isinstance(value, str) and pd.isna(value)) else str(value).strip()
+
+
+def placement_notes(partners: pd.DataFrame) -> list[dict]:
+    """The partners whose place the geocoder found only by interpreting the city field (geo_note), in file order."""
+    if "geo_note" not in partners:
+        return []
+    notes = partners["geo_note"].map(geo_note)
+    rows = partners.assign(geo_note=notes)[notes != ""].sort_values("source_line", kind="stable")
+    return [
+        {
+            "line": int(r.source_line) if pd.notna(r.source_line) else None,
+            "name": r.name,
+            "city": r.city,
+            "country": r.country_name or r.country,
+            "note": r.geo_note,
+        }
+        for r in rows.itertuples()
+    ]
+
+
 def report_table(dataset: Dataset, language: str = "en") -> pd.DataFrame:
     """The CSV download: one line per file, per problem and per partner not placed at city level."""
     partners_file = next((file_name(f.file) for f in dataset.report.files if f.kind == "partners"), "partners.csv")
@@ -103,6 +126,17 @@ def report_table(dataset: Dataset, language: str = "en") -> pd.DataFrame:
             "value": p["name"],
         }
         for p in not_placed_at_city(dataset.partners)
+    ]
+    rows += [
+        {
+            "kind": "placement",
+            "file": partners_file,
+            "line": p["line"],
+            "column": "city",
+            "reason": f"{text('data.note', language)}: {p['note']}",
+            "value": p["name"],
+        }
+        for p in placement_notes(dataset.partners)
     ]
     frame = pd.DataFrame(rows, columns=["kind", "file", "line", "column", "reason", "value"])
     frame["line"] = frame["line"].astype("Int64")

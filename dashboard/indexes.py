@@ -11,7 +11,7 @@ from __future__ import annotations
 import numpy as np
 import pandas as pd
 
-from dashboard.countries import fold
+from dashboard.folding import fold
 from dashboard.model import ACTIVITIES, DIRECTIONS, DURATIONS, PARTICIPANTS, TIERS
 
 # The dimensions of a mobility kind, in the order of MOBILITY_COLUMNS.
@@ -110,6 +110,7 @@ class DatasetIndexes:
             "campuses": by_fold(self.campuses),
             "participants": {p: p for p in PARTICIPANTS},
             "directions": {d: d for d in DIRECTIONS},
+            "durations": by_fold(labels["duration"]),
         }
 
     # -- reading ---------------------------------------------------------------------------------------------------

@@ -12,7 +12,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from importlib import resources
 
-from dashboard.countries import fold
+from dashboard.folding import fold
 
 LANGUAGES = ("en", "nl", "fr")
 LEVELS = {2: "broad", 3: "narrow", 4: "detailed"}

@@ -10,9 +10,9 @@ from dashboard.components.attributes import attributes
 from dashboard.components.cards import headline_cards
 from dashboard.components.data_banner import BannerIds, banner_slot
 from dashboard.components.detail_panel import detail_drawer
-from dashboard.components.filters_panel import filters_panel
+from dashboard.components.filters_panel import filters_panel, filters_toggle
 from dashboard.components.header import header
-from dashboard.components.panels import figure_panel, map_panel
+from dashboard.components.panels import chart_keys, figure_panel, map_panel
 from dashboard.components.partner_table import partner_table
 from dashboard.config import Settings
 from dashboard.i18n import text
@@ -60,13 +60,19 @@ def build_layout(
                 dcc.Location(id=ids.URL, refresh="callback-nav"),
                 dcc.Store(id=ids.SELECTED_PARTNER, data=None),
                 header(dataset.institution, dark=dark, language=language),
-                html.Aside(filters_panel(dataset, language), className="atlas-aside"),
+                html.Aside(filters_panel(dataset, language), id=ids.FILTERS_DRAWER, className="atlas-aside"),
                 html.Main(
                     id=ids.SKIP_TARGET,
                     tabIndex="-1",
                     children=[
                         banner_slot(DASHBOARD_BANNER, status, language),
-                        html.Div(id=ids.CHIPS, className="atlas-chips", **attributes({"aria-live": "polite"})),
+                        html.Div(
+                            [
+                                filters_toggle(language),
+                                html.Div(id=ids.CHIPS, className="atlas-chips", **attributes({"aria-live": "polite"})),
+                            ],
+                            className="atlas-results-head",
+                        ),
                         headline_cards(dataset.key_figures, language),
                         html.Div(
                             [
@@ -109,6 +115,7 @@ def build_layout(
                             className="atlas-row atlas-charts",
                         ),
                         partner_table(dataset.partners, language, dataset.indexes.partner_total),
+                        *chart_keys(language),
                     ],
                     className="atlas-main",
                 ),

@@ -92,15 +92,16 @@ AGREEMENT_COLUMNS = (
 )
 CAMPUS_COLUMNS = ("campus", "group", "city", "lat", "lon")
 KEY_FIGURE_COLUMNS = ("label", "value", "unit", "source")
-# Optional wording per interface language (label_nl, unit_de, ...: one pair per .po catalogue); a blank
-# translation falls back to the English column.
+# Optional wording per interface language (label_nl, unit_de, source_fr, ...: one set per .po catalogue); a
+# blank translation falls back to the English column.
 KEY_FIGURE_TRANSLATIONS = tuple(
-    f"{field}_{code}" for code in LANGUAGES if code != DEFAULT_LANGUAGE for field in ("label", "unit")
+    f"{field}_{code}" for code in LANGUAGES if code != DEFAULT_LANGUAGE for field in ("label", "unit", "source")
 )
 
 
 def key_figure_text(row, field: str, language: str) -> str:
-    """A key figure's label or unit in the page's language, as the office wrote it (English when not given)."""
+    """A key figure's label, unit or source in the page's language, as the office wrote it (English when not
+    given)."""
     return str(getattr(row, f"{field}_{language}", "") or getattr(row, field, "") or "")
 
 

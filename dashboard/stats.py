@@ -165,10 +165,14 @@ def top_partners(partners: pd.DataFrame, mobility: pd.DataFrame, n: int = 10) ->
 
 
 def headline_counts(view: View) -> dict[str, int]:
-    """Live numbers for the cards: partners, countries and mobilities in the current filter."""
+    """Live numbers for the cards: partners, countries and mobilities in the current filter, and the partners
+    (and their countries) with mobility in it: the participant, direction, stay, campus and years picked."""
     partners = view.partners
+    active = partners[pd.to_numeric(partners["volume"], errors="coerce").fillna(0) > 0]
     return {
         "partners": int(len(partners)),
         "countries": int(partners["country"].nunique()),
         "mobilities": int(view.totals["count"].sum()),
+        "partners_with_mobility": int(len(active)),
+        "countries_with_mobility": int(active["country"].nunique()),
     }

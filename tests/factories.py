@@ -281,6 +281,22 @@ def default_mobility(partners: Iterable[dict[str, Any]]) -> list[dict[str, Any]]
     return rows
 
 
+def mobility_row(
+    year: str, direction="outgoing", participant="student", count=1, partner="A", duration="semester", campus="Leuven"
+) -> dict:
+    """One mobility row with every column filled, ready to pass to make_dataset(mobility=[...])."""
+    return {
+        "academic_year": year,
+        "year": int(year[:4]),
+        "partner_id": partner,
+        "direction": direction,
+        "participant": participant,
+        "duration": duration,
+        "campus": campus,
+        "count": count,
+    }
+
+
 def make_dataset(
     partners: list[dict[str, Any]] | None = None,
     mobility: list[dict[str, Any]] | None = None,

@@ -48,6 +48,52 @@
     if (box && box.contains(event.target)) zoomIntoClusters(maplibreOf(box.querySelector(".js-plotly-plot")));
   }, true);
 
+  // On a touch screen one finger scrolls the page over the map, as the wheel does: MapLibre's cooperative
+  // gestures (two fingers pan) until a tap puts the focus in the map, then one finger pans it, until the focus
+  // leaves. Set on every map plotly makes (a new figure can make a new map), before the first touch reaches it.
+  function cooperate() {
+    var box = document.getElementById(MAP_ID);
+    var map = box && maplibreOf(box.querySelector(".js-plotly-plot"));
+    if (!map || !map.cooperativeGestures) return;
+    var chart = box.closest(".atlas-graph") || box;
+    var focused = chart.contains(document.activeElement);
+    if (focused === map.cooperativeGestures.isEnabled()) {
+      if (focused) map.cooperativeGestures.disable(); else map.cooperativeGestures.enable();
+    }
+  }
+  ["touchstart", "focusin", "focusout"].forEach(function (name) {
+    document.addEventListener(name, function () {
+      // focusout runs before the focus moves: read where it went on the next frame.
+      if (name === "focusout") window.requestAnimationFrame(cooperate); else cooperate();
+    }, { capture: true, passive: true });
+  });
+  // A tap into the map (a touch that ends where it began: not a scroll) gives it the focus. The browser makes
+  // no click of it: MapLibre keeps the touch for itself.
+  function focusMap(target) {
+    var box = document.getElementById(MAP_ID);
+    var chart = box && box.contains(target) && box.closest(".atlas-graph");
+    if (chart && !chart.contains(document.activeElement)) chart.focus({ preventScroll: true });
+  }
+  var touchAt = null;
+  document.addEventListener("touchstart", function (event) {
+    var t = event.touches[0];
+    touchAt = event.touches.length === 1 ? { x: t.clientX, y: t.clientY } : null;
+  }, { capture: true, passive: true });
+  document.addEventListener("touchend", function (event) {
+    var t = event.changedTouches[0];
+    if (touchAt && t && Math.abs(t.clientX - touchAt.x) < 10 && Math.abs(t.clientY - touchAt.y) < 10) {
+      focusMap(event.target);
+    }
+    touchAt = null;
+  }, { capture: true, passive: true });
+  document.addEventListener("click", function (event) { focusMap(event.target); }, true);
+  var cooperating = false;
+  new MutationObserver(function () {
+    if (cooperating) return;
+    cooperating = true;
+    window.requestAnimationFrame(function () { cooperating = false; cooperate(); });
+  }).observe(document.documentElement, { childList: true, subtree: true });
+
   // Alt+L: to the partner table, the map's list (Enter on a row opens it: atlas-a11y.js).
   document.addEventListener("keydown", function (event) {
     if (event.altKey && !event.ctrlKey && (event.key === "l" || event.key === "L")) {
@@ -103,7 +149,9 @@
       // means every partner shows, volume null that each shown row has its unfiltered volume (the one the page
       // loaded with). Volumes go into the rows' own data, where the sort by volume reads them directly: a value
       // getter would be called twice per comparison, 300,000 calls at 12,000 rows.
-      showTableRows: function (data, gridId) {
+      // searchRows: the rows the table's own search keeps (null: all; dashboard/callbacks/table.py); a row
+      // shows when both keep it.
+      showTableRows: function (data, searchRows, gridId) {
         return window.dash_ag_grid.getApiAsync(gridId).then(function (api) {
           var table = window.atlasTable;
           if (table.api !== api) {
@@ -126,6 +174,14 @@
             shown = new Uint8Array(nodes.length);
             for (i = 0; i < rows.length; i++) { shown[rows[i]] = 1; }
           }
+          if (searchRows) {
+            var found = new Uint8Array(nodes.length);
+            var kept = 0;
+            for (i = 0; i < searchRows.length; i++) {
+              if (!shown || shown[searchRows[i]]) { found[searchRows[i]] = 1; kept++; }
+            }
+            shown = found;
+          }
           if (volume) {
             for (i = 0; i < volume.length; i++) { nodes[rows ? rows[i] : i].data.volume = volume[i]; }
             table.changed = true;
@@ -138,14 +194,38 @@
           // onSortChanged would sort and redraw the page of rows a second time.
           api.onFilterChanged();
           api.refreshCells({ columns: ["volume"], force: true });
-          return rows ? rows.length : nodes.length;
+          return searchRows ? kept : rows ? rows.length : nodes.length;
         });
+      },
+      // The partner ids of the rows the grid shows after its filter, search and sort, in its order
+      // (virtualRowData): what a CSV or Excel download exports.
+      tableOrder: function (rows) {
+        return rows ? rows.map(function (row) { return row.partner_id; }) : null;
       },
     },
   });
 
   // Functions passed as props to dash-mantine-components ({"function": name, "options": {...}}).
   var dmcfuncs = (window.dashMantineFunctions = window.dashMantineFunctions || {});
+  // The country box's search. Each option carries `search`: its names in every language, folded on the server by
+  // dashboard.folding.fold (components/filters_panel.py). Only what the person types is folded here, the same
+  // way (case, accents, the letters fold writes in ASCII, punctuation); a word matches the start of a name, as
+  // the side panel's search does (dashboard/search.py), so "finl", "Finnland" and "finlande" find Finland.
+  var ASCII_LETTERS = { "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "ı": "i", "þ": "th",
+    "ħ": "h", "ŧ": "t", "ŀ": "l", "ĸ": "k", "ŋ": "n", "ß": "ss" };
+  function foldTyped(text) {
+    return String(text || "").normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase()
+      .replace(/[łøæœđðıþħŧŀĸŋß]/g, function (c) { return ASCII_LETTERS[c]; })
+      .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
+  }
+  dmcfuncs.atlasCountryFilter = function (input) {
+    var words = foldTyped(input.search).split(" ").filter(Boolean);
+    if (!words.length) return input.options;
+    return input.options.filter(function (option) {
+      var names = " " + (option.search || foldTyped(option.label));
+      return words.every(function (word) { return names.indexOf(" " + word) >= 0; });
+    });
+  };
   dmcfuncs.academicYearLabel = function (value, options) {
     var years = (options && options.years) || [];
     return years[value] !== undefined ? years[value] : String(value);

@@ -8,23 +8,26 @@ from __future__ import annotations
 
 import dash
 import flask
-from dash import ALL, ClientsideFunction, Input, Output, Patch, State, ctx
+from dash import ALL, ClientsideFunction, Input, Output, State, ctx
 
 from dashboard import ids
 from dashboard.callbacks.downloads import partner_download
 from dashboard.callbacks.filters import CONTROL_IDS, sync_filters
+from dashboard.callbacks.map_update import cards_for, map_payload, update_kind
 from dashboard.callbacks.selection import partner_in_query, select_partner
+from dashboard.callbacks.table import table_search_rows
 from dashboard.callbacks.views import (
+    PNG_CHARTS,
     map_size_steps,
     map_summary,
     quick_view_patch,
     render_map,
     render_views,
-    selection_patch,
 )
 from dashboard.components.language import language_from_query, language_links
 from dashboard.components.panels import size_legend
 from dashboard.config import Settings
+from dashboard.figures.graph_config import for_download, graph_config
 from dashboard.filters import FilterState, apply
 from dashboard.i18n import LANGUAGES
 from dashboard.map_address import map_layer, with_map_params
@@ -42,15 +45,23 @@ VIEW_OUTPUTS = (
     Output(ids.PARTNER_COUNT, "children"),
     Output(ids.COUNTRY_COUNT, "children"),
     Output(ids.MOBILITY_COUNT, "children"),
+    Output(ids.PARTNER_COUNT_HINT, "children"),
+    Output(ids.COUNTRY_COUNT_HINT, "children"),
+    Output(ids.MOBILITY_COUNT_HINT, "children"),
+    Output(ids.MAP_EMPTY, "children"),
     Output(ids.CHIPS, "children"),
     *(Output(ids.chart_summary(graph_id), "children") for graph_id in ids.CHARTS),
     *(Output(ids.chart_table(graph_id), "children") for graph_id in ids.TABLED_CHARTS),
+    *(Output(graph_id, "config") for graph_id in PNG_CHARTS),
 )
 EVENT_INPUTS = (
     Input(ids.RESET, "n_clicks"),
     Input(ids.TIER_PYRAMID, "clickData"),
     Input(ids.WORLD_MAP, "clickData"),
     Input(ids.TOP_COUNTRIES, "clickData"),
+    Input(ids.CAMPUS_SPLIT, "clickData"),
+    Input(ids.DURATION_SPLIT, "clickData"),
+    Input(ids.MOBILITY_TREND, "clickData"),
     Input({"type": ids.CHIP_TYPE, "field": ALL, "value": ALL}, "n_clicks"),
 )
 
@@ -93,16 +104,21 @@ def register_callbacks(app: dash.Dash, store: DatasetStore, settings: Settings) 
             wanted_layer if wanted_layer != layer else dash.no_update,
         )
 
+    # The charts' config as the layout gives it, with each PNG download named after the filter it shows.
+    config = graph_config(app.get_asset_url("topojson/"))
+
     @app.callback(*VIEW_OUTPUTS, Input(ids.URL, "search"), Input(ids.THEME_SWITCH, "checked"))
     def update_views(search, dark):
-        return render_views(store.current(), search, dark, language(search)).outputs()
+        views = render_views(store.current(), search, dark, language(search))
+        return (*views.outputs(), *(for_download(config, views.png_names[graph_id]) for graph_id in PNG_CHARTS))
 
     def assets_url() -> str:
         """This server's asset folder as an absolute URL: MapLibre refuses a relative sprite URL ("Map error")."""
         return flask.request.host_url.rstrip("/") + app.get_asset_url("")
 
+    # The map callback answers with what changed (map_update.py); the page draws it (assets/atlas-map.js).
     @app.callback(
-        Output(ids.WORLD_MAP, "figure"),
+        Output(ids.MAP_UPDATE, "data"),
         Output(ids.MAP_METRIC, "disabled"),
         Output(ids.MAP_DIRECTION, "disabled"),
         Output(ids.MAP_SUMMARY, "children"),
@@ -114,8 +130,9 @@ def register_callbacks(app: dash.Dash, store: DatasetStore, settings: Settings) 
         Input(ids.THEME_SWITCH, "checked"),
         Input(ids.SELECTED_PARTNER, "data"),
         Input(ids.MAP_SIZE, "data"),
+        State(ids.MAP_CARDS_TOKEN, "data"),
     )
-    def update_map(search, layer, metric, direction, dark, selected, size):
+    def update_map(search, layer, metric, direction, dark, selected, size, page_token):
         dataset = store.current()
         state = FilterState.from_query(search, dataset)
         view = apply(state, dataset)
@@ -131,16 +148,27 @@ def register_callbacks(app: dash.Dash, store: DatasetStore, settings: Settings) 
             language=language(search),
             size=size,
             assets_url=assets_url(),
+            compact=True,
         )
-        if set(ctx.triggered_prop_ids) == {f"{ids.SELECTED_PARTNER}.data"}:
-            return selection_patch(figure), dash.no_update, dash.no_update, dash.no_update, dash.no_update
+        kind = update_kind(set(ctx.triggered_prop_ids))
+        payload = map_payload(figure, kind, cards_for(dataset, language(search)), page_token)
+        if kind == "selection":
+            return payload, dash.no_update, dash.no_update, dash.no_update, dash.no_update
         return (
-            figure,
+            payload,
             layer != "countries",
             layer != "flows",
             map_summary(view.partners, language(search)),
             size_legend(map_size_steps(view.partners, layer, direction), language(search)),
         )
+
+    app.clientside_callback(
+        ClientsideFunction(namespace="atlasMap", function_name="drawMap"),
+        Output(ids.WORLD_MAP, "figure"),
+        Output(ids.MAP_CARDS_TOKEN, "data"),
+        Input(ids.MAP_UPDATE, "data"),
+        State(ids.WORLD_MAP, "figure"),
+    )
 
     @app.callback(
         Output(ids.WORLD_MAP, "figure", allow_duplicate=True),
@@ -179,25 +207,32 @@ def register_callbacks(app: dash.Dash, store: DatasetStore, settings: Settings) 
         Input(ids.DOWNLOAD_CSV, "n_clicks"),
         Input(ids.DOWNLOAD_XLSX, "n_clicks"),
         State(ids.URL, "search"),
+        State(ids.TABLE_ORDER, "data"),
+        State(ids.TABLE_SEARCH, "value"),
         prevent_initial_call=True,
     )
-    def download_partners(_csv, _xlsx, search):
-        return partner_download(store.current(), search, ctx.triggered_id, language(search))
+    def download_partners(_csv, _xlsx, search, shown_ids, table_search):
+        return partner_download(
+            store.current(), search, ctx.triggered_id, language(search), shown_ids, table_search or ""
+        )
 
-    @app.callback(
-        Output(ids.PARTNER_TABLE, "dashGridOptions"), Input(ids.TABLE_SEARCH, "value"), prevent_initial_call=True
-    )
+    @app.callback(Output(ids.TABLE_SEARCH_ROWS, "data"), Input(ids.TABLE_SEARCH, "value"), prevent_initial_call=True)
     def search_table(text):
-        options = Patch()
-        options["quickFilterText"] = text or ""
-        return options
+        return table_search_rows(store.current(), text)
 
-    # In the browser: the grid hides the rows the filter leaves out and shows each row's mobility.
+    # In the browser: the grid hides the rows the filter and the table's search leave out, and shows each row's
+    # mobility; what it then shows, in its order, is what a download exports.
     app.clientside_callback(
         ClientsideFunction(namespace="atlas", function_name="showTableRows"),
         Output(ids.TABLE_SHOWN, "data"),
         Input(ids.TABLE_ROWS, "data"),
+        Input(ids.TABLE_SEARCH_ROWS, "data"),
         State(ids.PARTNER_TABLE, "id"),
+    )
+    app.clientside_callback(
+        ClientsideFunction(namespace="atlas", function_name="tableOrder"),
+        Output(ids.TABLE_ORDER, "data"),
+        Input(ids.PARTNER_TABLE, "virtualRowData"),
     )
 
     # In the browser: the map's size (for fitting the view), its layer/partner/view in the address, copy link.

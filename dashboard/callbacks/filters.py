@@ -7,13 +7,14 @@ write its own inputs (and then does not re-run it for them): that is the loop gu
 from __future__ import annotations
 
 from collections.abc import Mapping
+from dataclasses import replace
 from typing import Any
 
 from dash import no_update
 
 from dashboard import ids
 from dashboard.components.language import language_in, with_language
-from dashboard.filters import QUERY_KEYS, FilterState
+from dashboard.filters import QUERY_KEYS, FilterState, academic_year
 from dashboard.model import Dataset
 
 # FilterState fields edited by a multi-value control, in the callback's input order.
@@ -25,13 +26,23 @@ LIST_CONTROLS: dict[str, str] = {
     "campuses": ids.FILTER_CAMPUS,
     "participants": ids.FILTER_PARTICIPANT,
     "directions": ids.FILTER_DIRECTION,
+    "durations": ids.FILTER_DURATION,
     "fields": ids.FILTER_FIELD,
     "levels": ids.FILTER_LEVEL,
     "types": ids.FILTER_TYPE,
 }
 CONTROL_IDS: tuple[str, ...] = (*LIST_CONTROLS.values(), ids.FILTER_YEARS, ids.FILTER_QUERY, ids.FILTER_VALID)
-# A click on one of these charts toggles this FilterState field.
-CLICK_FIELDS: dict[str, str] = {ids.TIER_PYRAMID: "tiers", ids.WORLD_MAP: "countries", ids.TOP_COUNTRIES: "countries"}
+# A click on one of these charts toggles this FilterState field (the value clicked is the point's customdata).
+CLICK_FIELDS: dict[str, str] = {
+    ids.TIER_PYRAMID: "tiers",
+    ids.WORLD_MAP: "countries",
+    ids.TOP_COUNTRIES: "countries",
+    ids.CAMPUS_SPLIT: "campuses",
+    ids.DURATION_SPLIT: "durations",
+}
+# A click on a point of the trend shows that academic year alone (again: every year). The top partners' bars
+# open the partner instead (callbacks/selection.py).
+YEAR_CLICKS = (ids.MOBILITY_TREND,)
 
 
 def state_from_controls(values: Mapping[str, Any], dataset: Dataset) -> FilterState:
@@ -93,6 +104,8 @@ def next_state(
         return FilterState()
     if isinstance(trigger, Mapping) and trigger.get("type") == ids.CHIP_TYPE:
         return current.without(trigger["field"], trigger["value"]) if trigger_value else current
+    if trigger in YEAR_CLICKS:
+        return _year_clicked(current, clicked_value(trigger_value), dataset)
     if trigger in CLICK_FIELDS:
         value = clicked_value(trigger_value, want_location=True if trigger == ids.WORLD_MAP else None)
         if value:
@@ -100,6 +113,14 @@ def next_state(
             toggled = current.toggled(CLICK_FIELDS[trigger], value)
             return FilterState.from_values(dataset, **{name: getattr(toggled, name) for name in QUERY_KEYS})
     return current
+
+
+def _year_clicked(current: FilterState, value: str | None, dataset: Dataset) -> FilterState:
+    year = academic_year(value) if value else None
+    if year not in dataset.academic_years:
+        return current
+    alone = current.year_from == year and current.year_to == year
+    return replace(current, year_from=None if alone else year, year_to=None if alone else year)
 
 
 def sync_filters(

@@ -6,19 +6,19 @@ from dataclasses import dataclass
 
 import numpy as np
 import plotly.graph_objects as go
-from dash import Patch
+from dash import Patch, html
 
 from dashboard import ids, stats
-from dashboard.components.cards import chip_list
+from dashboard.components.cards import chip_list, count_hints
 from dashboard.components.chart_text import chart_table
 from dashboard.components.partner_table import table_filter
-from dashboard.exports import filter_description
+from dashboard.exports import export_filename, filter_description, mobility_description
 from dashboard.figures import charts
 from dashboard.figures import text_alternatives as alt
 from dashboard.figures.geo import NOMINAL_MAP_PX, quick_view
 from dashboard.figures.pyramid import tier_pyramid
 from dashboard.figures.theme import Theme, get_theme, with_caption
-from dashboard.figures.world_map import SELECTION_TRACE, selected_position, size_legend, world_map
+from dashboard.figures.world_map import size_legend, world_map
 from dashboard.filters import FilterState, View, apply
 from dashboard.i18n import country_label, number, text
 from dashboard.map_address import LAYERS, map_view
@@ -43,8 +43,11 @@ class Views:
     partner_count: str
     country_count: str
     mobility_count: str
+    count_hints: list[str]  # what the partner, country and mobility cards count (cards.count_hints)
+    map_empty: list  # the message over the map when it shows no partner (map_empty), else []
     chips: list
     texts: dict[str, alt.ChartText]  # graph id -> its text alternative (ids.CHARTS)
+    png_names: dict[str, str]  # graph id -> the file name of its PNG download, naming the filter (PNG_CHARTS)
 
     def outputs(self) -> tuple:
         return (
@@ -58,14 +61,19 @@ class Views:
             self.partner_count,
             self.country_count,
             self.mobility_count,
+            *self.count_hints,
+            self.map_empty,
             self.chips,
             *(self.texts[graph_id].summary for graph_id in ids.CHARTS),
             *(chart_table(self.texts[graph_id]) for graph_id in ids.TABLED_CHARTS),
         )
 
 
-# Characters per caption line: the trend and the map are wide panels, the other charts narrow ones.
-WIDE_CAPTION, NARROW_CAPTION = 110, 55
+# The charts this callback draws, whose PNG downloads it names after the filter (the map's callback draws the map).
+PNG_CHARTS = ids.CHARTS[1:]
+# Characters per caption line: the map is a wide panel, the charts narrow ones, the pyramid beside the map the
+# narrowest (about 280 px on a 1366x768 laptop).
+WIDE_CAPTION, NARROW_CAPTION, PYRAMID_CAPTION = 110, 55, 40
 
 
 def captioned(
@@ -96,21 +104,31 @@ def render_views(dataset: Dataset, search: str | None, dark: bool | None = False
     def caption(figure: go.Figure, panel_key: str, width: int = NARROW_CAPTION) -> go.Figure:
         return captioned(figure, panel_key, state, theme, language, width=width)
 
+    loosen = state.loosen_hint(language)  # what an empty view says to loosen
+
     return Views(
         pyramid=caption(
-            tier_pyramid(view.tier_counts, theme=theme, selected=state.tiers, language=language), "pyramid"
+            tier_pyramid(view.tier_counts, theme=theme, selected=state.tiers, language=language),
+            "pyramid",
+            PYRAMID_CAPTION,
         ),
-        trend=caption(charts.mobility_trend(by_year, theme, language), "trend", WIDE_CAPTION),
-        duration=caption(charts.duration_split(by_duration, theme, language), "duration"),
-        campus=caption(charts.campus_split(by_campus, theme, language), "by_campus"),
-        top_countries=caption(charts.top_countries_bar(top_countries, theme, language=language), "top_countries"),
-        top_partners=caption(charts.top_partners_bar(top_partners, theme, language), "top_partners"),
+        # The trend is wide on a laptop but as narrow as the others on a phone: the same caption width.
+        trend=caption(charts.mobility_trend(by_year, theme, language, loosen), "trend"),
+        duration=caption(charts.duration_split(by_duration, theme, language, loosen), "duration"),
+        campus=caption(charts.campus_split(by_campus, theme, language, loosen), "by_campus"),
+        top_countries=caption(
+            charts.top_countries_bar(top_countries, theme, language=language, loosen=loosen), "top_countries"
+        ),
+        top_partners=caption(charts.top_partners_bar(top_partners, theme, language, loosen), "top_partners"),
+        map_empty=map_empty(view.partners, loosen, language),
         rows=table_filter(view.partners, view.positions, dataset.indexes.partner_total),
         # The issue fixes this element's text to be exactly the number: no thousands separator.
         partner_count=str(len(view.partners)),
         country_count=number(counts["countries"], language),
         mobility_count=number(counts["mobilities"], language),
+        count_hints=count_hints(counts, state.picks_mobility(), mobility_description(state, language), language),
         chips=chip_list(state.chips(language), language),
+        png_names={graph_id: export_filename(state, "", stem=graph_id) for graph_id in PNG_CHARTS},
         texts={
             # The map's own summary (how many partners in how many countries, the top ones); map_summary is
             # also shown under the map.
@@ -139,9 +157,11 @@ def render_map(
     language: str = "en",
     size: tuple[int, int] | None = None,
     assets_url: str = "/assets/",
+    compact: bool = False,
 ) -> go.Figure:
     """The map for the address: a `view=` in it wins, else a filter (or a selected partner) fits the map to
-    the partners shown, else the world view."""
+    the partners shown, else the world view. `compact`: the partners' hover cards left to the page (see
+    world_map's `positions`)."""
     state = FilterState.from_query(search, dataset)
     view = view or apply(state, dataset)
     theme = get_theme(theme_name(dark))
@@ -158,6 +178,7 @@ def render_map(
         fit=not state.is_empty(),
         size=map_size(size),
         assets_url=assets_url,
+        positions=view.positions if compact else None,
     )
     return captioned(figure, "map", state, theme, language, overlay=True, width=WIDE_CAPTION)
 
@@ -186,6 +207,19 @@ def map_summary(partners, language: str = "en", top: int = 3) -> str:
     return f"{on_map}. {text('map.summary', language, countries=number(len(counts), language), top=leaders)}"
 
 
+def map_empty(partners, loosen: str, language: str = "en") -> list:
+    """The message over the map when it shows no partner, and what to loosen; [] when it shows some.
+
+    An element of its own beside the map (ids.MAP_EMPTY), filled by the views callback: the map's figure is the
+    map callback's alone.
+    """
+    placed = partners["lat"].notna() & partners["lon"].notna()
+    if placed.any():
+        return []
+    message = text("empty.map_unplaced" if len(partners) else "empty.map", language)
+    return [html.Strong(message), *([html.Br(), loosen] if loosen else [])]
+
+
 def map_size_steps(partners, layer: str, flow_direction: str) -> list[tuple[int, int]]:
     """The size legend's steps for the layer shown (none for the countries layer, which has no markers' sizes)."""
     if layer == "countries":
@@ -194,17 +228,6 @@ def map_size_steps(partners, layer: str, flow_direction: str) -> list[tuple[int,
     placed = partners[partners["lat"].notna() & partners["lon"].notna()]
     values = placed.get(column, [])
     return size_legend(np.asarray(values, dtype=float))
-
-
-def selection_patch(figure: go.Figure) -> Patch:
-    """Only the selection ring of a map figure built by render_map, and the map centred on it."""
-    index = next(i for i, trace in enumerate(figure.data) if trace.name == SELECTION_TRACE)
-    patch = Patch()
-    patch["data"][index] = figure.data[index].to_plotly_json()
-    position = selected_position(figure)
-    if position:
-        patch["layout"]["map"]["center"] = {"lat": position[0], "lon": position[1]}
-    return patch
 
 
 def quick_view_patch(dataset: Dataset, name: str, size) -> Patch:

@@ -10,6 +10,7 @@ from dashboard import ids
 from dashboard.components.agreements_detail import agreements_section
 from dashboard.components.partner_table import agreement_years
 from dashboard.i18n import country_label, text
+from dashboard.import_table import geo_note
 
 # (direction, participant) columns of the mobility table, in reading order.
 MOBILITY_COLUMNS = (
@@ -122,6 +123,11 @@ def partner_detail(
     ]
     if partner.get("geo_precision") == "country":
         children.append(dmc.Text(text("detail.approximate", language), size="xs", c="dimmed", fs="italic"))
+    note = geo_note(partner.get("geo_note"))
+    if note:  # what the geocoder made of a messy city field: the office can tell whether it read it right
+        children.append(
+            dmc.Text(text("detail.geo_note", language, note=note), size="xs", c="dimmed", className="detail-geo-note")
+        )
     children += [
         _field(
             text("detail.agreement", language),

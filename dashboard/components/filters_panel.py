@@ -10,20 +10,23 @@ from dash import html
 from dashboard import ids
 from dashboard.components.agreement_filters_panel import agreement_controls
 from dashboard.components.attributes import attributes
-from dashboard.countries import fold
+from dashboard.countries import country_search_text
+from dashboard.folding import fold
 from dashboard.i18n import country_label, text, value_label
-from dashboard.model import ACTIVITIES, DIRECTIONS, PARTICIPANTS, TIERS, Dataset
+from dashboard.model import ACTIVITIES, DIRECTIONS, DURATIONS, PARTICIPANTS, TIERS, Dataset
 
 
 def country_options(dataset: Dataset, language: str = "en") -> list[dict[str, str]]:
     """ISO-2 codes labelled with their country names in `language`, sorted by name (accents ignored), only
-    countries that have partners."""
+    countries that have partners. `search` holds the country's names in every language, folded: what the box's
+    search matches (assets/atlas.js atlasCountryFilter), so "Finnland" finds Finland on an English page."""
     pairs = dataset.partners[["country", "country_name"]].drop_duplicates("country")
     pairs = pairs[pairs["country"].astype(str) != ""]
-    options = [
-        {"value": str(code), "label": country_label(str(code), language, str(name or code))}
-        for code, name in pairs.itertuples(index=False)
-    ]
+    options = []
+    for code, name in pairs.itertuples(index=False):
+        label = country_label(str(code), language, str(name or code))
+        names = dict.fromkeys([fold(label), *country_search_text(str(code)).split(" "), fold(str(name or ""))])
+        options.append({"value": str(code), "label": label, "search": " ".join(n for n in names if n)})
     return sorted(options, key=lambda option: fold(option["label"]))
 
 
@@ -63,6 +66,19 @@ def _section(label: str, control, **attrs) -> html.Div:
     )
 
 
+def filters_toggle(language: str = "en") -> html.Button:
+    """ "Filters (2)": opens the filter panel as a drawer on phones and tablets (hidden on wider screens by CSS).
+    The count is the number of active filter chips, kept current by assets/atlas-narrow.js."""
+    before, _, after = text("filters.toggle", language, count="\x00").partition("\x00")
+    return html.Button(
+        [before, html.Span("0", className="atlas-filter-count"), after],
+        id=ids.FILTERS_TOGGLE,
+        type="button",
+        className="atlas-filters-toggle",
+        **attributes({"aria-controls": ids.FILTERS_DRAWER, "aria-expanded": "false"}),
+    )
+
+
 def filters_panel(dataset: Dataset, language: str = "en") -> html.Div:
     """The side panel: every filter and the reset button. Values are set by the URL sync callback."""
     years = dataset.academic_years
@@ -75,6 +91,10 @@ def filters_panel(dataset: Dataset, language: str = "en") -> html.Div:
                     dmc.Button(text("reset", language), id=ids.RESET, variant="subtle", size="compact-sm", n_clicks=0),
                 ],
                 justify="space-between",
+            ),
+            # Phones and tablets only (CSS): the drawer's way back to the results.
+            html.Button(
+                text("filters.close", language), id=ids.FILTERS_CLOSE, type="button", className="atlas-filters-close"
             ),
             dmc.TextInput(
                 id=ids.FILTER_QUERY,
@@ -91,6 +111,9 @@ def filters_panel(dataset: Dataset, language: str = "en") -> html.Div:
                 data=country_options(dataset, language),
                 value=[],
                 searchable=True,
+                # Folded, in any language; Enter takes the first match ("Finl" + Enter picks Finland).
+                filter={"function": "atlasCountryFilter"},
+                selectFirstOptionOnChange=True,
                 clearable=True,
                 hidePickedOptions=True,
                 nothingFoundMessage=text("nothing_found", language),
@@ -150,6 +173,7 @@ def filters_panel(dataset: Dataset, language: str = "en") -> html.Div:
                 text("participant", language), _chips(ids.FILTER_PARTICIPANT, PARTICIPANTS, "participant", language)
             ),
             _section(text("direction", language), _chips(ids.FILTER_DIRECTION, DIRECTIONS, "direction", language)),
+            _section(text("chart.stay", language), _chips(ids.FILTER_DURATION, DURATIONS, "duration", language)),
             agreement_controls(dataset, language),
         ],
         className="atlas-filters",

@@ -11,13 +11,18 @@ from dashboard.figures.graph_config import for_download
 from dashboard.i18n import text
 
 
-def graph(graph_id: str, config: dcc.Graph.Config, class_name: str = "", *, label: str = "") -> html.Div:
+def graph(
+    graph_id: str, config: dcc.Graph.Config, class_name: str = "", *, label: str = "", keys: bool = False
+) -> html.Div:
     """An empty graph in a box that sets its height (a responsive graph fills its parent); the views callback
     draws it for the URL's filter on the first load.
 
     The box is the chart for keyboards and screen readers: focusable, named `label`, described by its summary
     (kept up to date by the views callback); assets/atlas.js keeps the toolbar out of the tab order until then.
+    With `keys`, the arrow keys move between the chart's elements and Enter clicks the one highlighted
+    (assets/atlas-chart-keys.js), which the page's hidden hint (ids.CHART_KEYS_HINT) explains.
     """
+    described = [ids.chart_summary(graph_id), *([ids.CHART_KEYS_HINT] if keys else [])]
     return html.Div(
         [
             dcc.Graph(
@@ -38,11 +43,25 @@ def graph(graph_id: str, config: dcc.Graph.Config, class_name: str = "", *, labe
             ),
             html.P(id=ids.chart_summary(graph_id), className="visually-hidden"),
         ],
-        className=f"atlas-graph {class_name}".strip(),
+        className=" ".join(("atlas-graph", *(["atlas-chart-keys"] if keys else []), class_name)).strip(),
         role="figure",
         tabIndex="0",
-        **attributes({"aria-label": label, "aria-describedby": ids.chart_summary(graph_id), "data-chart": graph_id}),
+        **attributes({"aria-label": label, "aria-describedby": " ".join(described), "data-chart": graph_id}),
     )
+
+
+def chart_keys(language: str) -> list:
+    """The hint the keyboard-driven charts are described by, and the live region that reads the element the
+    arrow keys reached (assets/atlas-chart-keys.js writes it)."""
+    return [
+        html.P(text("chart.keys", language), id=ids.CHART_KEYS_HINT, className="visually-hidden"),
+        html.Div(
+            id=ids.CHART_ANNOUNCE,
+            className="visually-hidden",
+            role="status",
+            **attributes({"aria-live": "polite", "data-position": text("chart.position", language)}),
+        ),
+    ]
 
 
 def table_toggle(graph_id: str, language: str) -> html.Details:
@@ -74,7 +93,7 @@ def figure_panel(
                 ],
                 className="panel-head",
             ),
-            graph(graph_id, config, label=title),
+            graph(graph_id, config, label=title, keys=True),
         ],
         className=f"atlas-panel {class_name}".strip(),
     )
@@ -83,7 +102,8 @@ def figure_panel(
 def map_panel(config: dcc.Graph.Config, language: str = "en", home_name: str = "") -> html.Section:
     """The map with its layer switch, quick views, a text summary (its text alternative) and a link to the
     partner table, the map's list for keyboards and screen readers. Wheel zoom is on; atlas.js lets the page
-    scroll over the map unless the map has focus or Ctrl is held."""
+    scroll over the map unless the map has focus or Ctrl is held, and one finger on a touch screen too (two
+    fingers move the map until a tap into it)."""
 
     def segmented(
         component_id: str, options: tuple[str, ...], key_prefix: str, value: str, **kwargs
@@ -142,12 +162,17 @@ def map_panel(config: dcc.Graph.Config, language: str = "en", home_name: str = "
             ),
             # The box is focusable and named, its summary read from the hidden text the views callback writes
             # (graph); the visible summary below says the same for everyone else.
+            # Says so when the filter leaves the map no partner (filled by the views callback, not the map's).
+            html.Div(id=ids.MAP_EMPTY, className="atlas-map-empty", role="status"),
             graph(ids.WORLD_MAP, {**config, "scrollZoom": True}, "map-graph", label=text("map.aria", language)),
             html.Div(id=ids.MAP_SIZE_LEGEND, className="atlas-size-legend"),
             html.P(id=ids.MAP_SUMMARY, className="atlas-map-summary", **attributes({"aria-hidden": "true"})),
             html.P(text("map.scroll_hint", language), className="atlas-map-hint"),
+            html.P(text("map.touch_hint", language), className="atlas-map-touch-hint"),
             dcc.Store(id=ids.MAP_SIZE, data=None),
             dcc.Store(id=ids.MAP_ADDRESS, data=None),
+            dcc.Store(id=ids.MAP_UPDATE, data=None),
+            dcc.Store(id=ids.MAP_CARDS_TOKEN, data=None),
         ],
         className="atlas-panel atlas-map",
     )

@@ -1,4 +1,5 @@
-"""The partner table (dash-ag-grid): sortable, quick-searchable, with safe website links."""
+"""The partner table (dash-ag-grid): sortable, searchable (dashboard.search, the side panel's matcher), with safe
+website links."""
 
 from __future__ import annotations
 
@@ -79,6 +80,32 @@ def table_filter(shown: pd.DataFrame, positions, unfiltered_volume) -> dict[str,
     }
 
 
+# The partner table on phones and tablets: one full-width column of cards (assets/atlas-narrow.js swaps the
+# columns at the page's narrow breakpoint), so sorting, the filter, paging and Enter-opens-the-row stay the grid's.
+CARD_COLUMN = "card"
+
+
+def card_column(language: str = "en") -> dict[str, object]:
+    """The column that draws each partner as a card (name, place, tier, mobility, agreement, website)."""
+    return {
+        "colId": CARD_COLUMN,
+        "field": "name",
+        "headerName": text("col.name", language),
+        "hide": True,
+        # A width, not flex: atlas-narrow.js sets it to the table's (ag-grid's flex on a column shown after the
+        # first draw can leave the rows hidden).
+        "width": 320,
+        "resizable": False,
+        "cellRenderer": "PartnerCard",
+        "cellClass": "partner-card-cell",
+        "cellRendererParams": {
+            "labels": {t: text(f"tier.{t}", language) for t in ("strategic", "collaboration", "mobility")},
+            "volume": text("col.volume", language),
+            "agreement": text("col.agreement", language),
+        },
+    }
+
+
 def column_defs(language: str = "en") -> list[dict[str, object]]:
     return [
         {"field": "name", "headerName": text("col.name", language), "flex": 3, "minWidth": 220, "tooltipField": "name"},
@@ -109,6 +136,7 @@ def column_defs(language: str = "en") -> list[dict[str, object]]:
             "cellRenderer": "WebsiteLink",
             "sortable": False,
         },
+        card_column(language),
     ]
 
 
@@ -180,7 +208,6 @@ def partner_table(partners: pd.DataFrame, language: str = "en", volume=None) -> 
                     "pagination": True,
                     "paginationAutoPageSize": True,
                     "tooltipShowDelay": 400,
-                    "quickFilterText": "",
                     "localeText": table_locale(language),
                     "isExternalFilterPresent": {"function": "atlasFilterPresent()"},
                     "doesExternalFilterPass": {"function": "atlasRowShown(params)"},
@@ -192,6 +219,8 @@ def partner_table(partners: pd.DataFrame, language: str = "en", volume=None) -> 
             ),
             dcc.Store(id=ids.TABLE_ROWS, data=None),
             dcc.Store(id=ids.TABLE_SHOWN, data=None),
+            dcc.Store(id=ids.TABLE_SEARCH_ROWS, data=None),
+            dcc.Store(id=ids.TABLE_ORDER, data=None),
         ],
         id=ids.TABLE_ANCHOR,
         className="atlas-panel atlas-table",

@@ -23,6 +23,10 @@ FONT_FILES = (
     ),
 )
 BASEMAP_FILES = ("countries", "lakes", "coastlines", "borders", "cities")
+# MapLibre simplifies each GeoJSON tile's lines within this many tile pixels (its default is 0.375). Every redraw
+# paints the outlines again, and in a software-rendered browser (SwiftShader, the tests' and this machine's) that
+# is most of a frame: 118 ms at the default, 68 ms at 1.5, for the dashboard's map (bench/README.md, "map").
+OUTLINE_TOLERANCE_PX = 1.5
 CAPITALS_FROM_ZOOM = 3.5  # a country fills a good part of the map: its capital is named
 CITIES_FROM_ZOOM = 5.0  # a region: its large cities too
 # Below the first layer id plotly inserts its traces' layers (its `below` default is the style's first symbol layer;
@@ -39,7 +43,10 @@ def offline_style(theme: Theme, assets_url: str = "/assets/") -> dict:
     return {
         "version": 8,
         "name": f"partner-atlas-{theme.name}",
-        "sources": {name: {"type": "geojson", "data": basemap_url(assets_url, name)} for name in BASEMAP_FILES},
+        "sources": {
+            name: {"type": "geojson", "data": basemap_url(assets_url, name), "tolerance": OUTLINE_TOLERANCE_PX}
+            for name in BASEMAP_FILES
+        },
         "font-faces": {
             FONT: [{"url": f"{base}/fonts/{file}", "unicode-range": ranges.split(",")} for file, ranges in FONT_FILES]
         },

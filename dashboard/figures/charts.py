@@ -5,6 +5,7 @@ Inputs are the tables of dashboard.stats; names from the data are escaped (plotl
 
 from __future__ import annotations
 
+import textwrap
 from typing import Any
 
 import numpy as np
@@ -18,7 +19,8 @@ from dashboard.i18n import country_label, number, separators, text, value_label
 from dashboard.model import DIRECTIONS, PARTICIPANTS
 
 PARTICIPANT_DASH = {"student": "solid", "staff": "dot"}
-MAX_LABEL = 34  # characters of a partner name on an axis; the hover has the full name
+MAX_LABEL = 26  # characters of a partner name on an axis (room for the bars on a phone); the hover has them all
+EMPTY_LINE = 48  # characters per line of what an empty chart says to loosen
 
 
 def _theme(theme: Theme | str) -> Theme:
@@ -68,8 +70,21 @@ def _legend_top(theme: Theme) -> dict:
     return dict(orientation="h", x=0, y=1.02, xanchor="left", yanchor="bottom", font=dict(size=theme.font_size - 1))
 
 
-def mobility_trend(by_year: pd.DataFrame, theme: Theme | str = "light", language: str = "en") -> go.Figure:
-    """Outgoing and incoming per academic year, students solid and staff dotted (from stats.mobility_by_year)."""
+def _empty(key: str, language: str, loosen: str) -> str:
+    """The message of a chart with nothing to show, and what to loosen (FilterState.loosen_hint) under it."""
+    message = text(key, language)
+    # Wrapped to the narrowest chart: plotly draws an annotation on one line unless told where to break it.
+    return "<br>".join([message, *(escape(line) for line in textwrap.wrap(loosen, EMPTY_LINE))])
+
+
+def mobility_trend(
+    by_year: pd.DataFrame, theme: Theme | str = "light", language: str = "en", loosen: str = ""
+) -> go.Figure:
+    """Outgoing and incoming per academic year, students solid and staff dotted (from stats.mobility_by_year).
+
+    A series with no mobility in any year (staff when the filter asks for students) is left out rather than drawn
+    as a flat line at zero; with no mobility at all the chart says so, and what to loosen (`loosen`).
+    """
     theme = _theme(theme)
     traces = []
     years = list(dict.fromkeys(by_year["academic_year"].astype(str)))
@@ -77,12 +92,15 @@ def mobility_trend(by_year: pd.DataFrame, theme: Theme | str = "light", language
         for participant in PARTICIPANTS:
             rows = by_year[(by_year["direction"] == direction) & (by_year["participant"] == participant)]
             counts = rows.set_index(rows["academic_year"].astype(str))["count"].reindex(years, fill_value=0)
+            if not counts.any():
+                continue
             name = text(f"trend.{direction}.{participant}", language)
             traces.append(
                 dict(
                     type="scatter",
                     x=years,
                     y=counts.astype(int).tolist(),
+                    customdata=years,  # a click on a point filters by its academic year
                     name=name,
                     mode="lines+markers",
                     line=dict(color=theme.directions[direction], width=3, dash=PARTICIPANT_DASH[participant]),
@@ -93,10 +111,17 @@ def mobility_trend(by_year: pd.DataFrame, theme: Theme | str = "light", language
                     + "<extra></extra>",
                 )
             )
-    # Two legend columns: outgoing on the first row, incoming on the second, students then staff.
-    legend = {**_legend_top(theme), "entrywidth": 0.5, "entrywidthmode": "fraction"}
+    if traces:
+        # One hover box per year ("x unified"): the click hint once, under the last series.
+        hint = f"<br><i>{escape(text('hover.click_year', language))}</i><extra></extra>"
+        traces[-1]["hovertemplate"] = traces[-1]["hovertemplate"].replace("<extra></extra>", hint)
+    empty = _empty("empty.years", language, loosen) if not years else None
+    if years and not traces:
+        empty = _empty("empty.mobility", language, loosen)
+    # plotly puts the legend's items in rows as they fit: on a phone one per row, never over each other.
+    legend = _legend_top(theme)
     top = max([max(t["y"]) for t in traces if t["y"]] or [0]) * 1.05
-    margin = _margins(theme, [tick_label(top)], t=67) if years else {}
+    margin = _margins(theme, [tick_label(top)], t=67) if traces else {}
     return _figure(
         traces,
         theme,
@@ -107,7 +132,7 @@ def mobility_trend(by_year: pd.DataFrame, theme: Theme | str = "light", language
         margin=margin,
         xaxis=dict(type="category", title=None),
         yaxis=dict(title=None, rangemode="tozero"),
-        empty=None if years else text("empty.years", language),
+        empty=empty,
     )
 
 
@@ -120,7 +145,11 @@ def _grouped_bars(
     revision: str,
     horizontal: bool,
     language: str,
+    click_hint: str,
+    loosen: str,
 ) -> go.Figure:
+    """Outgoing and incoming bars per category. A direction with no mobility at all gets no bars (nor a legend
+    entry), a bar of 0 no "0" beside it; with no mobility at all the chart says so, and what to loosen."""
     traces = []
     categories = list(dict.fromkeys(table[category].astype(str)))
     shown = [escape(value_label(label_prefix, c, language) if label_prefix else c) for c in categories]
@@ -128,6 +157,8 @@ def _grouped_bars(
         rows = table[table["direction"] == direction]
         counts = rows.set_index(rows[category].astype(str))["count"].reindex(categories, fill_value=0).astype(int)
         values = counts.tolist()
+        if not any(values):
+            continue
         traces.append(
             dict(
                 type="bar",
@@ -136,7 +167,8 @@ def _grouped_bars(
                 orientation="h" if horizontal else "v",
                 name=text(f"direction.{direction}", language),
                 marker=dict(color=theme.directions[direction]),
-                text=[number(v, language) for v in values],
+                customdata=categories,  # a click on a bar filters by what it shows (a campus, a length of stay)
+                text=[number(v, language) if v else "" for v in values],
                 textposition="outside",
                 cliponaxis=False,
                 hovertemplate=text(
@@ -146,7 +178,7 @@ def _grouped_bars(
                     count=f"%{{{'x' if horizontal else 'y'}:,}}",
                     direction=text(f"direction.{direction}", language).lower(),
                 )
-                + "<extra></extra>",
+                + f"<br><i>{escape(click_hint)}</i><extra></extra>",
             )
         )
     value_axis: dict[str, Any] = dict(title=None, showgrid=True, range=_room_for_labels(table["count"]))
@@ -168,11 +200,13 @@ def _grouped_bars(
         margin=margin,
         xaxis=value_axis if horizontal else category_axis,
         yaxis=category_axis if horizontal else value_axis,
-        empty=None if total else text("empty.mobility", language),
+        empty=None if total else _empty("empty.mobility", language, loosen),
     )
 
 
-def duration_split(by_duration: pd.DataFrame, theme: Theme | str = "light", language: str = "en") -> go.Figure:
+def duration_split(
+    by_duration: pd.DataFrame, theme: Theme | str = "light", language: str = "en", loosen: str = ""
+) -> go.Figure:
     """Semester against short-term mobility, outgoing and incoming (from stats.mobility_by_duration)."""
     return _grouped_bars(
         by_duration,
@@ -182,18 +216,30 @@ def duration_split(by_duration: pd.DataFrame, theme: Theme | str = "light", lang
         revision="duration-split",
         horizontal=True,
         language=language,
+        click_hint=text("hover.click_duration", language),
+        loosen=loosen,
     )
 
 
-def campus_split(by_campus: pd.DataFrame, theme: Theme | str = "light", language: str = "en") -> go.Figure:
+def campus_split(
+    by_campus: pd.DataFrame, theme: Theme | str = "light", language: str = "en", loosen: str = ""
+) -> go.Figure:
     """Mobility per home campus, outgoing and incoming (from stats.mobility_by_campus); campus names as in the data."""
     return _grouped_bars(
-        by_campus, "campus", None, _theme(theme), revision="campus-split", horizontal=False, language=language
+        by_campus,
+        "campus",
+        None,
+        _theme(theme),
+        revision="campus-split",
+        horizontal=False,
+        language=language,
+        click_hint=text("hover.click_campus", language),
+        loosen=loosen,
     )
 
 
 def top_countries_bar(
-    df: pd.DataFrame, theme: Theme | str = "light", metric: str = "partners", language: str = "en"
+    df: pd.DataFrame, theme: Theme | str = "light", metric: str = "partners", language: str = "en", loosen: str = ""
 ) -> go.Figure:
     """Countries as horizontal bars, largest on top; customdata[0] is the ISO-2 code (a click filters)."""
     theme = _theme(theme)
@@ -242,11 +288,13 @@ def top_countries_bar(
             tickvals=df["country"].astype(str).tolist(),
             ticktext=names,
         ),
-        empty=None if len(df) else text("empty.partners", language),
+        empty=None if len(df) else _empty("empty.partners", language, loosen),
     )
 
 
-def top_partners_bar(df: pd.DataFrame, theme: Theme | str = "light", language: str = "en") -> go.Figure:
+def top_partners_bar(
+    df: pd.DataFrame, theme: Theme | str = "light", language: str = "en", loosen: str = ""
+) -> go.Figure:
     """Partners with the most mobility, coloured by tier; customdata[0] is the partner_id (a click selects)."""
     theme = _theme(theme)
     ids = df["partner_id"].astype(str).tolist()
@@ -294,7 +342,8 @@ def top_partners_bar(df: pd.DataFrame, theme: Theme | str = "light", language: s
         showlegend=False,
         bargap=0.3,
         margin=margin,
-        xaxis=dict(title=None, range=_room_for_labels(values)),
+        # Few ticks: the narrow value axis beside long names keeps its numbers level and apart.
+        xaxis=dict(title=None, range=_room_for_labels(values), nticks=4),
         yaxis=dict(title=None, type="category", autorange="reversed", tickmode="array", tickvals=ids, ticktext=labels),
-        empty=None if len(df) else text("empty.mobility", language),
+        empty=None if len(df) else _empty("empty.mobility", language, loosen),
     )

@@ -57,14 +57,20 @@ def world_map(
     fit: bool = True,
     size: tuple[int, int] = NOMINAL_MAP_PX,
     assets_url: str = "/assets/",
+    positions: np.ndarray | None = None,
 ) -> go.Figure:
     """The map of the filtered partners (a View's partners: PARTNER_COLUMNS + volume/outgoing/incoming).
 
     `view` (from the address) wins; else `fit` fits the view to the partners, else the world view is shown.
     `size` is the map's size in pixels (the browser reports it) so the fit leaves every partner inside.
+    With `positions` (each partner's row in the dataset, aligned with `partners`) the partners' hover cards are
+    left out: their customdata is [row, outgoing, incoming] and the page fills in the cards it holds
+    (`map_cards`, assets/atlas-map.js), so a filter change does not send every card again.
     """
     theme = get_theme(theme) if isinstance(theme, str) else theme
-    placed = partners[partners["lat"].notna() & partners["lon"].notna()]
+    on_map = (partners["lat"].notna() & partners["lon"].notna()).to_numpy()
+    placed = partners[on_map]
+    rows = None if positions is None else np.asarray(positions)[on_map]
     lat, lon = spread_rings(
         placed["lat"].to_numpy(), placed["lon"].to_numpy(), placed["partner_id"].to_numpy(), scale=CITY_RING_SCALE
     )
@@ -75,10 +81,14 @@ def world_map(
     elif layer == "flows":
         direction = flow_direction if flow_direction in ("outgoing", "incoming") else "outgoing"
         traces.extend(_flow_traces(placed, _column(placed, direction), home, theme, direction, language))
-        markers, layers = _partner_traces(placed, lat, lon, _column(placed, direction), theme, language, legend=False)
+        markers, layers = _partner_traces(
+            placed, lat, lon, _column(placed, direction), theme, language, legend=False, rows=rows
+        )
         traces.extend(markers)
     else:
-        markers, layers = _partner_traces(placed, lat, lon, _column(placed, "volume"), theme, language, legend=True)
+        markers, layers = _partner_traces(
+            placed, lat, lon, _column(placed, "volume"), theme, language, legend=True, rows=rows
+        )
         traces.extend(markers)
     traces.append(_selection_trace(placed, lat, lon, selected_id, theme))
     traces.append(_home_trace(home, theme, language))
@@ -122,23 +132,58 @@ def _cluster(theme: Theme, *, visible: bool = True) -> dict:
 
 # -- partners -------------------------------------------------------------------------------------
 
+# A hover card's fields (customdata) in the map's partners trace. The page holds the fields that do not change
+# with a filter (CARD_STATIC, per dataset row: `map_cards`) and gets only [row, outgoing, incoming] per filter.
+CARD_FIELDS = ("id", "name", "place", "activities", "agreement", "outgoing", "incoming", "tier", "note")
+CARD_STATIC = tuple(f for f in CARD_FIELDS if f not in ("outgoing", "incoming"))
+
+
+def hover_cards(placed: pd.DataFrame, language: str) -> np.ndarray:
+    """Each placed partner's whole hover card, in CARD_FIELDS order."""
+    cards = hover_fields(placed, language)
+    tier = placed["tier"].astype(str).to_numpy(dtype=object)
+    lines = {t: text("hover.tier_partner", language, tier=text(f"tier.{t}", language)) for t in TIERS}
+    tier_lines = np.array([lines.get(t, "") for t in tier], dtype=object)
+    country_level = (placed["geo_precision"] == "country").to_numpy()
+    note = np.where(country_level, f"<br><i>{text('hover.country_level', language)}</i>", "").astype(object)
+    # HoverCards: plotly copies a plain object array element by element (0.5 s at 12,000 partners).
+    return (np.column_stack([cards, tier_lines, note]) if len(placed) else np.empty((0, 9), dtype=object)).view(
+        HoverCards
+    )
+
+
+def map_cards(partners: pd.DataFrame, language: str) -> list[list | None]:
+    """The static part of every partner's hover card (CARD_STATIC order), by row of `partners` (None where the
+    partner has no place): what the page keeps to fill in the compact customdata of a filter change."""
+    on_map = (partners["lat"].notna() & partners["lon"].notna()).to_numpy()
+    cards: list[list | None] = [None] * len(partners)
+    whole = hover_cards(partners[on_map], language)
+    static = [CARD_FIELDS.index(f) for f in CARD_STATIC]
+    for row, card in zip(np.flatnonzero(on_map).tolist(), whole[:, static].tolist()):
+        cards[row] = card
+    return cards
+
+
+def compact_cards(placed: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
+    """[dataset row, outgoing, incoming] per placed partner, in the smallest unsigned integers that hold them (two
+    bytes each up to 65,535): what a filter change sends instead of the cards."""
+    outgoing, incoming = _column(placed, "outgoing"), _column(placed, "incoming")
+    if "outgoing" not in placed and "incoming" not in placed:
+        outgoing = _column(placed, "volume")
+    table = np.column_stack([np.asarray(rows, dtype=np.int64), outgoing, incoming]).astype(np.int64).reshape(-1, 3)
+    return table.astype(np.uint16 if not len(table) or table.max() <= np.iinfo(np.uint16).max else np.uint32)
+
 
 def _partner_traces(
-    placed, lat, lon, volume, theme: Theme, language: str, *, legend: bool
+    placed, lat, lon, volume, theme: Theme, language: str, *, legend: bool, rows: np.ndarray | None = None
 ) -> tuple[list[dict], list[dict]]:
     """(traces, map layers): all partners in one clustered trace (so clusters count every tier), coloured by tier
-    and sized by mobility, and the layers that draw each tier's shape inside its marker."""
+    and sized by mobility, and the layers that draw each tier's shape inside its marker. With `rows` (dataset
+    row positions) the customdata is [row, outgoing, incoming] instead of the whole card (see world_map)."""
     sizes = marker_sizes(volume)
     tier = placed["tier"].astype(str).to_numpy(dtype=object)
     country_level = (placed["geo_precision"] == "country").to_numpy()
-    cards = hover_fields(placed, language)
-    lines = {t: text("hover.tier_partner", language, tier=text(f"tier.{t}", language)) for t in TIERS}
-    tier_lines = np.array([lines.get(t, "") for t in tier], dtype=object)
-    note = np.where(country_level, f"<br><i>{text('hover.country_level', language)}</i>", "").astype(object)
-    # HoverCards: plotly copies a plain object array element by element (0.5 s at 12,000 partners).
-    cards = (np.column_stack([cards, tier_lines, note]) if len(placed) else np.empty((0, 9), dtype=object)).view(
-        HoverCards
-    )
+    cards = hover_cards(placed, language) if rows is None else compact_cards(placed, rows)
     # Big markers first, so a small one is drawn over a big one and stays clickable; a strategic partner's
     # marker never covers another partner's whole marker (each has its own place on the city's ring).
     order = np.argsort(-sizes.astype(int), kind="stable")

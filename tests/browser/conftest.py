@@ -5,20 +5,21 @@ SKIP_BROWSER=1 is the only way to skip them; without a browser they fail and say
 
 from __future__ import annotations
 
-import logging
-import threading
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass, field
 
 import pytest
-from werkzeug.serving import make_server
 
-logging.getLogger("werkzeug").setLevel(logging.ERROR)  # one line per request drowns the test output
-
-from dashboard.app import create_app  # noqa: E402  (after quieting werkzeug)
-from dashboard.config import Settings  # noqa: E402  (after quieting werkzeug)
-from dashboard.model import Dataset  # noqa: E402  (after quieting werkzeug)
-from tests.factories import make_dataset  # noqa: E402  (after quieting werkzeug)
+from tests.browser.helpers import (
+    PRESENT_SCREEN,
+    ROOT,
+    VIEWPORT,
+    LiveApp,
+    PageLog,
+    guard_outside_requests,
+    present_data,
+    serve,
+)
+from tests.factories import make_dataset
 
 # No GPU here: Chromium draws the map's WebGL with SwiftShader, its software renderer (--disable-gpu keeps it
 # from probing for hardware; newer builds want --enable-unsafe-swiftshader to allow that fallback for WebGL).
@@ -32,7 +33,6 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-VIEWPORT = {"width": 1600, "height": 1000}
 
 
 @pytest.fixture(scope="session")
@@ -44,46 +44,6 @@ def browser(chromium_executable):
         browser = playwright.chromium.launch(executable_path=str(path), args=CHROMIUM_ARGS, headless=True)
         yield browser
         browser.close()
-
-
-@dataclass
-class LiveApp:
-    url: str
-    dataset: Dataset
-
-
-@dataclass
-class PageLog:
-    """What the page did besides drawing: every request URL and every console error."""
-
-    requests: list[str] = field(default_factory=list)
-    errors: list[str] = field(default_factory=list)
-
-
-class _ServerThread(threading.Thread):
-    def __init__(self, wsgi_app) -> None:
-        super().__init__(daemon=True)
-        self.server = make_server("127.0.0.1", 0, wsgi_app, threaded=True)
-        self.port = self.server.server_port
-
-    def run(self) -> None:
-        self.server.serve_forever()
-
-    def stop(self) -> None:
-        self.server.shutdown()
-        self.server.server_close()
-
-
-def serve(dataset: Dataset, settings: Settings | None = None) -> Iterator[LiveApp]:
-    """The app for `dataset` on 127.0.0.1:<free port> until the generator is closed."""
-    app = create_app(settings or Settings(), dataset=dataset)
-    thread = _ServerThread(app.server)
-    thread.start()
-    try:
-        yield LiveApp(url=f"http://127.0.0.1:{thread.port}", dataset=dataset)
-    finally:
-        thread.stop()
-        thread.join(timeout=5)
 
 
 @pytest.fixture(scope="session")
@@ -99,12 +59,14 @@ def page_log() -> PageLog:
 
 @pytest.fixture
 def open_page(browser, page_log: PageLog) -> Iterator[Callable]:
-    """open_page(url) -> a Playwright page that has loaded url, with requests and console errors logged."""
+    """open_page(url) -> a Playwright page that has loaded url, with requests and console errors logged. Every
+    request that would leave this machine is stopped, and fails the test (guard_outside_requests)."""
     contexts = []
 
     def _open(url: str, *, setup: Callable | None = None):
         context = browser.new_context(viewport=VIEWPORT)
         contexts.append(context)
+        guard_outside_requests(context, page_log)
         page = context.new_page()
         page.on("request", lambda request: page_log.requests.append(request.url))
         page.on("console", lambda message: page_log.errors.append(message.text) if message.type == "error" else None)
@@ -117,3 +79,39 @@ def open_page(browser, page_log: PageLog) -> Iterator[Callable]:
     yield _open
     for context in contexts:
         context.close()
+    assert page_log.outside == [], "the page asked for something outside this machine (offline and private)"
+
+
+@pytest.fixture(scope="module")
+def present_app(tmp_path_factory) -> Iterator[LiveApp]:
+    """The presentation's test dataset and five-scene tour (tests/browser/helpers.py TOUR)."""
+    yield from serve(*present_data(tmp_path_factory.mktemp("data")))
+
+
+@pytest.fixture
+def open_present(browser, page_log: PageLog, present_app: LiveApp) -> Iterator[Callable]:
+    """open_present("?seconds=0.3") -> a page playing the tour at 1920x1080; requests, errors and dialogs logged.
+
+    setup(page) runs before the page loads: where a test installs Playwright's clock or a request guard.
+    """
+    contexts = []
+
+    def _open(query: str = "", *, setup: Callable | None = None):
+        context = browser.new_context(viewport=PRESENT_SCREEN)
+        contexts.append(context)
+        guard_outside_requests(context, page_log)
+        page = context.new_page()
+        page.on("request", lambda request: page_log.requests.append(request.url))
+        page.on("console", lambda message: page_log.errors.append(message.text) if message.type == "error" else None)
+        page.on("pageerror", lambda error: page_log.errors.append(str(error)))
+        page.on("dialog", lambda dialog: (page_log.errors.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+        if setup:
+            setup(page)
+        page.goto(present_app.url + "/present/" + query)
+        page.wait_for_selector(f"{ROOT}[data-state=playing]", timeout=20_000)
+        return page
+
+    yield _open
+    for context in contexts:
+        context.close()
+    assert page_log.outside == [], "the page asked for something outside this machine (offline and private)"

@@ -9,8 +9,7 @@ from playwright.sync_api import expect
 from dashboard import ids
 from dashboard.present import ids as present_ids
 from tests.browser.a11y import axe_violations
-from tests.browser.page_state import wait_until_shown
-from tests.browser.test_language_and_exports import expected_counts
+from tests.browser.helpers import drawn, open_drawer
 
 pytestmark = pytest.mark.browser
 
@@ -26,20 +25,6 @@ PAGES = [
     "/destinations",
     "/embed",
 ]
-
-
-def drawn(page, dataset, search: str = ""):
-    """Until the views show `search`'s partners (the charts, the map and the table are drawn)."""
-    partners, markers, tiers = expected_counts(dataset, search)
-    shown = wait_until_shown(page, partners, markers, tiers)
-    page.wait_for_function("() => document.querySelectorAll('.atlas-graph .main-svg').length >= 7")
-    return shown
-
-
-def open_drawer(page):
-    page.click(".ag-center-cols-container .ag-row[row-index='0'] .ag-cell")
-    page.wait_for_selector(".atlas-detail .mantine-Drawer-content[role=dialog]", state="visible")
-    page.wait_for_function("() => document.querySelector('.atlas-detail header').getAttribute('role') === 'group'")
 
 
 @pytest.mark.parametrize(

@@ -10,7 +10,7 @@ import pytest
 from dashboard import ids
 from dashboard.config import Settings
 from dashboard.present import ids as present_ids
-from tests.browser.conftest import LiveApp, serve
+from tests.browser.helpers import LiveApp, serve
 from tests.browser.page_state import only_origin, outside_origin, wait_until_shown
 from tests.factories import make_dataset
 

@@ -13,7 +13,7 @@ from dashboard import ids
 from dashboard.app import create_app
 from dashboard.config import Settings
 from dashboard.present import ids as present_ids
-from tests.browser.conftest import _ServerThread
+from tests.browser.helpers import ServerThread
 from tests.browser.page_state import only_origin, wait_until_shown
 from tests.replacements import copy_sample, put, without_last_rows
 
@@ -29,7 +29,7 @@ WAIT_MS = 90_000
 def serve_folder(folder: Path) -> Iterator[str]:
     """The app loaded from `folder` and watching it, as `partner-atlas run` serves it; yields its URL."""
     app = create_app(Settings(data_dir=folder, geocode_cache=str(folder / ".geocache.json")))
-    thread = _ServerThread(app.server)
+    thread = ServerThread(app.server)
     thread.start()
     try:
         yield f"http://127.0.0.1:{thread.port}"

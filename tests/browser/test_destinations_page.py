@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from dashboard.public import ids
 from tests.agreement_factories import make_agreement, with_agreements
-from tests.browser.conftest import LiveApp, serve
+from tests.browser.helpers import LiveApp, serve
 from tests.browser.page_state import only_origin
 
 pytestmark = pytest.mark.browser

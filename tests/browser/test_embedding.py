@@ -17,7 +17,7 @@ from werkzeug.wrappers import Request, Response
 from dashboard.config import Settings
 from dashboard.present import ids as present_ids
 from dashboard.public import ids as public_ids
-from tests.browser.conftest import VIEWPORT, _ServerThread, serve
+from tests.browser.helpers import VIEWPORT, ServerThread, serve
 from tests.factories import make_dataset
 
 pytestmark = pytest.mark.browser
@@ -49,7 +49,7 @@ def other_website() -> Iterator[str]:
 
 
 def _website_server() -> Iterator[str]:
-    thread = _ServerThread(_website)
+    thread = ServerThread(_website)
     thread.start()
     try:
         yield f"http://127.0.0.1:{thread.port}"

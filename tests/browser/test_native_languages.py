@@ -9,7 +9,7 @@ import string
 import pytest
 
 from dashboard.i18n import ENGLISH, text
-from tests.browser.test_accessibility import drawn, open_drawer
+from tests.browser.helpers import drawn, open_drawer
 
 pytestmark = pytest.mark.browser
 

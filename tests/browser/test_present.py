@@ -3,29 +3,13 @@ offline, every text is readable from five metres, a hostile caption stays text, 
 
 from __future__ import annotations
 
-import time
-from collections.abc import Callable, Iterator
-
 import pytest
 
-from dashboard.config import Settings
 from dashboard.present import ids
-from tests.browser.conftest import LiveApp, PageLog, serve
+from tests.browser.helpers import HOSTILE, ROOT, TOUR, wait_scene
 from tests.browser.page_state import only_origin
-from tests.factories import default_partners, make_dataset, make_partner
 
 pytestmark = pytest.mark.browser
-
-SCREEN = {"width": 1920, "height": 1080}
-HOSTILE = "<img src=x onerror=alert(1)>"
-TOUR = [
-    ("network", "", "Our network", "Ons netwerk"),
-    ("partner", "X99", f"{HOSTILE} in Ghent", f"{HOSTILE} in Gent"),
-    ("pyramid", "", "Three tiers", "Drie niveaus"),
-    ("region", "Europe", "Partners in Europe", "Partners in Europa"),
-    ("trend", "", "Year by year", "Jaar na jaar"),
-]
-ROOT = f"#{ids.ROOT}"
 
 SMALL_TEXT_JS = """
 (minimum) => {
@@ -52,41 +36,6 @@ SMALL_TEXT_JS = """
 """
 
 
-@pytest.fixture(scope="module")
-def present_app(tmp_path_factory) -> Iterator[LiveApp]:
-    """The test dataset plus a strategic partner with a hostile name, and a five-scene tour.csv."""
-    data_dir = tmp_path_factory.mktemp("data")
-    lines = ["scene,kind,value,caption_en,caption_nl"]
-    lines += [f'{n},{kind},{value},"{en}","{nl}"' for n, (kind, value, en, nl) in enumerate(TOUR, start=1)]
-    (data_dir / "tour.csv").write_text("\n".join(lines) + "\n", encoding="utf-8")
-    partners = [*default_partners(), make_partner(partner_id="X99", name=HOSTILE, city="Ghent", tier="strategic")]
-    yield from serve(make_dataset(partners=partners), Settings(data_dir=data_dir))
-
-
-@pytest.fixture
-def open_present(browser, page_log: PageLog, present_app: LiveApp) -> Iterator[Callable]:
-    """open_present("?seconds=0.3") -> a page playing the tour at 1920x1080; requests, errors and dialogs logged."""
-    contexts = []
-
-    def _open(query: str = "", *, setup: Callable | None = None):
-        context = browser.new_context(viewport=SCREEN)
-        contexts.append(context)
-        page = context.new_page()
-        page.on("request", lambda request: page_log.requests.append(request.url))
-        page.on("console", lambda message: page_log.errors.append(message.text) if message.type == "error" else None)
-        page.on("pageerror", lambda error: page_log.errors.append(str(error)))
-        page.on("dialog", lambda dialog: (page_log.errors.append(f"dialog: {dialog.message}"), dialog.dismiss()))
-        if setup:
-            setup(page)
-        page.goto(present_app.url + "/present/" + query)
-        page.wait_for_selector(f"{ROOT}[data-state=playing]", timeout=20_000)
-        return page
-
-    yield _open
-    for context in contexts:
-        context.close()
-
-
 def scene(page) -> int:
     return int(page.get_attribute(ROOT, "data-scene"))
 
@@ -95,14 +44,23 @@ def changes(page) -> int:
     return int(page.get_attribute(ROOT, "data-changes"))
 
 
-def wait_scene(page, index: int, timeout: float = 5_000) -> None:
-    """Until scene `index` is drawn (the fade is over)."""
+def drawn_scene(page, index: int) -> None:
+    """Until scene `index` is drawn and plotly has finished its redraw (data-drawing back to 0)."""
     page.wait_for_function(
         """([root, index]) => { const r = document.getElementById(root);
-             return r.dataset.scene === String(index) && !r.classList.contains("is-leaving"); }""",
+             return r.dataset.scene === String(index) && r.dataset.drawing === "0" && !r.classList.contains("is-leaving"); }""",
         arg=[ids.ROOT, index],
-        timeout=timeout,
     )
+
+
+def idle_browser(page) -> None:
+    """Until the page has nothing left to do for a moment (the browser calls requestIdleCallback)."""
+    page.evaluate("() => new Promise(done => requestIdleCallback(() => done(), {timeout: 2000}))")
+
+
+def with_clock(page) -> None:
+    """Playwright's clock in the page before it loads: time flows as usual until a test moves it on by hand."""
+    page.clock.install()
 
 
 def caption(page) -> str:
@@ -135,28 +93,33 @@ def test_right_and_left_move_between_scenes_and_wrap(open_present):
 
 
 def test_space_pauses_for_longer_than_two_scenes_and_resumes(open_present):
-    page = open_present("?seconds=0.4")
+    page = open_present("?seconds=0.4", setup=with_clock)
     page.keyboard.press("Space")
-    page.wait_for_selector(f"{ROOT}[data-state=paused]")
+    page.wait_for_selector(f"{ROOT}[data-state=paused]:not(.is-leaving)")  # a fade under way ends first
     assert page.text_content(f"#{ids.STATUS}") == "Paused"
     held, count = scene(page), changes(page)
-    time.sleep(1.0)  # two and a half scene times
+    page.clock.run_for(1_000)  # two and a half scene times, every timer due in them fired
     assert (scene(page), changes(page)) == (held, count)
     page.keyboard.press("Space")
     page.wait_for_selector(f"{ROOT}[data-state=playing]")
     assert page.text_content(f"#{ids.STATUS}") == ""
+    page.clock.run_for(500)  # one scene time: the next scene is due
     wait_scene(page, (held + 1) % len(TOUR), timeout=3_000)
 
 
-def test_a_click_pauses_and_the_tour_resumes_after_the_idle_time(open_present):
-    page = open_present("?seconds=0.4&idle=3")
+def test_a_click_pauses_and_the_tour_plays_on_after_a_minute_without_input(open_present):
+    page = open_present("?seconds=0.4", setup=with_clock)  # the idle time is left at its default, 60 s
     stage = page.locator(".present-stage").bounding_box()
     page.mouse.click(stage["x"] + stage["width"] / 2, stage["y"] + stage["height"] / 2)
-    page.wait_for_selector(f"{ROOT}[data-state=paused]")
+    page.wait_for_selector(f"{ROOT}[data-state=paused]:not(.is-leaving)")
     held, count = scene(page), changes(page)
-    time.sleep(1.0)
+    page.clock.run_for(1_000)
+    page.clock.fast_forward(58_000)  # 59 s after the click
     assert (scene(page), changes(page)) == (held, count), "still paused within the idle time"
-    page.wait_for_selector(f"{ROOT}[data-state=playing]", timeout=8_000)
+    assert page.get_attribute(ROOT, "data-state") == "paused"
+    page.clock.fast_forward(2_000)  # past 60 s: the idle timer resumes the tour
+    page.wait_for_selector(f"{ROOT}[data-state=playing]", timeout=3_000)
+    page.clock.run_for(500)
     wait_scene(page, (held + 1) % len(TOUR), timeout=3_000)
 
 
@@ -204,7 +167,7 @@ def test_a_hostile_caption_and_partner_name_show_as_text_and_run_nothing(open_pr
     assert page.locator(f"{ROOT} img").count() == 0
     label = page.locator(f"#{ids.GRAPH} text", has_text="onerror").first
     assert label.text_content() == HOSTILE  # the map's label too: escaped by the figure, drawn as text
-    page.wait_for_timeout(300)
+    page.wait_for_load_state("networkidle")  # an <img> built from the caption would have been fetched by now
     assert page.evaluate("typeof window.alert") == "function"
     assert not [url for url in page_log.requests if url.split("?")[0].endswith("/x")], "the <img> was never built"
     assert page_log.errors == []  # includes every dialog the page opened
@@ -234,8 +197,7 @@ def test_no_text_on_screen_is_smaller_than_24_px_in_any_scene_or_hover(open_pres
     for index in range(len(TOUR)):
         if index:
             page.keyboard.press("ArrowRight")
-        wait_scene(page, index)
-        page.wait_for_timeout(200)  # plotly lays its text out after the redraw
+        drawn_scene(page, index)  # plotly lays its text out after the redraw
         found = page.evaluate(SMALL_TEXT_JS, 24)
         assert found["count"] > 10, "the check saw the page's text"
         assert found["small"] == [], f"scene {index} ({TOUR[index][0]})"
@@ -267,15 +229,10 @@ def test_two_hundred_scene_changes_keep_the_js_heap_flat(open_present, page_log)
         Mid-redraw a zoomed map holds megabytes of outline features for a moment; that is not what stays."""
         page.keyboard.press("Space")
         page.wait_for_selector(f"{ROOT}[data-state=paused]")
-        while scene(page) != 0:
+        for _ in range((len(TOUR) - scene(page)) % len(TOUR)):
             page.keyboard.press("ArrowRight")
-            page.wait_for_timeout(20)
-        page.wait_for_function(
-            """root => { const r = document.getElementById(root);
-                 return r.dataset.scene === "0" && r.dataset.drawing === "0" && !r.classList.contains("is-leaving"); }""",
-            arg=ids.ROOT,
-        )
-        page.wait_for_timeout(300)
+        drawn_scene(page, 0)
+        idle_browser(page)
         cdp.send("HeapProfiler.collectGarbage")
         used = int(cdp.send("Runtime.getHeapUsage")["usedSize"])
         page.keyboard.press("Space")

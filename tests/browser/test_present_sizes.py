@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard.present import ids
-from tests.browser.test_present import ROOT, TOUR, open_present, present_app, wait_scene  # noqa: F401
+from tests.browser.helpers import TOUR, wait_scene
 
 pytestmark = pytest.mark.browser
 
@@ -34,7 +34,7 @@ SIZES = [(1024, 768), (1280, 720), (1280, 800), (1920, 1080), (3840, 2160)]
 
 
 @pytest.mark.parametrize("size", SIZES, ids=[f"{w}x{h}" for w, h in SIZES])
-def test_every_scene_fits_the_projector(open_present, size):  # noqa: F811  (a pytest fixture)
+def test_every_scene_fits_the_projector(open_present, size):
     page = open_present("?seconds=60")
     page.set_viewport_size({"width": size[0], "height": size[1]})
     page.keyboard.press("Space")

@@ -13,7 +13,7 @@ from __future__ import annotations
 import pytest
 
 from dashboard import ids
-from tests.browser.conftest import serve
+from tests.browser.helpers import serve
 from tests.factories import make_dataset, make_partner
 
 pytestmark = pytest.mark.browser

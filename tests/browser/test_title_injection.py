@@ -9,7 +9,7 @@ import pytest
 from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from dashboard.present import ids as present_ids
-from tests.browser.conftest import serve
+from tests.browser.helpers import serve
 from tests.browser.page_state import only_origin, wait_until_shown
 from tests.factories import HOME, make_dataset
 

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from dashboard import ids
-from tests.browser.conftest import serve
+from tests.browser.helpers import serve
 from tests.browser.page_state import marker_centre, wait_until_shown
 from tests.factories import default_partners, make_dataset, make_partner
 

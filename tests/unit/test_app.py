@@ -121,7 +121,8 @@ def test_every_graph_reads_map_outlines_from_our_assets(app, client):
 def test_table_never_renders_data_as_html(app):
     grid = next(c for c in layout_components(app) if getattr(c, "id", None) == ids.PARTNER_TABLE)
     renderers = {col.get("cellRenderer") for col in grid.columnDefs}
-    assert renderers <= {None, "WebsiteLink", "TierBadge"}
+    # Our own renderers (assets/dashAgGridComponentFunctions.js) put data in the page as text only.
+    assert renderers <= {None, "WebsiteLink", "TierBadge", "PartnerCard"}
     assert not getattr(grid, "dangerously_allow_code", False)
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import base64
 import json
 
 import pytest
@@ -12,11 +13,12 @@ from dashboard import ids
 from dashboard.app import create_app
 from dashboard.callbacks.filters import CONTROL_IDS, controls_for, state_from_controls, sync_filters
 from dashboard.callbacks.selection import select_partner
-from dashboard.callbacks.views import SELECTION_TRACE, render_map, render_views, selection_patch
+from dashboard.callbacks.views import render_map, render_views
 from dashboard.components.partner_table import table_rows
 from dashboard.config import Settings
-from dashboard.filters import FilterState, apply
-from tests.factories import make_dataset
+from dashboard.figures.world_map import SELECTION_TRACE
+from dashboard.filters import FilterState
+from tests.factories import make_dataset, make_partner
 
 
 @pytest.fixture(scope="module")
@@ -35,6 +37,9 @@ def controls_of(search: str, dataset) -> dict:
 
 def pyramid_click(tier: str) -> dict:
     return {"points": [{"curveNumber": 0, "pointNumber": 0, "customdata": [tier, 3, "..."]}]}
+
+
+MAP = f"{ids.MAP_UPDATE}.data"
 
 
 def marker_click(partner_id: str) -> dict:
@@ -98,31 +103,114 @@ def test_controls_that_already_show_the_url_change_nothing(dataset):
 
 
 @pytest.mark.parametrize(
-    "trigger, value, before, after",
+    "trigger, value, before, after, moved",
     [
-        (ids.TIER_PYRAMID, pyramid_click("strategic"), "", "?tier=strategic"),
-        (ids.TIER_PYRAMID, pyramid_click("strategic"), "?tier=strategic", ""),
-        (ids.TIER_PYRAMID, pyramid_click("mobility"), "?tier=strategic", "?tier=strategic,mobility"),
-        (ids.WORLD_MAP, country_click("FI"), "?tier=mobility", "?tier=mobility&country=FI"),
+        (ids.TIER_PYRAMID, pyramid_click("strategic"), "", "?tier=strategic", {ids.FILTER_TIER: ["strategic"]}),
+        (ids.TIER_PYRAMID, pyramid_click("strategic"), "?tier=strategic", "", {ids.FILTER_TIER: []}),
+        (
+            ids.TIER_PYRAMID,
+            pyramid_click("mobility"),
+            "?tier=strategic",
+            "?tier=strategic,mobility",
+            {ids.FILTER_TIER: ["strategic", "mobility"]},
+        ),
+        (
+            ids.WORLD_MAP,
+            country_click("FI"),
+            "?tier=mobility",
+            "?tier=mobility&country=FI",
+            {ids.FILTER_COUNTRY: ["FI"]},
+        ),
         (
             ids.TOP_COUNTRIES,
             {"points": [{"customdata": ["NL", "Netherlands", 2, 40]}]},
             "?country=FI",
             "?country=FI,NL",
+            {ids.FILTER_COUNTRY: ["FI", "NL"]},
         ),
-        (ids.TOP_COUNTRIES, {"points": [{"customdata": ["NL", "Netherlands", 2, 40]}]}, "?country=NL", ""),
-        (ids.RESET, 1, "?tier=strategic&country=FI&q=x", ""),
-        (ids.chip("countries", "FI"), 1, "?tier=strategic&country=FI,NL", "?tier=strategic&country=NL"),
-        (ids.chip("year_from", "2022-2023"), 1, "?from=2022-2023&to=2023-2024", "?to=2023-2024"),
+        (
+            ids.TOP_COUNTRIES,
+            {"points": [{"customdata": ["NL", "Netherlands", 2, 40]}]},
+            "?country=NL",
+            "",
+            {ids.FILTER_COUNTRY: []},
+        ),
+        (
+            ids.RESET,
+            1,
+            "?tier=strategic&country=FI&q=x",
+            "",
+            {ids.FILTER_TIER: [], ids.FILTER_COUNTRY: [], ids.FILTER_QUERY: ""},
+        ),
+        (
+            ids.chip("countries", "FI"),
+            1,
+            "?tier=strategic&country=FI,NL",
+            "?tier=strategic&country=NL",
+            {ids.FILTER_COUNTRY: ["NL"]},
+        ),
+        # The slider's handles are year positions: 2022-2023 is the second of the three years, 2023-2024 the last.
+        (
+            ids.chip("year_from", "2022-2023"),
+            1,
+            "?from=2022-2023&to=2023-2024",
+            "?to=2023-2024",
+            {ids.FILTER_YEARS: [0, 2]},
+        ),
+        # Every bar and point filters by what it shows: a campus bar, a length-of-stay bar, a year of the trend.
+        (
+            ids.CAMPUS_SPLIT,
+            {"points": [{"x": "Limburg", "customdata": "Limburg"}]},
+            "",
+            "?campus=Limburg",
+            {ids.FILTER_CAMPUS: ["Limburg"]},
+        ),
+        (ids.CAMPUS_SPLIT, {"points": [{"customdata": "Limburg"}]}, "?campus=Limburg", "", {ids.FILTER_CAMPUS: []}),
+        (
+            ids.DURATION_SPLIT,
+            {"points": [{"customdata": "short_term"}]},
+            "?tier=strategic",
+            "?tier=strategic&duration=short_term",
+            {ids.FILTER_DURATION: ["short_term"]},
+        ),
+        (
+            ids.DURATION_SPLIT,
+            {"points": [{"customdata": "semester"}]},
+            "?duration=short_term",
+            "?duration=semester,short_term",
+            {ids.FILTER_DURATION: ["semester", "short_term"]},
+        ),
+        (
+            ids.MOBILITY_TREND,
+            {"points": [{"x": "2022-2023", "customdata": "2022-2023"}]},
+            "",
+            "?from=2022-2023&to=2022-2023",
+            {ids.FILTER_YEARS: [1, 1]},
+        ),
+        (
+            ids.MOBILITY_TREND,
+            {"points": [{"customdata": "2022-2023"}]},
+            "?from=2022-2023&to=2022-2023",
+            "",
+            {ids.FILTER_YEARS: [0, 2]},
+        ),
+        (
+            ids.MOBILITY_TREND,
+            {"points": [{"customdata": "2023-2024"}]},
+            "?from=2021-2022",
+            "?from=2023-2024&to=2023-2024",
+            {ids.FILTER_YEARS: [2, 2]},
+        ),
+        (ids.chip("durations", "semester"), 1, "?duration=semester", "", {ids.FILTER_DURATION: []}),
     ],
 )
-def test_clicks_chips_and_reset_toggle_the_filter_and_move_the_controls(dataset, trigger, value, before, after):
+def test_clicks_chips_and_reset_toggle_the_filter_and_move_the_controls(dataset, trigger, value, before, after, moved):
+    """The controls the event moved get their new value, and only they: every other one is left alone."""
     url, outputs = sync_filters(dataset, before, trigger, value, controls_of(before, dataset))
     assert url == after
-    values = dict(zip(CONTROL_IDS, outputs))
-    wanted = controls_of(after, dataset)
-    for control in CONTROL_IDS:
-        assert values[control] in (no_update, wanted[control])
+    assert len(outputs) == len(CONTROL_IDS)
+    sent = {control: output for control, output in zip(CONTROL_IDS, outputs) if output is not no_update}
+    assert sent == moved
 
 
 @pytest.mark.parametrize(
@@ -131,6 +219,8 @@ def test_clicks_chips_and_reset_toggle_the_filter_and_move_the_controls(dataset,
         (ids.WORLD_MAP, marker_click("P02")),  # a marker selects a partner, it does not filter
         (ids.TIER_PYRAMID, pyramid_click("platinum")),  # not a tier of the data
         (ids.TIER_PYRAMID, {"points": []}),
+        (ids.CAMPUS_SPLIT, {"points": [{"customdata": "Mars"}]}),  # not a campus of the data
+        (ids.MOBILITY_TREND, {"points": [{"customdata": "1999-2000"}]}),  # not a year of the data
         (ids.chip("countries", "FI"), 0),  # a chip that just appeared was not clicked
     ],
 )
@@ -143,18 +233,67 @@ def test_events_that_are_not_filter_edits_leave_the_url(dataset, trigger, value)
 # -- views -------------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("search", ["", "?tier=strategic", "?country=FI,NL&from=2022-2023", "?q=nothing-matches"])
-def test_views_show_the_filtered_partners(dataset, search):
-    view = apply(FilterState.from_query(search, dataset), dataset)
-    views = render_views(dataset, search)
-    assert views.partner_count == str(len(view.partners))
-    rows = views.rows["rows"] if views.rows["rows"] is not None else list(range(len(dataset.partners)))
-    assert set(dataset.partners["partner_id"].iloc[rows]) == set(view.partners["partner_id"])
-    # No volume sent: each shown row keeps the unfiltered volume it was loaded with.
-    volume = views.rows["volume"] or [int(dataset.indexes.partner_total[row]) for row in rows]
-    assert volume == view.partners["volume"].tolist()
-    pyramid_counts = {item[0]: item[1] for item in views.pyramid.data[0].customdata}
-    assert pyramid_counts == view.tier_counts
+def small_dataset():
+    """Three partners and four mobility rows, small enough to add up by hand:
+
+    A  strategic      NL  2021-2022 outgoing student 3, 2022-2023 incoming staff 4   (volume 7)
+    B  mobility       FI  2022-2023 outgoing student 1                               (volume 1)
+    C  collaboration  KE  2023-2024 incoming student 2                               (volume 2)
+    """
+    partners = [
+        make_partner(
+            partner_id="A", name="Alpha University", tier="strategic", country="NL", country_name="Netherlands"
+        ),
+        make_partner(partner_id="B", name="Beta College", tier="mobility", country="FI", country_name="Finland"),
+        make_partner(
+            partner_id="C",
+            name="Gamma Institute",
+            tier="collaboration",
+            country="KE",
+            country_name="Kenya",
+            region="Africa",
+        ),
+    ]
+    rows = [
+        ("2021-2022", "A", "outgoing", "student", 3),
+        ("2022-2023", "A", "incoming", "staff", 4),
+        ("2022-2023", "B", "outgoing", "student", 1),
+        ("2023-2024", "C", "incoming", "student", 2),
+    ]
+    mobility = [
+        {
+            "academic_year": year,
+            "year": int(year[:4]),
+            "partner_id": pid,
+            "direction": direction,
+            "participant": participant,
+            "duration": "semester",
+            "campus": "Leuven",
+            "count": count,
+        }
+        for year, pid, direction, participant, count in rows
+    ]
+    return make_dataset(partners=partners, mobility=mobility)
+
+
+@pytest.mark.parametrize(
+    "search, count, rows, volume, pyramid",
+    [
+        # Every partner with its unfiltered volume: the page already has both, so nothing is sent.
+        ("", "3", None, None, {"strategic": 1, "collaboration": 1, "mobility": 1}),
+        # The pyramid leaves the tier filter out, so every tier stays clickable.
+        ("?tier=strategic", "1", [0], None, {"strategic": 1, "collaboration": 1, "mobility": 1}),
+        # From 2022-2023 on, A counts only its 4 incoming staff.
+        ("?country=FI,NL&from=2022-2023", "2", [0, 1], [4, 1], {"strategic": 1, "collaboration": 0, "mobility": 1}),
+        ("?participant=staff", "3", None, [4, 0, 0], {"strategic": 1, "collaboration": 1, "mobility": 1}),
+        ("?q=nothing-matches", "0", [], None, {"strategic": 0, "collaboration": 0, "mobility": 0}),
+    ],
+)
+def test_views_show_the_filtered_partners(search, count, rows, volume, pyramid):
+    views = render_views(small_dataset(), search)
+    assert views.partner_count == count
+    assert views.rows == {"rows": rows, "volume": volume}
+    assert {item[0]: item[1] for item in views.pyramid.data[0].customdata} == pyramid
 
 
 def test_table_has_every_partner_once_with_websites_as_plain_text(dataset):
@@ -188,33 +327,35 @@ def test_map_keeps_one_selection_slot_before_the_home_marker(dataset, layer):
     assert names.index(SELECTION_TRACE) == len(names) - 2
 
 
-def test_selecting_a_partner_sends_only_its_ring_and_centres_the_map_on_it(dataset):
-    figure = render_map(dataset, "", selected_id="P02")
-    operations = selection_patch(figure).to_plotly_json()["operations"]
-    assert [op["location"] for op in operations] == [["data", len(figure.data) - 2], ["layout", "map", "center"]]
-    ring, centre = (op["params"]["value"] for op in operations)
-    assert ring["name"] == SELECTION_TRACE and len(ring["lat"]) == 1
-    turku = dataset.partners.set_index("partner_id").loc["P02"]
-    assert abs(centre["lat"] - turku["lat"]) < 0.05 and abs(centre["lon"] - turku["lon"]) < 0.05
-
-
 # -- the selected partner -----------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    "trigger, value, partner",
+    "trigger, value, partner, name, table_selection",
     [
-        (ids.PARTNER_TABLE, {"rowId": "P07", "colId": "name", "value": "Hanyang University"}, "P07"),
-        (ids.WORLD_MAP, marker_click("P02"), "P02"),
-        (ids.TOP_PARTNERS, {"points": [{"customdata": ["P05", "Universidade de Lisboa"]}]}, "P05"),
+        # A pick in the table leaves the table's own selection alone; a pick elsewhere selects the row.
+        (
+            ids.PARTNER_TABLE,
+            {"rowId": "P07", "colId": "name", "value": "Hanyang University"},
+            "P07",
+            "Hanyang University",
+            no_update,
+        ),
+        (ids.WORLD_MAP, marker_click("P02"), "P02", "Turku University of Applied Sciences", {"ids": ["P02"]}),
+        (
+            ids.TOP_PARTNERS,
+            {"points": [{"customdata": ["P05", "Universidade de Lisboa"]}]},
+            "P05",
+            "Universidade de Lisboa",
+            {"ids": ["P05"]},
+        ),
     ],
 )
-def test_a_pick_opens_the_detail_panel_for_that_partner(dataset, trigger, value, partner):
-    selected, opened, title, body, table_selection = select_partner(dataset, trigger, value, None)
-    name = dataset.partners.set_index("partner_id").loc[partner, "name"]
+def test_a_pick_opens_the_detail_panel_for_that_partner(dataset, trigger, value, partner, name, table_selection):
+    selected, opened, title, body, selection = select_partner(dataset, trigger, value, None)
     assert (selected, opened, title) == (partner, True, name)
     assert "Mobility per academic year" in json.dumps(body, default=lambda c: c.to_plotly_json())
-    assert table_selection in (no_update, {"ids": [partner]})
+    assert selection == table_selection
 
 
 @pytest.mark.parametrize(
@@ -245,13 +386,20 @@ def test_views_callback_over_http(client, dataset):
     assert size < 150_000
 
 
-def test_map_callback_over_http_patches_only_the_selection(client):
+def test_map_callback_over_http_sends_the_figure_once_then_what_a_filter_or_a_selection_changes(client, dataset):
     values = {"url.search": "", "map-layer.value": "partners", "selected-partner.data": "P01"}
-    full, full_size = client.call(f"{ids.WORLD_MAP}.figure", values, ["url.search"])
-    assert "data" in full["response"][ids.WORLD_MAP]["figure"]
-    patch, patch_size = client.call(f"{ids.WORLD_MAP}.figure", values, ["selected-partner.data"])
-    assert patch["response"][ids.WORLD_MAP]["figure"]["__dash_patch_update"]
-    assert patch_size * 5 < full_size
+    first, first_size = client.call(MAP, values, ["url.search"])
+    answer = first["response"][ids.MAP_UPDATE]["data"]
+    assert answer["figure"]["layout"]["map"]["style"]["sources"] and answer["cards"]
+    held = {**values, f"{ids.MAP_CARDS_TOKEN}.data": answer["token"]}
+    filtered, filtered_size = client.call(MAP, {**held, "url.search": "?tier=strategic"}, ["url.search"])
+    change = filtered["response"][ids.MAP_UPDATE]["data"]
+    assert "figure" not in change and "cards" not in change and "style" not in change["layout"]["map"]
+    assert filtered_size * 2 < first_size
+    selected, selected_size = client.call(MAP, held, ["selected-partner.data"])
+    ring = selected["response"][ids.MAP_UPDATE]["data"]["traces"]
+    assert [trace["name"] for trace in ring.values()] == [SELECTION_TRACE]
+    assert selected_size * 5 < filtered_size
 
 
 def test_sync_callback_over_http_answers_a_pyramid_click(client):
@@ -265,11 +413,35 @@ def test_sync_callback_over_http_answers_a_pyramid_click(client):
     assert response["response"][ids.FILTER_TIER]["value"] == ["collaboration"]
 
 
-def test_table_quick_search_patches_the_grid_options(client):
+def test_the_table_search_sends_the_rows_it_keeps_folded_and_in_any_language(client, dataset):
+    def rows(text):
+        response, _ = client.call(
+            f"{ids.TABLE_SEARCH_ROWS}.data", {f"{ids.TABLE_SEARCH}.value": text}, [f"{ids.TABLE_SEARCH}.value"]
+        )
+        kept = response["response"][ids.TABLE_SEARCH_ROWS]["data"]
+        return None if kept is None else [dataset.partners["partner_id"].iloc[r] for r in kept]
+
+    assert rows("JYVASKYLA") == ["P08"]  # Jyväskylä, without its accents and in capitals
+    assert rows("Finnland") == rows("finlande") == ["P02", "P08"]  # Finland in German and French
+    assert rows("groningen hanze") == ["P01"]  # every word must match
+    assert rows("  ") is None  # an empty search keeps every row
+
+
+def test_a_download_exports_the_rows_the_table_shows_in_its_order(client):
     response, _ = client.call(
-        f"{ids.PARTNER_TABLE}.dashGridOptions",
-        {f"{ids.TABLE_SEARCH}.value": "groningen"},
-        [f"{ids.TABLE_SEARCH}.value"],
+        f"{ids.DOWNLOAD}.data",
+        {
+            f"{ids.DOWNLOAD_CSV}.n_clicks": 1,
+            f"{ids.URL}.search": "?tier=strategic,collaboration",
+            f"{ids.TABLE_ORDER}.data": ["P04", "P01"],
+            f"{ids.TABLE_SEARCH}.value": "groningen",
+        },
+        [f"{ids.DOWNLOAD_CSV}.n_clicks"],
     )
-    operations = response["response"][ids.PARTNER_TABLE]["dashGridOptions"]["operations"]
-    assert operations == [{"operation": "Assign", "location": ["quickFilterText"], "params": {"value": "groningen"}}]
+    download = response["response"][ids.DOWNLOAD]["data"]
+    assert download["filename"] == "partners_tier-strategic-collaboration_search-groningen.csv"
+    lines = base64.b64decode(download["content"]).decode("utf-8-sig").splitlines()
+    assert [line.split(",")[0] for line in lines[1:]] == [
+        "University of Groningen",
+        "Hanze University of Applied Sciences",
+    ]

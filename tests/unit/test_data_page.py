@@ -2,11 +2,15 @@
 
 import csv
 import io
+import json
 
+import pandas as pd
 import pytest
 
 from dashboard.app import create_app
+from dashboard.components.detail_panel import partner_detail
 from dashboard.config import Settings
+from tests.factories import make_partner
 
 PARTNERS = (
     "name,city,country,tier,colour\n"
@@ -85,3 +89,39 @@ def test_a_broken_institution_file_at_start_up_shows_on_every_page_never_silentl
     for page in ("/_dash-layout", "/present/_dash-layout", "/data/"):
         body = client.get(page).get_data(as_text=True)
         assert "Some data files could not be read" in body and "institution.toml" in body and "not valid TOML" in body
+
+
+@pytest.fixture(scope="module")
+def interpreted(tmp_path_factory):
+    """A partner whose city field holds a postal code: the geocoder finds Gent only after removing it."""
+    folder = tmp_path_factory.mktemp("messy")
+    (folder / "partners.csv").write_text(
+        "name,city,country,tier\nGhent University,Gent9000,BE,strategic\nHanze,Groningen,NL,mobility\n",
+        encoding="utf-8",
+    )
+    return create_app(Settings(data_dir=folder, geocode_cache=str(folder / "cache.json"))).server.test_client()
+
+
+def test_a_place_the_geocoder_had_to_interpret_is_listed_with_how_it_was_read(interpreted):
+    page = interpreted.get("/data/").get_data(as_text=True)
+    assert "Places the geocoder had to interpret (1)" in page
+    notes = page[page.index('id="data-notes-table"') :]
+    assert "<td>Ghent University</td>\n      <td>Gent9000</td><td>Belgium</td><td>postal code removed</td>" in notes
+    assert "Hanze" not in notes  # found as written: nothing to check
+    assert "Plaatsen die de geocoder moest interpreteren (1)" in interpreted.get("/data/?lang=nl").get_data(
+        as_text=True
+    )
+    rows = list(csv.DictReader(io.StringIO(interpreted.get("/data/report.csv").get_data().decode("utf-8-sig"))))
+    placed = [(r["Line"], r["Value"], r["Reason"]) for r in rows if r["Kind"] == "placement"]
+    assert placed == [("2", "Ghent University", "How the place was read: postal code removed")]
+
+
+def test_the_detail_panel_says_how_the_partners_place_was_read():
+    def shown(partner: dict, language: str = "en") -> str:
+        body = partner_detail(pd.Series(partner), pd.DataFrame(), language)
+        return json.dumps(body, default=lambda c: c.to_plotly_json(), ensure_ascii=False)
+
+    assert "How its place was read: postal code removed" in shown(make_partner(geo_note="postal code removed"))
+    assert "Zo werd de plaats gelezen: postal code removed" in shown(make_partner(geo_note="postal code removed"), "nl")
+    for plain in (make_partner(geo_note=""), make_partner(geo_note=float("nan")), make_partner()):
+        assert "How its place was read" not in shown(plain)

@@ -56,7 +56,7 @@ def partner_atlas_run(data_dir: Path, log_path: Path):
                 get_json(server.url + "/healthz", timeout=2)
                 break
             assert time.monotonic() < deadline, f"`run` did not answer within 90 s:\n{server.log()[-3000:]}"
-            time.sleep(0.2)
+            time.sleep(0.2)  # polling another process's server: nothing here to wait on
         yield server
     finally:
         process.terminate()
@@ -121,7 +121,7 @@ def wait_until(server, page_ok, what: str, seconds: float = 120.0) -> None:
         assert time.monotonic() < deadline, (
             f"not every worker shows {what} within {seconds:.0f} s\n{server.log()[-3000:]}"
         )
-        time.sleep(0.5)
+        time.sleep(0.5)  # polling gunicorn's workers (another process) until each has reloaded
 
 
 def sound(partners: int):

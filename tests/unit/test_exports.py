@@ -14,7 +14,9 @@ from dashboard.exports import (
     FORMULA_TRIGGERS,
     export_filename,
     export_title,
+    in_table_order,
     neutralise_formula,
+    neutralise_frame,
     partners_csv,
     partners_table,
     partners_xlsx,
@@ -83,13 +85,14 @@ def _hostile_table() -> pd.DataFrame:
     return partners_table(apply(FilterState(), dataset).partners)
 
 
-def test_the_partner_table_neutralises_every_hostile_field_and_keeps_counts_numeric():
+def test_the_csv_neutralises_every_hostile_field_and_keeps_counts_numeric():
     table = _hostile_table()
-    assert table["Partner"].tolist()[: len(HOSTILE)] == [expected for _, expected in HOSTILE]
-    assert table["Partner"].tolist()[len(HOSTILE) :] == HARMLESS
-    assert table["City"].iloc[0] == "'=cmd"
-    assert table["Website"].iloc[1] == "'@evil"
-    assert table["Networks"].iloc[2] == "'-net"
+    read = _read_csv(partners_csv(table))
+    assert read["Partner"].tolist()[: len(HOSTILE)] == [expected for _, expected in HOSTILE]
+    assert read["Partner"].tolist()[len(HOSTILE) :] == HARMLESS
+    assert read["City"].iloc[0] == "'=cmd"
+    assert read["Website"].iloc[1] == "'@evil"
+    assert read["Networks"].iloc[2] == "'-net"
     assert table["Agreement from"].tolist() == [2020] * len(table)
     assert pd.api.types.is_integer_dtype(table["Mobility in filter"])
 
@@ -118,8 +121,10 @@ def test_the_partner_table_has_human_headers_labels_and_the_mobility_in_the_filt
     assert hanze["Tier"] == "Strategic"
     assert hanze["Activities"] == "Student mobility; Staff mobility; Research"
     assert hanze["Agreement from"] == 2018 and pd.isna(hanze["Agreement until"])
-    assert table["Mobility in filter"].tolist() == view.partners["volume"].tolist()
-    assert (table["Outgoing"] + table["Incoming"]).tolist() == view.partners["volume"].tolist()
+    # Hanze, Turku and Strathmore from 2022-2023 on, from the factory's count formula.
+    assert table["Mobility in filter"].tolist() == [16, 10, 16]
+    assert table["Outgoing"].tolist() == [8, 5, 8]
+    assert (table["Outgoing"] + table["Incoming"]).tolist() == [16, 10, 16]
 
 
 def test_the_partner_table_speaks_dutch():
@@ -142,7 +147,7 @@ def test_the_csv_starts_with_a_byte_order_mark_and_reads_back_as_the_neutralised
     table = _hostile_table()
     data = partners_csv(table)
     assert data.startswith(b"\xef\xbb\xbf")  # Excel then reads UTF-8, so accents and Arabic survive
-    pd.testing.assert_frame_equal(_read_csv(data), _as_text(table))
+    pd.testing.assert_frame_equal(_read_csv(data), _as_text(neutralise_frame(table)))
     assert "جامعة القاهرة".encode() in data and "🎓 Emoji Academy 🌍".encode() in data
 
 
@@ -167,15 +172,16 @@ def _cells(data: bytes):
     return sheet, [cell for row in sheet.iter_rows() for cell in row]
 
 
-def test_the_xlsx_stores_no_formula_and_shows_hostile_text_as_text():
+def test_the_xlsx_stores_no_formula_and_shows_hostile_text_as_typed_in_text_cells():
     table = _hostile_table()
     sheet, cells = _cells(partners_xlsx(table, title="UCLL partners - all partners"))
     assert [cell for cell in cells if cell.data_type == "f"] == []
     names = [cell.value for cell in sheet["A"][1:]]
-    # XML reads a carriage return back as a line feed; the apostrophe is what matters.
-    assert names[: len(HOSTILE)] == [expected.replace("\r", "\n") for _, expected in HOSTILE]
+    # XML reads a carriage return back as a line feed. No apostrophe: "-2+3" reads as typed, as text.
+    assert names[: len(HOSTILE)] == [value.replace("\r", "\n") for value, _ in HOSTILE]
     assert names[len(HOSTILE) :] == HARMLESS
-    assert all(cell.data_type == "s" for cell in sheet["A"])
+    assert all(cell.data_type == "s" and cell.number_format == "@" for cell in sheet["A"])
+    assert (sheet["B"][1].value, sheet["B"][1].number_format) == ("=cmd", "@")  # the hostile city, as text
     assert [cell.value for cell in sheet[1]] == table.columns.tolist()
     counts = list(sheet["K"][1:])
     assert all(cell.data_type == "n" for cell in counts)
@@ -189,7 +195,8 @@ def test_the_xlsx_writer_refuses_formulas_in_a_raw_frame_and_drops_control_chara
     )
     sheet, cells = _cells(partners_xlsx(raw))
     assert [cell for cell in cells if cell.data_type == "f"] == []
-    assert [cell.value for cell in sheet["A"]] == ["'=Header", "'=1+1", "bell University", None]
+    assert [cell.value for cell in sheet["A"]] == ["=Header", "=1+1", "bell University", None]
+    assert [cell.data_type for cell in sheet["A"][:3]] == ["s", "s", "s"]
     assert [cell.value for cell in sheet["B"]] == ["Year", 2020, None, 2022]
 
 
@@ -210,9 +217,8 @@ def test_partners_imported_from_the_hostile_corpus_export_safely(corpus_file):
     assert not [c for c in text_cells if c.startswith(FORMULA_TRIGGERS)]
     _sheet, cells = _cells(partners_xlsx(table))
     assert not [c for c in cells if c.data_type == "f"]
-    assert not [c for c in cells if isinstance(c.value, str) and c.value.startswith(FORMULA_TRIGGERS)]
-    shown = {str(v).lstrip("'") for v in table["Partner"]}
-    assert shown == set(loaded["name"])  # every name is there, readable
+    assert not [c for c in cells if isinstance(c.value, str) and c.number_format != "@"]  # text is stored as text
+    assert set(table["Partner"]) == set(loaded["name"])  # every name is there, as typed
 
 
 @pytest.mark.parametrize(
@@ -277,3 +283,40 @@ def test_a_long_filter_gives_a_bounded_filename_without_half_filters():
     name = export_filename(state, "csv")
     assert len(name) <= 104 and name.endswith(".csv")
     assert "_q-" not in name  # the search did not fit, so it is left out rather than cut
+
+
+# -- the rows the table shows, in its order --------------------------------------------------------------
+
+
+def test_an_export_holds_the_rows_the_table_shows_in_the_tables_order():
+    dataset = make_dataset()
+    partners = apply(FilterState(), dataset).partners
+    # The grid after a search for "groningen" sorted by name, descending: P04 then P01.
+    shown = in_table_order(partners, ["P04", "P01"])
+    assert shown["partner_id"].tolist() == ["P04", "P01"]
+    assert partners_table(shown)["Partner"].tolist() == [
+        "University of Groningen",
+        "Hanze University of Applied Sciences",
+    ]
+
+
+def test_an_export_leaves_out_ids_outside_the_filter_and_repeats():
+    dataset = make_dataset()
+    strategic = apply(FilterState(tiers=("strategic",)), dataset).partners  # P01, P02, P03
+    assert in_table_order(strategic, ["P09", "P03", "P03", "nope", "P01"])["partner_id"].tolist() == ["P03", "P01"]
+    assert in_table_order(strategic, [])["partner_id"].tolist() == []  # a search that found nothing
+
+
+def test_before_the_grid_reports_its_rows_an_export_follows_the_tables_first_sort():
+    dataset = make_dataset()
+    partners = apply(FilterState(), dataset).partners
+    volumes = in_table_order(partners, None)["volume"].tolist()
+    assert volumes == sorted(partners["volume"].tolist(), reverse=True) and len(volumes) == 9
+
+
+def test_the_table_search_is_named_in_the_file_name_and_the_title():
+    dataset = make_dataset()
+    state = FilterState.from_query("?tier=strategic", dataset)
+    assert export_filename(state, "csv", table_search=" Kraków ") == "partners_tier-strategic_search-Krakow.csv"
+    assert export_title(state, dataset, table_search="Kraków").endswith("table search: “Kraków”")
+    assert export_filename(state, "", stem="tier-pyramid") == "tier-pyramid_tier-strategic"  # a PNG's name

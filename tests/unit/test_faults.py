@@ -23,7 +23,7 @@ from dashboard import ids
 from dashboard.app import create_app
 from dashboard.config import Settings
 from dashboard.geocoding import GeocodeCache, NominatimAdapter, geocode_partners
-from tests.unit.test_wsgi import copy_sample
+from tests.helpers import copy_sample
 
 PLACES = {("leuven", "BE"): (50.88, 4.70), ("gent", "BE"): (51.05, 3.72)}
 CENTRES = {"BE": (50.64, 4.67), "NL": (52.13, 5.29)}
@@ -232,10 +232,17 @@ class Observer(threading.Thread):
                 self.seen.append(("partner count", int(views["response"][ids.PARTNER_COUNT]["children"])))
             except Exception as error:
                 self.errors.append(f"{type(error).__name__}: {error}")
-            time.sleep(0.02)
+            time.sleep(0.02)  # a visitor's pace between requests (the store checks the files on requests)
 
     def latest(self, kind: str):
         return next((value for seen_kind, value in reversed(self.seen) if seen_kind == kind), None)
+
+    def wait_for(self, answers: int, seconds: float = 30.0) -> None:
+        """Until the observer has recorded `answers` more answers than now."""
+        target, deadline = len(self.seen) + answers, time.monotonic() + seconds
+        while len(self.seen) < target:
+            assert time.monotonic() < deadline, f"no {answers} answers within {seconds:.0f} s: {self.errors[-3:]}"
+            time.sleep(0.02)  # polling the observer thread: it has nothing to wait on
 
     def stop(self) -> None:
         self.stopping.set()
@@ -255,7 +262,7 @@ def rewrite_in_two_halves(path: Path, text: str, pause: float = 1.0) -> None:
         handle.write(data[: len(data) // 2])
         handle.flush()
         os.fsync(handle.fileno())
-        time.sleep(pause)
+        time.sleep(pause)  # the file itself must sit half-written on disk for a while: real time, not a clock
         handle.write(data[len(data) // 2 :])
 
 
@@ -273,13 +280,13 @@ def test_a_replaced_data_file_is_served_whole_and_without_a_restart(tmp_path, re
     observer = Observer(app)
     observer.start()
     try:
-        time.sleep(0.3)
+        observer.wait_for(10)  # the old data seen being served before the file changes
         replace(data_dir / "partners.csv", new_text)
         deadline = time.monotonic() + 30
         while observer.latest("partner count") != old[0] - 30 or observer.latest("healthz")[0] != old[0] - 30:
             assert time.monotonic() < deadline, f"the new file was not picked up within 30 s: {observer.seen[-4:]}"
-            time.sleep(0.1)
-        time.sleep(0.3)
+            time.sleep(0.1)  # polling the observer thread's answers
+        observer.wait_for(10)  # and the new data still served whole afterwards
     finally:
         observer.stop()
 

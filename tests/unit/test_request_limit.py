@@ -83,7 +83,7 @@ def map_request(app) -> tuple[str, bytes]:
         f"{ids.MAP_METRIC}.value": "partners",
         f"{ids.MAP_DIRECTION}.value": "outgoing",
     }
-    payload = callbacks.payload(f"{ids.WORLD_MAP}.figure", values, [f"{ids.URL}.search"])
+    payload = callbacks.payload(f"{ids.MAP_UPDATE}.data", values, [f"{ids.URL}.search"])
     return "/_dash-update-component", json.dumps(payload).encode()
 
 

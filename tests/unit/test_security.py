@@ -15,7 +15,7 @@ from dashboard.app import create_app
 from dashboard.config import Settings
 from tests.factories import make_dataset
 
-MAP = f"{ids.WORLD_MAP}.figure"
+MAP = f"{ids.MAP_UPDATE}.data"  # the map callback, addressed by its first output
 VIEWS = f"{ids.TIER_PYRAMID}.figure"
 MAP_VALUES = {
     f"{ids.URL}.search": "?tier=strategic",

@@ -7,7 +7,6 @@ import importlib
 import json
 import os
 import re
-import shutil
 import time
 import urllib.request
 from pathlib import Path
@@ -16,21 +15,10 @@ import pytest
 
 from bench.load import RemoteCallbacks, get_json, gunicorn
 from dashboard import ids
+from tests.helpers import SAMPLE, copy_sample
 
-REPO = Path(__file__).resolve().parents[2]
-SAMPLE = REPO / "dashboard" / "sample_data"
-DATA_FILES = ("partners.csv", "mobility.csv", "campuses.csv", "key_figures.csv", "institution.toml")
 # The worker's pid and the query string of each request, so a test can tell which worker answered which probe.
 ACCESS_LOG = ["--access-logfile", "-", "--access-logformat", "access pid=%(p)s query=%(q)s status=%(s)s"]
-
-
-def copy_sample(folder: Path) -> Path:
-    folder.mkdir()
-    for name in DATA_FILES:
-        shutil.copy(SAMPLE / name, folder / name)
-    if (SAMPLE / ".geocache.json").is_file():
-        shutil.copy(SAMPLE / ".geocache.json", folder / ".geocache.json")  # warm: no gazetteer in the test
-    return folder
 
 
 def post(url: str, body: bytes) -> dict:
@@ -83,7 +71,7 @@ def test_gunicorn_serves_the_page_and_a_filter_change_with_two_workers(server):
     )
     strategic = views["response"][ids.PARTNER_COUNT]["children"]
     assert 0 < int(strategic) < 147
-    assert map_figure["response"][ids.WORLD_MAP]["figure"]["data"]
+    assert map_figure["response"][ids.MAP_UPDATE]["data"]["figure"]["data"]
 
 
 def probe_workers(server, probes: int) -> dict[int, set[int]]:
@@ -112,5 +100,5 @@ def test_every_forked_worker_picks_up_a_replaced_partner_file(server, data_dir):
             break
         assert all(counts <= {before, before - 20} for counts in seen.values()), seen
         assert time.monotonic() < deadline, f"not every worker reloaded within 60 s: {seen}\n{server.log()[-2000:]}"
-        time.sleep(0.5)
+        time.sleep(0.5)  # polling gunicorn's workers (another process) until each has reloaded
     assert set(seen) == set(server.worker_pids()), "the answers came from the running workers, none restarted"
