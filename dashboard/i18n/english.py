@@ -67,7 +67,7 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "count.countries": "Countries",
     "count.mobilities": "Mobilities",
     "count.in_filter": "in the current filter",
-    "count.with_mobility": "in the filter, whatever their mobility; {count} of them with this mobility",
+    "count.with_mobility": "{count} of them with this mobility; the number counts all in the filter, whatever their mobility",
     "count.mobility_kind": "counted: {kind}",
     "mobility.all_participants": "students and staff",
     "mobility.all_directions": "outgoing and incoming",
