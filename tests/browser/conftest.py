@@ -9,9 +9,12 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
+from dashboard.config import Settings
+from dashboard.dataset import load_dataset
 from tests.browser.helpers import (
     PRESENT_SCREEN,
     ROOT,
+    SAMPLE,
     VIEWPORT,
     LiveApp,
     PageLog,
@@ -80,6 +83,15 @@ def open_page(browser, page_log: PageLog) -> Iterator[Callable]:
     for context in contexts:
         context.close()
     assert page_log.outside == [], "the page asked for something outside this machine (offline and private)"
+
+
+@pytest.fixture(scope="module")
+def sample_app(tmp_path_factory) -> Iterator[LiveApp]:
+    """The app on the sample data in data/, its geocoding cache in a temporary folder (a test never writes there)."""
+    if not (SAMPLE / "partners.csv").is_file():
+        pytest.fail(f"no sample data at {SAMPLE}: the repository ships data/partners.csv")
+    settings = Settings(data_dir=SAMPLE, geocode_cache=str(tmp_path_factory.mktemp("geocache") / "cache.json"))
+    yield from serve(load_dataset(settings), settings)
 
 
 @pytest.fixture(scope="module")

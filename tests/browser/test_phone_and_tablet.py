@@ -8,10 +8,8 @@ import pytest
 from playwright.sync_api import expect
 
 from dashboard import ids
-from tests.browser.conftest import LiveApp
+from tests.browser.helpers import LiveApp, PageLog, expected_counts, guard_outside_requests
 from tests.browser.page_state import MAPLIBRE_JS, wait_until_shown
-from tests.browser.test_language_and_exports import expected_counts
-from tests.browser.test_sample_data import sample_app  # noqa: F401  (a pytest fixture)
 
 pytestmark = pytest.mark.browser
 
@@ -29,11 +27,12 @@ def size_id(size: tuple[int, int]) -> str:
 @pytest.fixture
 def open_sized(browser):
     """open_sized(url, size, touch=False) -> a page of that viewport (a touch screen when `touch`)."""
-    contexts = []
+    contexts, log = [], PageLog()
 
     def _open(url: str, size: tuple[int, int], *, touch: bool = False):
         context = browser.new_context(viewport={"width": size[0], "height": size[1]}, has_touch=touch)
         contexts.append(context)
+        guard_outside_requests(context, log)
         page = context.new_page()
         page.goto(url)
         return page
@@ -41,6 +40,7 @@ def open_sized(browser):
     yield _open
     for context in contexts:
         context.close()
+    assert log.outside == [], "the page asked for something outside this machine (offline and private)"
 
 
 def drawn(page, app: LiveApp, search: str = "") -> None:
@@ -161,7 +161,7 @@ TARGETS_JS = """
 
 
 @pytest.mark.parametrize("size", SIZES, ids=size_id)
-def test_nothing_is_cut_or_scrolls_sideways(sample_app, open_sized, size):  # noqa: F811  (a pytest fixture)
+def test_nothing_is_cut_or_scrolls_sideways(sample_app, open_sized, size):
     page = open_sized(sample_app.url + "/" + LONG_FILTER, size)
     drawn(page, sample_app, LONG_FILTER)
     assert page.evaluate("() => document.documentElement.scrollWidth") <= size[0]
@@ -218,7 +218,7 @@ def test_the_filters_stay_beside_the_results_on_a_laptop(live_app, open_sized):
 
 
 @pytest.mark.parametrize("size", NARROW, ids=size_id)
-def test_touch_targets_are_44_px(sample_app, open_sized, size):  # noqa: F811  (a pytest fixture)
+def test_touch_targets_are_44_px(sample_app, open_sized, size):
     page = open_sized(sample_app.url + "/", size, touch=True)
     drawn(page, sample_app)
     page_targets = page.evaluate(TARGETS_JS, ".atlas-page")
