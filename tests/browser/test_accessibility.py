@@ -110,7 +110,8 @@ def test_a_keyboard_alone_reaches_a_partners_details_and_back(live_app, open_pag
             return {toolbar: Boolean(el.closest('.modebar')), chart: el.classList.contains('atlas-graph'),
                     name: el.getAttribute('aria-label'),
                     summary: el.classList.contains('atlas-graph')
-                             ? document.getElementById(el.getAttribute('aria-describedby')).textContent : null}; }""")
+                             ? document.getElementById(el.getAttribute('aria-describedby').split(' ')[0]).textContent
+                             : null}; }""")
         assert not stop["toolbar"], f"Tab went into a chart toolbar after {charts}"
         if stop["chart"]:
             assert stop["summary"], f"{stop['name']} has no text summary"
