@@ -8,18 +8,15 @@ from playwright.sync_api import expect
 
 from dashboard import ids
 from dashboard.i18n import text
+from tests.browser.helpers import drawn, expected_counts
 from tests.browser.page_state import wait_for_search, wait_until_shown
-from tests.browser.test_language_and_exports import expected_counts
 
 pytestmark = pytest.mark.browser
 
 ANNOUNCE = f"#{ids.CHART_ANNOUNCE}"
 
 
-def drawn(page, dataset) -> None:
-    """Until every partner shows and every chart has drawn (a minute: the machine may be busy)."""
-    wait_until_shown(page, *expected_counts(dataset, ""), timeout=60_000)
-    page.wait_for_function("() => document.querySelectorAll('.atlas-graph .main-svg').length >= 7")
+BUSY = 60_000  # milliseconds to wait for the first draw: the machine may be busy
 
 
 def tab_to(page, chart_id: str, limit: int = 80) -> None:
@@ -34,7 +31,7 @@ def tab_to(page, chart_id: str, limit: int = 80) -> None:
 def test_tab_to_the_pyramid_arrow_to_a_tier_and_enter_filters_by_it(live_app, open_page):
     dataset = live_app.dataset
     page = open_page(live_app.url + "/")
-    drawn(page, dataset)
+    drawn(page, dataset, timeout=BUSY)
     tab_to(page, ids.TIER_PYRAMID)
     pyramid = page.locator(f"[data-chart={ids.TIER_PYRAMID}]")
     expect(pyramid).to_be_focused()
@@ -59,19 +56,19 @@ def test_tab_to_the_pyramid_arrow_to_a_tier_and_enter_filters_by_it(live_app, op
     expect(chips).to_contain_text(text("tier.collaboration"))
     collaboration = dataset.partners[dataset.partners["tier"] == "collaboration"]
     placed = int(collaboration["lat"].notna().sum())
-    shown = wait_until_shown(page, len(collaboration), placed, timeout=60_000)
+    shown = wait_until_shown(page, len(collaboration), placed, timeout=BUSY)
     assert set(shown.rows) == set(collaboration["partner_id"].astype(str))  # the table follows
     expect(pyramid).to_be_focused()  # the keyboard stays where it was
 
     # Space on the same tier does what a second click does: the filter goes again.
     page.keyboard.press(" ")
     wait_for_search(page, "")
-    wait_until_shown(page, *expected_counts(dataset, "")[:2], timeout=60_000)
+    wait_until_shown(page, *expected_counts(dataset, "")[:2], timeout=BUSY)
 
 
 def test_space_on_a_country_bar_filters_by_that_country_and_escape_leaves_the_bars(live_app, open_page):
     page = open_page(live_app.url + "/")
-    drawn(page, live_app.dataset)
+    drawn(page, live_app.dataset, timeout=BUSY)
     tab_to(page, ids.TOP_COUNTRIES)
     page.keyboard.press("ArrowRight")
     expect(page.locator(ANNOUNCE)).to_contain_text("(1 of ")
@@ -88,7 +85,7 @@ def test_space_on_a_country_bar_filters_by_that_country_and_escape_leaves_the_ba
 def test_enter_on_a_trend_point_shows_that_year(live_app, open_page):
     dataset = live_app.dataset
     page = open_page(live_app.url + "/")
-    drawn(page, dataset)
+    drawn(page, dataset, timeout=BUSY)
     tab_to(page, ids.MOBILITY_TREND)
     page.keyboard.press("End")  # the last academic year
     last = dataset.academic_years[-1]
