@@ -192,7 +192,7 @@ def test_the_first_screen_shows_results_and_the_filters_open_from_a_button(live_
     expect(toggle).to_have_attribute("aria-expanded", "false")
     toggle.focus()
     page.keyboard.press("Enter")
-    expect(drawer).to_be_visible()
+    expect(drawer).to_be_visible(timeout=20_000)  # a server round trip
     expect(toggle).to_have_attribute("aria-expanded", "true")
     expect(page.locator(f"#{ids.FILTERS_CLOSE}")).to_be_focused()
     # A filter chosen in the drawer counts at once.
@@ -246,7 +246,7 @@ def test_the_table_is_a_list_of_cards_that_enter_opens(live_app, open_sized, siz
     assert card_box["width"] >= table_box["width"] * 0.8
     page.locator(".ag-center-cols-container .ag-row[row-index='0'] .ag-cell").focus()
     page.keyboard.press("Enter")
-    expect(page.locator(".atlas-detail .mantine-Drawer-content[role=dialog]")).to_be_visible()
+    expect(page.locator(".atlas-detail .mantine-Drawer-content[role=dialog]")).to_be_visible(timeout=20_000)
     expect(page.locator(".atlas-detail .mantine-Drawer-title")).to_have_text(name)
 
 
@@ -256,7 +256,7 @@ def test_the_open_detail_drawer_leaves_the_table_whole(live_app, open_sized, siz
     drawn(page, live_app)
     page.click(".ag-center-cols-container .ag-row[row-index='0'] .ag-cell")
     drawer = page.locator(".atlas-detail .mantine-Drawer-content[role=dialog]")
-    expect(drawer).to_be_visible()
+    expect(drawer).to_be_visible(timeout=20_000)  # a server round trip
     # Once the drawer has slid in, the page beside it has narrowed: the whole table, its scroll bar for the
     # columns that do not fit included, ends before the drawer.
     page.wait_for_function(
