@@ -89,6 +89,7 @@ serve: $(VENV)/.stamp-serve
 
 screenshot: $(VENV)/.stamp-test browser
 	CHROMIUM=$(CHROMIUM) $(PY) -m bench.screenshot --output docs/screenshot.png
+	CHROMIUM=$(CHROMIUM) $(PY) -m bench.screenshot --viewport 390x844 --first-screen --output docs/phone.png
 
 # Refresh the map outlines from the npm registry (they are committed, so run/test never need this).
 topojson:

@@ -55,6 +55,16 @@ def live_app() -> Iterator[LiveApp]:
     yield from serve(make_dataset())
 
 
+@pytest.fixture(scope="module")
+def sample_app(tmp_path_factory) -> Iterator[LiveApp]:
+    """The app on the bundled sample (dashboard/sample_data: real names of every length)."""
+    if not (SAMPLE / "partners.csv").is_file():
+        pytest.fail(f"no sample data at {SAMPLE}: the package ships dashboard/sample_data/partners.csv")
+    # The geocoding cache goes to a temporary folder: a test never writes into the sample folder.
+    settings = Settings(data_dir=SAMPLE, geocode_cache=str(tmp_path_factory.mktemp("geocache") / "cache.json"))
+    yield from serve(load_dataset(settings), settings)
+
+
 @pytest.fixture
 def page_log() -> PageLog:
     return PageLog()
@@ -83,15 +93,6 @@ def open_page(browser, page_log: PageLog) -> Iterator[Callable]:
     for context in contexts:
         context.close()
     assert page_log.outside == [], "the page asked for something outside this machine (offline and private)"
-
-
-@pytest.fixture(scope="module")
-def sample_app(tmp_path_factory) -> Iterator[LiveApp]:
-    """The app on the sample data in data/, its geocoding cache in a temporary folder (a test never writes there)."""
-    if not (SAMPLE / "partners.csv").is_file():
-        pytest.fail(f"no sample data at {SAMPLE}: the repository ships data/partners.csv")
-    settings = Settings(data_dir=SAMPLE, geocode_cache=str(tmp_path_factory.mktemp("geocache") / "cache.json"))
-    yield from serve(load_dataset(settings), settings)
 
 
 @pytest.fixture(scope="module")
