@@ -140,11 +140,13 @@ def measure(client: CallbackClient, scenario: Scenario, runs: int) -> Result:
 
 
 def sample_dataset() -> tuple[str, Dataset]:
-    if (REPO / "data" / "partners.csv").is_file():
+    if (REPO / "dashboard" / "sample_data" / "partners.csv").is_file():
         from dashboard.dataset import load_dataset
 
         with tempfile.TemporaryDirectory() as cache_dir:
-            settings = Settings(data_dir=REPO / "data", geocode_cache=str(Path(cache_dir) / "cache.json"))
+            settings = Settings(
+                data_dir=REPO / "dashboard" / "sample_data", geocode_cache=str(Path(cache_dir) / "cache.json")
+            )
             return "sample (data/)", load_dataset(settings)
     from tests.factories import make_dataset
 

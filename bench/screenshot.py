@@ -3,6 +3,7 @@
     python -m bench.screenshot --output docs/screenshot.png [--search "?tier=strategic"] [--dark]
     python -m bench.screenshot --page destinations/ --search "?field=0913&level=6" --viewport 390x844 \
         --output docs/phone-destinations.png
+    python -m bench.screenshot --viewport 390x844 --first-screen --output docs/phone.png
 """
 
 from __future__ import annotations
@@ -29,13 +30,14 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=REPO / "docs" / "screenshot.png")
-    parser.add_argument("--data-dir", type=Path, default=REPO / "data")
+    parser.add_argument("--data-dir", type=Path, default=REPO / "dashboard" / "sample_data")
     parser.add_argument("--search", default="", help="a filter query string, e.g. '?region=Europe'")
     parser.add_argument("--dark", action="store_true")
     parser.add_argument(
         "--page", default="", help="a page under the app's root, e.g. destinations/ (default: the dashboard)"
     )
     parser.add_argument("--viewport", default="", help="WIDTHxHEIGHT, e.g. 390x844 for a phone (default 1920x1080)")
+    parser.add_argument("--first-screen", action="store_true", help="only what the first screen shows, not the page")
     args = parser.parse_args(argv)
     if not chromium_path().is_file():
         parser.error(f"Chromium not found at {chromium_path()}: install Debian's chromium or set CHROMIUM")
@@ -67,7 +69,7 @@ def main(argv: list[str] | None = None) -> int:
             wait_for_map(page)  # MapLibre has drawn every tile: outlines, clusters, place names
             page.wait_for_timeout(800)  # transitions and the last plotly frame
             args.output.parent.mkdir(parents=True, exist_ok=True)
-            page.screenshot(path=str(args.output), full_page=True)
+            page.screenshot(path=str(args.output), full_page=not args.first_screen)
             browser.close()
     finally:
         server.close()

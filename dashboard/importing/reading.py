@@ -379,7 +379,7 @@ def _to_table(
     if not candidates or scores[best] == 0:
         report.fail(
             "no recognisable header row in the first lines: the first row must name the columns "
-            "(see data/README.md for the accepted column names)",
+            "(see dashboard/sample_data/README.md for the accepted column names)",
             line=nonblank[0][0],
         )
         return None

@@ -9,9 +9,12 @@ from collections.abc import Callable, Iterator
 
 import pytest
 
+from dashboard.config import Settings
+from dashboard.dataset import load_dataset
 from tests.browser.helpers import (
     PRESENT_SCREEN,
     ROOT,
+    SAMPLE,
     VIEWPORT,
     LiveApp,
     PageLog,
@@ -50,6 +53,16 @@ def browser(chromium_executable):
 def live_app() -> Iterator[LiveApp]:
     """The app on the small dataset of tests/factories.py."""
     yield from serve(make_dataset())
+
+
+@pytest.fixture(scope="module")
+def sample_app(tmp_path_factory) -> Iterator[LiveApp]:
+    """The app on the bundled sample (dashboard/sample_data: real names of every length)."""
+    if not (SAMPLE / "partners.csv").is_file():
+        pytest.fail(f"no sample data at {SAMPLE}: the package ships dashboard/sample_data/partners.csv")
+    # The geocoding cache goes to a temporary folder: a test never writes into the sample folder.
+    settings = Settings(data_dir=SAMPLE, geocode_cache=str(tmp_path_factory.mktemp("geocache") / "cache.json"))
+    yield from serve(load_dataset(settings), settings)
 
 
 @pytest.fixture

@@ -24,6 +24,7 @@ from tests.browser.page_state import wait_until_shown  # noqa: E402
 from tests.factories import default_partners, make_dataset, make_partner  # noqa: E402
 
 VIEWPORT = {"width": 1600, "height": 1000}
+SAMPLE = Path(__file__).resolve().parents[2] / "data"  # the sample data the repository ships
 
 
 # --- the app in a thread -----------------------------------------------------------------------------------------
@@ -99,10 +100,10 @@ def expected_counts(dataset, search: str) -> tuple[int, int, dict[str, int]]:
     return len(view.partners), len(placed), view.tier_counts
 
 
-def wait_for_views(page, dataset, search: str):
+def wait_for_views(page, dataset, search: str, timeout: float = 15_000):
     """Until the views have drawn `search` (expected_counts): before a test looks at something else."""
     partners, markers, tiers = expected_counts(dataset, search)
-    return wait_until_shown(page, partners, markers, tiers)
+    return wait_until_shown(page, partners, markers, tiers, timeout=timeout)
 
 
 def assert_views_show(page, partners: set[str], tiers: dict[str, int], placed: set[str] | None = None):
@@ -117,9 +118,9 @@ def assert_views_show(page, partners: set[str], tiers: dict[str, int], placed: s
     return shown
 
 
-def drawn(page, dataset, search: str = ""):
+def drawn(page, dataset, search: str = "", timeout: float = 15_000):
     """Until the views show `search`'s partners (the charts, the map and the table are drawn)."""
-    shown = wait_for_views(page, dataset, search)
+    shown = wait_for_views(page, dataset, search, timeout=timeout)
     page.wait_for_function("() => document.querySelectorAll('.atlas-graph .main-svg').length >= 7")
     return shown
 

@@ -8,10 +8,9 @@ import pytest
 from playwright.sync_api import expect
 
 from dashboard import ids
-from tests.browser.conftest import LiveApp
-from tests.browser.page_state import MAPLIBRE_JS, wait_until_shown
-from tests.browser.test_language_and_exports import expected_counts
-from tests.browser.test_sample_data import sample_app  # noqa: F401  (a pytest fixture)
+from tests.browser.helpers import LiveApp, PageLog, guard_outside_requests
+from tests.browser.helpers import drawn as views_drawn
+from tests.browser.page_state import MAPLIBRE_JS
 
 pytestmark = pytest.mark.browser
 
@@ -29,11 +28,12 @@ def size_id(size: tuple[int, int]) -> str:
 @pytest.fixture
 def open_sized(browser):
     """open_sized(url, size, touch=False) -> a page of that viewport (a touch screen when `touch`)."""
-    contexts = []
+    contexts, log = [], PageLog()
 
     def _open(url: str, size: tuple[int, int], *, touch: bool = False):
         context = browser.new_context(viewport={"width": size[0], "height": size[1]}, has_touch=touch)
         contexts.append(context)
+        guard_outside_requests(context, log)
         page = context.new_page()
         page.goto(url)
         return page
@@ -41,13 +41,12 @@ def open_sized(browser):
     yield _open
     for context in contexts:
         context.close()
+    assert log.outside == [], "the page asked for something outside this machine (offline and private)"
 
 
 def drawn(page, app: LiveApp, search: str = "") -> None:
-    """Until the views show `search`'s partners and every chart has drawn."""
-    partners, markers, tiers = expected_counts(app.dataset, search)
-    wait_until_shown(page, partners, markers, tiers, timeout=60_000)
-    page.wait_for_function("() => document.querySelectorAll('.atlas-graph .main-svg').length >= 7")
+    """Until the views show `search`'s partners and every chart has drawn (a minute: the machine may be busy)."""
+    views_drawn(page, app.dataset, search, timeout=60_000)
     # plotly redraws a responsive chart after its box settles: wait for every chart to be its box's width.
     page.wait_for_function(
         """() => Array.from(document.querySelectorAll('.atlas-graph .js-plotly-plot')).every(plot => {
@@ -161,7 +160,7 @@ TARGETS_JS = """
 
 
 @pytest.mark.parametrize("size", SIZES, ids=size_id)
-def test_nothing_is_cut_or_scrolls_sideways(sample_app, open_sized, size):  # noqa: F811  (a pytest fixture)
+def test_nothing_is_cut_or_scrolls_sideways(sample_app, open_sized, size):
     page = open_sized(sample_app.url + "/" + LONG_FILTER, size)
     drawn(page, sample_app, LONG_FILTER)
     assert page.evaluate("() => document.documentElement.scrollWidth") <= size[0]
@@ -193,7 +192,7 @@ def test_the_first_screen_shows_results_and_the_filters_open_from_a_button(live_
     expect(toggle).to_have_attribute("aria-expanded", "false")
     toggle.focus()
     page.keyboard.press("Enter")
-    expect(drawer).to_be_visible()
+    expect(drawer).to_be_visible(timeout=20_000)  # a server round trip
     expect(toggle).to_have_attribute("aria-expanded", "true")
     expect(page.locator(f"#{ids.FILTERS_CLOSE}")).to_be_focused()
     # A filter chosen in the drawer counts at once.
@@ -218,7 +217,7 @@ def test_the_filters_stay_beside_the_results_on_a_laptop(live_app, open_sized):
 
 
 @pytest.mark.parametrize("size", NARROW, ids=size_id)
-def test_touch_targets_are_44_px(sample_app, open_sized, size):  # noqa: F811  (a pytest fixture)
+def test_touch_targets_are_44_px(sample_app, open_sized, size):
     page = open_sized(sample_app.url + "/", size, touch=True)
     drawn(page, sample_app)
     page_targets = page.evaluate(TARGETS_JS, ".atlas-page")
@@ -247,7 +246,7 @@ def test_the_table_is_a_list_of_cards_that_enter_opens(live_app, open_sized, siz
     assert card_box["width"] >= table_box["width"] * 0.8
     page.locator(".ag-center-cols-container .ag-row[row-index='0'] .ag-cell").focus()
     page.keyboard.press("Enter")
-    expect(page.locator(".atlas-detail .mantine-Drawer-content[role=dialog]")).to_be_visible()
+    expect(page.locator(".atlas-detail .mantine-Drawer-content[role=dialog]")).to_be_visible(timeout=20_000)
     expect(page.locator(".atlas-detail .mantine-Drawer-title")).to_have_text(name)
 
 
@@ -257,7 +256,7 @@ def test_the_open_detail_drawer_leaves_the_table_whole(live_app, open_sized, siz
     drawn(page, live_app)
     page.click(".ag-center-cols-container .ag-row[row-index='0'] .ag-cell")
     drawer = page.locator(".atlas-detail .mantine-Drawer-content[role=dialog]")
-    expect(drawer).to_be_visible()
+    expect(drawer).to_be_visible(timeout=20_000)  # a server round trip
     # Once the drawer has slid in, the page beside it has narrowed: the whole table, its scroll bar for the
     # columns that do not fit included, ends before the drawer.
     page.wait_for_function(

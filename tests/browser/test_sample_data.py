@@ -4,26 +4,13 @@ from data/partners.csv directly."""
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pytest
 
-from dashboard.config import Settings
-from dashboard.dataset import load_dataset
-from tests.browser.helpers import assert_views_show, serve
+from tests.browser.helpers import SAMPLE, assert_views_show
 
 pytestmark = pytest.mark.browser
-SAMPLE = Path(__file__).resolve().parents[2] / "data"
 TIERS = ("strategic", "collaboration", "mobility")
-
-
-@pytest.fixture(scope="module")
-def sample_app(tmp_path_factory):
-    if not (SAMPLE / "partners.csv").is_file():
-        pytest.fail(f"no sample data at {SAMPLE}: the repository ships data/partners.csv")
-    # The geocoding cache goes to a temporary folder: a test never writes into data/.
-    settings = Settings(data_dir=SAMPLE, geocode_cache=str(tmp_path_factory.mktemp("geocache") / "cache.json"))
-    yield from serve(load_dataset(settings), settings)
 
 
 def partners_in_files(countries: tuple[str, ...] = (), years: tuple[int, int] | None = None) -> list[dict[str, str]]:

@@ -102,7 +102,7 @@ def _sample_figures():
 
     from dashboard.importing import load_key_figures
 
-    figures, _ = load_key_figures(Path(__file__).resolve().parents[2] / "data" / "key_figures.csv")
+    figures, _ = load_key_figures(Path(__file__).resolve().parents[2] / "dashboard" / "sample_data" / "key_figures.csv")
     return figures
 
 

@@ -85,8 +85,16 @@
         }
       });
     }
+    var before = hoverText(plot);
     window.Plotly.Fx.hover(plot, [all[index]]);
-    say(chart, plot, index, all.length);
+    // plotly draws a hover at most every few tens of milliseconds (it throttles them): read the card once it
+    // is the new one (or after a few frames, when two elements read the same).
+    var frames = 0, asked = index;
+    (function read() {
+      if (chart.atlasIndex !== asked) { return; } // a later key press took over
+      if (hoverText(plot) !== before || frames++ > 12) { say(chart, plot, index, all.length); return; }
+      window.requestAnimationFrame(read);
+    })();
     return true;
   }
 
