@@ -24,7 +24,7 @@ from tests.browser.page_state import VIEWS_TIMEOUT_MS, wait_until_shown  # noqa:
 from tests.factories import default_partners, make_dataset, make_partner  # noqa: E402
 
 VIEWPORT = {"width": 1600, "height": 1000}
-SAMPLE = Path(__file__).resolve().parents[2] / "data"  # the sample data the repository ships
+SAMPLE = Path(__file__).resolve().parents[2] / "dashboard" / "sample_data"  # the sample data the package ships
 
 
 # --- the app in a thread -----------------------------------------------------------------------------------------
