@@ -24,7 +24,6 @@ from tests.browser.page_state import wait_until_shown  # noqa: E402
 from tests.factories import default_partners, make_dataset, make_partner  # noqa: E402
 
 VIEWPORT = {"width": 1600, "height": 1000}
-SAMPLE = Path(__file__).resolve().parents[2] / "data"  # the sample data the repository ships
 
 
 # --- the app in a thread -----------------------------------------------------------------------------------------
