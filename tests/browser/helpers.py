@@ -20,7 +20,7 @@ from dashboard.config import Settings  # noqa: E402
 from dashboard.filters import FilterState, apply  # noqa: E402
 from dashboard.model import Dataset  # noqa: E402
 from dashboard.present import ids as present_ids  # noqa: E402
-from tests.browser.page_state import wait_until_shown  # noqa: E402
+from tests.browser.page_state import VIEWS_TIMEOUT_MS, wait_until_shown  # noqa: E402
 from tests.factories import default_partners, make_dataset, make_partner  # noqa: E402
 
 VIEWPORT = {"width": 1600, "height": 1000}
@@ -99,7 +99,7 @@ def expected_counts(dataset, search: str) -> tuple[int, int, dict[str, int]]:
     return len(view.partners), len(placed), view.tier_counts
 
 
-def wait_for_views(page, dataset, search: str, timeout: float = 15_000):
+def wait_for_views(page, dataset, search: str, timeout: float = VIEWS_TIMEOUT_MS):
     """Until the views have drawn `search` (expected_counts): before a test looks at something else."""
     partners, markers, tiers = expected_counts(dataset, search)
     return wait_until_shown(page, partners, markers, tiers, timeout=timeout)
@@ -120,7 +120,7 @@ def assert_views_show(
     return shown
 
 
-def drawn(page, dataset, search: str = "", timeout: float = 15_000):
+def drawn(page, dataset, search: str = "", timeout: float = VIEWS_TIMEOUT_MS):
     """Until the views show `search`'s partners (the charts, the map and the table are drawn)."""
     shown = wait_for_views(page, dataset, search, timeout=timeout)
     page.wait_for_function("() => document.querySelectorAll('.atlas-graph .main-svg').length >= 7")
