@@ -106,12 +106,11 @@ def wait_for_views(page, dataset, search: str, timeout: float = VIEWS_TIMEOUT_MS
 
 
 def assert_views_show(
-    page, partners: set[str], tiers: dict[str, int], placed: set[str] | None = None, timeout: float = 30_000
+    page, partners: set[str], tiers: dict[str, int], placed: set[str] | None = None, timeout: float = VIEWS_TIMEOUT_MS
 ):
     """Map markers, table rows, the partner count and the pyramid show these partners (on the map: `placed`, by
     default all of them) and these counts per tier: expectations the test worked out from its data by hand."""
     placed = partners if placed is None else placed
-    # A ceiling, not a pause: the sample's first page takes seconds on a machine other jobs share.
     shown = wait_until_shown(page, len(partners), len(placed), tiers, timeout=timeout)
     assert shown.count == str(len(partners))
     assert set(shown.rows) == partners
