@@ -24,7 +24,6 @@ from tests.browser.page_state import VIEWS_TIMEOUT_MS, wait_until_shown  # noqa:
 from tests.factories import default_partners, make_dataset, make_partner  # noqa: E402
 
 VIEWPORT = {"width": 1600, "height": 1000}
-SAMPLE = Path(__file__).resolve().parents[2] / "dashboard" / "sample_data"  # the sample data the package ships
 
 
 # --- the app in a thread -----------------------------------------------------------------------------------------
@@ -106,11 +105,13 @@ def wait_for_views(page, dataset, search: str, timeout: float = VIEWS_TIMEOUT_MS
     return wait_until_shown(page, partners, markers, tiers, timeout=timeout)
 
 
-def assert_views_show(page, partners: set[str], tiers: dict[str, int], placed: set[str] | None = None):
+def assert_views_show(
+    page, partners: set[str], tiers: dict[str, int], placed: set[str] | None = None, timeout: float = VIEWS_TIMEOUT_MS
+):
     """Map markers, table rows, the partner count and the pyramid show these partners (on the map: `placed`, by
     default all of them) and these counts per tier: expectations the test worked out from its data by hand."""
     placed = partners if placed is None else placed
-    shown = wait_until_shown(page, len(partners), len(placed), tiers)
+    shown = wait_until_shown(page, len(partners), len(placed), tiers, timeout=timeout)
     assert shown.count == str(len(partners))
     assert set(shown.rows) == partners
     assert set(shown.markers) == placed
