@@ -112,11 +112,11 @@ def assert_views_show(page, partners: set[str], tiers: dict[str, int], placed: s
     return shown
 
 
-def drawn(page, dataset, search: str = "", timeout: float = 15_000):
+def drawn(page, dataset, search: str = "", timeout: float = 30_000):
     """Until the views show `search`'s partners (the charts, the map and the table are drawn)."""
     partners, markers, tiers = expected_counts(dataset, search)
     shown = wait_until_shown(page, partners, markers, tiers, timeout=timeout)
-    page.wait_for_function("() => document.querySelectorAll('.atlas-graph .main-svg').length >= 7")
+    page.wait_for_function("() => document.querySelectorAll('.atlas-graph .main-svg').length >= 7", timeout=timeout)
     return shown
 
 
