@@ -14,7 +14,7 @@ import dash
 
 
 class CallbackClient:
-    """One app's callbacks, addressed by the first output ("world-map.figure")."""
+    """One app's callbacks, addressed by the first output ("map-update.data")."""
 
     def __init__(self, app: dash.Dash) -> None:
         self.client = app.server.test_client()

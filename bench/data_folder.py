@@ -13,6 +13,7 @@ import argparse
 from pathlib import Path
 
 from bench.synthetic import HOME, make_large_dataset
+from dashboard.importing.erasmus_write import MOBILITY_FILE_COLUMNS, NEW_PARTNERS_COLUMNS
 
 OVERDRAW = 4.0  # rows drawn per distinct flow kept (12,000 partners have 1.9 million possible flows)
 
@@ -30,28 +31,9 @@ def write_data_folder(out: Path, partners: int = 12_000, mobility_rows: int = 1_
     table = dataset.partners.copy()
     for column in ("activities", "networks", "campuses"):
         table[column] = [";".join(values) for values in table[column]]
-    table = table[
-        [
-            "partner_id",
-            "name",
-            "city",
-            "country",
-            "tier",
-            "erasmus_code",
-            "activities",
-            "networks",
-            "website",
-            "agreement_start",
-            "agreement_end",
-            "campuses",
-            "lat",
-            "lon",
-        ]
-    ]
+    table = table[[*NEW_PARTNERS_COLUMNS, "lat", "lon"]]  # the columns import-erasmus writes, and the place
     table.to_csv(out / "partners.csv", index=False)
-    mobility = dataset.mobility[
-        ["academic_year", "partner_id", "direction", "participant", "duration", "campus", "count"]
-    ]
+    mobility = dataset.mobility[list(MOBILITY_FILE_COLUMNS)]
     mobility.to_csv(out / "mobility.csv", index=False)
     dataset.campuses.to_csv(out / "campuses.csv", index=False)
     (out / "institution.toml").write_text(

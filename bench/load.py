@@ -426,10 +426,10 @@ def sample_setup(cache_dir: Path) -> tuple[str, Any, str, dict[str, str]]:
     from dashboard.dataset import load_dataset
 
     cache = cache_dir / "geocache.json"
-    if (REPO / "data" / ".geocache.json").is_file():
-        shutil.copy(REPO / "data" / ".geocache.json", cache)
-    env = {"PARTNER_ATLAS_DATA_DIR": str(REPO / "data"), "PARTNER_ATLAS_GEOCODE_CACHE": str(cache)}
-    dataset = load_dataset(Settings(data_dir=REPO / "data", geocode_cache=str(cache)))
+    if (REPO / "dashboard" / "sample_data" / ".geocache.json").is_file():
+        shutil.copy(REPO / "dashboard" / "sample_data" / ".geocache.json", cache)
+    env = {"PARTNER_ATLAS_DATA_DIR": str(REPO / "dashboard" / "sample_data"), "PARTNER_ATLAS_GEOCODE_CACHE": str(cache)}
+    dataset = load_dataset(Settings(data_dir=REPO / "dashboard" / "sample_data", geocode_cache=str(cache)))
     return "sample (data/)", dataset, "dashboard.wsgi:create_server()", env
 
 

@@ -30,7 +30,7 @@ def main(argv: list[str] | None = None) -> int:
 
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--output", type=Path, default=REPO / "docs" / "screenshot.png")
-    parser.add_argument("--data-dir", type=Path, default=REPO / "data")
+    parser.add_argument("--data-dir", type=Path, default=REPO / "dashboard" / "sample_data")
     parser.add_argument("--search", default="", help="a filter query string, e.g. '?region=Europe'")
     parser.add_argument("--dark", action="store_true")
     parser.add_argument(

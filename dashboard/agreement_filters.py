@@ -54,7 +54,9 @@ def _items(raw: object) -> list[str]:
         return []
     if isinstance(raw, str):
         raw = raw.split(",")
-    return [str(item).strip() for item in raw if item is not None and str(item).strip()]  # type: ignore[union-attr]
+    if not isinstance(raw, Iterable):
+        return []
+    return [str(item).strip() for item in raw if item is not None and str(item).strip()]
 
 
 def _field(value: str) -> str | None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dash
 import flask
+from dash import dcc
 
 from dashboard import ids
 from dashboard.accessibility import register_accessibility_statement
@@ -30,7 +31,7 @@ from dashboard.security import (
 from dashboard.store import DatasetStore
 
 
-def graph_config(app: dash.Dash) -> dict:
+def graph_config(app: dash.Dash) -> dcc.Graph.Config:
     """The dashboard's graphs: outlines from our own assets, nothing that reaches another host."""
     return figures_graph_config(app.get_asset_url("topojson/"))
 

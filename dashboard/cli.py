@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import json
 import sys
 from collections.abc import Sequence
@@ -129,7 +130,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         if args.command == "run":
             return _run(args)
         if args.command == "validate":
-            return _validate(args)
+            return _validation_command(args)
         if args.command == "import-iias":
             return _import_iias(args)
         if args.command == "import-erasmus":
@@ -148,6 +149,9 @@ def _run(args: argparse.Namespace) -> int:
         data_dir=args.data_dir, host=args.host, port=args.port, debug=args.debug, online=args.online
     )
     app = create_app(settings)  # loads the data folder and watches it, as under gunicorn
+    # What start-up built (the dataset, the gazetteer's million index entries, the layout) lives as long as the
+    # process: out of the collector's sight, no later collection walks it again (gunicorn's master does the same).
+    gc.freeze()
     print(app.server.extensions["partner_atlas_store"].current().report.to_summary(), file=sys.stderr)
     print(
         f"Partner Atlas on http://{settings.host}:{settings.port}/  (Ctrl+C to stop; import report on /data/)",
@@ -250,7 +254,7 @@ def tour_report(data_dir: Path, partners, mobility) -> FileReport:
     return file_report
 
 
-def _validate(args: argparse.Namespace) -> int:
+def _validation_command(args: argparse.Namespace) -> int:
     report = validation_report(args.paths)
     if args.json:
         print(json.dumps(report.to_dict(), indent=2, ensure_ascii=False))

@@ -7,13 +7,13 @@ missing from the README.
 from __future__ import annotations
 
 import os
-import sys
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
 
 from dashboard.origins import parse_origins, parse_public_url
+from dashboard.paths import ASSETS_DIR, SAMPLE_DATA_DIR, default_geocode_cache
 from dashboard.setting_values import (
     THEMES,
     SettingError,
@@ -30,24 +30,14 @@ from dashboard.setting_values import (
 )
 
 PACKAGE_DIR = Path(__file__).resolve().parent
-SOURCE_ROOT = PACKAGE_DIR.parent
-# `pip install .` puts the sample data and the static files under <prefix>/share/partner-atlas.
-INSTALLED_SHARE = Path(sys.prefix) / "share" / "partner-atlas"
-
-
-def _first_existing(*candidates: Path) -> Path:
-    for candidate in candidates:
-        if candidate.is_dir():
-            return candidate
-    return candidates[0]
 
 
 def default_data_dir() -> Path:
-    return _first_existing(SOURCE_ROOT / "data", INSTALLED_SHARE / "data")
+    return SAMPLE_DATA_DIR
 
 
 def default_assets_dir() -> Path:
-    return _first_existing(SOURCE_ROOT / "assets", INSTALLED_SHARE / "assets")
+    return ASSETS_DIR
 
 
 # The interface languages: English and each with a catalogue in dashboard/i18n/locale (read here by path, since
@@ -108,7 +98,8 @@ OPTIONS: tuple[Option, ...] = (
     Option(
         "geocode_cache",
         "PARTNER_ATLAS_GEOCODE_CACHE",
-        "Geocoding cache file; empty means <data_dir>/.geocache.json.",
+        "Geocoding cache file; empty means <data_dir>/.geocache.json when the data folder is writable (and not the "
+        "bundled sample), else .geocache.json in the user's cache directory (~/.cache/partner-atlas on Linux).",
         parse_text,
     ),
     Option(
@@ -194,7 +185,7 @@ class Settings:
 
     @property
     def cache_path(self) -> Path:
-        return Path(self.geocode_cache) if self.geocode_cache else Path(self.data_dir) / ".geocache.json"
+        return Path(self.geocode_cache) if self.geocode_cache else default_geocode_cache(self.data_dir)
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: Any) -> Settings:

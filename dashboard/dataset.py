@@ -50,7 +50,9 @@ def _load_table(report: ImportReport, data_dir: Path, stem: str, load, columns: 
     file_report = report.add(FileReport(str(data_dir / f"{stem}.csv"), stem, present=False))
     message = f"no {stem}.csv (or .xlsx) in {data_dir}"
     if required:
-        file_report.fail(message + ": the map needs a partner list; see data/README.md for its columns")
+        file_report.fail(
+            message + ": the map needs a partner list; see dashboard/sample_data/README.md for its columns"
+        )
     else:
         file_report.warn(None, None, message + "; that part of the dashboard stays empty")
     return empty_frame(columns)

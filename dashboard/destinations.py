@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import math
 from dataclasses import dataclass, replace
+from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 import numpy as np
@@ -287,7 +288,7 @@ def field_options(dataset: Dataset, language: str = "en") -> list[dict[str, str]
     ):
         for code in codes:
             synonyms.setdefault(code, set()).update(n.strip() for n in (department, note) if n and n.strip())
-    options = []
+    options: list[dict[str, Any]] = []
     for code in isced.catalogue():
         name = isced.field_name(code, language)
         extra = sorted(synonyms.get(code, set()) - {name})

@@ -19,7 +19,7 @@ from __future__ import annotations
 import io
 import math
 import re
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from numbers import Number
 
 import pandas as pd
@@ -87,11 +87,10 @@ def neutralise_frame(df: pd.DataFrame) -> pd.DataFrame:
 def _listed(values: object, field: str | None, language: str) -> str:
     if isinstance(values, str):
         items = [values] if values else []
+    elif isinstance(values, Iterable):
+        items = [str(v) for v in values if v is not None and str(v)]
     else:
-        try:
-            items = [str(v) for v in values if v is not None and str(v)]  # type: ignore[union-attr]
-        except TypeError:
-            items = []
+        items = []  # a missing value (NaN)
     return LIST_SEPARATOR.join(label(field, v, language) if field else v for v in items)
 
 

@@ -6,7 +6,9 @@ against the dataset's vocabulary (Dataset.indexes).
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
+from typing import Any
 from urllib.parse import parse_qsl, urlencode
 
 from dashboard import agreement_filters
@@ -108,10 +110,9 @@ class FilterState:
         vocab = dataset.indexes.vocabulary
         state: dict[str, object] = {}
         for name in LIST_FIELDS:
-            raw = values.get(name) or ()
-            if isinstance(raw, str):
-                raw = raw.split(",")
-            state[name] = _canonical(name, (vocab[name].get(_key(name, v)) for v in raw if v is not None))
+            raw = values.get(name)
+            items = raw.split(",") if isinstance(raw, str) else raw if isinstance(raw, Iterable) else ()
+            state[name] = _canonical(name, (vocab[name].get(_key(name, v)) for v in items if v is not None))
         year_from = _single(values.get("year_from"))
         year_to = _single(values.get("year_to"))
         year_from = academic_year(year_from) if year_from is not None else None
@@ -120,7 +121,7 @@ class FilterState:
             year_from, year_to = year_to, year_from
         query_parts = values.get("query") or ""
         if not isinstance(query_parts, str):
-            query_parts = " ".join(str(q) for q in query_parts if q)
+            query_parts = " ".join(str(q) for q in query_parts if q) if isinstance(query_parts, Iterable) else ""
         query = " ".join(query_parts.split())[:MAX_QUERY_LENGTH]
         return cls(
             year_from=year_from,
@@ -182,9 +183,9 @@ class FilterState:
         current = getattr(self, field)
         if isinstance(current, tuple):
             kept = () if value is None else tuple(v for v in current if v != value)
-            return replace(self, **{field: kept})
+            return self._with(field, kept)
         if value is None or value == current:
-            return replace(self, **{field: "" if field == "query" else None})
+            return self._with(field, "" if field == "query" else None)
         return self
 
     def toggled(self, field: str, value: str) -> FilterState:
@@ -195,8 +196,12 @@ class FilterState:
         if isinstance(current, tuple):
             if value in current:
                 return self.without(field, value)
-            return replace(self, **{field: _canonical(field, (*current, value))})
-        return self.without(field) if current == value else replace(self, **{field: value})
+            return self._with(field, _canonical(field, (*current, value)))
+        return self.without(field) if current == value else self._with(field, value)
+
+    def _with(self, field: str, value: object) -> FilterState:
+        changes: dict[str, Any] = {field: value}  # one field named at run time: its type is that field's
+        return replace(self, **changes)
 
 
 def _single(value: object) -> str | None:

@@ -19,7 +19,7 @@ def health(store: DatasetStore) -> dict:
     """The body of /healthz."""
     status = store.status()
     dataset = store.current()
-    body = {
+    body: dict[str, object] = {
         "status": "degraded" if status.degraded else "ok",
         "partners": int(len(dataset.partners)),
         "mobility_rows": int(len(dataset.mobility)),

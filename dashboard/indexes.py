@@ -59,8 +59,8 @@ class DatasetIndexes:
         flat = np.zeros(len(mobility), dtype=np.int64)
         for name in KIND_COLUMNS:
             flat = flat * (len(labels[name]) + 1) + (codes[name] + 1)  # slot 0: a value the labels do not list
-        kinds, self.row_kind = np.unique(flat, return_inverse=True)
-        self.row_kind = self.row_kind.astype(np.int32).reshape(-1)
+        kinds, row_kind = np.unique(flat, return_inverse=True)
+        self.row_kind = row_kind.astype(np.int32).reshape(-1)
         self.m = m = len(kinds)
         # Each kind's label positions (-1: not listed), peeled off the flat key from the last dimension.
         kind_codes: dict[str, np.ndarray] = {}

@@ -6,6 +6,7 @@ import dash_mantine_components as dmc
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.components.attributes import attributes
 from dashboard.components.cards import headline_cards
 from dashboard.components.data_banner import BannerIds, banner_slot
 from dashboard.components.detail_panel import detail_drawer
@@ -37,7 +38,7 @@ MANTINE_THEME = {
 def build_layout(
     dataset: Dataset,
     settings: Settings,
-    graph_config: dict,
+    graph_config: dcc.Graph.Config,
     language: str | None = None,
     status: DataStatus | None = None,
 ) -> dmc.MantineProvider:
@@ -76,7 +77,7 @@ def build_layout(
                         html.Div(
                             [
                                 filters_toggle(language),
-                                html.Div(id=ids.CHIPS, className="atlas-chips", **{"aria-live": "polite"}),
+                                html.Div(id=ids.CHIPS, className="atlas-chips", **attributes({"aria-live": "polite"})),
                             ],
                             className="atlas-results-head",
                         ),

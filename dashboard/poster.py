@@ -99,11 +99,11 @@ def poster_spec(
     inset = not state.regions and bool((view.partners["region"] == "Europe").any())
     main = WORLD if inset else FULL_MAP
     maps = [("geo", main, state.regions or None, True)] + ([("geo2", EUROPE, "Europe", False)] if inset else [])
-    for geo_id, box, region, legend in maps:
+    for geo_id, box, region, with_legend in maps:
         figure = geo_map(view.partners, home=institution, theme=look, region=region, language=language).to_plotly_json()
         for trace in figure["data"]:
             trace = {**trace, "geo": geo_id}
-            if not legend:
+            if not with_legend:
                 trace["showlegend"] = False
             data.append(trace)
         layout[geo_id] = {

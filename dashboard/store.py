@@ -88,24 +88,26 @@ class DatasetStore:
         check_seconds: float = 2.0,
         settle_seconds: float = 2.0,
         clock: Callable[[], float] = time.monotonic,
-        wall_clock: Callable[[], float] = time.time,
+        wall_time: Callable[[], float] = time.time,
     ) -> None:
         if loader is None:
-            from dashboard.dataset import load_dataset as loader  # the import pipeline, only when loading files
+            from dashboard.dataset import load_dataset  # the import pipeline, only when loading files
+
+            loader = load_dataset
         self._settings = settings
-        self._loader = loader
+        self._loader: Callable[[Settings], Dataset] = loader
         self._watch = watch
         self._check_seconds = check_seconds
         self._settle_seconds = settle_seconds
-        self._clock = clock
-        self._wall_clock = wall_clock  # compared with the files' modification times
+        self._now = clock
+        self._wall_time = wall_time  # compared with the files' modification times
         self._lock = threading.Lock()
         self._loading: threading.Thread | None = None
         self._signature = data_signature(settings.data_dir) if watch else ()  # the files last looked at
         self._served_signature = self._signature  # the files of the data served (older when newer were refused)
         dataset = dataset if dataset is not None else loader(settings)
         # One tuple, replaced in one assignment: a request never sees the new data with the old status.
-        self._served = (dataset, DataStatus(data_time(self._signature, wall_clock()), served_problems(dataset)))
+        self._served = (dataset, DataStatus(data_time(self._signature, wall_time()), served_problems(dataset)))
         self._checked_at = clock()
         self.version = 1
 
@@ -120,8 +122,8 @@ class DatasetStore:
         return self._served[1]
 
     def _look(self) -> None:
-        if self._watch and self._clock() - self._checked_at >= self._check_seconds:
-            self._checked_at = self._clock()
+        if self._watch and self._now() - self._checked_at >= self._check_seconds:
+            self._checked_at = self._now()
             self._maybe_reload()
 
     def _maybe_reload(self) -> None:
@@ -136,7 +138,7 @@ class DatasetStore:
 
     def _still_being_written(self, signature: Signature) -> bool:
         newest_ns = max((mtime_ns for _, _, mtime_ns, _ in signature), default=0)
-        return self._wall_clock() - newest_ns / 1e9 < self._settle_seconds
+        return self._wall_time() - newest_ns / 1e9 < self._settle_seconds
 
     def _reload(self, signature: Signature) -> None:
         try:
@@ -163,7 +165,7 @@ class DatasetStore:
         if problems:
             self._keep(signature, tuple(problems))
             return
-        self._served = (dataset, DataStatus(data_time(signature, self._wall_clock()), served_problems(dataset)))
+        self._served = (dataset, DataStatus(data_time(signature, self._wall_time()), served_problems(dataset)))
         self._signature = self._served_signature = signature
         self.version += 1
         log.info("reloaded %s (version %d)", self._settings.data_dir, self.version)

@@ -18,7 +18,7 @@ def real_data_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def sample_data_dir() -> Path:
-    return REPO_ROOT / "data"
+    return REPO_ROOT / "dashboard" / "sample_data"
 
 
 def chromium_path() -> Path:

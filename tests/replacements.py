@@ -6,7 +6,7 @@ import os
 import shutil
 from pathlib import Path
 
-SAMPLE = Path(__file__).resolve().parents[1] / "data"
+SAMPLE = Path(__file__).resolve().parents[1] / "dashboard" / "sample_data"
 DATA_FILES = ("partners.csv", "mobility.csv", "campuses.csv", "key_figures.csv", "agreements.csv", "institution.toml")
 BINARY = bytes(range(256)) * 64
 

@@ -47,7 +47,9 @@ def select_partner(dataset: Dataset, trigger: Any, value: Any, selected: str | N
             return (no_update,) * 5
         return None, no_update, no_update, no_update, {"ids": []}
     partner_id = picked_partner(trigger, value)
-    positions = np.flatnonzero(dataset.partners["partner_id"].astype(str) == partner_id) if partner_id else []
+    positions = (
+        np.flatnonzero(dataset.partners["partner_id"].astype(str) == partner_id) if partner_id else np.array([], int)
+    )
     if not len(positions):
         return (no_update,) * 5
     partner = dataset.partners.iloc[positions[0]]

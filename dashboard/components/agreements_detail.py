@@ -9,6 +9,7 @@ import pandas as pd
 from dash import html
 
 from dashboard import isced
+from dashboard.components.attributes import attributes
 from dashboard.i18n import text
 from dashboard.model import DIRECTIONS, MOBILITY_TYPES
 
@@ -75,7 +76,7 @@ def _condition(row, reference: int, language: str) -> html.Div:
     return html.Div(
         [dmc.Group(badges, gap=4), *lines],
         className="atlas-agreement" + (" agreement-ended" if ended else ""),
-        **{"data-state": state},
+        **attributes({"data-state": state}),
     )
 
 

@@ -7,6 +7,7 @@ import pandas as pd
 from dash import html
 
 from dashboard import ids
+from dashboard.components.attributes import attributes
 from dashboard.i18n import key_figure, number, text
 from dashboard.model import key_figure_text
 
@@ -19,9 +20,9 @@ def _card(
     hint_attrs = {"id": hint_id} if hint_id else {}
     return html.Div(
         [
-            html.Div(value, className="card-value", **value_attrs),
+            html.Div(value, className="card-value", **attributes(value_attrs)),
             html.Div(label, className="card-label"),
-            html.Div(hint, className="card-hint", **hint_attrs) if hint or hint_id else None,
+            html.Div(hint, className="card-hint", **attributes(hint_attrs)) if hint or hint_id else None,
         ],
         className="atlas-card live" if live else "atlas-card key-figure",
     )
@@ -65,6 +66,7 @@ def key_figure_cards(key_figures: pd.DataFrame, language: str = "en", limit: int
         unit = key_figure_text(row, "unit", language)
         # A short unit (%, km) reads as part of the number; a long one goes beside it in small type.
         number = key_figure(row.value, unit, language)
+        value: str | list[str | html.Span]
         if unit in {"", "count", "number", "%"}:
             value = number
         elif len(unit) <= 2:
@@ -104,7 +106,7 @@ def chip_list(chips: list[tuple[str, str, str]], language: str = "en") -> list:
             size="compact-sm",
             variant="light",
             radius="xl",
-            rightSection=html.Span("\u00d7", className="chip-x", **{"aria-hidden": "true"}),
+            rightSection=html.Span("\u00d7", className="chip-x", **attributes({"aria-hidden": "true"})),
             className="filter-chip",
             **{"aria-label": text("remove_filter", language, label=label)},
         )

@@ -9,6 +9,7 @@ from dash import html
 
 from dashboard import ids
 from dashboard.components.agreement_filters_panel import agreement_controls
+from dashboard.components.attributes import attributes
 from dashboard.countries import country_search_text
 from dashboard.folding import fold
 from dashboard.i18n import country_label, text, value_label
@@ -74,7 +75,7 @@ def filters_toggle(language: str = "en") -> html.Button:
         id=ids.FILTERS_TOGGLE,
         type="button",
         className="atlas-filters-toggle",
-        **{"aria-controls": ids.FILTERS_DRAWER, "aria-expanded": "false"},
+        **attributes({"aria-controls": ids.FILTERS_DRAWER, "aria-expanded": "false"}),
     )
 
 
@@ -164,7 +165,7 @@ def filters_panel(dataset: Dataset, language: str = "en") -> html.Div:
                         mx="sm",  # room for the first and last year labels
                     ),
                     className="year-slider",
-                    **{"data-years": json.dumps(list(years))},
+                    **attributes({"data-years": json.dumps(list(years))}),
                 ),  # aria-valuetext: atlas-a11y.js
                 style=None if len(years) > 1 else {"display": "none"},
             ),

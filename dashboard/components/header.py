@@ -6,6 +6,7 @@ import dash_mantine_components as dmc
 from dash import html
 
 from dashboard import ids
+from dashboard.components.attributes import attributes
 from dashboard.components.data_banner import data_page_href
 from dashboard.components.language import language_switch
 from dashboard.i18n import text
@@ -22,7 +23,11 @@ def header(institution: Institution, *, dark: bool = False, language: str = "en"
         [
             html.Div(
                 [
-                    html.Div(html.Span(institution.short_name[:5]), className="atlas-logo", **{"aria-hidden": "true"}),
+                    html.Div(
+                        html.Span(institution.short_name[:5]),
+                        className="atlas-logo",
+                        **attributes({"aria-hidden": "true"}),
+                    ),
                     html.Div(
                         [
                             html.H1(app_title(institution, language), className="atlas-title"),

@@ -18,6 +18,7 @@ from dash import html
 from markupsafe import escape
 
 from dashboard import ids
+from dashboard.components.attributes import attributes
 from dashboard.i18n import LANGUAGES, language_name, language_or_default, text
 
 QUERY_KEY = "lang"
@@ -79,7 +80,9 @@ class LocalisedDash(dash.Dash):
         self.page_title = page_title
         super().__init__(*args, **kwargs)
 
-    def interpolate_index(self, **parts: str) -> str:
+    # Dash documents overriding interpolate_index with keyword arguments (it calls it with keywords only);
+    # its own signature names each part positionally, hence the ignore.
+    def interpolate_index(self, **parts: str) -> str:  # type: ignore[override]
         language = request_language(self.default_language)
         # The title holds the institution's names from institution.toml: text, escaped here where it becomes HTML
         # (Dash writes it into <title> as it is; "</title><meta http-equiv=refresh ...>" would redirect visitors).
@@ -91,10 +94,10 @@ class LocalisedDash(dash.Dash):
 def language_switch(language: str) -> html.Nav:
     """EN | NL | FR: plain links, so a click reloads the page in that language (the layout is built per load);
     a callback keeps their hrefs on the current filters."""
-    links = []
+    links: list[html.Span | html.A] = []
     for code in LANGUAGES:
         if links:
-            links.append(html.Span("|", className="lang-sep", **{"aria-hidden": "true"}))
+            links.append(html.Span("|", className="lang-sep", **attributes({"aria-hidden": "true"})))
         current = code == language
         links.append(
             html.A(
@@ -104,7 +107,7 @@ def language_switch(language: str) -> html.Nav:
                 lang=code,
                 title=language_name(code),
                 className="lang-link active" if current else "lang-link",
-                **({"aria-current": "true"} if current else {}),
+                **attributes({"aria-current": "true"} if current else {}),
             )
         )
-    return html.Nav(links, className="atlas-lang", **{"aria-label": text("language", language)})
+    return html.Nav(links, className="atlas-lang", **attributes({"aria-label": text("language", language)}))

@@ -6,11 +6,14 @@ import dash_mantine_components as dmc
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.components.attributes import attributes
 from dashboard.figures.graph_config import for_download
 from dashboard.i18n import text
 
 
-def graph(graph_id: str, config: dict, class_name: str = "", *, label: str = "", keys: bool = False) -> html.Div:
+def graph(
+    graph_id: str, config: dcc.Graph.Config, class_name: str = "", *, label: str = "", keys: bool = False
+) -> html.Div:
     """An empty graph in a box that sets its height (a responsive graph fills its parent); the views callback
     draws it for the URL's filter on the first load.
 
@@ -43,7 +46,7 @@ def graph(graph_id: str, config: dict, class_name: str = "", *, label: str = "",
         className=" ".join(("atlas-graph", *(["atlas-chart-keys"] if keys else []), class_name)).strip(),
         role="figure",
         tabIndex="0",
-        **{"aria-label": label, "aria-describedby": " ".join(described), "data-chart": graph_id},
+        **attributes({"aria-label": label, "aria-describedby": " ".join(described), "data-chart": graph_id}),
     )
 
 
@@ -56,7 +59,7 @@ def chart_keys(language: str) -> list:
             id=ids.CHART_ANNOUNCE,
             className="visually-hidden",
             role="status",
-            **{"aria-live": "polite", "data-position": text("chart.position", language)},
+            **attributes({"aria-live": "polite", "data-position": text("chart.position", language)}),
         ),
     ]
 
@@ -74,7 +77,7 @@ def table_toggle(graph_id: str, language: str) -> html.Details:
 
 
 def figure_panel(
-    title: str, graph_id: str, config: dict, *, hint: str = "", class_name: str = "", language: str = "en"
+    title: str, graph_id: str, config: dcc.Graph.Config, *, hint: str = "", class_name: str = "", language: str = "en"
 ) -> html.Section:
     return html.Section(
         [
@@ -96,7 +99,7 @@ def figure_panel(
     )
 
 
-def map_panel(config: dict, language: str = "en", home_name: str = "") -> html.Section:
+def map_panel(config: dcc.Graph.Config, language: str = "en", home_name: str = "") -> html.Section:
     """The map with its layer switch, quick views, a text summary (its text alternative) and a link to the
     partner table, the map's list for keyboards and screen readers. Wheel zoom is on; atlas.js lets the page
     scroll over the map unless the map has focus or Ctrl is held, and one finger on a touch screen too (two
@@ -163,7 +166,7 @@ def map_panel(config: dict, language: str = "en", home_name: str = "") -> html.S
             html.Div(id=ids.MAP_EMPTY, className="atlas-map-empty", role="status"),
             graph(ids.WORLD_MAP, {**config, "scrollZoom": True}, "map-graph", label=text("map.aria", language)),
             html.Div(id=ids.MAP_SIZE_LEGEND, className="atlas-size-legend"),
-            html.P(id=ids.MAP_SUMMARY, className="atlas-map-summary", **{"aria-hidden": "true"}),
+            html.P(id=ids.MAP_SUMMARY, className="atlas-map-summary", **attributes({"aria-hidden": "true"})),
             html.P(text("map.scroll_hint", language), className="atlas-map-hint"),
             html.P(text("map.touch_hint", language), className="atlas-map-touch-hint"),
             dcc.Store(id=ids.MAP_SIZE, data=None),

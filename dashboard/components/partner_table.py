@@ -10,6 +10,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import ids
+from dashboard.components.attributes import attributes
 from dashboard.i18n import country_label, text
 from dashboard.i18n.libraries import grid_locale
 
@@ -149,7 +150,7 @@ def download_buttons(language: str = "en") -> dmc.Group:
             n_clicks=0,
             size="xs",
             variant="light",
-            leftSection=html.Span("\u2193", **{"aria-hidden": "true"}),
+            leftSection=html.Span("\u2193", **attributes({"aria-hidden": "true"})),
             className="download-button",
             **{"aria-label": text(f"download.{key}_label", language)},
         )

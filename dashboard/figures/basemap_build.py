@@ -115,7 +115,7 @@ def outlines(arcs: list, topology: dict, *, shared: bool) -> dict:
 
     Taken from the countries rather than the `land` object, which lacks Eurasia and Africa (an empty polygon)."""
     users = Counter(i for item in topology["objects"]["countries"]["geometries"] for i in set(_arc_indexes(item)))
-    shared = [i for i, count in sorted(users.items()) if (count > 1) == shared]
+    kept = [i for i, count in sorted(users.items()) if (count > 1) == shared]
     return {
         "type": "FeatureCollection",
         "features": [
@@ -124,9 +124,7 @@ def outlines(arcs: list, topology: dict, *, shared: bool) -> dict:
                 "properties": {},
                 "geometry": {
                     "type": "MultiLineString",
-                    "coordinates": [
-                        part for i in shared for part in _split_at_antimeridian([list(p) for p in arcs[i]])
-                    ],
+                    "coordinates": [part for i in kept for part in _split_at_antimeridian([list(p) for p in arcs[i]])],
                 },
             }
         ],

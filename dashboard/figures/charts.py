@@ -6,6 +6,7 @@ Inputs are the tables of dashboard.stats; names from the data are escaped (plotl
 from __future__ import annotations
 
 import textwrap
+from typing import Any
 
 import numpy as np
 import pandas as pd
@@ -180,7 +181,7 @@ def _grouped_bars(
                 + f"<br><i>{escape(click_hint)}</i><extra></extra>",
             )
         )
-    value_axis = dict(title=None, showgrid=True, range=_room_for_labels(table["count"]))
+    value_axis: dict[str, Any] = dict(title=None, showgrid=True, range=_room_for_labels(table["count"]))
     category_axis = dict(title=None, type="category", showgrid=False)
     if horizontal:
         category_axis["autorange"] = "reversed"

@@ -209,4 +209,6 @@ def quick_view(name: str, size: tuple[int, int] = NOMINAL_MAP_PX, home: tuple[fl
     else:
         box = QUICK_VIEWS.get(name, QUICK_VIEWS["world"])
     (south, west), (north, east) = box
-    return fit_view([south, north], [west, east], size, padding=8)
+    view = fit_view([south, north], [west, east], size, padding=8)
+    assert view is not None  # a box has its two corners
+    return view

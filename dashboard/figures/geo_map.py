@@ -7,6 +7,7 @@ a subset of HTML there, and partner names come from files anyone can edit.
 from __future__ import annotations
 
 from functools import lru_cache
+from typing import Any, Self
 
 import numpy as np
 import pandas as pd
@@ -197,7 +198,7 @@ class HoverCards(np.ndarray):
     arrays when it builds the figure and again when it serialises it, element by element for an object array:
     16 ms of a 1,200-partner map's response went there, where a shallow copy takes microseconds."""
 
-    def __deepcopy__(self, memo: dict) -> np.ndarray:
+    def __deepcopy__(self, memo: dict[int, Any] | None = None, /) -> Self:
         return self.copy()
 
 

@@ -8,9 +8,14 @@ by name too, so no graph offers a control that reaches another host. The plotly 
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # Dash's typed names of the plotly.js config keys; the figures never import Dash to run
+    from dash.dcc import Graph
+
 # Mode-bar buttons that send the chart away, under each name plotly.js has used for them.
 CLOUD_BUTTONS = ("sendChartToCloud", "sendDataToCloud", "editInChartStudio")
-PRIVATE = {
+PRIVATE: Graph.Config = {
     "displaylogo": False,
     "showSendToCloud": False,
     "showEditInChartStudio": False,
@@ -22,7 +27,9 @@ PRIVATE = {
 SELECTION_BUTTONS = ("lasso2d", "select2d")  # no callback reads a selection
 
 
-def graph_config(topojson_url: str, *, kiosk: bool = False, static: bool = False, png_name: str | None = None) -> dict:
+def graph_config(
+    topojson_url: str, *, kiosk: bool = False, static: bool = False, png_name: str | None = None
+) -> Graph.Config:
     """The config for one graph.
 
     topojson_url: where plotly.js reads the map outlines (our assets, never its CDN).
@@ -30,19 +37,19 @@ def graph_config(topojson_url: str, *, kiosk: bool = False, static: bool = False
     static: a picture, no interaction at all (the poster).
     png_name: file name of the mode bar's PNG download (plotly's default is "newplot"); exports are twice the size.
     """
-    config = {
+    config: Graph.Config = {
         **PRIVATE,
         "topojsonURL": topojson_url,
         "modeBarButtonsToRemove": [*SELECTION_BUTTONS, *CLOUD_BUTTONS],
         "toImageButtonOptions": {"scale": 2, **({"filename": png_name} if png_name else {})},
     }
     if kiosk:
-        config.update(displayModeBar=False, scrollZoom=False, doubleClick=False, responsive=True)
+        config.update({"displayModeBar": False, "scrollZoom": False, "doubleClick": False, "responsive": True})
     if static:
-        config.update(staticPlot=True, displayModeBar=False)
+        config.update({"staticPlot": True, "displayModeBar": False})
     return config
 
 
-def for_download(config: dict, png_name: str) -> dict:
+def for_download(config: Graph.Config, png_name: str) -> Graph.Config:
     """The same config with the PNG download named after its panel."""
     return {**config, "toImageButtonOptions": {**config.get("toImageButtonOptions", {}), "filename": png_name}}

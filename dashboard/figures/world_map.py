@@ -513,7 +513,7 @@ def _add_arrowheads(heads: dict, arc_lat: np.ndarray, arc_lon: np.ndarray, direc
     """One arrowhead per arc (arcs are NaN-separated) at ARROW_AT of its length, turned along the arc."""
     gaps = np.flatnonzero(np.isnan(arc_lat))
     start = 0
-    for end in gaps:
+    for end in gaps.tolist():
         lat, lon = arc_lat[start:end].astype(float), arc_lon[start:end].astype(float)
         start = end + 1
         if len(lat) < 2:

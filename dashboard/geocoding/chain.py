@@ -11,18 +11,19 @@ import sys
 from collections.abc import Callable, Mapping
 from functools import partial
 from pathlib import Path
-from typing import Protocol, runtime_checkable
+from typing import Any, Protocol, runtime_checkable
 
 import pandas as pd
 from geopy.location import Location
 from tqdm import tqdm
 
 from dashboard.countries import country_name
+from dashboard.folding import fold
 from dashboard.geocoding.cache import GeocodeCache
 from dashboard.geocoding.centroids import country_centroid
 from dashboard.geocoding.gazetteer import GazetteerGeocoder, search_countries
 from dashboard.geocoding.index import DEFAULT_MIN_POPULATION
-from dashboard.geocoding.names import code_city, fold
+from dashboard.geocoding.names import code_city
 from dashboard.geocoding.online import NominatimAdapter
 
 GEO_COLUMNS = ("lat", "lon", "geo_precision", "geo_source", "geo_note")
@@ -194,9 +195,12 @@ def _matcher(geocoder) -> str:
     return getattr(geocoder if geocoder is not None else GazetteerGeocoder, "version", type(geocoder).__name__)
 
 
-def _manual(row: Mapping) -> tuple[float, float] | None:
+def _manual(row: Mapping[str, Any]) -> tuple[float, float] | None:
+    written_lat, written_lon = row.get("lat"), row.get("lon")
+    if written_lat is None or written_lon is None:
+        return None
     try:
-        lat, lon = float(row.get("lat")), float(row.get("lon"))
+        lat, lon = float(written_lat), float(written_lon)
     except (TypeError, ValueError):
         return None
     if math.isfinite(lat) and math.isfinite(lon) and -90 <= lat <= 90 and -180 <= lon <= 180:

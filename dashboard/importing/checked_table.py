@@ -26,8 +26,13 @@ _WHICH_PARTNER = "partner_id, erasmus_code or name (one of them, to say which pa
 
 
 class HasHeader(Protocol):
-    header: tuple[str, ...]
-    header_line: int
+    """A Table or the fast reader's PlainTable: what the column checks read."""
+
+    @property
+    def header(self) -> tuple[str, ...]: ...
+
+    @property
+    def header_line(self) -> int: ...
 
 
 def read_checked_table(

@@ -298,7 +298,7 @@ def _letter_models() -> dict[str, dict[str, float]]:
             counts.setdefault(country, Counter()).update(
                 _token(case, follow) for case in (letter, letter.upper()) for follow in ("a", "b", "")
             )
-    overall = Counter()
+    overall: Counter[str] = Counter()
     for counter in counts.values():
         overall.update({token: n / max(sum(counter.values()), 1) for token, n in counter.items()})
     overall_total = sum(overall.values())

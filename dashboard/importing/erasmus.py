@@ -13,6 +13,7 @@ from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 from tqdm import tqdm
@@ -186,7 +187,7 @@ def _read_sheet(sheet: Sheet, ours: dict[str, str], result: ErasmusImport, repor
             get,
             header,
             "outgoing" if sending is not None else "incoming",
-            sending if sending is not None else receiving,
+            sending if sending is not None else receiving or "",  # one of the two is ours (checked above)
             result,
             report,
         )
@@ -218,7 +219,7 @@ def _use_row(
             lambda: parse_duration(cell("days"), cell("start_month"), cell("end_month"), cell("activity")),
         ),
     )
-    parsed = []
+    parsed: list[Any] = []  # each step's own type: count, (academic year, year), participant, duration
     for names, parse in steps:
         try:
             parsed.append(parse())

@@ -60,7 +60,9 @@ class Written:
 
 def match_partners(result: ErasmusImport, partners: pd.DataFrame) -> tuple[dict[tuple, str], list[dict]]:
     """{partner key: partner_id}, and the rows of the partners to add; by Erasmus code, else name and city."""
-    codes, names, used = {}, {}, set()
+    codes: dict[str, str] = {}
+    names: dict[tuple[str, str], str] = {}
+    used: set[str] = set()
     for pid, code, name, city in zip(
         partners["partner_id"], partners["erasmus_code"], partners["name"], partners["city"]
     ):

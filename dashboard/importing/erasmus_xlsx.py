@@ -159,8 +159,8 @@ def _any_cells(row: bytes, strings: list[str]) -> list[str]:
             position = _column(ref.group(1))
             if position > len(values):
                 values.extend([""] * (position - len(values)))
-        kind = _TYPE.search(attributes)
-        kind = kind.group(1) if kind else b"n"
+        found = _TYPE.search(attributes)
+        kind = found.group(1) if found else b"n"
         if kind == b"inlineStr":
             values.append(_text(b"".join(_TEXT.findall(content))))
             continue

@@ -179,7 +179,7 @@ def missing_columns_message(
     accepted = "; ".join(accepted_names(kind, name) for name in missing)
     return (
         f"missing required column(s) {separator.join(shown)}: add them to the header row "
-        f"(columns found: {found}; accepted names: {accepted}; see data/README.md)"
+        f"(columns found: {found}; accepted names: {accepted}; see dashboard/sample_data/README.md)"
     )
 
 

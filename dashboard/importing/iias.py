@@ -52,7 +52,8 @@ class HeiIndex:
 
     @classmethod
     def of(cls, partners: pd.DataFrame, hei_ids: dict[str, str] | None = None) -> HeiIndex:
-        by_hei, labels = {}, {}
+        by_hei: dict[str, str] = {}
+        labels: dict[str, str] = {}
         for row in partners.itertuples(index=False):
             pid = str(row.partner_id)
             key = (hei_ids or {}).get(pid) or domain(str(row.website or ""))
@@ -199,13 +200,9 @@ def _spec(spec: Element, mobility_type: str, home: str, index: HeiIndex) -> dict
             warnings.append(f"ISCED-F code {code!r} is not in ISCED-F 2013: left out")
         if _text(area, "isced-clarification"):
             notes.append(_text(area, "isced-clarification"))
-    years = [
-        _academic(y)
-        for y in (_text(spec, "receiving-first-academic-year-id"), _text(spec, "receiving-last-academic-year-id"))
-        if y
-    ]
-    years += [_academic((y.text or "").strip()) for y in _children(spec, "receiving-academic-year-id")]  # version 6
-    years = [y for y in years if y is not None]
+    written = [_text(spec, "receiving-first-academic-year-id"), _text(spec, "receiving-last-academic-year-id")]
+    written += [(y.text or "").strip() for y in _children(spec, "receiving-academic-year-id")]  # version 6
+    years = [year for year in (_academic(y) for y in written if y) if year is not None]
     languages = []
     for skill in _children(spec, "recommended-language-skill"):
         language, level = _text(skill, "language").lower().split("-")[0], _text(skill, "cefr-level").upper()

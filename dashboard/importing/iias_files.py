@@ -130,7 +130,7 @@ def csv_row(record: dict) -> dict[str, str]:
         "days_per_year": amount(record.get("days_per_year")),
         "first_year": year(record.get("first_year")),
         "last_year": year(record.get("last_year")),
-        "blended": {True: "yes", False: "no"}.get(record.get("blended"), ""),
+        "blended": {True: "yes", False: "no"}.get(record["blended"], "") if "blended" in record else "",
     }
 
 

@@ -52,7 +52,7 @@ def load_institution(path: str | Path, fallback: Institution = DEFAULT) -> tuple
             None,
             None,
             f"no institution.toml: the title says {fallback.name!r}; create it with name, "
-            "short_name, city, country, lat and lon (see data/README.md)",
+            "short_name, city, country, lat and lon (see dashboard/sample_data/README.md)",
         )
         return fallback, report
     text = _decode(path, report, fallback)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import defaultdict
+from collections.abc import Callable
 from pathlib import Path
 
 import numpy as np
@@ -169,12 +170,12 @@ def _flow(row: Row, columns: ColumnMap, index: PartnerIndex, report: FileReport)
         except v.Invalid as error:
             failures.append((ref, error))
     else:
-        ref, error = failures[0]
-        report.reject(row.line, columns.written[ref], str(error), cell(ref))
+        ref, failure = failures[0]
+        report.reject(row.line, columns.written[ref], str(failure), cell(ref))
         return None
-    for ref, error in failures:
+    for ref, failure in failures:
         report.warn(
-            row.line, columns.written[ref], f"{error}; matched the partner by another column instead", cell(ref)
+            row.line, columns.written[ref], f"{failure}; matched the partner by another column instead", cell(ref)
         )
     return record
 
@@ -204,6 +205,10 @@ def _plain_year(text: str) -> str | None:
     return text if second == first + 1 and v.FIRST_ACADEMIC_YEAR <= first <= v.LAST_ACADEMIC_YEAR else None
 
 
+def _one_of(allowed: tuple[str, ...]) -> Callable[[str], str | None]:
+    return lambda value: value if value in allowed else None
+
+
 def _plain_count(text: str) -> int | None:
     return int(text) if _PLAIN_COUNT.match(text) and int(text) <= v.MAX_COUNT else None
 
@@ -231,10 +236,7 @@ def _plain_flows(table: PlainTable, columns: ColumnMap, index: PartnerIndex, rep
         "participant": ("student", "staff"),
         "duration": ("semester", "short_term"),
     }
-    parsers = {
-        name: (lambda value, allowed=allowed: value if value in allowed else None)
-        for name, allowed in canonical.items()
-    }
+    parsers: dict[str, Callable[[str], object]] = {name: _one_of(allowed) for name, allowed in canonical.items()}
     parsers["academic_year"] = _plain_year
     parsers["count"] = _plain_count
     parsers["partner_id"] = lambda value: index.ids.get(value.casefold())

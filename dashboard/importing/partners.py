@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import pandas as pd
 
@@ -22,7 +23,7 @@ DEFAULT_MAX_BYTES = 50 * 2**20
 AGREEMENT_DATES = ("agreement_start_date", "agreement_end_date")
 ROW_COLUMNS = (*PARTNER_COLUMNS, "street", "postcode", *AGREEMENT_DATES, "rejected")
 # Where a field's cell is missing, the geocoder still needs the rest of the row: these are the defaults.
-_DEFAULTS = {
+_DEFAULTS: dict[str, Any] = {
     "partner_id": "",
     "name": "",
     "city": "",

@@ -379,7 +379,7 @@ def _to_table(
     if not candidates or scores[best] == 0:
         report.fail(
             "no recognisable header row in the first lines: the first row must name the columns "
-            "(see data/README.md for the accepted column names)",
+            "(see dashboard/sample_data/README.md for the accepted column names)",
             line=nonblank[0][0],
         )
         return None
@@ -394,11 +394,12 @@ def _to_table(
             f"skipped {skipped} line(s) above the header on line {header_line}: titles or notes, not data",
         )
     for note in sorted(notes, key=lambda n: (n.line, -1 if n.position is None else n.position)):
-        if note.line > header_line and note.position is None:
+        at = note.position
+        if note.line > header_line and at is None:
             report.warn(note.line, None, note.message)
-        elif note.line > header_line:
-            column = header[note.position] if note.position < len(header) and header[note.position] else None
-            report.warn(note.line, column or f"column {note.position + 1}", note.message)
+        elif note.line > header_line and at is not None:
+            column = header[at] if at < len(header) and header[at] else None
+            report.warn(note.line, column or f"column {at + 1}", note.message)
     width = len(header)
     rows: list[Row] = []
     for line, end, cells, problem in nonblank:

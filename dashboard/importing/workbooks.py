@@ -149,7 +149,8 @@ def _ods_hidden_rows(data: bytes, sheet_name: str) -> list[int]:
     except (KeyError, zipfile.BadZipFile, UnicodeDecodeError):
         return []
     table = next((m.group(2) for m in _ODS_TABLE.finditer(content) if html.unescape(m.group(1)) == sheet_name), "")
-    hidden, number = [], 0
+    hidden: list[int] = []
+    number = 0
     for attributes in _ODS_ROW.findall(table):
         repeat = _ODS_REPEAT.search(attributes)
         count = min(int(repeat.group(1)), 1_048_576) if repeat else 1
@@ -222,7 +223,7 @@ def html_rows(text: str, report: FileReport, header_score: HeaderScore) -> Read:
 class _TableParser(HTMLParser):
     """Rows of cell text of every <table>, nested tables read as their own tables."""
 
-    def __init__(self):
+    def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.tables: list[list[list[object]]] = []
         self._stack: list[list[list[object]]] = []

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from urllib.parse import parse_qsl
 
 import dash
-from dash import ClientsideFunction, Input, Output
+from dash import ClientsideFunction, Input, Output, dcc
 
 from dashboard.components.language import language_from_query, language_in
 from dashboard.config import Settings
@@ -67,7 +67,7 @@ def presentation(
     *,
     tour: Tour | None = None,
     home: str = "/",
-    graph_config: dict | None = None,
+    graph_config: dcc.Graph.Config | None = None,
 ) -> dict:
     """Everything the page shows, for one page load: texts, key figures and the tour (store data for present.js)."""
     language = language_from_query(search, settings.language)
@@ -99,7 +99,7 @@ def presentation(
 
 
 def register_callbacks(
-    app: dash.Dash, store: DatasetStore, settings: Settings, *, home: str, graph_config: dict
+    app: dash.Dash, store: DatasetStore, settings: Settings, *, home: str, graph_config: dcc.Graph.Config
 ) -> None:
     @app.callback(
         Output(ids.TOUR, "data"),

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 from dash import dcc, html
 
+from dashboard.components.attributes import attributes
 from dashboard.components.data_banner import BannerIds, banner_slot
 from dashboard.i18n import key_figure, text
 from dashboard.model import key_figure_text
@@ -19,7 +20,7 @@ KEY_FIGURES_SHOWN = 2  # the first rows of key_figures.csv (their order is the o
 PRESENT_BANNER = BannerIds(ids.DATA_BANNER, ids.DATA_CHECK, ids.DATA_SHOWN, ids.DATA_NOW)
 
 
-def build_layout(graph_config: dict, status: DataStatus | None = None, language: str = "en") -> html.Div:
+def build_layout(graph_config: dcc.Graph.Config, status: DataStatus | None = None, language: str = "en") -> html.Div:
     """The kiosk frame; `status`: what the data banner says at page load (see components/data_banner)."""
     facts = [
         html.Div(
@@ -90,17 +91,17 @@ def build_layout(graph_config: dict, status: DataStatus | None = None, language:
             html.Section(
                 [
                     html.Div(id=ids.KICKER, className="present-kicker"),
-                    html.P(id=ids.CAPTION, className="present-caption", **{"aria-live": "polite"}),
+                    html.P(id=ids.CAPTION, className="present-caption", **attributes({"aria-live": "polite"})),
                     html.Div(html.Div(id=ids.PROGRESS, className="present-progress"), className="present-track"),
                     html.Div(id=ids.KEYS_HINT, className="present-keys"),
                 ],
                 className="present-footer",
-                **{"aria-labelledby": ids.KICKER},
+                **attributes({"aria-labelledby": ids.KICKER}),
             ),
         ],
         id=ids.ROOT,
         className="present-page",
-        **{"data-state": "loading"},
+        **attributes({"data-state": "loading"}),
     )
 
 
@@ -110,7 +111,7 @@ def key_figure_items(key_figures: pd.DataFrame, limit: int = KEY_FIGURES_SHOWN, 
     for row in key_figures.head(limit).itertuples(index=False):
         unit = key_figure_text(row, "unit", language)
         value = key_figure(row.value, unit, language)
-        number = (
+        number: list[str | html.Span] = (
             [value] if unit == "%" else [value, html.Span(" " + unit, className="present-unit")] if unit else [value]
         )
         items.append(

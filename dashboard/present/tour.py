@@ -1,6 +1,6 @@
 """The presentation tour: which scenes play, in which order, with which captions.
 
-An office lists the scenes in data/tour.csv (see data/README.md). Every row is either played or reported with
+An office lists the scenes in tour.csv (see dashboard/sample_data/README.md). Every row is either played or reported with
 its file, line and column and what to change; without the file (or with no playable row) the default tour plays:
 the whole network, each strategic partner, each world region that has partners, the pyramid, the mobility trend
 and, with agreements, the partners per field of study.

@@ -10,6 +10,7 @@ import plotly.graph_objects as go
 from dash import Input, Output, html
 
 from dashboard.callbacks.views import render_map
+from dashboard.components.attributes import attributes
 from dashboard.components.language import language_from_query, language_links, with_language
 from dashboard.destinations import Result, Search, find
 from dashboard.figures.public_map import public_hover, public_partners
@@ -102,7 +103,7 @@ def render_destinations(
                 lang=code,
                 title=language_name(code),
                 className="lang-link active" if code == language else "lang-link",
-                **({"aria-current": "true"} if code == language else {}),
+                **attributes({"aria-current": "true"} if code == language else {}),
             )
             for code in LANGUAGES
         ],

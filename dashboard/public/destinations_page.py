@@ -10,6 +10,7 @@ import pandas as pd
 from dash import dcc, html
 
 from dashboard import isced
+from dashboard.components.attributes import attributes
 from dashboard.components.cards import key_figure_cards
 from dashboard.destinations import PERIODS, SORTS, Search, field_options, languages_offered
 from dashboard.i18n import country_label, locale_of, number, text, value_label
@@ -108,7 +109,7 @@ def controls(dataset: Dataset, search: Search, language: str) -> html.Form:
         id=ids.CONTROLS,
         className="dest-controls",
         role="search",
-        **{"aria-label": text("dest.filters", language)},
+        **attributes({"aria-label": text("dest.filters", language)}),
     )
 
 
@@ -121,7 +122,13 @@ def filters_button(search: Search, language: str) -> str:
 
 
 def build_destinations_layout(
-    dataset: Dataset, search: Search, language: str, graph_config: dict, *, home: str, public_figures: str = ""
+    dataset: Dataset,
+    search: Search,
+    language: str,
+    graph_config: dcc.Graph.Config,
+    *,
+    home: str,
+    public_figures: str = "",
 ) -> html.Div:
     institution = dataset.institution
     figures = public_key_figures(dataset.key_figures, public_figures)
@@ -141,7 +148,7 @@ def build_destinations_layout(
                             html.A(text("dest.back", language), href=home, className="dest-back"),
                             html.Span(id=ids.LANGUAGE_LINKS, className="dest-languages"),
                         ],
-                        **{"aria-label": institution.short_name or institution.name},
+                        **attributes({"aria-label": institution.short_name or institution.name}),
                     ),
                 ],
                 className="dest-header",
@@ -154,7 +161,7 @@ def build_destinations_layout(
                         type="button",
                         n_clicks=0,
                         className="dest-filters-toggle",
-                        **{"aria-controls": ids.CONTROLS, "aria-expanded": "false"},
+                        **attributes({"aria-controls": ids.CONTROLS, "aria-expanded": "false"}),
                     ),
                     controls(dataset, search, language),
                     html.Div(
@@ -186,12 +193,12 @@ def build_destinations_layout(
                                 ),
                                 className="dest-map",
                                 role="img",
-                                **{"aria-label": text("dest.map", language)},
+                                **attributes({"aria-label": text("dest.map", language)}),
                             ),
                             html.Ul(id=ids.CARDS, className="dest-cards"),
                         ],
                         className="dest-results",
-                        **{"aria-labelledby": "dest-results-title"},
+                        **attributes({"aria-labelledby": "dest-results-title"}),
                     ),
                 ],
                 className="dest-main",

@@ -10,6 +10,7 @@ import dash_mantine_components as dmc
 from dash import Input, Output, dcc, html
 
 from dashboard.callbacks.views import render_map
+from dashboard.components.attributes import attributes
 from dashboard.components.language import language_from_query, with_language
 from dashboard.figures.public_map import public_hover, public_partners
 from dashboard.filters import FilterState, apply
@@ -20,7 +21,7 @@ from dashboard.public.destinations_callbacks import absolute
 from dashboard.store import DatasetStore
 
 
-def build_embed_layout(state: FilterState, language: str, graph_config: dict, *, home: str) -> html.Div:
+def build_embed_layout(state: FilterState, language: str, graph_config: dcc.Graph.Config, *, home: str) -> html.Div:
     return html.Div(
         [
             dcc.Location(id=ids.URL, refresh=False),
@@ -69,7 +70,7 @@ def build_embed_layout(state: FilterState, language: str, graph_config: dict, *,
                         ),
                         className="embed-map",
                         role="img",
-                        **{"aria-label": text("embed.map", language)},
+                        **attributes({"aria-label": text("embed.map", language)}),
                     ),
                 ],
                 className="embed-main",

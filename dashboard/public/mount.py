@@ -10,6 +10,7 @@ from urllib.parse import urlsplit
 import dash
 import dash_mantine_components as dmc
 import flask
+from dash import dcc
 from flask import redirect, request
 
 from dashboard.components.language import LocalisedDash, request_language
@@ -68,13 +69,13 @@ def mantine_page(page) -> dmc.MantineProvider:
     return dmc.MantineProvider(page, theme=MANTINE_THEME, forceColorScheme="light")
 
 
-def public_graph_config(main_config: dict) -> dict:
+def public_graph_config(main_config: dcc.Graph.Config) -> dcc.Graph.Config:
     """The dashboard's graph config without the mode bar: a student or a visitor has nothing to export."""
     return {**main_config, "displayModeBar": False, "scrollZoom": False, "responsive": True}
 
 
 def mount_public_pages(
-    main: dash.Dash, store: DatasetStore, settings: Settings, graph_config: dict
+    main: dash.Dash, store: DatasetStore, settings: Settings, graph_config: dcc.Graph.Config
 ) -> tuple[dash.Dash, dash.Dash]:
     """Serve /destinations/ and /embed/ (and redirect the bare paths there)."""
     home = main.config.requests_pathname_prefix

@@ -57,10 +57,10 @@ def live_app() -> Iterator[LiveApp]:
 
 @pytest.fixture(scope="module")
 def sample_app(tmp_path_factory) -> Iterator[LiveApp]:
-    """The app on the sample data in data/ (real names of every length)."""
+    """The app on the bundled sample (dashboard/sample_data: real names of every length)."""
     if not (SAMPLE / "partners.csv").is_file():
-        pytest.fail(f"no sample data at {SAMPLE}: the repository ships data/partners.csv")
-    # The geocoding cache goes to a temporary folder: a test never writes into data/.
+        pytest.fail(f"no sample data at {SAMPLE}: the package ships dashboard/sample_data/partners.csv")
+    # The geocoding cache goes to a temporary folder: a test never writes into the sample folder.
     settings = Settings(data_dir=SAMPLE, geocode_cache=str(tmp_path_factory.mktemp("geocache") / "cache.json"))
     yield from serve(load_dataset(settings), settings)
 

@@ -100,6 +100,12 @@ def expected_counts(dataset, search: str) -> tuple[int, int, dict[str, int]]:
     return len(view.partners), len(placed), view.tier_counts
 
 
+def wait_for_views(page, dataset, search: str, timeout: float = 15_000):
+    """Until the views have drawn `search` (expected_counts): before a test looks at something else."""
+    partners, markers, tiers = expected_counts(dataset, search)
+    return wait_until_shown(page, partners, markers, tiers, timeout=timeout)
+
+
 def assert_views_show(page, partners: set[str], tiers: dict[str, int], placed: set[str] | None = None):
     """Map markers, table rows, the partner count and the pyramid show these partners (on the map: `placed`, by
     default all of them) and these counts per tier: expectations the test worked out from its data by hand."""
@@ -114,8 +120,7 @@ def assert_views_show(page, partners: set[str], tiers: dict[str, int], placed: s
 
 def drawn(page, dataset, search: str = "", timeout: float = 30_000):
     """Until the views show `search`'s partners (the charts, the map and the table are drawn)."""
-    partners, markers, tiers = expected_counts(dataset, search)
-    shown = wait_until_shown(page, partners, markers, tiers, timeout=timeout)
+    shown = wait_for_views(page, dataset, search, timeout=timeout)
     page.wait_for_function("() => document.querySelectorAll('.atlas-graph .main-svg').length >= 7", timeout=timeout)
     return shown
 

@@ -4,27 +4,14 @@ expiring list and its links to the partner's panel. Expected values are read fro
 from __future__ import annotations
 
 import csv
-from pathlib import Path
 
 import pytest
 from playwright.sync_api import expect
 
 from dashboard import ids
-from tests.browser.helpers import assert_views_show
+from tests.browser.helpers import SAMPLE, assert_views_show
 
 pytestmark = pytest.mark.browser
-SAMPLE = Path(__file__).resolve().parents[2] / "data"
-
-
-@pytest.fixture(scope="module")
-def sample(tmp_path_factory):
-    """The app on data/, its geocoding cache in a temporary folder (a test never writes into data/)."""
-    from dashboard.config import Settings
-    from dashboard.dataset import load_dataset
-    from tests.browser.helpers import serve
-
-    settings = Settings(data_dir=SAMPLE, geocode_cache=str(tmp_path_factory.mktemp("geocache") / "cache.json"))
-    yield from serve(load_dataset(settings), settings)
 
 
 def rows(name: str) -> list[dict[str, str]]:
@@ -50,10 +37,10 @@ def tier_counts(partner_ids: set[str]) -> dict[str, int]:
     return tiers
 
 
-def test_the_nursing_filter_shows_only_partners_with_a_nursing_agreement_in_every_view(sample, open_page, page_log):
+def test_the_nursing_filter_shows_only_partners_with_a_nursing_agreement_in_every_view(sample_app, open_page, page_log):
     nursing = partners_with_field("0913")
     assert 0 < len(nursing) < len(rows("partners.csv"))
-    page = open_page(sample.url + "/?field=0913")
+    page = open_page(sample_app.url + "/?field=0913")
     assert_views_show(page, nursing, tier_counts(nursing))
     expect(page.locator(".filter-chip", has_text="0913 Nursing and midwifery")).to_have_count(1)
     # The top-partners chart only names partners of the filter.
@@ -70,10 +57,10 @@ def test_the_nursing_filter_shows_only_partners_with_a_nursing_agreement_in_ever
     assert page_log.errors == []
 
 
-def test_the_detail_panel_lists_the_partners_agreements(sample, open_page):
+def test_the_detail_panel_lists_the_partners_agreements(sample_app, open_page):
     partner = next(p for p in rows("partners.csv") if p["tier"] == "strategic")
     conditions = [row for row in rows("agreements.csv") if row["partner_id"] == partner["partner_id"]]
-    page = open_page(sample.url + f"/?partner={partner['partner_id']}")
+    page = open_page(sample_app.url + f"/?partner={partner['partner_id']}")
     title = page.locator(".atlas-detail .mantine-Drawer-title")
     expect(title).to_have_text(partner["name"], timeout=30_000)  # the sample page takes a while on a busy machine
     expect(page.locator(f"#{ids.DETAIL_BODY} .atlas-agreement")).to_have_count(len(conditions))
@@ -81,13 +68,13 @@ def test_the_detail_panel_lists_the_partners_agreements(sample, open_page):
     assert "We send (outgoing)" in body and "We receive (incoming)" in body
 
 
-def test_health_lists_the_expiring_agreements_and_links_open_the_right_partner(sample, open_page):
+def test_health_lists_the_expiring_agreements_and_links_open_the_right_partner(sample_app, open_page):
     latest = max(int(row["academic_year"][:4]) for row in rows("mobility.csv"))
     ending = [
         row for row in rows("agreements.csv") if row["last_year"][:4] == str(latest) and row["status"] != "terminated"
     ]
     assert ending, "the sample has agreements ending in its latest academic year"
-    page = open_page(sample.url + "/?tier=mobility")
+    page = open_page(sample_app.url + "/?tier=mobility")
     page.locator(f"#{ids.HEALTH_LINK}").click()
     page.wait_for_url("**/health?tier=mobility")
     mobility_tier = {p["partner_id"] for p in rows("partners.csv") if p["tier"] == "mobility"}

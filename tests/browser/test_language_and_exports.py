@@ -13,8 +13,8 @@ import pytest
 from openpyxl import load_workbook
 
 from dashboard import ids
-from tests.browser.helpers import LiveApp, expected_counts, serve
-from tests.browser.page_state import wait_for_search, wait_until_shown
+from tests.browser.helpers import LiveApp, serve, wait_for_views
+from tests.browser.page_state import wait_for_search
 from tests.factories import default_partners, make_dataset, make_partner
 
 pytestmark = pytest.mark.browser
@@ -27,11 +27,6 @@ def hostile_app() -> Iterator[LiveApp]:
     """The sample partners plus four whose names are spreadsheet formulas."""
     hostile = [make_partner(partner_id=f"H{i}", name=name, tier="mobility") for i, name in enumerate(HOSTILE_NAMES)]
     yield from serve(make_dataset(partners=[*default_partners(), *hostile]))
-
-
-def wait_for_views(page, dataset, search: str):
-    partners, markers, tiers = expected_counts(dataset, search)
-    return wait_until_shown(page, partners, markers, tiers)
 
 
 def test_the_switch_reloads_the_page_in_dutch_with_the_filters(live_app, open_page):
@@ -92,7 +87,7 @@ def test_the_partner_list_downloads_as_csv_and_xlsx(hostile_app, open_page, tmp_
     csv_path = tmp_path / "partners.csv"
     csv_download.value.save_as(csv_path)
     table = pd.read_csv(csv_path, sep=";" if language == "nl" else ",", encoding="utf-8-sig", dtype=str)
-    assert len(table) == int(shown.count) == len(shown.rows)
+    assert len(table) == int(shown.count) == len(shown.rows) == 7  # P07-P09 and the four hostile names
 
     with page.expect_download() as xlsx_download:
         page.click(f"#{ids.DOWNLOAD_XLSX}")

@@ -4,10 +4,11 @@ moved view in the address, scrolls the page unless focused, and the keyboard rea
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from dashboard import ids
-from dashboard.filters import FilterState, apply
 from tests.browser.page_state import (
     MAPLIBRE_JS,
     MARKER_CENTRE_JS,
@@ -59,9 +60,9 @@ def detail_title(page) -> str:
     return title.inner_text()
 
 
-def placed(dataset, search: str):
-    view = apply(FilterState.from_query(search, dataset), dataset)
-    return view.partners[view.partners["lat"].notna()]
+# By hand from tests/factories.py: every partner is placed; Turku and Jyväskylä are the Finnish ones.
+EVERYONE = ("P01", "P02", "P03", "P04", "P05", "P06", "P07", "P08", "P09")
+FINNISH = ("P02", "P08")
 
 
 def test_the_maplibre_handle_the_tests_read_is_there(live_app, open_page):
@@ -73,13 +74,12 @@ def test_the_maplibre_handle_the_tests_read_is_there(live_app, open_page):
 
 
 def test_a_country_filter_fits_the_view_to_that_country_with_every_partner_inside(live_app, open_page, page_log):
-    finnish = placed(live_app.dataset, "?country=FI")
     page = open_page(live_app.url + "/?country=FI")
-    wait_until_shown(page, len(finnish))
+    wait_until_shown(page, len(FINNISH))
     wait_for_map(page)
     box = page.locator(f"#{ids.WORLD_MAP} canvas.maplibregl-canvas").bounding_box()
     assert map_zoom(page) > 3, "still the world view"
-    for partner_id in finnish["partner_id"]:
+    for partner_id in FINNISH:
         x, y = page.evaluate(MARKER_CENTRE_JS, [ids.WORLD_MAP, partner_id])
         assert box["x"] + 10 < x < box["x"] + box["width"] - 10 and box["y"] + 10 < y < box["y"] + box["height"] - 10, (
             f"{partner_id} is outside the view"
@@ -95,13 +95,10 @@ def test_a_country_filter_fits_the_view_to_that_country_with_every_partner_insid
 def test_europe_is_clustered_at_world_view_with_counts_that_add_up_and_zooming_splits_them(
     live_app, open_page, page_log
 ):
-    everyone = placed(live_app.dataset, "")
     page = open_page(live_app.url + "/")
-    wait_until_shown(page, len(everyone))
+    wait_until_shown(page, len(EVERYONE))
     world = rendered(page)
-    assert sum(world) == len(everyone), (
-        f"clusters and markers count {sum(world)} partners, the filter shows {len(everyone)}"
-    )
+    assert sum(world) == len(EVERYONE), f"clusters and markers count {sum(world)} partners, not the 9 of the data"
     in_europe = rendered(page, EUROPE)
     assert max(in_europe) >= 2, f"no cluster in Europe at world view: {in_europe}"
 
@@ -229,13 +226,46 @@ def test_the_keyboard_reaches_a_partner_through_the_table_and_comes_back(live_ap
 
 
 def test_the_map_has_a_name_and_a_text_summary(live_app, open_page):
-    finnish = placed(live_app.dataset, "?country=FI")
     page = open_page(live_app.url + "/?country=FI")
-    wait_until_shown(page, len(finnish))
+    wait_until_shown(page, len(FINNISH))
     frame = page.locator(f"[data-chart={ids.WORLD_MAP}]")
     assert "map" in (frame.get_attribute("aria-label") or "").lower()
     described = frame.get_attribute("aria-describedby")
     page.wait_for_function("id => document.getElementById(id).textContent.includes('Finland')", arg=described)
     summary = page.locator(f"#{described}").text_content()
-    assert summary.startswith(f"{len(finnish)} partners on the map") and "Countries: 1." in summary
+    assert summary.startswith("2 partners on the map") and "Countries: 1." in summary
     assert "Finland" in page.locator(f"#{ids.MAP_SUMMARY}").inner_text()  # the same, visible under the map
+
+
+# Each partner marker's hover card as drawn (name, outgoing, incoming), by partner id.
+DRAWN_CARDS_JS = """
+(mapId) => {
+  const plot = document.querySelector(`#${mapId} .js-plotly-plot`);
+  const trace = plot._fullData.find((t) => t.name === "partners");
+  const cards = {};
+  Array.from(trace.customdata || []).forEach((c) => { cards[c[0]] = [c[1], Number(c[5]), Number(c[6])]; });
+  return cards;
+}
+"""
+
+
+def test_a_filter_redraws_the_markers_with_their_cards_without_sending_style_or_cards_again(live_app, open_page):
+    """The filter's answer carries neither the map's style (MapLibre keeps the one it has) nor the hover cards,
+    yet every marker shown hovers with its own name and its mobility in the filter."""
+    answers: list[str] = []
+    page = open_page(live_app.url + "/")
+    page.on("response", lambda r: answers.append(r.text()) if "_dash-update-component" in r.url else None)
+    wait_until_shown(page, len(live_app.dataset.partners))
+    page.click(".chip-strategic label")
+    # The strategic partners with their outgoing and incoming mobility, from the factory's count formula.
+    expected = {
+        "P01": ["Hanze University of Applied Sciences", 13, 11],
+        "P02": ["Turku University of Applied Sciences", 6, 10],
+        "P03": ["Strathmore University", 11, 15],
+    }
+    wait_until_shown(page, len(expected))
+    assert page.evaluate(DRAWN_CARDS_JS, ids.WORLD_MAP) == expected
+    last = [a for a in answers if ids.MAP_UPDATE in a][-1]
+    change = json.loads(last)["response"][ids.MAP_UPDATE]["data"]
+    assert "figure" not in change and "style" not in change["layout"]["map"]
+    assert not [name for name, _, _ in expected.values() if name in json.dumps(change["data"])]

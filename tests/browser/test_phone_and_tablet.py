@@ -26,15 +26,14 @@ def size_id(size: tuple[int, int]) -> str:
 
 
 @pytest.fixture
-def open_sized(browser, page_log: PageLog):
-    """open_sized(url, size, touch=False) -> a page of that viewport (a touch screen when `touch`); requests
-    that would leave the machine are stopped, as for open_page."""
-    contexts = []
+def open_sized(browser):
+    """open_sized(url, size, touch=False) -> a page of that viewport (a touch screen when `touch`)."""
+    contexts, log = [], PageLog()
 
     def _open(url: str, size: tuple[int, int], *, touch: bool = False):
         context = browser.new_context(viewport={"width": size[0], "height": size[1]}, has_touch=touch)
         contexts.append(context)
-        guard_outside_requests(context, page_log)
+        guard_outside_requests(context, log)
         page = context.new_page()
         page.goto(url)
         return page
@@ -42,6 +41,7 @@ def open_sized(browser, page_log: PageLog):
     yield _open
     for context in contexts:
         context.close()
+    assert log.outside == [], "the page asked for something outside this machine (offline and private)"
 
 
 def drawn(page, app: LiveApp, search: str = "") -> None:

@@ -59,8 +59,9 @@ def test_with_a_mobility_filter_the_cards_say_how_many_partners_have_that_mobili
     views = render_views(dataset, search)
     assert (views.partner_count, views.country_count, views.mobility_count) == (partners, countries, mobilities)
     partner_hint, country_hint, mobility_hint = views.count_hints
-    assert partner_hint == f"in the filter, whatever their mobility; {with_partners} of them with this mobility"
-    assert country_hint == f"in the filter, whatever their mobility; {with_countries} of them with this mobility"
+    tail = "of them with this mobility; the number counts all in the filter, whatever their mobility"
+    assert partner_hint == f"{with_partners} {tail}"
+    assert country_hint == f"{with_countries} {tail}"
     assert mobility_hint == counted
 
 
@@ -76,7 +77,10 @@ def test_without_a_mobility_filter_the_cards_count_the_filter_and_every_mobility
 
 def test_the_cards_speak_the_pages_language(dataset):
     views = render_views(dataset, "?participant=staff&direction=incoming", language="nl")
-    assert views.count_hints[0] == "in de filter, ongeacht hun mobiliteit; 1 daarvan met deze mobiliteit"
+    assert (
+        views.count_hints[0]
+        == "1 daarvan met deze mobiliteit; het getal telt alle in de filter, ongeacht hun mobiliteit"
+    )
     assert views.count_hints[2] == "geteld: personeel; inkomend; elk academiejaar"
 
 
@@ -98,7 +102,7 @@ def _sample_figures():
 
     from dashboard.importing import load_key_figures
 
-    figures, _ = load_key_figures(Path(__file__).resolve().parents[2] / "data" / "key_figures.csv")
+    figures, _ = load_key_figures(Path(__file__).resolve().parents[2] / "dashboard" / "sample_data" / "key_figures.csv")
     return figures
 
 

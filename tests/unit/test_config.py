@@ -33,7 +33,7 @@ def test_cache_lives_in_the_data_folder_unless_set(tmp_path):
 
 def test_defaults_point_at_the_bundled_sample_and_assets():
     settings = Settings()
-    assert settings.data_dir == README.parent / "data"
+    assert settings.data_dir == README.parent / "dashboard" / "sample_data"
     assert (settings.assets_dir / "topojson" / "world_110m.json").is_file()
     assert settings.debug is False and settings.host == "127.0.0.1"
 

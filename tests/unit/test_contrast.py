@@ -11,7 +11,7 @@ import pytest
 
 from dashboard.figures.theme import DARK, LIGHT
 
-CSS = (Path(__file__).resolve().parents[2] / "assets" / "app.css").read_text(encoding="utf-8")
+CSS = (Path(__file__).resolve().parents[2] / "dashboard" / "assets" / "app.css").read_text(encoding="utf-8")
 TIERS = ("strategic", "collaboration", "mobility")
 # Machado, Oliveira & Fernandes (2009), severity 1.0, on linear RGB.
 CVD = {

@@ -14,7 +14,7 @@ def test_an_empty_folder_says_the_partner_list_is_missing(tmp_path):
     dataset = load(tmp_path)
     assert dataset.partners.empty and dataset.mobility.empty
     text = dataset.report.to_text()
-    assert "no partners.csv (or .xlsx)" in text and "see data/README.md" in text
+    assert "no partners.csv (or .xlsx)" in text and "see dashboard/sample_data/README.md" in text
     assert not dataset.report.ok
     assert dataset.institution.name == "Home institution"
 

@@ -26,7 +26,7 @@ from dashboard.figures.world_map import (
 from tests.factories import GRONINGEN, MAP_HOSTILE_NAME, filtered_map, map_dataset
 
 HOSTILE = MAP_HOSTILE_NAME
-ASSETS = Path(__file__).resolve().parents[2] / "assets"
+ASSETS = Path(__file__).resolve().parents[2] / "dashboard" / "assets"
 
 
 @pytest.fixture(scope="module")

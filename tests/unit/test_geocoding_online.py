@@ -106,7 +106,7 @@ def test_requests_are_paced_at_one_a_second():
     for city in ("Leuven", "Gent", "Brugge"):
         online.geocode({**LEUVEN, "city": city})
     assert sum(time.sleeps) == pytest.approx(2.0)  # nothing before the first, one second before each next
-    assert online.limiter.min_delay_seconds == 1
+    assert online.min_delay_seconds == 1
 
 
 def test_the_real_nominatim_gets_the_configured_user_agent_and_a_timeout():

@@ -287,7 +287,9 @@ def test_data_readme_documents_every_agreements_column_and_its_aliases():
 
     from dashboard.importing.agreement_headers import AGREEMENT_ALIASES
 
-    readme = (Path(__file__).resolve().parents[2] / "data" / "README.md").read_text(encoding="utf-8")
+    readme = (Path(__file__).resolve().parents[2] / "dashboard" / "sample_data" / "README.md").read_text(
+        encoding="utf-8"
+    )
     section = readme.split("### agreements.csv", 1)[1].split("\n### ", 1)[0]
     for column in AGREEMENT_ALIASES:
         assert f"`{column}`" in section, column

@@ -116,7 +116,9 @@ def test_a_german_key_figure_comes_from_its_own_column():
     from dashboard.importing.reference import load_key_figures
     from dashboard.model import key_figure_text
 
-    figures, report = load_key_figures(Path(__file__).resolve().parents[2] / "data" / "key_figures.csv")
+    figures, report = load_key_figures(
+        Path(__file__).resolve().parents[2] / "dashboard" / "sample_data" / "key_figures.csv"
+    )
     row = next(figures.itertuples(index=False))
     assert key_figure_text(row, "label", "de") == "In der Forschung tätige Lehrende"
     assert key_figure_text(row, "label", "nl") == "Lesgevers betrokken bij onderzoek"

@@ -43,8 +43,8 @@ def test_the_poster_is_a_valid_plotly_figure():
 def test_the_map_outlines_come_from_the_local_assets_and_nothing_names_the_web():
     _dataset, _state, spec = _spec()
     url = spec["config"]["topojsonURL"]
-    assert url == (REPO_ROOT / "assets" / "topojson").resolve().as_uri() + "/"
-    assert (REPO_ROOT / "assets" / "topojson" / "world_110m.json").is_file()
+    assert url == (REPO_ROOT / "dashboard" / "assets" / "topojson").resolve().as_uri() + "/"
+    assert (REPO_ROOT / "dashboard" / "assets" / "topojson" / "world_110m.json").is_file()
     assert "http://" not in json.dumps(spec, default=str) and "https://" not in json.dumps(spec, default=str)
 
 
@@ -183,7 +183,7 @@ def test_the_poster_command_works_with_no_network_at_all(tmp_path):
         "--output",
         str(output),
         "--data-dir",
-        str(REPO_ROOT / "data"),
+        str(REPO_ROOT / "dashboard" / "sample_data"),
         "--tier",
         "strategic",
         "--country",

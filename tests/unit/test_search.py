@@ -72,3 +72,16 @@ def test_the_side_panels_search_filters_with_the_same_matcher(dataset):
     assert sorted(view.partners["partner_id"]) == ["P02", "P08"]
     view = apply(FilterState.from_query("?q=krakow", dataset), dataset)
     assert view.partners["partner_id"].tolist() == ["K1"]
+
+
+def test_the_country_box_options_carry_their_names_in_every_language(dataset):
+    from dashboard.components.filters_panel import country_options
+
+    options = {option["value"]: option for option in country_options(dataset, "en")}
+    finland = options["FI"]["search"].split()
+    assert finland[0] == "finland"  # the label shown, folded, first
+    assert {"finnland", "finlande", "suomi"} <= set(finland)  # German, French, Finnish
+    assert "polen" in options["PL"]["search"].split() and "zuid" in options["KR"]["search"].split()
+    # On a Dutch page the label is Dutch, and the English name still finds it.
+    dutch = {option["value"]: option for option in country_options(dataset, "nl")}
+    assert dutch["KR"]["label"] == "Zuid-Korea" and "south" in dutch["KR"]["search"].split()

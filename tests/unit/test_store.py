@@ -109,7 +109,7 @@ def sample_store(tmp_path):
     folder = copy_sample(tmp_path / "data")
     settings = Settings(data_dir=folder, geocode_cache=str(folder / ".geocache.json"))
     clock = Clock()
-    store = DatasetStore(settings, clock=clock, wall_clock=lambda: 4e9)
+    store = DatasetStore(settings, clock=clock, wall_time=lambda: 4e9)
     return store, folder, clock
 
 

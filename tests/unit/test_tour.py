@@ -167,10 +167,13 @@ def test_the_sample_tour_plays_whole_against_the_sample_data():
     from dashboard.config import Settings
     from dashboard.dataset import load_dataset
 
-    dataset = load_dataset(Settings(data_dir=root / "data"))
-    tour = load_tour(root / "data", dataset)
+    dataset = load_dataset(Settings(data_dir=root / "dashboard" / "sample_data"))
+    tour = load_tour(root / "dashboard" / "sample_data", dataset)
     assert tour.problems == ()
-    assert len(tour.scenes) == len((root / "data" / "tour.csv").read_text(encoding="utf-8").splitlines()) - 1
+    assert (
+        len(tour.scenes)
+        == len((root / "dashboard" / "sample_data" / "tour.csv").read_text(encoding="utf-8").splitlines()) - 1
+    )
 
 
 def test_the_check_command_lists_the_scenes_and_fails_on_a_left_out_row(tmp_path, capsys):

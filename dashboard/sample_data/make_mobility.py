@@ -1,6 +1,6 @@
 """Regenerate the illustrative mobility counts in data/mobility.csv from data/partners.csv.
 
-The counts are invented but shaped to be plausible for UCLL (see data/README.md): a few hundred outgoing
+The counts are invented but shaped to be plausible for UCLL (see dashboard/sample_data/README.md): a few hundred outgoing
 semester students a year across all partners, more short-term mobility once blended intensive programmes
 arrived, fewer staff, incoming below outgoing, a COVID dip in 2020-2021, more volume for higher tiers.
 The same partners.csv and seed always give the same file.

@@ -41,7 +41,7 @@
   function graphDiv() {
     var holder = byId(ID.graph);
     var gd = holder && holder.querySelector(".js-plotly-plot");
-    return gd && gd._fullLayout ? gd : null;
+    return gd && gd.layout ? gd : null; // gd.layout: plotly's public record that it has drawn the graph
   }
 
   function sceneMs() { return tour.seconds * 1000; }

@@ -208,14 +208,14 @@
   // Functions passed as props to dash-mantine-components ({"function": name, "options": {...}}).
   var dmcfuncs = (window.dashMantineFunctions = window.dashMantineFunctions || {});
   // The country box's search. Each option carries `search`: its names in every language, folded on the server by
-  // dashboard.countries.fold (components/filters_panel.py). Only what the person types is folded here, the same
+  // dashboard.folding.fold (components/filters_panel.py). Only what the person types is folded here, the same
   // way (case, accents, the letters fold writes in ASCII, punctuation); a word matches the start of a name, as
   // the side panel's search does (dashboard/search.py), so "finl", "Finnland" and "finlande" find Finland.
   var ASCII_LETTERS = { "ł": "l", "ø": "o", "æ": "ae", "œ": "oe", "đ": "d", "ð": "d", "ı": "i", "þ": "th",
-    "ħ": "h", "ŧ": "t", "ŀ": "l", "ĸ": "k", "ŋ": "n" };
+    "ħ": "h", "ŧ": "t", "ŀ": "l", "ĸ": "k", "ŋ": "n", "ß": "ss" };
   function foldTyped(text) {
     return String(text || "").normalize("NFKD").replace(/\p{M}/gu, "").toLowerCase()
-      .replace(/[łøæœđðıþħŧŀĸŋ]/g, function (c) { return ASCII_LETTERS[c]; })
+      .replace(/[łøæœđðıþħŧŀĸŋß]/g, function (c) { return ASCII_LETTERS[c]; })
       .replace(/[^\p{L}\p{N}]+/gu, " ").trim();
   }
   dmcfuncs.atlasCountryFilter = function (input) {

@@ -1,6 +1,6 @@
 """Regenerate the illustrative agreements in data/agreements.csv from data/partners.csv and data/mobility.csv.
 
-The conditions are invented but shaped like a university college's Erasmus+ agreements (see data/README.md):
+The conditions are invented but shaped like a university college's Erasmus+ agreements (see dashboard/sample_data/README.md):
 UCLL-like programmes (teacher education, nursing and midwifery, social work, business, applied computer
 science, biomedical laboratory technology, nutrition and dietetics, ...), mostly at bachelor level; strategic
 partners with the widest agreements, mobility partners with one or two; places set from the partner's mobility

@@ -1,0 +1,107 @@
+"""What the map callback sends: the whole figure and the hover cards once, then per filter only the traces and the
+view, with [dataset row, outgoing, incoming] per partner instead of its card."""
+
+from __future__ import annotations
+
+import base64
+import gzip
+
+import numpy as np
+import pytest
+from plotly.io.json import to_json_plotly
+
+from bench.synthetic import make_large_dataset
+from dashboard import ids
+from dashboard.callbacks.map_update import cards_for, map_payload, update_kind
+from dashboard.callbacks.views import render_map
+from dashboard.figures.world_map import CARD_STATIC, PARTNERS_TRACE, SELECTION_TRACE
+from dashboard.filters import FilterState, apply
+from tests.factories import make_dataset
+
+
+@pytest.fixture(scope="module")
+def dataset():
+    return make_dataset()
+
+
+def compact_rows(trace: dict) -> np.ndarray:
+    """The customdata of a compact partners trace as plotly.js reads it (typed-array spec) -> (n, 3) integers."""
+    spec = trace["customdata"]
+    flat = np.frombuffer(base64.b64decode(spec["bdata"]), dtype={"u2": "<u2", "u4": "<u4"}[spec["dtype"]])
+    return flat.reshape(-1, 3)
+
+
+def answer(dataset, search: str, kind: str, page_token: str | None = "held", **options) -> dict:
+    cards = cards_for(dataset, "en")
+    figure = render_map(dataset, search, compact=True, **options)
+    return map_payload(figure, kind, cards, cards.token if page_token == "held" else page_token)
+
+
+@pytest.mark.parametrize(
+    "triggered, kind",
+    [
+        (set(), "figure"),  # the first call
+        ({f"{ids.THEME_SWITCH}.checked"}, "figure"),
+        ({f"{ids.MAP_LAYER}.value", f"{ids.URL}.search"}, "figure"),
+        ({f"{ids.URL}.search"}, "patch"),
+        ({f"{ids.MAP_SIZE}.data"}, "patch"),
+        ({f"{ids.SELECTED_PARTNER}.data"}, "selection"),
+        ({f"{ids.SELECTED_PARTNER}.data", f"{ids.URL}.search"}, "patch"),
+    ],
+)
+def test_only_the_theme_the_layer_or_a_first_call_draws_the_map_anew(triggered, kind):
+    assert update_kind(triggered) == kind
+
+
+def test_a_filter_sends_the_traces_and_the_fitted_view_but_neither_style_nor_template(dataset):
+    whole = answer(dataset, "", "figure", page_token=None)
+    change = answer(dataset, "?country=FI", "patch")
+    assert set(whole) == {"token", "cards", "figure"} and whole["figure"]["layout"]["map"]["style"]["layers"]
+    assert set(change) == {"token", "data", "layout"}
+    assert "template" not in change["layout"] and "style" not in change["layout"]["map"]
+    # Fitted to Finland (about 60-70 N, 20-30 E) and zoomed in from the world view.
+    centre = change["layout"]["map"]["center"]
+    assert 58 < centre["lat"] < 71 and 19 < centre["lon"] < 32
+    assert change["layout"]["map"]["zoom"] > whole["figure"]["layout"]["map"]["zoom"]
+    assert change["layout"]["uirevision"] != whole["figure"]["layout"]["uirevision"]
+
+
+def test_the_compact_cards_point_at_each_shown_partner_with_its_mobility_in_the_filter(dataset):
+    search = "?region=Europe&direction=outgoing"
+    change = answer(dataset, search, "patch")
+    partners = next(t for t in change["data"] if t["name"] == PARTNERS_TRACE)
+    rows = compact_rows(partners)
+    view = apply(FilterState.from_query(search, dataset), dataset)
+    shown = view.partners[view.partners["lat"].notna()].set_index("partner_id")
+    ids_sent = dataset.partners["partner_id"].to_numpy()[rows[:, 0]]
+    assert sorted(ids_sent) == sorted(shown.index)
+    for partner_id, (_, outgoing, incoming) in zip(ids_sent, rows):
+        assert (outgoing, incoming) == (shown.loc[partner_id, "outgoing"], shown.loc[partner_id, "incoming"])
+    cards = cards_for(dataset, "en").rows
+    name = CARD_STATIC.index("name")
+    for row, partner_id in zip(rows[:, 0], ids_sent):
+        assert cards[row][0] == partner_id and cards[row][name] == shown.loc[partner_id, "name"]
+
+
+def test_a_page_without_these_cards_gets_them_with_the_whole_figure(dataset):
+    stale = answer(dataset, "?country=FI", "patch", page_token="en-0000")
+    assert set(stale) == {"token", "cards", "figure"}
+    dutch = cards_for(dataset, "nl")
+    assert dutch.token != cards_for(dataset, "en").token and dutch.token.startswith("nl-")
+    assert cards_for(make_dataset(), "en").token == cards_for(dataset, "en").token  # the same cards, the same name
+
+
+def test_a_selection_sends_only_the_ring_and_the_centre(dataset):
+    change = answer(dataset, "", "selection", selected_id="P02")
+    (ring,) = change["traces"].values()
+    assert ring["name"] == SELECTION_TRACE and len(ring["lat"]) == 1
+    assert set(change["layout"]) == {"map"} and set(change["layout"]["map"]) == {"center"}
+
+
+def test_at_a_hundred_times_the_sample_a_click_back_to_all_partners_is_under_200_kb_on_the_wire():
+    large = make_large_dataset(partners=12_000, mobility_rows=120_000)
+    cards = cards_for(large, "en")
+    change = map_payload(render_map(large, "", compact=True), "patch", cards, cards.token)
+    sent = len(gzip.compress(to_json_plotly(change).encode(), 6))
+    with_cards = len(gzip.compress(to_json_plotly(render_map(large, "")).encode(), 6))
+    assert sent < 200_000 < with_cards, (sent, with_cards)
