@@ -60,7 +60,15 @@ def build_layout(
                 dcc.Location(id=ids.URL, refresh="callback-nav"),
                 dcc.Store(id=ids.SELECTED_PARTNER, data=None),
                 header(dataset.institution, dark=dark, language=language),
-                html.Aside(filters_panel(dataset, language), id=ids.FILTERS_DRAWER, className="atlas-aside"),
+                # The filter panel beside the results; on a phone a modal drawer (atlas-narrow.js makes its role
+                # dialog, named by data-dialog-label, while open: an <aside> may not take that role).
+                html.Div(
+                    filters_panel(dataset, language),
+                    id=ids.FILTERS_DRAWER,
+                    className="atlas-aside",
+                    role="complementary",
+                    **{"data-dialog-label": text("filters", language)},
+                ),
                 html.Main(
                     id=ids.SKIP_TARGET,
                     tabIndex="-1",

@@ -22,6 +22,15 @@
     document.querySelectorAll(".atlas-header, .atlas-main").forEach(function (part) {
       if (open) { part.setAttribute("inert", ""); } else { part.removeAttribute("inert"); }
     });
+    // Open, it is a modal dialog (the rest is inert); closed, the page's filter panel again.
+    if (open) {
+      drawer.setAttribute("role", "dialog");
+      drawer.setAttribute("aria-modal", "true");
+      drawer.setAttribute("aria-label", drawer.getAttribute("data-dialog-label") || "");
+    } else {
+      drawer.setAttribute("role", "complementary");
+      ["aria-modal", "aria-label"].forEach(function (name) { drawer.removeAttribute(name); });
+    }
     if (open) {
       (byId(CLOSE) || drawer).focus();
     } else if (giveFocusBack) {

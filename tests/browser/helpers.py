@@ -122,7 +122,7 @@ def assert_views_show(
 def drawn(page, dataset, search: str = "", timeout: float = VIEWS_TIMEOUT_MS):
     """Until the views show `search`'s partners (the charts, the map and the table are drawn)."""
     shown = wait_for_views(page, dataset, search, timeout=timeout)
-    page.wait_for_function("() => document.querySelectorAll('.atlas-graph .main-svg').length >= 7")
+    page.wait_for_function("() => document.querySelectorAll('.atlas-graph .main-svg').length >= 7", timeout=timeout)
     return shown
 
 
