@@ -30,6 +30,7 @@ from dashboard.config import Settings
 from dashboard.figures.graph_config import for_download, graph_config
 from dashboard.filters import FilterState, apply
 from dashboard.i18n import LANGUAGES
+from dashboard.i18n.libraries import plotly_locale
 from dashboard.map_address import map_layer, with_map_params
 from dashboard.paths import HEALTH_PATH
 from dashboard.store import DatasetStore
@@ -109,8 +110,11 @@ def register_callbacks(app: dash.Dash, store: DatasetStore, settings: Settings) 
 
     @app.callback(*VIEW_OUTPUTS, Input(ids.URL, "search"), Input(ids.THEME_SWITCH, "checked"))
     def update_views(search, dark):
-        views = render_views(store.current(), search, dark, language(search))
-        return (*views.outputs(), *(for_download(config, views.png_names[graph_id]) for graph_id in PNG_CHARTS))
+        lang = language(search)
+        views = render_views(store.current(), search, dark, lang)
+        # The config replaces the layout's, so it carries the page's plotly locale too (toolbar tooltips).
+        localised = {**config, "locale": plotly_locale(lang, settings.assets_dir)}
+        return (*views.outputs(), *(for_download(localised, views.png_names[graph_id]) for graph_id in PNG_CHARTS))
 
     def assets_url() -> str:
         """This server's asset folder as an absolute URL: MapLibre refuses a relative sprite URL ("Map error")."""
