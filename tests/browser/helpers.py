@@ -19,12 +19,13 @@ from dashboard.app import create_app  # noqa: E402  (after quieting werkzeug)
 from dashboard.config import Settings  # noqa: E402
 from dashboard.filters import FilterState, apply  # noqa: E402
 from dashboard.model import Dataset  # noqa: E402
+from dashboard.paths import SAMPLE_DATA_DIR  # noqa: E402
 from dashboard.present import ids as present_ids  # noqa: E402
 from tests.browser.page_state import wait_until_shown  # noqa: E402
 from tests.factories import default_partners, make_dataset, make_partner  # noqa: E402
 
 VIEWPORT = {"width": 1600, "height": 1000}
-SAMPLE = Path(__file__).resolve().parents[2] / "data"  # the sample data the repository ships
+SAMPLE = SAMPLE_DATA_DIR  # the sample data the package ships
 
 
 # --- the app in a thread -----------------------------------------------------------------------------------------
