@@ -67,7 +67,7 @@ def build_layout(
                     id=ids.FILTERS_DRAWER,
                     className="atlas-aside",
                     role="complementary",
-                    **{"data-dialog-label": text("filters", language)},
+                    **attributes({"data-dialog-label": text("filters", language)}),
                 ),
                 html.Main(
                     id=ids.SKIP_TARGET,

@@ -14,7 +14,6 @@ from dashboard.dataset import load_dataset
 from tests.browser.helpers import (
     PRESENT_SCREEN,
     ROOT,
-    SAMPLE,
     VIEWPORT,
     LiveApp,
     PageLog,
@@ -23,6 +22,7 @@ from tests.browser.helpers import (
     serve,
 )
 from tests.factories import make_dataset
+from tests.helpers import SAMPLE
 
 # No GPU here: Chromium draws the map's WebGL with SwiftShader, its software renderer (--disable-gpu keeps it
 # from probing for hardware; newer builds want --enable-unsafe-swiftshader to allow that fallback for WebGL).

@@ -19,13 +19,11 @@ from dashboard.app import create_app  # noqa: E402  (after quieting werkzeug)
 from dashboard.config import Settings  # noqa: E402
 from dashboard.filters import FilterState, apply  # noqa: E402
 from dashboard.model import Dataset  # noqa: E402
-from dashboard.paths import SAMPLE_DATA_DIR  # noqa: E402
 from dashboard.present import ids as present_ids  # noqa: E402
-from tests.browser.page_state import wait_until_shown  # noqa: E402
+from tests.browser.page_state import VIEWS_TIMEOUT_MS, wait_until_shown  # noqa: E402
 from tests.factories import default_partners, make_dataset, make_partner  # noqa: E402
 
 VIEWPORT = {"width": 1600, "height": 1000}
-SAMPLE = SAMPLE_DATA_DIR  # the sample data the package ships
 
 
 # --- the app in a thread -----------------------------------------------------------------------------------------
@@ -101,17 +99,19 @@ def expected_counts(dataset, search: str) -> tuple[int, int, dict[str, int]]:
     return len(view.partners), len(placed), view.tier_counts
 
 
-def wait_for_views(page, dataset, search: str, timeout: float = 15_000):
+def wait_for_views(page, dataset, search: str, timeout: float = VIEWS_TIMEOUT_MS):
     """Until the views have drawn `search` (expected_counts): before a test looks at something else."""
     partners, markers, tiers = expected_counts(dataset, search)
     return wait_until_shown(page, partners, markers, tiers, timeout=timeout)
 
 
-def assert_views_show(page, partners: set[str], tiers: dict[str, int], placed: set[str] | None = None):
+def assert_views_show(
+    page, partners: set[str], tiers: dict[str, int], placed: set[str] | None = None, timeout: float = VIEWS_TIMEOUT_MS
+):
     """Map markers, table rows, the partner count and the pyramid show these partners (on the map: `placed`, by
     default all of them) and these counts per tier: expectations the test worked out from its data by hand."""
     placed = partners if placed is None else placed
-    shown = wait_until_shown(page, len(partners), len(placed), tiers)
+    shown = wait_until_shown(page, len(partners), len(placed), tiers, timeout=timeout)
     assert shown.count == str(len(partners))
     assert set(shown.rows) == partners
     assert set(shown.markers) == placed
@@ -119,7 +119,7 @@ def assert_views_show(page, partners: set[str], tiers: dict[str, int], placed: s
     return shown
 
 
-def drawn(page, dataset, search: str = "", timeout: float = 30_000):
+def drawn(page, dataset, search: str = "", timeout: float = VIEWS_TIMEOUT_MS):
     """Until the views show `search`'s partners (the charts, the map and the table are drawn)."""
     shown = wait_for_views(page, dataset, search, timeout=timeout)
     page.wait_for_function("() => document.querySelectorAll('.atlas-graph .main-svg').length >= 7", timeout=timeout)

@@ -46,13 +46,22 @@ class Shown:
     ready: bool
 
 
+# How long a test waits for the views to show a state: generous, since a shared 2-core machine under load can take
+# many seconds per redraw; a passing test waits only as long as the page takes.
+VIEWS_TIMEOUT_MS = 45_000
+
+
 def read_state(page) -> Shown:
     raw = page.evaluate(READ_STATE_JS, [ids.WORLD_MAP, ids.TIER_PYRAMID, ids.PARTNER_TABLE, ids.PARTNER_COUNT])
     return Shown(**raw)
 
 
 def wait_until_shown(
-    page, partner_count: int, markers: int | None = None, tiers: dict[str, int] | None = None, timeout: float = 15_000
+    page,
+    partner_count: int,
+    markers: int | None = None,
+    tiers: dict[str, int] | None = None,
+    timeout: float = VIEWS_TIMEOUT_MS,
 ) -> Shown:
     """Wait until the table and partner-count show `partner_count` partners, the map `markers` markers (default:
     the same number) and the pyramid `tiers` (when given), then read everything. Plotly redraws after React

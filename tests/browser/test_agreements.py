@@ -9,7 +9,8 @@ import pytest
 from playwright.sync_api import expect
 
 from dashboard import ids
-from tests.browser.helpers import SAMPLE, assert_views_show
+from tests.browser.helpers import assert_views_show
+from tests.helpers import SAMPLE
 
 pytestmark = pytest.mark.browser
 

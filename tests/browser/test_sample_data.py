@@ -1,5 +1,5 @@
-"""The dashboard on the sample data in data/: the numbers the page shows are the numbers of the files, read here
-from data/partners.csv directly."""
+"""The dashboard on the bundled sample (dashboard/sample_data): the numbers the page shows are the numbers of the
+files, read here from its partners.csv directly."""
 
 from __future__ import annotations
 
@@ -7,7 +7,8 @@ import csv
 
 import pytest
 
-from tests.browser.helpers import SAMPLE, assert_views_show
+from tests.browser.helpers import assert_views_show
+from tests.helpers import SAMPLE
 
 pytestmark = pytest.mark.browser
 TIERS = ("strategic", "collaboration", "mobility")
