@@ -176,6 +176,8 @@ def test_the_page_fits_phones_tablets_and_big_screens(open_student, size):
     assert not layout["wide"], "the page scrolls sideways"
     assert layout["overflowing"] == []
     assert layout["small"] == [], "touch targets under 44 px"
+    # The map's box exists once it is laid out (bounding_box() is None before): wait for it, not for a time.
+    expect(page.locator(f"#{ids.MAP}")).to_be_visible()
     map_box = page.locator(f"#{ids.MAP}").bounding_box()
     if width < 1100:
         # One column: the map takes the screen's width (less the page's margins); the first screen shows the
