@@ -159,6 +159,18 @@ def marker_centre(page, partner_id: str) -> list[float]:
     place = page.evaluate(PARTNER_PLACE_JS, [ids.WORLD_MAP, partner_id])
     assert place, f"no marker for {partner_id} on the map"
     zoom_map(page, place[0], place[1], CITY_ZOOM)
+    # The map's box moves while the detail drawer slides in and pushes the page aside: a person clicks where the
+    # marker is once it stands still, so wait until its screen point is the same on two polls.
+    page.wait_for_function(
+        f"""([mapId, partnerId]) => {{
+            const point = JSON.stringify(({MARKER_CENTRE_JS})([mapId, partnerId]));
+            const steady = window.__atlasLastMarkerPoint === point;
+            window.__atlasLastMarkerPoint = point;
+            return steady && point !== "null";
+        }}""",
+        arg=[ids.WORLD_MAP, partner_id],
+        polling=100,
+    )
     centre = page.evaluate(MARKER_CENTRE_JS, [ids.WORLD_MAP, partner_id])
     assert centre, f"no marker for {partner_id} on the map"
     return centre
