@@ -358,6 +358,13 @@ def _choropleth(partners: pd.DataFrame, theme: Theme, metric: str, language: str
         colorscale=[list(stop) for stop in theme.sequential],
         customdata=customdata,
         marker=dict(line=dict(color=theme.country_border, width=0.6)),
+        **choropleth_legend(title, theme, language),
+    )
+
+
+def choropleth_legend(title: str, theme: Theme, language: str) -> dict:
+    """The countries layer's colour bar and hover card, alike on the SVG map and on MapLibre's."""
+    return dict(
         colorbar=dict(
             title=dict(text=title, font=dict(color=theme.text)),
             thickness=14,

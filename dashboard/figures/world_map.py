@@ -21,7 +21,7 @@ from dashboard.figures.geo import (
     quick_view,
     spread_rings,
 )
-from dashboard.figures.geo_map import FLOW_WIDTHS, HoverCards, choropleth_rows, hover_fields
+from dashboard.figures.geo_map import FLOW_WIDTHS, HoverCards, choropleth_legend, choropleth_rows, hover_fields
 from dashboard.figures.theme import Theme, get_theme, make_figure
 from dashboard.i18n import number, separators, text
 from dashboard.model import TIERS, Institution
@@ -400,23 +400,7 @@ def _choropleth(partners: pd.DataFrame, theme: Theme, metric: str, language: str
         colorscale=[list(stop) for stop in theme.sequential],
         customdata=customdata,
         marker=dict(line=dict(color=theme.country_border, width=0.6), opacity=0.85),
-        colorbar=dict(
-            title=dict(text=title, font=dict(color=theme.text)),
-            thickness=14,
-            len=0.55,
-            x=0.99,
-            outlinewidth=0,
-            tickfont=dict(color=theme.muted),
-        ),
-        hovertemplate=(
-            "<b>%{customdata[1]}</b><br>"
-            + text("hover.partners", language, count="%{customdata[2]}")
-            + "<br>"
-            + text("hover.mobilities_in_filter", language, count="%{customdata[3]:,}")
-            + "<extra></extra>"
-        ),
-        name=title,
-        showlegend=False,
+        **choropleth_legend(title, theme, language),
     )
 
 
