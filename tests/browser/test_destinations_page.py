@@ -176,9 +176,11 @@ def test_the_page_fits_phones_tablets_and_big_screens(open_student, size):
     assert not layout["wide"], "the page scrolls sideways"
     assert layout["overflowing"] == []
     assert layout["small"] == [], "touch targets under 44 px"
-    # The map's box exists once it is laid out (bounding_box() is None before): wait for it, not for a time.
-    expect(page.locator(f"#{ids.MAP}")).to_be_visible()
-    map_box = page.locator(f"#{ids.MAP}").bounding_box()
+    # dcc.Graph swaps its lazy placeholder for the plot (the element under #dest-map is replaced, and has no box
+    # in between): wait for the plot to be drawn, then measure the map's frame, which the page lays out.
+    expect(page.locator(f"#{ids.MAP} .js-plotly-plot")).to_be_attached()
+    map_box = page.locator(".dest-map").bounding_box()
+    assert map_box is not None, "the map's frame is not laid out"
     if width < 1100:
         # One column: the map takes the screen's width (less the page's margins); the first screen shows the
         # results, and the choice opens from "Filters (1)".
