@@ -4,6 +4,16 @@
  * view, merged into the figure the page has so its `layout.map.style` stays the same object and MapLibre is not
  * handed a style again. The partners' hover cards come once (`cards`, by dataset row); each filter sends
  * [row, outgoing, incoming] per partner, turned back here into the card plotly's hovertemplate reads.
+ *
+ * The mode bar's PNG download is named after the filter, as the charts' are. plotly's own button takes the name from
+ * the graph's config, and a new config per filter would make plotly rebuild the WebGL map; so the map's config gets,
+ * once, a button of its own (plotly's public custom-button interface) that asks plotly.downloadImage for the name
+ * the last update sent.
+ *
+ * While MapLibre (re)loads a style, plotly's hover over the clustered partners queries layers that do not exist
+ * yet: plotly throws "Map error." and the map takes no further update, so it keeps showing the partners of before
+ * (plotly/dash#2706, open). A whole figure therefore makes the map ignore the pointer until plotly reports that
+ * figure drawn (`plotly_afterplot` with the figure's stamp in `layout.meta`).
  */
 (function () {
   "use strict";
@@ -40,16 +50,87 @@
     return Object.assign({}, trace, { customdata: whole });
   }
 
-  var held = { token: null, cards: null };
+  var held = { token: null, cards: null, png: null };
+
+  // The first value `get` gives that is not empty, looked for once a frame.
+  function until(get) {
+    return new Promise(function (resolve) {
+      (function check() {
+        var value = get();
+        if (value) resolve(value);
+        else window.requestAnimationFrame(check);
+      })();
+    });
+  }
+
+  // plotly.js loads after the page (dcc.Graph fetches it when a graph first renders): the button wants its icon.
+  function plotlyReady() {
+    return until(function () { return window.Plotly && window.Plotly.Icons ? window.Plotly : null; });
+  }
+
+  var MAP_ID = "world-map"; // ids.WORLD_MAP
+  var LOADING = "atlas-map-loading"; // app.css: no pointer events on the map
+  var drawing = { stamp: 0, listening: null };
+
+  function mapGraph() {
+    var host = document.getElementById(MAP_ID);
+    return host && host.querySelector(".js-plotly-plot");
+  }
+
+  function whenGraph() {
+    return until(function () {
+      var gd = mapGraph();
+      return gd && typeof gd.on === "function" ? gd : null;
+    });
+  }
+
+  // Stamp a whole figure and hold the pointer off the map until plotly has drawn it.
+  function guarded(layout) {
+    drawing.stamp += 1;
+    var host = document.getElementById(MAP_ID);
+    if (host) host.classList.add(LOADING);
+    if (!drawing.listening) {
+      drawing.listening = whenGraph().then(function (gd) {
+        gd.on("plotly_afterplot", function () {
+          var meta = gd.layout && gd.layout.meta;
+          if (meta && meta.atlasDrawn === drawing.stamp) document.getElementById(MAP_ID).classList.remove(LOADING);
+        });
+      });
+    }
+    return Object.assign({}, layout, { meta: Object.assign({}, layout.meta, { atlasDrawn: drawing.stamp }) });
+  }
+
+  var PNG_BUTTON = "atlasMapPng";
+
+  function withPngButton(config, Plotly) {
+    var own = config.toImageButtonOptions || {};
+    var button = {
+      name: PNG_BUTTON,
+      title: held.png.title,
+      icon: Plotly.Icons.camera,
+      click: function (gd) {
+        Plotly.downloadImage(gd, Object.assign({ format: "png" }, own, { filename: held.png.name }));
+      },
+    };
+    return Object.assign({}, config, {
+      modeBarButtonsToRemove: (config.modeBarButtonsToRemove || []).concat(["toImage"]),
+      modeBarButtonsToAdd: [button],
+    });
+  }
+
+  function hasPngButton(config) {
+    return (config.modeBarButtonsToAdd || []).some(function (b) { return b && b.name === PNG_BUTTON; });
+  }
 
   window.dash_clientside = window.dash_clientside || {};
   window.dash_clientside.atlasMap = {
-    drawMap: function (update, figure) {
+    drawMap: function (update, figure, config) {
       var noUpdate = window.dash_clientside.no_update;
-      if (!update) return [noUpdate, noUpdate];
-      if (update.cards) held = { token: update.token, cards: update.cards };
+      if (!update) return [noUpdate, noUpdate, noUpdate];
+      if (update.cards) held = { token: update.token, cards: update.cards, png: held.png };
+      if (update.png) held.png = update.png;
       var base = update.figure || figure;
-      if (!base || !base.layout || !base.data) return [noUpdate, noUpdate];
+      if (!base || !base.layout || !base.data) return [noUpdate, noUpdate, noUpdate];
       var data = update.data || base.data;
       if (update.traces) {
         data = data.slice();
@@ -60,9 +141,15 @@
         layout = Object.assign({}, base.layout, update.layout);
         layout.map = Object.assign({}, base.layout.map, update.layout.map || {});
       }
+      if (update.figure) layout = guarded(layout);
       var cards = held.token === update.token ? held.cards : null;
       var drawn = { data: data.map(function (trace) { return withCards(trace, cards); }), layout: layout };
-      return [drawn, held.token === update.token ? held.token : null];
+      var token = held.token === update.token ? held.token : null;
+      if (!held.png || !config || config.displayModeBar === false || hasPngButton(config)) {
+        return [drawn, token, noUpdate];
+      }
+      // The first figure and the config together: plotly draws the map once.
+      return plotlyReady().then(function (Plotly) { return [drawn, token, withPngButton(config, Plotly)]; });
     },
   };
 })();

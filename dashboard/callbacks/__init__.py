@@ -27,9 +27,10 @@ from dashboard.callbacks.views import (
 from dashboard.components.language import language_from_query, language_links
 from dashboard.components.panels import size_legend
 from dashboard.config import Settings
+from dashboard.exports import export_filename
 from dashboard.figures.graph_config import for_download, graph_config
 from dashboard.filters import FilterState, apply
-from dashboard.i18n import LANGUAGES
+from dashboard.i18n import LANGUAGES, text
 from dashboard.i18n.libraries import plotly_locale
 from dashboard.map_address import map_layer, with_map_params
 from dashboard.paths import HEALTH_PATH
@@ -155,7 +156,11 @@ def register_callbacks(app: dash.Dash, store: DatasetStore, settings: Settings) 
             compact=True,
         )
         kind = update_kind(set(ctx.triggered_prop_ids))
-        payload = map_payload(figure, kind, cards_for(dataset, language(search)), page_token)
+        png = {
+            "name": export_filename(state, "", stem=ids.WORLD_MAP),
+            "title": text("map.download_png", language(search)),
+        }
+        payload = map_payload(figure, kind, cards_for(dataset, language(search)), page_token, png)
         if kind == "selection":
             return payload, dash.no_update, dash.no_update, dash.no_update, dash.no_update
         return (
@@ -170,8 +175,10 @@ def register_callbacks(app: dash.Dash, store: DatasetStore, settings: Settings) 
         ClientsideFunction(namespace="atlasMap", function_name="drawMap"),
         Output(ids.WORLD_MAP, "figure"),
         Output(ids.MAP_CARDS_TOKEN, "data"),
+        Output(ids.WORLD_MAP, "config"),
         Input(ids.MAP_UPDATE, "data"),
         State(ids.WORLD_MAP, "figure"),
+        State(ids.WORLD_MAP, "config"),
     )
 
     @app.callback(

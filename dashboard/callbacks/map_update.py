@@ -73,14 +73,19 @@ def update_kind(triggered: set[str] | frozenset[str]) -> str:
     return "patch"
 
 
-def map_payload(figure: go.Figure, kind: str, cards: Cards, page_token: str | None) -> dict:
+def map_payload(
+    figure: go.Figure, kind: str, cards: Cards, page_token: str | None, png: dict[str, str] | None = None
+) -> dict:
     """The map callback's answer for `figure` (built with compact cards: render_map(compact=True)).
 
     A page that does not hold these cards (`page_token` differs: a new page, or the data changed) gets the cards
-    and the whole figure, whatever the kind.
+    and the whole figure, whatever the kind. `png` ({"name", "title"}) names the mode bar's PNG download after the
+    filter: the page's own button reads it (a new plotly config per filter would rebuild the WebGL map).
     """
     spec = figure.to_dict()
     payload: dict = {"token": cards.token}
+    if png:
+        payload["png"] = png
     if page_token != cards.token:
         payload["cards"] = cards.rows
         kind = "figure"

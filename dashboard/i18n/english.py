@@ -133,6 +133,7 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
     "map.views": "Map views",
     "map.aria": "World map of the partners in the filter",
     "map.summary": "Countries: {countries}. Most partners: {top}.",
+    "map.download_png": "Download the map as a PNG",
     "map.list_link": "Partner list (the map as a table, Alt+L)",
     "map.scroll_hint": "Ctrl + scroll, or click the map first, to zoom with the wheel",
     "map.touch_hint": "Tap the map first to move it with one finger; two fingers move it at any time",

@@ -30,8 +30,10 @@ READ_STATE_JS = """
   try { api = window.dash_ag_grid.getApi(tableId); } catch (e) { /* the grid is still mounting */ }
   if (api) api.forEachNodeAfterFilter((node) => rows.push(String(node.data.partner_id)));
   const count = document.getElementById(countId);
+  // The map takes the pointer again once MapLibre has drawn the figure (assets/atlas-map.js, "atlas-map-loading").
+  const mapReady = map && !document.getElementById(mapId).classList.contains("atlas-map-loading");
   return {markers, tiers, rows, count: count ? count.textContent : null, search: window.location.search,
-          ready: Boolean(api && map && map._fullData && pyramid && pyramid._fullData)};
+          ready: Boolean(api && mapReady && map._fullData && pyramid && pyramid._fullData)};
 }
 """
 

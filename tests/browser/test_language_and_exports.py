@@ -11,10 +11,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 from openpyxl import load_workbook
+from playwright.sync_api import expect
 
 from dashboard import ids
 from tests.browser.helpers import LiveApp, serve, wait_for_views
-from tests.browser.page_state import wait_for_search
+from tests.browser.page_state import MAPLIBRE_JS, wait_for_search
 from tests.factories import default_partners, make_dataset, make_partner
 
 pytestmark = pytest.mark.browser
@@ -110,6 +111,40 @@ def test_the_partner_list_downloads_as_csv_and_xlsx(hostile_app, open_page, tmp_
     assert all(cell.number_format == "@" for row in sheet.iter_rows() for cell in row if isinstance(cell.value, str))
 
 
+def download_name(page, plot: str) -> str:
+    page.hover(plot)
+    with page.expect_download() as download:
+        page.click(f"{plot} .modebar-btn[data-title^='Download']")
+    return download.value.suggested_filename
+
+
+def test_the_maps_png_follows_a_filter_without_drawing_the_map_anew(live_app, open_page):
+    page = open_page(live_app.url + "/")
+    wait_for_views(page, live_app.dataset, "")
+    plot = f"#{ids.WORLD_MAP} .js-plotly-plot"
+    assert download_name(page, plot) == f"{ids.WORLD_MAP}.png"
+    # The MapLibre map of this page, marked: a new plotly config would replace it.
+    page.evaluate(f"() => {{ ({MAPLIBRE_JS})({ids.WORLD_MAP!r}).atlasMark = 'first'; }}")
+    page.click(".chip-strategic label")
+    wait_for_views(page, live_app.dataset, "?tier=strategic")
+    assert download_name(page, plot) == f"{ids.WORLD_MAP}_tier-strategic.png"
+    assert page.evaluate(f"() => ({MAPLIBRE_JS})({ids.WORLD_MAP!r}).atlasMark") == "first"
+    # One PNG button, in the page's language.
+    assert page.locator(f"{plot} .modebar-btn[data-title^='Download']").count() == 1
+
+
+def test_the_maps_png_button_speaks_the_pages_language(live_app, open_page):
+    page = open_page(live_app.url + "/?lang=de&tier=strategic")
+    wait_for_views(page, live_app.dataset, "?tier=strategic")
+    plot = f"#{ids.WORLD_MAP} .js-plotly-plot"
+    button = page.locator(f"{plot} .modebar-btn[data-title='Karte als PNG herunterladen']")
+    expect(button).to_have_count(1)
+    page.hover(plot)
+    with page.expect_download() as download:
+        button.click()
+    assert download.value.suggested_filename == f"{ids.WORLD_MAP}_tier-strategic.png"
+
+
 def png_size(data: bytes) -> tuple[int, int]:
     assert data[:8] == b"\x89PNG\r\n\x1a\n", "not a PNG"
     return struct.unpack(">II", data[16:24])
@@ -118,8 +153,8 @@ def png_size(data: bytes) -> tuple[int, int]:
 @pytest.mark.parametrize(
     ("graph", "title", "filename"),
     [
-        # The map's config belongs to the map's callback, which does not rename its PNG yet.
-        (ids.WORLD_MAP, "World map \u00b7 tier: strategic", f"{ids.WORLD_MAP}.png"),
+        # The map's own button (assets/atlas-map.js) reads the name from the map callback's last answer.
+        (ids.WORLD_MAP, "World map \u00b7 tier: strategic", f"{ids.WORLD_MAP}_tier-strategic.png"),
         (ids.TOP_COUNTRIES, "Top countries \u00b7 tier: strategic", f"{ids.TOP_COUNTRIES}_tier-strategic.png"),
     ],
 )
@@ -135,7 +170,7 @@ def test_the_mode_bar_downloads_a_titled_png_at_twice_the_size(live_app, open_pa
 
     page.hover(plot)
     with page.expect_download() as download:
-        page.click(f"{plot} .modebar-btn[data-title^='Download plot']")
+        page.click(f"{plot} .modebar-btn[data-title^='Download']")
     assert download.value.suggested_filename == filename  # named after its panel and the filter
     data = Path(download.value.path()).read_bytes()
     width, height = png_size(data)

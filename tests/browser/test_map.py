@@ -269,3 +269,27 @@ def test_a_filter_redraws_the_markers_with_their_cards_without_sending_style_or_
     change = json.loads(last)["response"][ids.MAP_UPDATE]["data"]
     assert "figure" not in change and "style" not in change["layout"]["map"]
     assert not [name for name, _, _ in expected.values() if name in json.dumps(change["data"])]
+
+
+def sweep(page, box) -> None:
+    """The pointer across the map's middle, as a visitor's would while the page loads."""
+    for step in range(12):
+        page.mouse.move(box["x"] + box["width"] * (0.2 + step * 0.05), box["y"] + box["height"] / 2)
+
+
+def test_a_pointer_over_the_map_while_it_loads_breaks_nothing(live_app, open_page, page_log):
+    """plotly's hover over clustered markers before MapLibre has loaded the style threw "Map error." and the map
+    then kept its first markers whatever the filter (plotly/dash#2706)."""
+    page = open_page(live_app.url + "/")
+    canvas = page.locator(f"#{ids.WORLD_MAP} canvas.maplibregl-canvas")
+    canvas.wait_for(state="attached")
+    sweep(page, page.locator(f"#{ids.WORLD_MAP}").bounding_box())
+    wait_until_shown(page, len(EVERYONE))
+    # The theme switch hands MapLibre another style: the same window opens again.
+    page.get_by_label("Dark").check()
+    sweep(page, page.locator(f"#{ids.WORLD_MAP}").bounding_box())
+    page.click(".chip-strategic label")
+    shown = wait_until_shown(page, 3)
+    assert sorted(shown.markers) == ["P01", "P02", "P03"]
+    assert sum(rendered(page)) == 3  # what MapLibre draws, not only what plotly holds
+    assert page_log.errors == []
