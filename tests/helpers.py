@@ -3,8 +3,10 @@ from here, never from each other."""
 
 from __future__ import annotations
 
+import re
 import shutil
 from pathlib import Path
+from typing import Any
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "dashboard" / "sample_data"
@@ -20,3 +22,25 @@ def copy_sample(folder: Path) -> Path:
     if (SAMPLE / ".geocache.json").is_file():
         shutil.copy(SAMPLE / ".geocache.json", folder / ".geocache.json")
     return folder
+
+
+FONT_KEYS = {"font", "tickfont", "textfont", "insidetextfont", "outsidetextfont", "grouptitlefont"}
+INLINE_FONT_SIZE = re.compile(r"font-size:\s*(\d+(?:\.\d+)?)px")
+
+
+def font_sizes(node: Any) -> list[float]:
+    """Every font size a plotly JSON tree sets, template included, and every inline CSS font-size in its text."""
+    found: list[float] = []
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in FONT_KEYS and isinstance(value, dict) and "size" in value:
+                size = value["size"]
+                found.extend(size if isinstance(size, (list, tuple)) else [size])
+            if isinstance(value, str):
+                found.extend(float(m) for m in INLINE_FONT_SIZE.findall(value))
+            else:
+                found.extend(font_sizes(value))
+    elif isinstance(node, (list, tuple)):
+        for item in node:
+            found.extend(font_sizes(item))
+    return found

@@ -53,7 +53,7 @@ def _figure(
 def _margins(theme: Theme, left: list[str], **sides) -> dict:
     """Margins that already fit the labels beside the y axis (`left`; see label_width), so plotly's automargin
     finds nothing to add and draws the chart once instead of twice."""
-    return {**sides, "l": max(label_margin(left, theme.font_size - 2), 8)}  # the template's tick font
+    return {**sides, "l": max(label_margin(left, theme.tick_font_size), 8)}  # the template's tick font
 
 
 def _short(text: str) -> str:
@@ -67,7 +67,7 @@ def _room_for_labels(values) -> list[float]:
 
 
 def _legend_top(theme: Theme) -> dict:
-    return dict(orientation="h", x=0, y=1.02, xanchor="left", yanchor="bottom", font=dict(size=theme.font_size - 1))
+    return dict(orientation="h", x=0, y=1.02, xanchor="left", yanchor="bottom", font=dict(size=theme.legend_font_size))
 
 
 def _empty(key: str, language: str, loosen: str) -> str:
@@ -103,8 +103,14 @@ def mobility_trend(
                     customdata=years,  # a click on a point filters by its academic year
                     name=name,
                     mode="lines+markers",
-                    line=dict(color=theme.directions[direction], width=3, dash=PARTICIPANT_DASH[participant]),
-                    marker=dict(size=8, symbol="circle" if participant == "student" else "diamond"),
+                    line=dict(
+                        color=theme.directions[direction],
+                        width=theme.trend_line_width,
+                        dash=PARTICIPANT_DASH[participant],
+                    ),
+                    marker=dict(
+                        size=theme.trend_marker_size, symbol="circle" if participant == "student" else "diamond"
+                    ),
                     hovertemplate=text(
                         "trend.hover", language, count="%{y:,}", series=escape(name.lower()), year="%{x}"
                     )

@@ -40,7 +40,7 @@ def partners_by_field_bar(counts: pd.DataFrame, theme: Theme | str = "light", la
         separators=separators(language),
         showlegend=False,
         bargap=0.3,
-        margin={"l": max(label_margin(names, theme.font_size - 2), 8)},
+        margin={"l": max(label_margin(names, theme.tick_font_size), 8)},
         xaxis=dict(title=None, range=[0, top * 1.25 if top else 1]),
         yaxis=dict(title=None, type="category", autorange="reversed", tickmode="array", tickvals=codes, ticktext=names),
     )

@@ -77,11 +77,12 @@ def _column(frame: pd.DataFrame, name: str) -> np.ndarray:
     return np.zeros(len(frame))
 
 
-def marker_sizes(volume: np.ndarray) -> np.ndarray:
-    """Marker diameters in whole pixels: area grows with volume (square-root scale), never below MIN_MARKER."""
+def marker_sizes(volume: np.ndarray, scale: float = 1.0) -> np.ndarray:
+    """Marker diameters in whole pixels: area grows with volume (square-root scale), never below MIN_MARKER;
+    all `scale` times that (the theme's marker_scale)."""
     volume = np.clip(np.asarray(volume, dtype=float), 0, None)
     top = volume.max() if len(volume) and volume.max() > 0 else 1.0
-    return np.round(MIN_MARKER + (MAX_MARKER - MIN_MARKER) * np.sqrt(volume / top)).astype(np.uint8)
+    return np.round((MIN_MARKER + (MAX_MARKER - MIN_MARKER) * np.sqrt(volume / top)) * scale).astype(np.uint8)
 
 
 def _coordinates(values: np.ndarray) -> np.ndarray:
@@ -100,7 +101,7 @@ def _partner_traces(
 
     Under the flows layer (`flow` = direction) the cards are short: the arcs already weigh on the response.
     """
-    sizes = marker_sizes(volume)
+    sizes = marker_sizes(volume, theme.marker_scale)
     tier = placed["tier"].to_numpy(dtype=object)
     country_level = (placed["geo_precision"] == "country").to_numpy()
     cards = hover_fields(placed, language)
@@ -274,7 +275,7 @@ def _selection_trace(placed, lat, lon, volume, selected_id, theme: Theme) -> lis
     if not len(hit):
         return []
     i = hit[0]
-    size = float(marker_sizes(volume)[i]) + 14
+    size = (float(marker_sizes(volume)[i]) + 14) * theme.marker_scale
     return [
         dict(
             type="scattergeo",
@@ -301,7 +302,9 @@ def _home_trace(home: Institution, theme: Theme, language: str = "en") -> dict:
         mode="markers",
         name=text("legend.home", language, name=name),
         legendrank=0,
-        marker=dict(symbol=HOME_SYMBOL, size=22, color=theme.home, line=dict(width=1.5, color=theme.surface)),
+        marker=dict(
+            symbol=HOME_SYMBOL, size=theme.home_marker_size, color=theme.home, line=dict(width=1.5, color=theme.surface)
+        ),
         hovertemplate=f"<b>{escape(home.name)}</b><br>{escape(home.city)} \u00b7 {text('hover.home', language)}"
         "<extra></extra>",
     )
@@ -457,7 +460,7 @@ def _layout(theme: Theme, region) -> dict:
             yanchor="bottom",
             traceorder="normal",
             bgcolor=_translucent(theme.surface),
-            font=dict(size=theme.font_size - 1),
+            font=dict(size=theme.legend_font_size),
         ),
         clickmode="event",
         dragmode="pan",

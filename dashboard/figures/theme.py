@@ -7,7 +7,7 @@ people with any common colour-vision deficiency.
 from __future__ import annotations
 
 import textwrap
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from functools import cache
 
 import plotly.graph_objects as go
@@ -45,12 +45,30 @@ class Theme:
     hover_background: str
     on_tier: str  # text drawn on a tier colour (the pyramid's labels)
     font_family: str = FONT_FAMILY
-    font_size: int = BASE_FONT_SIZE
+    # Type and mark sizes in pixels. The defaults are the dashboard's; the presentation (present/scenes.py) asks
+    # for projector sizes by giving its own, and every builder reads them from the theme it is given.
+    font_size: int = BASE_FONT_SIZE  # labels, annotations, the selected partner's name
+    tick_font_size: int = BASE_FONT_SIZE - 2  # axis tick labels
+    legend_font_size: int = BASE_FONT_SIZE - 1
+    hover_font_size: int = BASE_FONT_SIZE - 1  # hover cards
+    title_font_size: int = BASE_FONT_SIZE + 4
+    marker_scale: float = 1.0  # the map's partner markers and selection ring, times their mobility-sized diameter
+    home_marker_size: int = 22  # the home institution's star on the map
+    trend_line_width: float = 3  # the mobility trend's lines
+    trend_marker_size: int = 8  # the mobility trend's points
     tier_symbols: dict[str, str] = field(default_factory=lambda: dict(TIER_SYMBOLS))
+
+    def __hash__(self) -> int:
+        # The generated hash fails on the dict fields; a hash lets each theme's template be built once (_template).
+        return hash(tuple(tuple(sorted(v.items())) if isinstance(v, dict) else v for v in _values(self)))
 
     @property
     def template(self) -> go.layout.Template:
-        return _template(self.name)
+        return _template(self)
+
+
+def _values(theme: Theme) -> list:
+    return [getattr(theme, f.name) for f in fields(theme)]
 
 
 LIGHT = Theme(
@@ -103,25 +121,24 @@ def get_theme(name: str | None = "light") -> Theme:
 
 
 @cache
-def _template_dict(name: str) -> dict:
-    return _template(name).to_plotly_json()
+def _template_dict(theme: Theme) -> dict:
+    return _template(theme).to_plotly_json()
 
 
 @cache
-def _template(name: str) -> go.layout.Template:
-    theme = THEMES[name]
+def _template(theme: Theme) -> go.layout.Template:
     axis = dict(
         gridcolor=theme.grid,
         linecolor=theme.grid,
         zeroline=False,
         automargin=True,
-        tickfont=dict(color=theme.muted, size=theme.font_size - 2),
+        tickfont=dict(color=theme.muted, size=theme.tick_font_size),
         title=dict(font=dict(color=theme.muted)),
     )
     return go.layout.Template(
         layout=dict(
             font=dict(family=theme.font_family, size=theme.font_size, color=theme.text),
-            title=dict(font=dict(size=theme.font_size + 4, color=theme.text), x=0, xanchor="left"),
+            title=dict(font=dict(size=theme.title_font_size, color=theme.text), x=0, xanchor="left"),
             paper_bgcolor="rgba(0,0,0,0)",
             plot_bgcolor="rgba(0,0,0,0)",
             colorway=[
@@ -135,11 +152,11 @@ def _template(name: str) -> go.layout.Template:
             hoverlabel=dict(
                 bgcolor=theme.hover_background,
                 bordercolor=theme.grid,
-                font=dict(family=theme.font_family, size=theme.font_size - 1, color=theme.text),
+                font=dict(family=theme.font_family, size=theme.hover_font_size, color=theme.text),
                 align="left",
             ),
             legend=dict(
-                font=dict(size=theme.font_size - 1, color=theme.text), bgcolor="rgba(0,0,0,0)", itemsizing="constant"
+                font=dict(size=theme.legend_font_size, color=theme.text), bgcolor="rgba(0,0,0,0)", itemsizing="constant"
             ),
             xaxis=axis,
             yaxis=axis,
@@ -151,7 +168,7 @@ def _template(name: str) -> go.layout.Template:
 
 def make_figure(traces: list[dict], theme: Theme, *, revision: str, **layout) -> go.Figure:
     """A figure from plain trace dicts with the theme's template and a uirevision (zoom survives refilters)."""
-    layout = {"template": _template_dict(theme.name), "uirevision": revision, **layout}
+    layout = {"template": _template_dict(theme), "uirevision": revision, **layout}
     return unvalidated_figure({"data": traces, "layout": layout})
 
 
@@ -188,7 +205,7 @@ def with_caption(figure: go.Figure, caption: str, theme: Theme, *, overlay: bool
         return figure
     bottom = figure.layout.margin.b
     if bottom is None:
-        bottom = _template_dict(theme.name)["layout"]["margin"]["b"]
+        bottom = _template_dict(theme)["layout"]["margin"]["b"]
     # From the figure's left edge, not the plot's: long axis labels (top partners) push the plot far right.
     # plotly puts the FIRST line's baseline at a bottom-anchored title's y: the padding lifts the others in.
     figure.layout.title = dict(

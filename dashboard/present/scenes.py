@@ -1,21 +1,16 @@
 """What each scene of the tour shows: its figure, a short kicker, its caption and a few large facts.
 
 Pure: a Scene and the dataset in, plain data out (figures as plotly JSON dicts), so the whole tour can be sent to
-the browser once and played there. Figures use a high-contrast dark theme with type readable from five metres:
-no font in any figure under MIN_FONT_PX at 1920x1080.
+the browser once and played there. Figures are built in a high-contrast dark theme (PRESENT_THEME) that asks the
+figure builders for type readable from five metres, no font under MIN_FONT_PX at 1920x1080, and big markers.
 """
 
 from __future__ import annotations
 
-import base64
-import copy
-import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from functools import lru_cache
 from typing import Any
 
-import numpy as np
 import pandas as pd
 
 from dashboard import isced, stats
@@ -25,24 +20,22 @@ from dashboard.figures.fields import partners_by_field_bar
 from dashboard.figures.geo import WORLD_LAT_RANGE
 from dashboard.figures.geo_map import geo_map as world_map
 from dashboard.figures.pyramid import tier_pyramid
-from dashboard.figures.theme import HOME_SYMBOL, get_theme
+from dashboard.figures.theme import get_theme
 from dashboard.filters import FilterState, View, apply
 from dashboard.i18n import country_label, number, text, value_label
 from dashboard.model import Dataset
 from dashboard.present.tour import Scene
 
 MIN_FONT_PX = 24  # the smallest type a person reads from five metres on a 1920x1080 projector
-BASE_FONT_PX = 30  # labels, hover text and legend
-TICK_FONT_PX = 26
-MARKER_SCALE = 1.35  # markers sized for a laptop look like dust on a wall
-HOME_MARKER_PX = 34
-TREND_LINE_PX, TREND_MARKER_PX = 6, 16  # lines a projector does not wash out
+BASE_FONT_PX = 30  # labels and annotations
 PARTNER_WINDOW = (30.0, 12.5)  # half-width in degrees of longitude and latitude around a highlighted partner
 DIMMED = 0.35  # opacity of the other partners while one is highlighted
 
-# The dashboard's dark theme, pushed to higher contrast for washed-out projectors.
+# The dashboard's dark theme, pushed to higher contrast for washed-out projectors, with type and marks sized for a
+# wall: markers sized for a laptop look like dust there, and a projector washes thin lines out.
 PRESENT_THEME = replace(
     get_theme("dark"),
+    name="present",
     text="#ffffff",
     muted="#d0d7e1",
     background="#05070b",
@@ -54,9 +47,15 @@ PRESENT_THEME = replace(
     coastline="#6f7f96",
     hover_background="#111823",
     font_size=BASE_FONT_PX,
+    tick_font_size=26,
+    legend_font_size=28,
+    hover_font_size=28,
+    title_font_size=BASE_FONT_PX + 4,
+    marker_scale=1.35,
+    home_marker_size=34,
+    trend_line_width=6,
+    trend_marker_size=16,
 )
-FONT_KEYS = {"font", "tickfont", "textfont", "insidetextfont", "outsidetextfont", "grouptitlefont"}
-_INLINE_SIZE = re.compile(r"font-size:\s*(\d+(?:\.\d+)?)px")
 
 
 @dataclass(frozen=True)
@@ -159,10 +158,7 @@ def _pyramid(scene: Scene, dataset: Dataset, language: str, everything: View):
 
 def _trend(scene: Scene, dataset: Dataset, language: str, everything: View):
     by_year = stats.mobility_by_year(everything.totals, stats.year_span(everything.years))
-    figure = mobility_trend(by_year, theme=PRESENT_THEME, language=language).to_plotly_json()
-    for trace in figure["data"]:
-        trace.setdefault("line", {})["width"] = TREND_LINE_PX
-        trace.setdefault("marker", {})["size"] = TREND_MARKER_PX
+    figure = mobility_trend(by_year, theme=PRESENT_THEME, language=language)
     facts = []
     years = list(dict.fromkeys(by_year["academic_year"].astype(str)))
     if years:
@@ -201,21 +197,7 @@ _BUILDERS: dict[str, Callable] = {
 
 def _map(partners: pd.DataFrame, dataset: Dataset, language: str, **kwargs) -> dict:
     figure = world_map(partners, home=dataset.institution, theme=PRESENT_THEME, language=language, **kwargs)
-    figure = figure.to_plotly_json()
-    for trace in figure["data"]:
-        marker = trace.get("marker") or {}
-        if trace.get("customdata") is not None and "size" in marker:
-            marker["size"] = np.round(_numbers(marker["size"]) * MARKER_SCALE).astype(np.uint8)
-        elif marker.get("symbol") == HOME_SYMBOL:
-            marker["size"] = HOME_MARKER_PX
-    return figure
-
-
-def _numbers(value: Any) -> np.ndarray:
-    """A plotly number array as numpy, whether a list, an array or plotly's base64 typed-array form."""
-    if isinstance(value, dict) and "bdata" in value:
-        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"])).astype(float)
-    return np.asarray(value, dtype=float)
+    return figure.to_plotly_json()
 
 
 def _dim_others(figure: dict) -> None:
@@ -232,8 +214,8 @@ def _spotlight(figure: dict, tier: str) -> None:
         if trace.get("mode") != "markers+text":
             continue
         ring = trace["marker"]
-        size = float(np.atleast_1d(_numbers(ring.get("size", 30)))[0]) * MARKER_SCALE
-        ring.update(size=size, color="#ffffff", line={"width": 4})
+        size = float(ring["size"])  # one ring, sized by geo_map for the theme's marker scale
+        ring.update(color="#ffffff", line={"width": 4})
         trace["textfont"] = {
             **trace.get("textfont", {}),
             "size": BASE_FONT_PX + 4,
@@ -285,89 +267,15 @@ def _country(row: pd.Series, language: str) -> str:
 
 
 def presentable(figure, *, uirevision: str) -> dict:
-    """The figure as plotly JSON with projector type sizes, no mode bar, no dragging, and its own uirevision.
+    """The figure as plotly JSON with no mode bar, no dragging, and its own uirevision (its sizes come from
+    PRESENT_THEME, which built it).
 
     A scene's own uirevision makes plotly apply its zoom even when the previous scene had the same view name.
     """
     figure = figure if isinstance(figure, dict) else figure.to_plotly_json()
     layout = figure.setdefault("layout", {})
-    layout["template"] = _present_template()
     layout["uirevision"] = uirevision
     if "geo" in layout:
         layout["geo"]["uirevision"] = uirevision
     layout["dragmode"] = False
-    layout["font"] = {**layout.get("font", {}), "size": BASE_FONT_PX}
-    layout["hoverlabel"] = {**layout.get("hoverlabel", {}), "font": {"size": BASE_FONT_PX - 2}}
-    if isinstance(layout.get("legend"), dict):
-        layout["legend"]["font"] = {**layout["legend"].get("font", {}), "size": BASE_FONT_PX - 2}
-    for axis in ("xaxis", "yaxis"):
-        if axis in layout:
-            layout[axis] = {**layout[axis], "tickfont": {**layout[axis].get("tickfont", {}), "size": TICK_FONT_PX}}
-    raise_fonts(figure, MIN_FONT_PX)
     return figure
-
-
-@lru_cache(maxsize=1)
-def _template_json() -> dict:
-    template = copy.deepcopy(PRESENT_THEME.template.to_plotly_json())
-    layout = template.setdefault("layout", {})
-    layout["font"] = {**layout.get("font", {}), "size": BASE_FONT_PX, "color": PRESENT_THEME.text}
-    for axis in ("xaxis", "yaxis"):
-        if axis in layout:
-            layout[axis]["tickfont"] = {
-                **layout[axis].get("tickfont", {}),
-                "size": TICK_FONT_PX,
-                "color": PRESENT_THEME.muted,
-            }
-            layout[axis]["gridcolor"] = PRESENT_THEME.grid
-    layout["hoverlabel"] = {**layout.get("hoverlabel", {}), "bgcolor": PRESENT_THEME.hover_background}
-    raise_fonts(template, MIN_FONT_PX)
-    return template
-
-
-def _present_template() -> dict:
-    return copy.deepcopy(_template_json())
-
-
-def raise_fonts(node: Any, minimum: float) -> None:
-    """Every font size in a plotly JSON tree (template included), and any inline CSS font-size in its text,
-    raised to at least `minimum`."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key in FONT_KEYS and isinstance(value, dict):
-                size = value.get("size")
-                if isinstance(size, (int, float)) and size < minimum:
-                    value["size"] = minimum
-                elif isinstance(size, (list, tuple)):
-                    value["size"] = [max(minimum, s) for s in size]
-            if isinstance(value, str) and "font-size" in value:
-                node[key] = _raise_inline(value, minimum)
-            elif isinstance(value, (list, tuple)) and value and isinstance(value[0], str):
-                node[key] = [_raise_inline(v, minimum) if isinstance(v, str) else v for v in value]
-            else:
-                raise_fonts(value, minimum)
-    elif isinstance(node, (list, tuple)):
-        for item in node:
-            raise_fonts(item, minimum)
-
-
-def _raise_inline(value: str, minimum: float) -> str:
-    return _INLINE_SIZE.sub(lambda m: f"font-size:{max(float(m.group(1)), minimum):g}px", value)
-
-
-def font_sizes(node: Any) -> list[float]:
-    """Every font size a plotly JSON tree sets (for tests: the smallest must be readable)."""
-    found: list[float] = []
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key in FONT_KEYS and isinstance(value, dict) and "size" in value:
-                size = value["size"]
-                found.extend(size if isinstance(size, (list, tuple)) else [size])
-            if isinstance(value, str):
-                found.extend(float(m) for m in _INLINE_SIZE.findall(value))
-            else:
-                found.extend(font_sizes(value))
-    elif isinstance(node, (list, tuple)):
-        for item in node:
-            found.extend(font_sizes(item))
-    return found

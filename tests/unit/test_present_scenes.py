@@ -9,9 +9,10 @@ import plotly.graph_objects as go
 import pytest
 from plotly.io.json import to_json_plotly
 
-from dashboard.present.scenes import MIN_FONT_PX, PARTNER_WINDOW, build_scene, build_tour, font_sizes
+from dashboard.present.scenes import MIN_FONT_PX, PARTNER_WINDOW, build_scene, build_tour
 from dashboard.present.tour import Scene, default_scenes
 from tests.factories import default_partners, make_dataset, make_partner
+from tests.helpers import font_sizes
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 DATASET = make_dataset()
