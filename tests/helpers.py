@@ -3,10 +3,13 @@ from here, never from each other."""
 
 from __future__ import annotations
 
+import base64
 import re
 import shutil
 from pathlib import Path
 from typing import Any
+
+import numpy as np
 
 REPO = Path(__file__).resolve().parents[1]
 SAMPLE = REPO / "dashboard" / "sample_data"
@@ -44,3 +47,11 @@ def font_sizes(node: Any) -> list[float]:
         for item in node:
             found.extend(font_sizes(item))
     return found
+
+
+def plotly_numbers(value: Any) -> np.ndarray:
+    """A number array of plotly JSON as numpy: a list, or the packed typed-array form {dtype, bdata} in which
+    plotly.py sends numpy arrays to plotly.js."""
+    if isinstance(value, dict) and "bdata" in value:
+        return np.frombuffer(base64.b64decode(value["bdata"]), dtype=np.dtype(value["dtype"])).astype(float)
+    return np.asarray(value, dtype=float)

@@ -194,11 +194,19 @@ def _legend_entry(tier: str, rank: int, theme: Theme, language: str) -> dict:
     )
 
 
-class HoverCards(np.ndarray):
-    """Hover-card fields, all str or int: immutable, so a copy may share them. plotly deep-copies a figure's
-    arrays when it builds the figure and again when it serialises it, element by element for an object array:
-    16 ms of a 1,200-partner map's response went there, where a shallow copy takes microseconds."""
+def shared_cards(cards: np.ndarray) -> np.ndarray:
+    """`cards` (hover-card fields, all str or int, so immutable) as an array that plotly's deep copies share.
 
+    plotly deep-copies every trace's properties when it builds a figure and again when it serialises it, element by
+    element for an object array, and has no public switch for it; the public alternative, a fixed-width string
+    array, measured slower still (docs/decisions/0018-hover-cards-shared-not-copied.md). So the one reach into
+    plotly's copying is here, through Python's copy protocol: a deep copy of the array is a shallow one.
+    tests/unit/test_plotly_copies.py fails when plotly stops copying (then this can go) or the sharing stops.
+    """
+    return cards.view(_SharedCards)
+
+
+class _SharedCards(np.ndarray):
     def __deepcopy__(self, memo: dict[int, Any] | None = None, /) -> Self:
         return self.copy()
 
@@ -235,7 +243,7 @@ def hover_fields(placed: pd.DataFrame, language: str = "en") -> np.ndarray:
     cards[:, 6] = _column(placed, "incoming").astype(int)
     if "outgoing" not in placed and "incoming" not in placed:
         cards[:, 5] = _column(placed, "volume").astype(int)
-    return cards.view(HoverCards)
+    return shared_cards(cards)
 
 
 @lru_cache(maxsize=16384)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 
+import numpy as np
 import plotly.graph_objects as go
 import pytest
 from plotly.io.json import to_json_plotly
@@ -12,7 +13,7 @@ from plotly.io.json import to_json_plotly
 from dashboard.present.scenes import MIN_FONT_PX, PARTNER_WINDOW, build_scene, build_tour
 from dashboard.present.tour import Scene, default_scenes
 from tests.factories import default_partners, make_dataset, make_partner
-from tests.helpers import font_sizes
+from tests.helpers import font_sizes, plotly_numbers
 
 HOSTILE = "<img src=x onerror=alert(1)>"
 DATASET = make_dataset()
@@ -38,6 +39,18 @@ def test_every_scene_is_a_valid_figure_with_no_font_under_24_px(scene, language)
     assert min(sizes) >= MIN_FONT_PX
     assert view.figure["layout"]["dragmode"] is False
     assert view.caption and view.kicker
+
+
+def test_the_map_scenes_have_big_markers_and_the_trend_thick_lines():
+    network = build_scene(Scene("network"), DATASET).figure
+    partners = [t for t in network["data"] if t.get("customdata") is not None]
+    sizes = np.concatenate([plotly_numbers(t["marker"]["size"]) for t in partners])
+    # 9 to 30 px on the dashboard, 1.35 times that on a wall: the busiest partner 40 px across.
+    assert sizes.min() >= 12 and sizes.max() == 40
+    (home,) = [t for t in network["data"] if t.get("marker", {}).get("symbol") == "star"]
+    assert home["marker"]["size"] == 34
+    trend = build_scene(Scene("trend"), DATASET).figure
+    assert trend["data"] and {(t["line"]["width"], t["marker"]["size"]) for t in trend["data"]} == {(6, 16)}
 
 
 @pytest.mark.parametrize(
