@@ -75,7 +75,8 @@ def poster_spec(
     Without a region filter the world map gets a Europe inset, where most partners crowd together.
     """
     base = get_theme(theme) if isinstance(theme, str) else theme
-    look = replace(base, font_size=POSTER_FONT_SIZE)
+    # Lines and points a print of the trend keeps, at the poster's type size.
+    look = replace(base, font_size=POSTER_FONT_SIZE, trend_line_width=4, trend_marker_size=11)
     view = view or apply(state, dataset)
     institution = dataset.institution
     data: list[dict] = []
@@ -158,8 +159,6 @@ def poster_spec(
                     "xaxis": "x2",
                     "yaxis": "y2",
                     "legend": legend,
-                    "line": {**trace.get("line", {}), "width": 4},
-                    "marker": {**trace.get("marker", {}), "size": 11},
                 }
             )
         ticks = dict(size=POSTER_FONT_SIZE - 3, color=look.muted)
