@@ -138,9 +138,8 @@ class PartnerRefs:
         return None
 
     def _warning(self, error: v.Invalid, failed: str, ref: str, text: str) -> str:
+        # Only a NotFound: the name, the one reference that can be ambiguous, is tried last.
         matched = f"{self.written[ref]} {text!r}"
-        if isinstance(error, Ambiguous):
-            return f"{error}; the {matched} says which"
         return f"{error}; matched the partner by {matched} instead: correct the {_ONE[failed]} or leave it empty"
 
     def _reject(self, line: int, failures: list[tuple[str, str, v.Invalid]]) -> None:
