@@ -240,8 +240,9 @@ def _plain_flows(table: PlainTable, columns: ColumnMap, refs: PartnerRefs, repor
             )
     kept = ~(unknown | repeated)
     frame = frame.loc[kept].reset_index(drop=True)
-    if unknown.any():
-        frame["partner_id"] = frame["partner_id"].cat.remove_unused_categories()  # the rejected rows' ""
+    if unknown.any():  # no category left that only rejected rows held (their "" partner, a year of theirs alone)
+        for name in ("academic_year", "partner_id", "direction", "participant", "duration", "campus"):
+            frame[name] = frame[name].cat.remove_unused_categories()
     report.rows_loaded += len(frame)
     return frame
 

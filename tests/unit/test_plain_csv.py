@@ -112,6 +112,7 @@ def test_unknown_partners_and_duplicates_get_the_same_report_the_fast_way_and_ro
         "2022-2023,hanze,outgoing,student,semester,Leuven,5",  # line 5: repeats line 2
         "2022-2023,hanse,outgoing,student,semester,Leuven,3",  # line 6: misspelt again, not a repeat of line 3
         "2022-2023,laurea,incoming,staff,short_term,Limburg,1",  # line 7
+        "2021-2022,hanse,outgoing,student,semester,Leuven,3",  # line 8: the only row of its year, rejected
     ]
     fast = write(tmp_path, [HEADER, *rows], name="fast.csv")
     # A quoted header cell reads the same but is not plain: this file goes the row-by-row way.
@@ -132,10 +133,13 @@ def test_unknown_partners_and_duplicates_get_the_same_report_the_fast_way_and_ro
             None,
         ),
         (6, "partner_id", misspelt, "hanse"),
+        (8, "partner_id", misspelt, "hanse"),
     ]
     for path in (fast, careful):
         frame, report = load_mobility(path, partners)
         assert [(p.line, p.column, p.message, p.value) for p in report.rejected] == expected, path.name
         assert report.warnings == []
-        assert (report.rows_read, report.rows_loaded) == (6, 2)
+        assert (report.rows_read, report.rows_loaded) == (7, 2)
         assert frame[["partner_id", "count"]].astype(object).values.tolist() == [["hanze", 3], ["laurea", 1]]
+        # The charts list a categorical column's categories: a rejected row's year must not be one (a zero year).
+        assert list(frame["academic_year"].astype("category").cat.categories) == ["2022-2023"], path.name
