@@ -48,13 +48,16 @@ def compressing_server() -> flask.Flask:
     return server
 
 
-def create_app(settings: Settings | None = None, dataset: Dataset | None = None) -> dash.Dash:
-    """A ready Dash app for `dataset` (loaded from settings.data_dir when not given)."""
+def create_app(
+    settings: Settings | None = None, dataset: Dataset | None = None, *, store: DatasetStore | None = None
+) -> dash.Dash:
+    """A ready Dash app for `dataset` (loaded from settings.data_dir when not given), or for what `store` holds
+    (a store of one's own: tests give one that looks at the files more often)."""
     settings = settings or Settings()
     frame_ancestors = parse_origins(settings.frame_ancestors)  # a typo in either stops the app here, not later
     parse_public_url(settings.public_url)
     # An injected dataset (tests, benchmarks) is served as it is; one loaded from files follows their changes.
-    store = DatasetStore(settings, dataset, watch=dataset is None)
+    store = store or DatasetStore(settings, dataset, watch=dataset is None)
     dataset = store.current()
     # `<html lang>` and the title follow the page's ?lang=.
     app = LocalisedDash(

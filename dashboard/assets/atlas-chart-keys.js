@@ -21,15 +21,25 @@
     return 0;
   }
 
-  // Every element a click can hit, in reading order: category by category, and within one the traces in
-  // legend order. A chart whose hover shows a whole x (or y) at once steps by that position only.
-  function targets(plot) {
-    var traces = (plot.data || []).map(function (trace, curve) {
+  // A chart whose hover shows a whole x (or y) at once: the trend, one card per academic year.
+  function wholePosition(plot) {
+    var mode = String((plot.layout && plot.layout.hovermode) || "");
+    return mode === "x" || mode === "y" || /unified/.test(mode);
+  }
+
+  // The traces a hover can show, with their number of points.
+  function shownTraces(plot) {
+    return (plot.data || []).map(function (trace, curve) {
       var skip = trace.visible === false || trace.visible === "legendonly" || trace.hoverinfo === "skip";
       return { curve: curve, count: skip ? 0 : Math.max(length(trace.x), length(trace.y), length(trace.values)) };
     }).filter(function (trace) { return trace.count > 0; });
-    var mode = String((plot.layout && plot.layout.hovermode) || "");
-    if (mode === "x" || mode === "y" || /unified/.test(mode)) { traces = traces.slice(0, 1); }
+  }
+
+  // Every element a click can hit, in reading order: category by category, and within one the traces in
+  // legend order. A chart whose hover shows a whole position at once steps by that position only.
+  function targets(plot) {
+    var traces = shownTraces(plot);
+    if (wholePosition(plot)) { traces = traces.slice(0, 1); }
     var most = Math.max.apply(null, [0].concat(traces.map(function (t) { return t.count; })));
     var out = [];
     for (var point = 0; point < most; point++) {
@@ -86,7 +96,13 @@
       });
     }
     var before = hoverText(plot);
-    window.Plotly.Fx.hover(plot, [all[index]]);
+    // plotly's card shows the points it is given: at a whole position, every series there, as the mouse gets.
+    var target = all[index];
+    var points = wholePosition(plot)
+      ? shownTraces(plot).filter(function (trace) { return target.pointNumber < trace.count; })
+        .map(function (trace) { return { curveNumber: trace.curve, pointNumber: target.pointNumber }; })
+      : [target];
+    window.Plotly.Fx.hover(plot, points);
     // plotly draws a hover at most every few tens of milliseconds (it throttles them): read the card once it
     // is the new one (or after a few frames, when two elements read the same).
     var frames = 0, asked = index;
@@ -106,9 +122,7 @@
   // element's coordinates, its label and value (bars) and its customdata, which the filter callbacks read. A
   // chart whose hover covers a whole x reports every trace at that x, as a click there does.
   function clickedPoints(plot, target) {
-    var mode = String((plot.layout && plot.layout.hovermode) || "");
-    var whole = mode === "x" || mode === "y" || /unified/.test(mode);
-    var curves = whole ? (plot.data || []).map(function (_, curve) { return curve; }) : [target.curveNumber];
+    var curves = wholePosition(plot) ? (plot.data || []).map(function (_, curve) { return curve; }) : [target.curveNumber];
     return curves.map(function (curve) {
       var trace = plot.data[curve] || {};
       var i = target.pointNumber;

@@ -9,7 +9,6 @@ import re
 from datetime import date, timedelta
 
 from dashboard import isced
-from dashboard.folding import fold
 from dashboard.importing import values as v
 from dashboard.model import AGREEMENT_STATUSES, EQF_LEVELS, MOBILITY_TYPES
 
@@ -408,11 +407,3 @@ def _date(text: str) -> date | None:
     if re.fullmatch(r"\d{5}(\.0+)?", text):
         return v.EXCEL_EPOCH + timedelta(days=int(float(text)))
     return None
-
-
-def closest_names(text: str, names: list[str], limit: int = 3) -> list[str]:
-    """The names most like `text`, for a hint when nothing matches exactly."""
-    from rapidfuzz import fuzz, process
-
-    found = process.extract(fold(text), {n: fold(n) for n in names}, scorer=fuzz.WRatio, limit=limit, score_cutoff=60)
-    return [name for _folded, _score, name in found]

@@ -12,7 +12,7 @@ from dashboard.importing import values as v
 from dashboard.importing.agreement_headers import AGREEMENT_ALIASES
 from dashboard.importing.checked_table import read_checked_table, row_problems
 from dashboard.importing.headers import ColumnMap
-from dashboard.importing.mobility import PartnerIndex
+from dashboard.importing.partner_refs import REFERENCES, PartnerRefs
 from dashboard.importing.partners import DEFAULT_MAX_BYTES
 from dashboard.importing.reading import Row
 from dashboard.model import AGREEMENT_COLUMNS, empty_frame
@@ -20,7 +20,6 @@ from dashboard.report import FileReport
 
 KIND = "agreements"
 REQUIRED = ("mobility_type", "direction")
-REFERENCES = ("partner_id", "erasmus_code", "name")  # tried in this order, as in mobility.csv
 assert set(AGREEMENT_ALIASES) >= set(REFERENCES)
 STAFF_TYPES = ("staff_teaching", "staff_training")
 # What makes two rows the same condition: pasted twice, it would count its places twice.
@@ -53,13 +52,12 @@ def load_agreements(
         return agreements_frame([]), report
     table, columns = checked
     field_columns = _field_columns(table.header, columns)
-    index = PartnerIndex(partners)
-    names = {ref: [str(v) for v in partners[ref] if v] if ref in partners else [] for ref in REFERENCES}
+    refs = PartnerRefs(partners, columns, report, "agreement")
     records: list[dict] = []
     seen: dict[tuple, int] = {}
     for row in table.rows:
         report.rows_read += 1
-        record = _condition(row, columns, field_columns, index, names, report)
+        record = _condition(row, columns, field_columns, refs, report)
         if record is None:
             continue
         identity = tuple(record[c] for c in _IDENTITY)
@@ -108,8 +106,7 @@ def _condition(
     row: Row,
     columns: ColumnMap,
     field_columns: list[tuple[int, str]],
-    index: PartnerIndex,
-    names: dict[str, list[str]],
+    refs: PartnerRefs,
     report: FileReport,
 ) -> dict | None:
     def cell(name: str) -> str:
@@ -172,46 +169,13 @@ def _condition(
             "staff agreements count days, not months: the months are kept as written; add a days_per_year column",
             cell("months_per_year"),
         )
-    partner = _partner(row, columns, index, names, report, cell)
+    partner = refs.of_row(row)
     if partner is None:
         return None
     record["partner_id"] = partner
     for message in field_warnings:
         report.warn(row.line, fields_column, message)
     return record
-
-
-def _partner(
-    row: Row, columns: ColumnMap, index: PartnerIndex, names: dict[str, list[str]], report: FileReport, cell
-) -> str | None:
-    given = [ref for ref in REFERENCES if cell(ref)]
-    if not given:
-        written = " / ".join(columns.written[ref] for ref in REFERENCES if ref in columns)
-        report.reject(row.line, written, "no partner given: fill in which partner this agreement is with")
-        return None
-    failures = []
-    for ref in given:
-        try:
-            found = index.find(ref, cell(ref))
-        except v.Invalid as error:
-            failures.append((ref, error))
-            continue
-        for failed, failure in failures:
-            report.warn(
-                row.line,
-                columns.written[failed],
-                f"{failure}; matched the partner by another column instead",
-                cell(failed),
-            )
-        return found
-    ref, failure = failures[0]
-    # The hint looks among names when a name was given (the likeliest to be misspelled), else among ids or codes.
-    hinted = "name" if "name" in given else ref
-    close = av.closest_names(cell(hinted), names[hinted])
-    words = {"partner_id": "ids", "erasmus_code": "Erasmus codes", "name": "names"}[hinted]
-    hint = f" (closest {words} in partners.csv: {'; '.join(close)})" if close else ""
-    report.reject(row.line, columns.written[ref], f"{failure}{hint}", cell(ref))
-    return None
 
 
 def agreements_frame(records: list[dict]) -> pd.DataFrame:

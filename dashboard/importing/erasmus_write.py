@@ -20,6 +20,7 @@ from dashboard.importing import values as v
 from dashboard.importing.erasmus import ErasmusImport, flows_frame
 from dashboard.importing.headers import canonical_name
 from dashboard.importing.mobility import load_mobility
+from dashboard.importing.partner_refs import PartnerIndex
 from dashboard.importing.partners import load_partners
 from dashboard.importing.reading import sniff_delimiter
 
@@ -60,16 +61,11 @@ class Written:
 
 def match_partners(result: ErasmusImport, partners: pd.DataFrame) -> tuple[dict[tuple, str], list[dict]]:
     """{partner key: partner_id}, and the rows of the partners to add; by Erasmus code, else name and city."""
-    codes: dict[str, str] = {}
+    codes = PartnerIndex(partners).codes  # as mobility.csv's Erasmus codes find them when the app reads it back
     names: dict[tuple[str, str], str] = {}
-    used: set[str] = set()
-    for pid, code, name, city in zip(
-        partners["partner_id"], partners["erasmus_code"], partners["name"], partners["city"]
-    ):
-        if code:
-            codes.setdefault(v.erasmus_key(code), pid)
+    for pid, name, city in zip(partners["partner_id"], partners["name"], partners["city"]):
         names.setdefault((fold(name), fold(city)), pid)
-        used.add(str(pid).casefold())
+    used = {str(pid).casefold() for pid in partners["partner_id"]}
     # A partner named without its code on some rows is the one with the code, when name and city agree.
     coded = {
         (fold(seen.best(seen.names)), fold(seen.best(seen.cities))): key

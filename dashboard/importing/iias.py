@@ -19,6 +19,7 @@ from defusedxml.ElementTree import fromstring
 
 from dashboard import isced
 from dashboard.importing import agreement_values as av
+from dashboard.importing.partner_refs import closest_names
 from dashboard.importing.partners import DEFAULT_MAX_BYTES
 from dashboard.model import Institution
 from dashboard.report import FileReport
@@ -73,7 +74,7 @@ class HeiIndex:
         return None
 
     def closest(self, hei_id: str) -> list[str]:
-        return av.closest_names(hei_id, list(self.labels.values()))
+        return closest_names(hei_id, list(self.labels.values()))
 
 
 def _local(element: Element) -> str:

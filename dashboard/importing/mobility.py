@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from collections import defaultdict
 from collections.abc import Callable
 from pathlib import Path
 
@@ -14,6 +13,7 @@ from dashboard.folding import fold
 from dashboard.importing import values as v
 from dashboard.importing.checked_table import check_columns, row_problems
 from dashboard.importing.headers import ColumnMap, header_score
+from dashboard.importing.partner_refs import REFERENCES, PartnerRefs
 from dashboard.importing.partners import DEFAULT_MAX_BYTES
 from dashboard.importing.plain_csv import PlainTable, read_plain_csv
 from dashboard.importing.reading import Row, Table, read_table
@@ -21,46 +21,6 @@ from dashboard.model import MOBILITY_COLUMNS, empty_frame
 from dashboard.report import FileReport
 
 REQUIRED = ("academic_year", "direction", "participant", "duration", "count")
-REFERENCES = ("partner_id", "erasmus_code", "name")  # tried in this order
-_REFERENCE_WORDS = {"partner_id": "id", "erasmus_code": "Erasmus code", "name": "name"}
-
-
-class PartnerIndex:
-    """Finds a loaded partner's id from any of the references a mobility export may carry."""
-
-    def __init__(self, partners: pd.DataFrame):
-        self.ids = {
-            str(p).casefold(): str(p) for p in (partners["partner_id"].tolist() if "partner_id" in partners else [])
-        }
-        self.codes: dict[str, str] = {}
-        self.names: dict[str, list[str]] = defaultdict(list)
-        if len(partners):
-            columns = (partners[c].tolist() for c in ("partner_id", "erasmus_code", "name"))
-            for pid, code, name in zip(*columns):
-                if code:
-                    self.codes.setdefault(v.erasmus_key(str(code)), str(pid))
-                self.names[fold(str(name))].append(str(pid))
-
-    def find(self, reference: str, text: str) -> str:
-        """The partner_id; raises Invalid saying what was not found and how to fix it."""
-        if reference == "partner_id":
-            found = self.ids.get(text.casefold())
-        elif reference == "erasmus_code":
-            found = self.codes.get(v.erasmus_key(text))
-        else:
-            matches = self.names.get(fold(text), [])
-            if len(matches) > 1:
-                raise v.Invalid(
-                    f"name {text!r} matches {len(matches)} partners ({', '.join(matches)}): "
-                    "use a partner_id or erasmus_code column to say which"
-                )
-            found = matches[0] if matches else None
-        if found is None:
-            raise v.Invalid(
-                f"no partner with {_REFERENCE_WORDS[reference]} {text!r} in partners.csv: "
-                "add the partner there or correct the reference"
-            )
-        return found
 
 
 def load_mobility(
@@ -90,16 +50,16 @@ def _load(
     columns = check_columns(table, report, "mobility", REQUIRED, partner_reference=REFERENCES)
     if columns is None:
         return _frame([]), report
-    index = PartnerIndex(partners)
+    refs = PartnerRefs(partners, columns, report, "flow")
     if isinstance(table, PlainTable):
-        frame = _plain_flows(table, columns, index, report)
+        frame = _plain_flows(table, columns, refs, report)
         return None if frame is None else (frame, report)
     records = []
     spellings: dict[str, tuple[str, int]] = {}  # folded campus -> (spelling first used in the file, its line)
     seen: dict[tuple, int] = {}  # flow key -> line that holds it
     for row in table.rows:
         report.rows_read += 1
-        record = _flow(row, columns, index, report)
+        record = _flow(row, columns, refs, report)
         if record is None:
             continue
         campus, campus_line = spellings.setdefault(fold(record["campus"]), (record["campus"], row.line))
@@ -134,7 +94,7 @@ def _load(
     return _frame(records), report
 
 
-def _flow(row: Row, columns: ColumnMap, index: PartnerIndex, report: FileReport) -> dict | None:
+def _flow(row: Row, columns: ColumnMap, refs: PartnerRefs, report: FileReport) -> dict | None:
     def cell(name: str) -> str:
         return row.cells[columns.positions[name]] if name in columns else ""
 
@@ -157,26 +117,10 @@ def _flow(row: Row, columns: ColumnMap, index: PartnerIndex, report: FileReport)
             report.reject(row.line, columns.written[name], str(error), cell(name))
             return None
     record["academic_year"], record["year"] = record["academic_year"]
-    given = [ref for ref in REFERENCES if cell(ref)]
-    if not given:
-        written = " / ".join(columns.written[ref] for ref in REFERENCES if ref in columns)
-        report.reject(row.line, written, "no partner given: fill in which partner this flow is with")
+    partner = refs.of_row(row)
+    if partner is None:
         return None
-    failures = []
-    for ref in given:
-        try:
-            record["partner_id"] = index.find(ref, cell(ref))
-            break
-        except v.Invalid as error:
-            failures.append((ref, error))
-    else:
-        ref, failure = failures[0]
-        report.reject(row.line, columns.written[ref], str(failure), cell(ref))
-        return None
-    for ref, failure in failures:
-        report.warn(
-            row.line, columns.written[ref], f"{failure}; matched the partner by another column instead", cell(ref)
-        )
+    record["partner_id"] = partner
     return record
 
 
@@ -213,12 +157,12 @@ def _plain_count(text: str) -> int | None:
     return int(text) if _PLAIN_COUNT.match(text) and int(text) <= v.MAX_COUNT else None
 
 
-def _plain_flows(table: PlainTable, columns: ColumnMap, index: PartnerIndex, report: FileReport) -> pd.DataFrame | None:
+def _plain_flows(table: PlainTable, columns: ColumnMap, refs: PartnerRefs, report: FileReport) -> pd.DataFrame | None:
     """The flows of a plain table, column by column, when every row is already written the canonical way
-    (2023-2024, outgoing, student, semester, digits, a known partner_id, one spelling per campus); else None.
+    (2023-2024, outgoing, student, semester, digits, a partner_id, one spelling per campus); else None.
 
     What the rows loop of _load would do to such rows, it does here to whole columns: the same records, the
-    same duplicate rejections, nothing else to say.
+    same rejections of unknown partners and duplicates (in line order), nothing else to say.
     """
     if any(ref in columns for ref in REFERENCES[1:]) or "partner_id" not in columns:
         return None  # several ways to name a partner: the row-by-row way says which one matched
@@ -239,7 +183,6 @@ def _plain_flows(table: PlainTable, columns: ColumnMap, index: PartnerIndex, rep
     parsers: dict[str, Callable[[str], object]] = {name: _one_of(allowed) for name, allowed in canonical.items()}
     parsers["academic_year"] = _plain_year
     parsers["count"] = _plain_count
-    parsers["partner_id"] = lambda value: index.ids.get(value.casefold())
     parsers["campus"] = lambda value: value
     columns_out: dict[str, pd.Categorical] = {}
     for name, parse in parsers.items():
@@ -248,13 +191,15 @@ def _plain_flows(table: PlainTable, columns: ColumnMap, index: PartnerIndex, rep
             continue
         parsed = [parse(value) for value in uniques[name]]
         if any(value is None for value in parsed):
-            return None  # a value written another way, or an unknown partner: the row-by-row way says which
-        # Two spellings of one value ("P01", "p01") become one category.
-        values, of_unique = np.unique(np.asarray(parsed, dtype=object).astype(str), return_inverse=True)
-        columns_out[name] = pd.Categorical.from_codes(of_unique.reshape(-1)[codes[name]], categories=values)
+            return None  # a value written another way: the row-by-row way says which
+        columns_out[name] = _categorical(parsed, codes[name])
     campuses = list(columns_out["campus"].categories)
     if len({fold(c) for c in campuses}) != len(campuses):
         return None  # one campus written two ways: a warning per row
+    # An unknown partner rejects its rows, as the row-by-row way would (every other cell of theirs is fine).
+    partner_ids = [refs.index.ids.get(value.casefold()) for value in uniques["partner_id"]]
+    unknown = np.array([pid is None for pid in partner_ids], dtype=bool)[codes["partner_id"]]
+    columns_out["partner_id"] = _categorical([pid or "" for pid in partner_ids], codes["partner_id"])
     years = columns_out["academic_year"]
     counts = columns_out["count"]
     frame = pd.DataFrame(
@@ -274,17 +219,36 @@ def _plain_flows(table: PlainTable, columns: ColumnMap, index: PartnerIndex, rep
     key = np.zeros(len(frame), dtype=np.int64)
     for name in ("academic_year", "partner_id", "direction", "participant", "duration", "campus"):
         key = key * len(frame[name].cat.categories) + frame[name].cat.codes.to_numpy()
-    repeated = pd.Series(key).duplicated(keep="first").to_numpy()
-    if repeated.any():
-        # Summing would hide a pasted block counted twice; keeping both would count it twice on the map.
-        first_line = pd.Series(lines).groupby(key, sort=False).transform("first").to_numpy()
-        for line, seen in zip(lines[repeated], first_line[repeated]):
+    # A rejected row holds no flow: a later row like it is no duplicate of it.
+    repeated = np.zeros(len(frame), dtype=bool)
+    repeated[~unknown] = pd.Series(key[~unknown]).duplicated(keep="first").to_numpy()
+    if unknown.any() or repeated.any():
+        first_line = np.zeros(len(frame), dtype=np.int64)  # the earliest line holding each row's flow
+        first_line[~unknown] = pd.Series(lines[~unknown]).groupby(key[~unknown], sort=False).transform("first")
+        partner_text = cells[columns.positions["partner_id"]].to_numpy()
+        for at in np.flatnonzero(unknown | repeated):
+            line = int(lines[at])
+            if unknown[at]:
+                refs.find(line, [("partner_id", str(partner_text[at]))] if partner_text[at] else [])
+                continue
+            # Summing would hide a pasted block counted twice; keeping both would count it twice on the map.
             report.reject(
-                int(line),
+                line,
                 None,
-                f"duplicate of line {int(seen)} (same academic year, partner, direction, "
+                f"duplicate of line {int(first_line[at])} (same academic year, partner, direction, "
                 "participant, duration and campus): add the counts into one row and remove the other",
             )
-    frame = frame.loc[~repeated].reset_index(drop=True)
+    kept = ~(unknown | repeated)
+    frame = frame.loc[kept].reset_index(drop=True)
+    if unknown.any():  # no category left that only rejected rows held (their "" partner, a year of theirs alone)
+        for name in ("academic_year", "partner_id", "direction", "participant", "duration", "campus"):
+            frame[name] = frame[name].cat.remove_unused_categories()
     report.rows_loaded += len(frame)
     return frame
+
+
+def _categorical(parsed: list, codes: np.ndarray) -> pd.Categorical:
+    """The column of parsed values, given each distinct cell's value and each row's code into those cells."""
+    # Two spellings of one value ("P01", "p01") become one category.
+    values, of_unique = np.unique(np.asarray(parsed, dtype=object).astype(str), return_inverse=True)
+    return pd.Categorical.from_codes(of_unique.reshape(-1)[codes], categories=values)

@@ -90,6 +90,9 @@ def test_enter_on_a_trend_point_shows_that_year(live_app, open_page):
     page.keyboard.press("End")  # the last academic year
     last = dataset.academic_years[-1]
     expect(page.locator(ANNOUNCE)).to_contain_text(last)
+    # The year's whole card, as the mouse gets it: every series of the factory's mobility, not only the first.
+    for series in ("outgoing students", "outgoing staff", "incoming students", "incoming staff"):
+        expect(page.locator(ANNOUNCE)).to_contain_text(series)
     page.keyboard.press("Enter")
     page.wait_for_function("y => new URLSearchParams(location.search).get('from') === y", arg=last)
     assert page.evaluate("() => new URLSearchParams(location.search).get('to')") == last

@@ -23,6 +23,7 @@ from dashboard import ids
 from dashboard.app import create_app
 from dashboard.config import Settings
 from dashboard.geocoding import GeocodeCache, NominatimAdapter, geocode_partners
+from dashboard.store import DatasetStore
 from tests.helpers import copy_sample
 
 PLACES = {("leuven", "BE"): (50.88, 4.70), ("gent", "BE"): (51.05, 3.72)}
@@ -269,9 +270,10 @@ def rewrite_in_two_halves(path: Path, text: str, pause: float = 1.0) -> None:
 @pytest.mark.parametrize("replace", [replace_atomically, rewrite_in_two_halves], ids=["atomic", "two halves"])
 def test_a_replaced_data_file_is_served_whole_and_without_a_restart(tmp_path, replace):
     data_dir = copy_sample(tmp_path / "data")
-    app = create_app(Settings(data_dir=data_dir, geocode_cache=str(data_dir / ".geocache.json")))
-    store = app.server.extensions["partner_atlas_store"]
-    store._check_seconds = 0.1  # look at the files on (nearly) every request, so the half-written file is seen
+    settings = Settings(data_dir=data_dir, geocode_cache=str(data_dir / ".geocache.json"))
+    # A store that looks at the files on (nearly) every request, so the half-written file is seen.
+    store = DatasetStore(settings, check_seconds=0.1)
+    app = create_app(settings, store=store)
     old_health = app.server.test_client().get("/healthz").get_json()
     old = (old_health["partners"], old_health["mobility_rows"])
     lines = (data_dir / "partners.csv").read_text(encoding="utf-8").splitlines(keepends=True)

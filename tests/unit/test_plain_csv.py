@@ -101,3 +101,45 @@ def test_a_value_the_fast_way_does_not_take_as_is_gets_the_careful_ways_message(
     assert [(p.line, p.column) for p in report.rejected] == [(3, column)]
     assert report.rejected[0].message.startswith(message)
     assert report.rows_loaded == 1
+
+
+def test_unknown_partners_and_duplicates_get_the_same_report_the_fast_way_and_row_by_row(tmp_path):
+    partners = partners_frame([make_partner(partner_id="hanze"), make_partner(partner_id="laurea")])
+    rows = [
+        "2022-2023,hanze,outgoing,student,semester,Leuven,3",  # line 2
+        "2022-2023,hanse,outgoing,student,semester,Leuven,3",  # line 3: an id misspelt
+        "2022-2023,,incoming,staff,short_term,Limburg,1",  # line 4: no partner
+        "2022-2023,hanze,outgoing,student,semester,Leuven,5",  # line 5: repeats line 2
+        "2022-2023,hanse,outgoing,student,semester,Leuven,3",  # line 6: misspelt again, not a repeat of line 3
+        "2022-2023,laurea,incoming,staff,short_term,Limburg,1",  # line 7
+        "2021-2022,hanse,outgoing,student,semester,Leuven,3",  # line 8: the only row of its year, rejected
+    ]
+    fast = write(tmp_path, [HEADER, *rows], name="fast.csv")
+    # A quoted header cell reads the same but is not plain: this file goes the row-by-row way.
+    careful = write(tmp_path, ['"academic_year"' + HEADER.removeprefix("academic_year"), *rows], name="careful.csv")
+    assert read(fast) is not None and read(careful) is None
+    misspelt = (
+        "no partner with id 'hanse' in partners.csv: add the partner there or correct the reference "
+        "(closest ids in partners.csv: hanze)"
+    )
+    expected = [
+        (3, "partner_id", misspelt, "hanse"),
+        (4, "partner_id", "no partner given: fill in which partner this flow is with", None),
+        (
+            5,
+            None,
+            "duplicate of line 2 (same academic year, partner, direction, participant, duration and campus): "
+            "add the counts into one row and remove the other",
+            None,
+        ),
+        (6, "partner_id", misspelt, "hanse"),
+        (8, "partner_id", misspelt, "hanse"),
+    ]
+    for path in (fast, careful):
+        frame, report = load_mobility(path, partners)
+        assert [(p.line, p.column, p.message, p.value) for p in report.rejected] == expected, path.name
+        assert report.warnings == []
+        assert (report.rows_read, report.rows_loaded) == (7, 2)
+        assert frame[["partner_id", "count"]].astype(object).values.tolist() == [["hanze", 3], ["laurea", 1]]
+        # The charts list a categorical column's categories: a rejected row's year must not be one (a zero year).
+        assert list(frame["academic_year"].astype("category").cat.categories) == ["2022-2023"], path.name
