@@ -199,9 +199,10 @@ def shared_cards(cards: np.ndarray) -> np.ndarray:
 
     plotly deep-copies every trace's properties when it builds a figure and again when it serialises it, element by
     element for an object array, and has no public switch for it; the public alternative, a fixed-width string
-    array, measured slower still (docs/decisions/0018-hover-cards-shared-not-copied.md). So the one reach into
-    plotly's copying is here, through Python's copy protocol: a deep copy of the array is a shallow one.
-    tests/unit/test_plotly_copies.py fails when plotly stops copying (then this can go) or the sharing stops.
+    array, measured slower still (docs/decisions/0019-figure-sizes-from-the-theme-and-shared-hover-cards.md). So
+    the one reach into plotly's copying is here, through Python's copy protocol: a deep copy of the array is a
+    shallow one. tests/unit/test_plotly_copies.py fails when plotly stops copying (then this can go) or the
+    sharing stops.
     """
     return cards.view(_SharedCards)
 
