@@ -69,7 +69,9 @@
   }
 
   var MAP_ID = "world-map"; // ids.WORLD_MAP
-  var LOADING = "atlas-map-loading"; // app.css: no pointer events on the map
+  // app.css: no pointer events on the map. An attribute, not a class: React rewrites the graph's class
+  // whenever dcc.Graph's own classes change, and would lift the guard early.
+  var LOADING = "data-atlas-loading";
   var drawing = { stamp: 0, listening: null };
 
   function mapGraph() {
@@ -88,12 +90,12 @@
   function guarded(layout) {
     drawing.stamp += 1;
     var host = document.getElementById(MAP_ID);
-    if (host) host.classList.add(LOADING);
+    if (host) host.setAttribute(LOADING, "");
     if (!drawing.listening) {
       drawing.listening = whenGraph().then(function (gd) {
         gd.on("plotly_afterplot", function () {
           var meta = gd.layout && gd.layout.meta;
-          if (meta && meta.atlasDrawn === drawing.stamp) document.getElementById(MAP_ID).classList.remove(LOADING);
+          if (meta && meta.atlasDrawn === drawing.stamp) document.getElementById(MAP_ID).removeAttribute(LOADING);
         });
       });
     }

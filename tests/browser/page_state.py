@@ -30,8 +30,8 @@ READ_STATE_JS = """
   try { api = window.dash_ag_grid.getApi(tableId); } catch (e) { /* the grid is still mounting */ }
   if (api) api.forEachNodeAfterFilter((node) => rows.push(String(node.data.partner_id)));
   const count = document.getElementById(countId);
-  // The map takes the pointer again once MapLibre has drawn the figure (assets/atlas-map.js, "atlas-map-loading").
-  const mapReady = map && !document.getElementById(mapId).classList.contains("atlas-map-loading");
+  // The map takes the pointer again once MapLibre has drawn the figure (assets/atlas-map.js, data-atlas-loading).
+  const mapReady = map && !document.getElementById(mapId).hasAttribute("data-atlas-loading");
   return {markers, tiers, rows, count: count ? count.textContent : null, search: window.location.search,
           ready: Boolean(api && mapReady && map._fullData && pyramid && pyramid._fullData)};
 }
@@ -198,6 +198,20 @@ def click_marker(page, partner_id: str) -> None:
     centre = marker_centre(page, partner_id)
     page.mouse.move(*centre)
     page.mouse.click(*centre)
+
+
+def wait_for_selection_ring(page, partner_id: str) -> None:
+    """Until the map has answered a selection: its ring sits on the partner (the map centres on it then, so a
+    marker's screen point read before this can move away)."""
+    page.wait_for_function(
+        """([mapId, place]) => {
+            const plot = document.querySelector(`#${mapId} .js-plotly-plot`);
+            const ring = (plot._fullData || []).find((t) => t.name === "Selected");
+            return Boolean(ring && ring.lat && ring.lat.length === 1 && place
+                && Math.abs(ring.lat[0] - place[0]) < 1e-4 && Math.abs(ring.lon[0] - place[1]) < 1e-4);
+        }""",
+        arg=[ids.WORLD_MAP, page.evaluate(PARTNER_PLACE_JS, [ids.WORLD_MAP, partner_id])],
+    )
 
 
 def click_pyramid_tier(page, tier: str) -> None:

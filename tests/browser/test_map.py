@@ -16,6 +16,7 @@ from tests.browser.page_state import (
     marker_centre,
     outside_origin,
     wait_for_map,
+    wait_for_selection_ring,
     wait_until_shown,
     zoom_map,
 )
@@ -144,6 +145,7 @@ def test_two_partners_in_one_city_can_each_be_clicked(live_app, open_page):
     assert abs(first[0] - second[0]) + abs(first[1] - second[1]) > 14, "the two Groningen markers overlap"
     click_marker(page, "P01")
     assert detail_title(page) == "Hanze University of Applied Sciences"
+    wait_for_selection_ring(page, "P01")  # the map has centred on it: P04's marker stands where it will be clicked
     click_marker(page, "P04")
     page.wait_for_function(
         "() => document.querySelector('.atlas-detail .mantine-Drawer-title').textContent === 'University of Groningen'"
