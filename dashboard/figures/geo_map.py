@@ -77,12 +77,14 @@ def _column(frame: pd.DataFrame, name: str) -> np.ndarray:
     return np.zeros(len(frame))
 
 
-def marker_sizes(volume: np.ndarray, scale: float = 1.0) -> np.ndarray:
-    """Marker diameters in whole pixels: area grows with volume (square-root scale), never below MIN_MARKER;
-    all `scale` times that (the theme's marker_scale)."""
+def marker_sizes(
+    volume: np.ndarray, scale: float = 1.0, *, smallest: float = MIN_MARKER, largest: float = MAX_MARKER
+) -> np.ndarray:
+    """Marker diameters in whole pixels: area grows with volume (square-root scale), from `smallest` (no
+    mobility) to `largest` (the most shown); all `scale` times that (the theme's marker_scale)."""
     volume = np.clip(np.asarray(volume, dtype=float), 0, None)
     top = volume.max() if len(volume) and volume.max() > 0 else 1.0
-    return np.round((MIN_MARKER + (MAX_MARKER - MIN_MARKER) * np.sqrt(volume / top)) * scale).astype(np.uint8)
+    return np.round((smallest + (largest - smallest) * np.sqrt(volume / top)) * scale).astype(np.uint8)
 
 
 def _coordinates(values: np.ndarray) -> np.ndarray:

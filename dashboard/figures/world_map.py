@@ -11,6 +11,7 @@ import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
 
+from dashboard.figures import geo_map
 from dashboard.figures.basemap import FONT, offline_style
 from dashboard.figures.escaping import escape
 from dashboard.figures.geo import (
@@ -107,10 +108,8 @@ def _column(frame: pd.DataFrame, name: str) -> np.ndarray:
 
 
 def marker_sizes(volume: np.ndarray) -> np.ndarray:
-    """Marker diameters in whole pixels: area grows with volume (square-root scale), never below MIN_MARKER."""
-    volume = np.clip(np.asarray(volume, dtype=float), 0, None)
-    top = volume.max() if len(volume) and volume.max() > 0 else 1.0
-    return np.round(MIN_MARKER + (MAX_MARKER - MIN_MARKER) * np.sqrt(volume / top)).astype(np.uint8)
+    """The map's marker diameters (geo_map's scale), with room for the tier shape inside the smallest."""
+    return geo_map.marker_sizes(volume, smallest=MIN_MARKER, largest=MAX_MARKER)
 
 
 def _coordinates(values: np.ndarray) -> np.ndarray:
