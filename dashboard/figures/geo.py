@@ -183,19 +183,41 @@ def fit_view(
     if not keep.any():
         return None
     lat, lon = lat[keep], lon[keep]
-    x = (lon + 180) / 360
+    west, span_lon = lon_extent(lon)
     y = _mercator_y(lat)
     width = max(size[0] - 2 * padding, 64)
     height = max(size[1] - 2 * padding, 64)
-    span_x, span_y = float(x.max() - x.min()), float(y.max() - y.min())
+    span_x, span_y = span_lon / 360, float(y.max() - y.min())
     zooms = [max_zoom]
     if span_x > 0:
         zooms.append(np.log2(width / (span_x * TILE_PX)))
     if span_y > 0:
         zooms.append(np.log2(height / (span_y * TILE_PX)))
     zoom = float(np.clip(min(zooms), min_zoom, max_zoom))
-    centre_x, centre_y = (x.max() + x.min()) / 2, (y.max() + y.min()) / 2
-    return MapView(round(_mercator_lat(centre_y), 4), round(float(centre_x * 360 - 180), 4), round(zoom, 2))
+    centre_lon = (west + span_lon / 2 + 180) % 360 - 180
+    centre_y = (y.max() + y.min()) / 2
+    return MapView(round(_mercator_lat(centre_y), 4), round(float(centre_lon), 4), round(zoom, 2))
+
+
+def lon_extent(lon) -> tuple[float, float]:
+    """(western edge, width) in degrees of the band of longitude the map fits to hold every `lon`.
+
+    The band crosses the antimeridian when that makes it clearly narrower (two thirds as wide or less): partners in
+    New Zealand, Fiji and Samoa (174, 178, -172 degrees) lie in a band 14 degrees wide around 180, not one of 346
+    degrees around Africa. Otherwise it is the plain band from west to east, so a network spread over the world
+    keeps the familiar map centred on Europe and Africa. The crossing band is the circle less its widest empty gap
+    between neighbouring longitudes; the map draws the world's copies side by side, so a view centred near 180
+    shows the partners on both sides of it.
+    """
+    ordered = np.sort((np.asarray(lon, dtype=float) + 180) % 360 - 180)
+    plain = float(ordered[-1] - ordered[0])
+    gaps = np.diff(ordered)
+    if len(gaps):
+        widest = int(np.argmax(gaps))
+        crossing = 360 - float(gaps[widest])
+        if crossing <= plain * 2 / 3:
+            return float(ordered[widest + 1]), crossing
+    return float(ordered[0]), plain
 
 
 def quick_view(name: str, size: tuple[int, int] = NOMINAL_MAP_PX, home: tuple[float, float] | None = None) -> MapView:

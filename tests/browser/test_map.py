@@ -9,6 +9,7 @@ import json
 import pytest
 
 from dashboard import ids
+from tests.browser.helpers import serve
 from tests.browser.page_state import (
     MAPLIBRE_JS,
     MARKER_CENTRE_JS,
@@ -20,6 +21,7 @@ from tests.browser.page_state import (
     wait_until_shown,
     zoom_map,
 )
+from tests.factories import default_partners, make_dataset, make_partner
 
 pytestmark = pytest.mark.browser
 
@@ -91,6 +93,59 @@ def test_a_country_filter_fits_the_view_to_that_country_with_every_partner_insid
     wait_until_shown(page, len(live_app.dataset.partners))
     page.wait_for_function(f"(mapId) => ({MAPLIBRE_JS})(mapId).getZoom() < 2", arg=ids.WORLD_MAP)
     assert outside_origin(live_app.url, page_log.requests) == [] and page_log.errors == []
+
+
+# Auckland, Suva and Apia: a band of 14 degrees of longitude across 180, which a plain west-east box makes the world.
+PACIFIC = (
+    ("Q01", "Auckland", "NZ", "New Zealand", -36.8485, 174.7633),
+    ("Q02", "Suva", "FJ", "Fiji", -18.1416, 178.4419),
+    ("Q03", "Apia", "WS", "Samoa", -13.8333, -171.7667),
+)
+
+# Where MapLibre draws a partner on the screen, on the copy of the world nearest the map's centre (it draws the
+# world side by side; project() alone answers for the copy the longitude names, off the screen across 180).
+NEAREST_COPY_JS = f"""
+([mapId, lat, lon]) => {{
+  const map = ({MAPLIBRE_JS})(mapId);
+  const centre = map.getCenter().lng;
+  const point = map.project([lon + 360 * Math.round((centre - lon) / 360), lat]);
+  const box = map.getCanvas().getBoundingClientRect();
+  return [box.x + point.x, box.y + point.y];
+}}
+"""
+
+
+@pytest.fixture(scope="module")
+def pacific_app():
+    partners = default_partners() + [
+        make_partner(
+            partner_id=pid,
+            name=f"University of {city}",
+            city=city,
+            country=code,
+            country_name=name,
+            region="Oceania",
+            lat=lat,
+            lon=lon,
+        )
+        for pid, city, code, name, lat, lon in PACIFIC
+    ]
+    yield from serve(make_dataset(partners=partners))
+
+
+def test_a_filter_across_the_antimeridian_fits_the_pacific_with_every_partner_inside(pacific_app, open_page, page_log):
+    page = open_page(pacific_app.url + "/?region=Oceania")
+    wait_until_shown(page, len(PACIFIC))
+    wait_for_map(page)
+    assert map_zoom(page) > 2.5, "the world view: a box from west to east spans the whole map"
+    box = page.locator(f"#{ids.WORLD_MAP} canvas.maplibregl-canvas").bounding_box()
+    for pid, city, _code, _name, lat, lon in PACIFIC:
+        x, y = page.evaluate(NEAREST_COPY_JS, [ids.WORLD_MAP, lat, lon])
+        assert box["x"] + 10 < x < box["x"] + box["width"] - 10 and box["y"] + 10 < y < box["y"] + box["height"] - 10, (
+            f"{city} ({pid}) is outside the view"
+        )
+    assert sum(rendered(page)) == len(PACIFIC)
+    assert outside_origin(pacific_app.url, page_log.requests) == [] and page_log.errors == []
 
 
 def test_europe_is_clustered_at_world_view_with_counts_that_add_up_and_zooming_splits_them(

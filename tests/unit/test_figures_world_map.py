@@ -220,6 +220,47 @@ def test_fit_view_of_nothing_is_none_and_of_one_point_is_the_city_zoom():
     assert fit_view([50.0], [4.0]).zoom == 10.0
 
 
+def screen_offsets(view: MapView, lat, lon) -> tuple[np.ndarray, np.ndarray]:
+    """Pixels from the map's centre to each point in Web Mercator (512 px world at zoom 0), each point taken on
+    the copy of the world nearest the centre, as MapLibre draws it."""
+    world = 512 * 2**view.zoom
+
+    def mercator(degrees):
+        phi = np.radians(np.asarray(degrees, dtype=float))
+        return np.log(np.tan(np.pi / 4 + phi / 2)) / (2 * np.pi)
+
+    east = (np.asarray(lon, dtype=float) - view.lon + 540) % 360 - 180
+    return east / 360 * world, (mercator(view.lat) - mercator(lat)) * world
+
+
+@pytest.mark.parametrize(
+    "places, closer_than",
+    [
+        # Auckland, Suva, Apia, Honolulu: the Pacific, across 180 degrees; a plain west-east box is the world.
+        ([(-36.85, 174.76), (-18.14, 178.44), (-13.83, -171.76), (21.31, -157.86)], 1.5),
+        # Vladivostok, Anadyr, Provideniya (east of 180): Russia's far east.
+        ([(43.12, 131.89), (64.73, 177.51), (64.42, -173.23)], 2.5),
+        # Tokyo and Seattle: a Pacific network.
+        ([(35.68, 139.69), (47.61, -122.33)], 2.0),
+    ],
+)
+def test_a_filter_across_the_antimeridian_fits_the_pacific_not_the_world(places, closer_than):
+    lat, lon = (np.array(values) for values in zip(*places))
+    size = (900, 520)
+    view = fit_view(lat, lon, size)
+    assert view.zoom > closer_than, f"{view}: as far out as the world view"
+    x, y = screen_offsets(view, lat, lon)
+    assert (np.abs(x) <= size[0] / 2).all() and (np.abs(y) <= size[1] / 2).all(), (view, x, y)
+
+
+def test_a_network_around_the_world_keeps_the_map_centred_on_europe_and_africa():
+    # Leuven, New York, Sydney, Tokyo: no band across 180 degrees is much narrower than the plain one.
+    view = fit_view([50.88, 40.71, -33.87, 35.68], [4.70, -74.01, 151.21, 139.69], (900, 520))
+    assert -30 < view.lon < 60
+    x, _ = screen_offsets(view, [50.88, 40.71, -33.87, 35.68], [4.70, -74.01, 151.21, 139.69])
+    assert (np.abs(x) <= 450).all()
+
+
 @pytest.mark.parametrize(
     "text, expected",
     [
