@@ -193,18 +193,22 @@ def map_size(size) -> tuple[int, int]:
 
 
 def map_summary(partners, language: str = "en", top: int = 3) -> str:
-    """The map's text alternative: how many partners in how many countries, and the countries with most."""
+    """The map's text alternative: how many partners in how many countries, the countries with most, and how many
+    of the filter's partners have no place to be drawn."""
     placed = partners[partners["lat"].notna() & partners["lon"].notna()]
     on_map = alt.map_text(len(placed), language).summary  # "N partners on the map; the partner table lists them"
     if placed.empty:
-        return on_map
+        return text("empty.map_unplaced", language) if len(partners) else on_map
     counts = placed.groupby("country", sort=False).size().sort_values(ascending=False, kind="stable")
     names = dict(zip(placed["country"], placed["country_name"]))
     leaders = ", ".join(
         f"{country_label(str(code), language, str(names.get(code) or code))} ({n})"
         for code, n in counts.head(top).items()
     )
-    return f"{on_map}. {text('map.summary', language, countries=number(len(counts), language), top=leaders)}"
+    summary = f"{on_map}. {text('map.summary', language, countries=number(len(counts), language), top=leaders)}"
+    if len(placed) < len(partners):  # counted in the cards and listed in the table, but drawn nowhere: say so
+        summary += " " + text("summary.map_unplaced", language, count=len(partners) - len(placed)) + "."
+    return summary
 
 
 def map_empty(partners, loosen: str, language: str = "en") -> list:

@@ -407,6 +407,10 @@ ENGLISH: dict[str, str | tuple[str, str]] = {
         "{count} partner on the map; the partner table lists it",
         "{count} partners on the map; the partner table lists them",
     ),
+    "summary.map_unplaced": (
+        "{count} partner has no place on the map; the partner table lists it",
+        "{count} partners have no place on the map; the partner table lists them",
+    ),
     # /destinations: students finding a partner (dashboard/public/)
     "dest.link": "Find a destination",
     "dest.page_title": "Find an exchange destination at {short_name}",

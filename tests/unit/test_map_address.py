@@ -52,6 +52,19 @@ def test_the_summary_counts_partners_and_countries_and_names_the_top_ones(datase
     assert "Countries: 7." in summary
     assert "Finland (2)" in summary and "Netherlands (2)" in summary
     assert "Countries" not in map_summary(everyone.iloc[0:0])
+    assert "no place" not in summary
+
+
+@pytest.mark.parametrize(
+    "language, words", [("en", "2 partners have no place on the map"), ("nl", "2 partners hebben geen plaats")]
+)
+def test_the_summary_says_how_many_partners_of_the_filter_the_map_cannot_draw(dataset, language, words):
+    everyone = apply(FilterState(), dataset).partners.copy()
+    everyone.loc[everyone.index[:2], ["lat", "lon"]] = float("nan")  # two partners the geocoder could not place
+    summary = map_summary(everyone, language)
+    assert summary.startswith("7 partners") and summary.rsplit(". ", 1)[1].startswith(words)  # its last sentence
+    everyone.loc[:, ["lat", "lon"]] = float("nan")
+    assert map_summary(everyone, language) != map_summary(everyone.iloc[0:0], language)  # not "no partners"
 
 
 @pytest.mark.parametrize(
