@@ -100,11 +100,23 @@ def great_circle_paths(
     norm = np.linalg.norm(points, axis=1)
     points /= np.where(norm > 0, norm, 1)[:, None]
     out_lat = np.round(np.degrees(np.arcsin(np.clip(points[:, 2], -1, 1))), 3).astype(np.float32)
-    out_lon = np.round(np.degrees(np.arctan2(points[:, 1], points[:, 0])), 3).astype(np.float32)
     gap = position == counts[arc]
+    out_lon = np.round(_unwrapped(np.degrees(np.arctan2(points[:, 1], points[:, 0])), position, gap), 3)
+    out_lon = out_lon.astype(np.float32)
     out_lat[gap] = np.nan
     out_lon[gap] = np.nan
     return out_lat, out_lon
+
+
+def _unwrapped(lon: np.ndarray, position: np.ndarray, gap: np.ndarray) -> np.ndarray:
+    """Each arc's longitudes made continuous: an arc over the Pacific goes on from 179 to 181 degrees instead of
+    jumping to -179, which the map would draw as a line across the whole world. `position` numbers the points
+    of each arc from 0; `gap` marks the slot that ends it."""
+    step = np.diff(lon, prepend=lon[:1])
+    step = np.where((position > 0) & ~gap, step - 360 * np.round(step / 360), 0.0)
+    total = np.cumsum(step)
+    first = np.flatnonzero(position == 0)[np.cumsum(position == 0) - 1]  # the index of each point's arc start
+    return lon[first] + total - total[first]
 
 
 def region_window(regions) -> tuple[tuple[float, float], tuple[float, float]] | None:

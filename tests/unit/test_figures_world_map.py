@@ -12,7 +12,7 @@ import pytest
 
 from dashboard.distance import distance_km
 from dashboard.figures.basemap import FONT
-from dashboard.figures.geo import MapView, fit_view
+from dashboard.figures.geo import MapView, fit_view, great_circle_paths
 from dashboard.figures.world_map import (
     CLUSTER_MAXZOOM,
     MAX_MARKER,
@@ -251,6 +251,27 @@ def test_a_filter_across_the_antimeridian_fits_the_pacific_not_the_world(places,
     assert view.zoom > closer_than, f"{view}: as far out as the world view"
     x, y = screen_offsets(view, lat, lon)
     assert (np.abs(x) <= size[0] / 2).all() and (np.abs(y) <= size[1] / 2).all(), (view, x, y)
+
+
+@pytest.mark.parametrize(
+    "home, to",
+    [
+        ((35.68, 139.69), (21.31, -157.86)),  # Tokyo to Honolulu, eastward over 180 degrees
+        ((-36.85, 174.76), (-13.83, -171.76)),  # Auckland to Apia
+        ((21.31, -157.86), (-33.87, 151.21)),  # Honolulu to Sydney, westward over it
+        ((50.88, 4.70), (60.17, 24.94)),  # Leuven to Helsinki: nowhere near it
+    ],
+)
+def test_a_flow_across_the_pacific_is_one_arc_not_a_line_across_the_world(home, to):
+    lat, lon = great_circle_paths(home, [to[0]], [to[1]], max_points=24, step_deg=2.0)
+    lat, lon = lat[:-1].astype(float), lon[:-1].astype(float)  # the last slot is the NaN that ends the arc
+    assert np.abs(np.diff(lon)).max() < 30, np.round(lon, 1)
+    assert (lat[0], (lon[0] - home[1] + 180) % 360 - 180) == pytest.approx((home[0], 0), abs=1e-3)
+    assert (lat[-1], (lon[-1] - to[1] + 180) % 360 - 180) == pytest.approx((to[0], 0), abs=1e-3)
+    # Every point on the great circle: as far from home and from the partner together as they are apart.
+    whole = distance_km(home, to)
+    for point in zip(lat, lon):
+        assert distance_km(home, point) + distance_km(point, to) == pytest.approx(whole, rel=1e-3)
 
 
 def test_a_network_around_the_world_keeps_the_map_centred_on_europe_and_africa():
