@@ -196,7 +196,25 @@ def fit_view(
         return None
     lat, lon = lat[keep], lon[keep]
     west, span_lon = lon_extent(lon)
-    y = _mercator_y(lat)
+    return fit_box(
+        float(lat.min()), west, float(lat.max()), span_lon, size, padding=padding, max_zoom=max_zoom, min_zoom=min_zoom
+    )
+
+
+def fit_box(
+    south: float,
+    west: float,
+    north: float,
+    span_lon: float,
+    size: tuple[int, int] = NOMINAL_MAP_PX,
+    *,
+    padding: int = FIT_PADDING_PX,
+    max_zoom: float = FIT_MAX_ZOOM,
+    min_zoom: float = 0.0,
+) -> MapView:
+    """The view that shows the box from `west` eastward over `span_lon` degrees (past 180 when it crosses the
+    antimeridian) and from `south` to `north` inside a `size` map with `padding` pixels to spare."""
+    y = _mercator_y([south, north])
     width = max(size[0] - 2 * padding, 64)
     height = max(size[1] - 2 * padding, 64)
     span_x, span_y = span_lon / 360, float(y.max() - y.min())
@@ -243,6 +261,4 @@ def quick_view(name: str, size: tuple[int, int] = NOMINAL_MAP_PX, home: tuple[fl
     else:
         box = QUICK_VIEWS.get(name, QUICK_VIEWS["world"])
     (south, west), (north, east) = box
-    view = fit_view([south, north], [west, east], size, padding=8)
-    assert view is not None  # a box has its two corners
-    return view
+    return fit_box(south, west, north, east - west, size, padding=8)

@@ -12,7 +12,7 @@ import pytest
 
 from dashboard.distance import distance_km
 from dashboard.figures.basemap import FONT
-from dashboard.figures.geo import MapView, fit_view, great_circle_paths
+from dashboard.figures.geo import MapView, fit_view, great_circle_paths, quick_view
 from dashboard.figures.world_map import (
     CLUSTER_MAXZOOM,
     MAX_MARKER,
@@ -272,6 +272,19 @@ def test_a_flow_across_the_pacific_is_one_arc_not_a_line_across_the_world(home, 
     whole = distance_km(home, to)
     for point in zip(lat, lon):
         assert distance_km(home, point) + distance_km(point, to) == pytest.approx(whole, rel=1e-3)
+
+
+@pytest.mark.parametrize("size", [(900, 520), (1600, 700)])  # a phone's map is narrower than the world at zoom 0
+def test_the_world_view_shows_the_whole_world_centred_on_greenwich(size):
+    view = quick_view("world", size)
+    assert abs(view.lon) < 10
+    x, y = screen_offsets(view, [0, 0, 60, -50], [-179, 179, 0, 0])
+    assert (np.abs(x) <= size[0] / 2).all() and (np.abs(y) <= size[1] / 2).all(), (view, x, y)
+
+
+def test_the_home_view_of_an_institution_near_180_degrees_is_its_surroundings():
+    view = quick_view("home", (900, 520), home=(-36.85, 174.76))  # Auckland
+    assert view.zoom > 4 and abs(view.lat + 36.85) < 1 and abs(view.lon - 174.76) < 1, view
 
 
 def test_a_network_around_the_world_keeps_the_map_centred_on_europe_and_africa():
