@@ -15,14 +15,16 @@ REGION_RING_SCALE = 0.55
 RING_MAX = 10  # beyond this a sunflower (Vogel) spiral packs them tighter than one huge ring
 GOLDEN_ANGLE = np.pi * (3 - np.sqrt(5))
 
-# lon/lat windows the region filter zooms to (continents as in partners.region).
+# lon/lat windows the region filter zooms to on the SVG maps (poster, presentation; continents as in
+# partners.region). Oceania runs on past 180 degrees to French Polynesia (Samoa -172 is 188 here; plotly's geo
+# draws such a range across the antimeridian) and north to Guam and Micronesia.
 REGION_BOUNDS: dict[str, tuple[tuple[float, float], tuple[float, float]]] = {
     "Europe": ((-25.0, 45.0), (34.0, 71.5)),
     "Asia": ((25.0, 150.0), (-11.0, 56.0)),
     "Africa": ((-20.0, 55.0), (-36.0, 38.0)),
     "North America": ((-170.0, -50.0), (7.0, 73.0)),
     "South America": ((-90.0, -30.0), (-56.0, 14.0)),
-    "Oceania": ((110.0, 180.0), (-48.0, 0.0)),
+    "Oceania": ((110.0, 215.0), (-50.0, 20.0)),
 }
 WORLD_LAT_RANGE = (-58.0, 84.0)  # leave out Antarctica: nobody partners there, and the map gains height
 
@@ -128,6 +130,8 @@ def region_window(regions) -> tuple[tuple[float, float], tuple[float, float]] | 
         return None
     lon = (min(b[0][0] for b in boxes), max(b[0][1] for b in boxes))
     lat = (min(b[1][0] for b in boxes), max(b[1][1] for b in boxes))
+    if lon[1] - lon[0] >= 360:  # e.g. the Americas and Oceania together: the whole width of the world
+        lon = (-180.0, 180.0)
     return lon, lat
 
 

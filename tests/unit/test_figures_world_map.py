@@ -12,7 +12,7 @@ import pytest
 
 from dashboard.distance import distance_km
 from dashboard.figures.basemap import FONT
-from dashboard.figures.geo import MapView, fit_view, great_circle_paths, quick_view
+from dashboard.figures.geo import MapView, fit_view, great_circle_paths, quick_view, region_window
 from dashboard.figures.world_map import (
     CLUSTER_MAXZOOM,
     MAX_MARKER,
@@ -285,6 +285,27 @@ def test_the_world_view_shows_the_whole_world_centred_on_greenwich(size):
 def test_the_home_view_of_an_institution_near_180_degrees_is_its_surroundings():
     view = quick_view("home", (900, 520), home=(-36.85, 174.76))  # Auckland
     assert view.zoom > 4 and abs(view.lat + 36.85) < 1 and abs(view.lon - 174.76) < 1, view
+
+
+OCEANIA = {
+    "Sydney": (-33.87, 151.21),
+    "Auckland": (-36.85, 174.76),
+    "Apia": (-13.83, -171.77),
+    "Papeete": (-17.54, -149.57),
+    "Hagatna": (13.48, 144.75),
+    "Hobart": (-42.88, 147.33),
+}
+
+
+def test_the_oceania_window_of_the_poster_and_presentation_holds_its_islands_across_180_degrees():
+    (west, east), (south, north) = region_window("Oceania")
+    outside = [
+        city
+        for city, (lat, lon) in OCEANIA.items()
+        if not (south <= lat <= north and (lon - west) % 360 <= east - west)
+    ]
+    assert outside == []
+    assert region_window(["North America", "Oceania"])[0] == (-180.0, 180.0)  # never wider than the world
 
 
 def test_a_network_around_the_world_keeps_the_map_centred_on_europe_and_africa():
