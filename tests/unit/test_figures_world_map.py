@@ -136,6 +136,45 @@ def test_the_basemap_files_hold_the_world(dataset):
     assert {"atlas-diamond", "atlas-square", "atlas-ring", "atlas-arrow"} <= set(sprite)
 
 
+def test_no_land_edge_crosses_the_world_sideways():
+    """An edge from -180 to +180 degrees is a line across the whole map: MapLibre filled bands across the Arctic
+    and the Pacific from Russia's and Fiji's rings (Natural Earth cuts them at 180). Only Antarctica may run
+    along the map's bottom edge, where its ring closes."""
+    countries = json.loads((ASSETS / "basemap" / "countries.json").read_text())
+    across, open_rings = [], []
+    for feature in countries["features"]:
+        for polygon in feature["geometry"]["coordinates"]:
+            for ring in polygon:
+                open_rings += [feature["properties"].get("iso3")] if ring[0] != ring[-1] else []
+                across += [
+                    (feature["properties"].get("iso3"), a, b)
+                    for a, b in zip(ring, ring[1:])
+                    if abs(a[0] - b[0]) > 180 and not abs(a[1]) == abs(b[1]) == 85.0
+                ]
+    assert across == [] and open_rings == []
+
+
+def test_the_land_either_side_of_180_degrees_is_drawn_where_it_is():
+    from dashboard.figures.basemap_build import _continuous_ring
+
+    # A ring cut at 180 (Natural Earth's Vanua Levu, simplified): along -180, then on at +180.
+    ring = [
+        [-180.0, -16.9],
+        [-179.8, -16.5],
+        [-180.0, -16.1],
+        [180.0, -16.1],
+        [179.0, -16.5],
+        [180.0, -16.9],
+        [-180.0, -16.9],
+    ]
+    fixed = _continuous_ring(ring)
+    assert max(abs(a[0] - b[0]) for a, b in zip(fixed, fixed[1:])) < 2
+    assert {((x + 180) % 360 - 180, y) for x, y in fixed} == {((x + 180) % 360 - 180, y) for x, y in ring}
+    # Once around the south pole: closed along the map's bottom edge.
+    pole = _continuous_ring([[-180.0, -70.0], [-60.0, -75.0], [60.0, -68.0], [180.0, -70.0]])
+    assert pole[-3:] == [[180.0, -85.0], [-180.0, -85.0], [-180.0, -70.0]]
+
+
 def test_tiers_differ_in_colour_and_the_legend_shows_their_shapes(dataset):
     fig, _ = _map(dataset)
     [trace] = [t for t in fig.data if t.name == PARTNERS_TRACE]
