@@ -15,6 +15,7 @@ from dashboard.figures import geo_map
 from dashboard.figures.basemap import FONT, offline_style
 from dashboard.figures.escaping import escape
 from dashboard.figures.geo import (
+    FIT_MAX_ZOOM,
     NOMINAL_MAP_PX,
     MapView,
     fit_view,
@@ -40,6 +41,13 @@ SHAPES_MAX = 2500  # partners shown beyond which the shape layers are left out (
 ARROW_AT = 0.72  # where along an arc its arrowhead sits (0 = home, 1 = partner)
 LEGEND_STRIP_PX = 30
 SELECTED_ZOOM = 4.0  # a partner opened from a link is shown with its surroundings, not the whole world
+# Closest fit when the map shows countries, not cities: the countries layer, or partners placed only at their
+# country's centre (a fit to that one point would zoom to a city's scale over empty land).
+COUNTRY_FIT_ZOOM = 5.0
+# Web Mercator ends at 85.05 degrees: a partner beyond (a station at the South Pole) is drawn at the map's edge,
+# where it can still be seen and clicked, instead of nowhere.
+DRAWN_LAT = 85.0
+HOME_RING_ID = "\x00home"  # sorts before every partner id: home's place on a shared ring is the first
 PARTNERS_TRACE = "partners"  # trace names the browser tests and the selection patch look for
 SELECTION_TRACE = "Selected"
 
@@ -72,9 +80,15 @@ def world_map(
     on_map = (partners["lat"].notna() & partners["lon"].notna()).to_numpy()
     placed = partners[on_map]
     rows = None if positions is None else np.asarray(positions)[on_map]
+    # Home takes a place on the rings too: its marker is drawn over the partners, and a partner placed exactly
+    # there (a university of the home city, at the city's centre) would sit under it, out of the mouse's reach.
     lat, lon = spread_rings(
-        placed["lat"].to_numpy(), placed["lon"].to_numpy(), placed["partner_id"].to_numpy(), scale=CITY_RING_SCALE
+        np.append(placed["lat"].to_numpy(dtype=float), home.lat),
+        np.append(placed["lon"].to_numpy(dtype=float), home.lon),
+        np.append(placed["partner_id"].to_numpy().astype(str), HOME_RING_ID),
+        scale=CITY_RING_SCALE,
     )
+    lat, lon = np.clip(lat[:-1], -DRAWN_LAT, DRAWN_LAT), lon[:-1]
     traces: list[dict] = []
     layers: list[dict] = []
     if layer == "countries":
@@ -93,7 +107,9 @@ def world_map(
         traces.extend(markers)
     traces.append(_selection_trace(placed, lat, lon, selected_id, theme))
     traces.append(_home_trace(home, theme, language))
-    shown = view or (fit_view(lat, lon, size) if fit else None) or quick_view("world", size)
+    countries_only = layer == "countries" or bool(len(placed)) and bool((placed["geo_precision"] == "country").all())
+    closest = COUNTRY_FIT_ZOOM if countries_only else FIT_MAX_ZOOM
+    shown = view or (fit_view(lat, lon, size, max_zoom=closest) if fit else None) or quick_view("world", size)
     if selected_id and view is None:
         shown = _centred_on_selection(traces, shown)
     layout = map_layout(theme, shown, assets_url)

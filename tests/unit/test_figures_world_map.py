@@ -23,7 +23,16 @@ from dashboard.figures.world_map import (
     size_legend,
     world_map,
 )
-from tests.factories import GRONINGEN, MAP_HOSTILE_NAME, filtered_map, map_dataset
+from tests.factories import (
+    GRONINGEN,
+    HOME,
+    MAP_HOSTILE_NAME,
+    default_partners,
+    filtered_map,
+    make_dataset,
+    make_partner,
+    map_dataset,
+)
 
 HOSTILE = MAP_HOSTILE_NAME
 ASSETS = Path(__file__).resolve().parents[2] / "dashboard" / "assets"
@@ -134,6 +143,43 @@ def test_the_basemap_files_hold_the_world(dataset):
     assert {"Brussels", "Helsinki", "Seoul", "Nairobi"} <= names
     sprite = json.loads((ASSETS / "basemap" / "sprite.json").read_text())
     assert {"atlas-diamond", "atlas-square", "atlas-ring", "atlas-arrow"} <= set(sprite)
+
+
+def test_a_partner_at_the_home_institutions_place_is_drawn_beside_home_not_under_it():
+    at_home = make_partner(partner_id="KUL", name="KU Leuven", city="Leuven", lat=HOME.lat, lon=HOME.lon)
+    fig = world_map(make_dataset(partners=[*default_partners(), at_home]).partners, home=HOME)
+    drawn = _partners(fig)
+    assert 0.5 < distance_km(drawn["KUL"], (HOME.lat, HOME.lon)) < 3  # off the home marker, still in its city
+    alone = {p["partner_id"]: (p["lat"], p["lon"]) for p in default_partners()}
+    assert drawn["P05"] == pytest.approx(alone["P05"], abs=1e-4)  # a partner alone at its place stays on it
+
+
+def test_a_partner_beyond_web_mercators_edge_is_drawn_at_the_edge():
+    pole = make_partner(partner_id="POLE", name="South Pole Station", city="", country="AQ", lat=-90.0, lon=0.0)
+    drawn = _partners(world_map(make_dataset(partners=[*default_partners(), pole]).partners, home=HOME))
+    assert -85.06 < drawn["POLE"][0] <= -84.9  # MapLibre draws nothing beyond 85.05 degrees
+
+
+@pytest.mark.parametrize("layer", ["partners", "countries"])
+def test_partners_placed_only_at_their_countrys_centre_fit_the_country_not_a_city(layer):
+    brazil = [
+        make_partner(
+            partner_id=f"BR{i}",
+            name=f"Universidade {i}",
+            city="",
+            country="BR",
+            country_name="Brazil",
+            region="South America",
+            lat=-10.8,
+            lon=-52.9,
+            geo_precision="country",
+        )
+        for i in range(3)
+    ]
+    fig = world_map(make_dataset(partners=brazil).partners, home=HOME, layer=layer, fit=True)
+    assert 2.5 <= fig.layout.map.zoom <= 5.0, fig.layout.map.zoom  # a country, not a city at zoom 10
+    city = [make_partner(partner_id="C1", city="Recife", country="BR", lat=-8.05, lon=-34.9)]
+    assert world_map(make_dataset(partners=city).partners, home=HOME, fit=True).layout.map.zoom == 10.0
 
 
 def test_no_land_edge_crosses_the_world_sideways():
