@@ -111,6 +111,17 @@ def geometry(arcs: list, item: dict) -> dict | None:
     return None
 
 
+# Countries the bundled outlines leave without a code (Natural Earth's -99), by the mean of their points, for
+# the ones partners have a code for: Kosovo is a common Erasmus+ partner country (XK; geo_map.iso3 says XKX).
+UNCODED = {"XKX": (20.8, 42.6)}
+
+
+def _uncoded_id(shape: dict) -> str | None:
+    points = np.array([p for polygon in shape["coordinates"] for ring in polygon for p in ring], dtype=float)
+    lon, lat = points.mean(axis=0)
+    return next((code for code, (x, y) in UNCODED.items() if abs(x - lon) < 1 and abs(y - lat) < 1), None)
+
+
 def collection(arcs: list, topology: dict, name: str, *, with_ids: bool = False) -> dict:
     features = []
     for item in topology["objects"][name]["geometries"]:
@@ -118,7 +129,8 @@ def collection(arcs: list, topology: dict, name: str, *, with_ids: bool = False)
         if shape is None:
             continue
         # The ISO-3 code as a property: MapLibre takes only numeric feature ids.
-        properties = {"iso3": item["id"]} if with_ids and item.get("id") else {}
+        code = item.get("id") or (_uncoded_id(shape) if with_ids else None)
+        properties = {"iso3": code} if with_ids and code else {}
         feature = {"type": "Feature", "properties": properties, "geometry": shape}
         features.append(feature)
     return {"type": "FeatureCollection", "features": features}

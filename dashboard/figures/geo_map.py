@@ -368,17 +368,24 @@ def _choropleth(partners: pd.DataFrame, theme: Theme, metric: str, language: str
         locations=by_country["iso3"].tolist(),
         locationmode="ISO-3",
         z=by_country[metric].astype(int).tolist(),
-        zmin=0,
         colorscale=[list(stop) for stop in theme.sequential],
         customdata=customdata,
         marker=dict(line=dict(color=theme.country_border, width=0.6)),
-        **choropleth_legend(title, theme, language),
+        **choropleth_legend(title, theme, language, by_country[metric].astype(int).tolist()),
     )
 
 
-def choropleth_legend(title: str, theme: Theme, language: str) -> dict:
-    """The countries layer's colour bar and hover card, alike on the SVG map and on MapLibre's."""
+def choropleth_legend(title: str, theme: Theme, language: str, z: list[int]) -> dict:
+    """The countries layer's colour range, colour bar and hover card, alike on the SVG map and on MapLibre's.
+
+    The range runs from 0 (plotly ignores a zmin without a zmax, and one partner per country read "0.6 to 1.4")
+    in whole steps of 1, 2 or 5 times a power of ten: counts of partners and mobilities have no fractions.
+    """
+    top = max([1, *z])
+    step = next(s * 10**k for k in range(12) for s in (1, 2, 5) if s * 10**k * 5 >= top)
     return dict(
+        zmin=0,
+        zmax=top,
         colorbar=dict(
             title=dict(text=title, font=dict(color=theme.text)),
             thickness=14,
@@ -386,6 +393,8 @@ def choropleth_legend(title: str, theme: Theme, language: str) -> dict:
             x=0.99,
             outlinewidth=0,
             tickfont=dict(color=theme.muted),
+            tick0=0,
+            dtick=step,
         ),
         hovertemplate=(
             "<b>%{customdata[1]}</b><br>"

@@ -403,17 +403,17 @@ def _choropleth(partners: pd.DataFrame, theme: Theme, metric: str, language: str
     from dashboard.figures.basemap import basemap_url
 
     rows, customdata, title = choropleth_rows(partners, metric, language)
+    counts = rows[metric if metric in ("partners", "mobility") else "partners"].astype(int).tolist()
     return dict(
         type="choroplethmap",
         geojson=basemap_url(assets_url, "countries"),
         featureidkey="properties.iso3",
         locations=rows["iso3"].tolist(),
-        z=rows[metric if metric in ("partners", "mobility") else "partners"].astype(int).tolist(),
-        zmin=0,
+        z=counts,
         colorscale=[list(stop) for stop in theme.sequential],
         customdata=customdata,
         marker=dict(line=dict(color=theme.country_border, width=0.6), opacity=0.85),
-        **choropleth_legend(title, theme, language),
+        **choropleth_legend(title, theme, language, counts),
     )
 
 

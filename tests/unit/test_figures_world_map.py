@@ -138,6 +138,10 @@ def test_the_basemap_files_hold_the_world(dataset):
     countries = json.loads((ASSETS / "basemap" / "countries.json").read_text())
     codes = {f["properties"].get("iso3") for f in countries["features"]}
     assert {"BEL", "FIN", "KOR", "CHL", "RUS", "CHN"} <= codes  # Eurasia is there (the topojson `land` lacks it)
+    from dashboard.figures.geo_map import iso3
+
+    # The countries layer colours a country by the code geo_map.iso3 gives it: Kosovo's outline had none.
+    assert {iso3(code) for code in ("XK", "BE", "FI", "KE")} <= codes
     cities = json.loads((ASSETS / "basemap" / "cities.json").read_text())
     names = {f["properties"]["name"] for f in cities["features"] if f["properties"]["capital"]}
     assert {"Brussels", "Helsinki", "Seoul", "Nairobi"} <= names
@@ -291,6 +295,24 @@ def test_countries_layer_is_a_choropleth_on_the_served_outlines_with_its_scale(d
     [countries] = [t for t in fig.data if t.type == "choroplethmap"]
     assert countries.geojson.endswith("/basemap/countries.json") and countries.featureidkey == "properties.iso3"
     assert "FIN" in countries.locations and countries.colorbar.title.text
+
+
+@pytest.mark.parametrize("builder", ["world_map", "geo_map"])
+@pytest.mark.parametrize("metric, largest", [("partners", 1), ("mobility", None)])
+def test_the_countries_scale_runs_from_zero_in_whole_steps(builder, metric, largest):
+    from dashboard.figures.geo_map import geo_map
+
+    one_each = [
+        make_partner(partner_id=f"X{i}", country=c, lat=lat, lon=lon)
+        for i, (c, lat, lon) in enumerate([("BE", 51.05, 3.72), ("FI", 60.17, 24.94), ("KE", -1.29, 36.82)])
+    ]
+    build = {"world_map": world_map, "geo_map": geo_map}[builder]
+    fig = build(make_dataset(partners=one_each).partners, home=HOME, layer="countries", country_metric=metric)
+    [countries] = [t for t in fig.data if t.type.startswith("choropleth")]
+    top = max(countries.z)
+    assert (countries.zmin, countries.zmax) == (0, largest or max(top, 1))  # a range of 0 to 0 would be no scale
+    step = countries.colorbar.dtick
+    assert step == int(step) and countries.zmax / step <= 5  # whole numbers, a handful of ticks: no "0.6 partners"
 
 
 @pytest.mark.parametrize("layer", ["partners", "countries", "flows"])
