@@ -122,6 +122,36 @@ def _uncoded_id(shape: dict) -> str | None:
     return next((code for code, (x, y) in UNCODED.items() if abs(x - lon) < 1 and abs(y - lat) < 1), None)
 
 
+# Territories with an ISO code of their own that the outlines draw inside their country's (France's overseas
+# departments, Norway's Svalbard): a partner coded RE or SJ colours that territory in the countries layer,
+# one coded FR or NO the whole country as before. (code, country, west, east, south, north)
+TERRITORIES = (
+    ("REU", "FRA", 54.5, 56.5, -22.0, -20.0),
+    ("GLP", "FRA", -62.0, -60.8, 15.7, 16.6),
+    ("MTQ", "FRA", -61.4, -60.7, 14.3, 15.0),
+    ("GUF", "FRA", -55.0, -51.0, 1.5, 6.0),
+    ("MYT", "FRA", 44.8, 45.4, -13.2, -12.5),
+    ("SJM", "NOR", 5.0, 35.0, 74.0, 81.0),
+)
+
+
+def _territories(features: list[dict]) -> list[dict]:
+    """A feature of its own for each of TERRITORIES, made of its country's polygons whose points lie, on
+    average, inside the territory's box."""
+    by_code = {feature["properties"].get("iso3"): feature for feature in features}
+    extra = []
+    for code, country, west, east, south, north in TERRITORIES:
+        polygons = []
+        for polygon in by_code[country]["geometry"]["coordinates"]:
+            lon, lat = np.array(polygon[0], dtype=float).mean(axis=0)
+            if west <= lon <= east and south <= lat <= north:
+                polygons.append(polygon)
+        if polygons and code not in by_code:
+            geometry = {"type": "MultiPolygon", "coordinates": polygons}
+            extra.append({"type": "Feature", "properties": {"iso3": code}, "geometry": geometry})
+    return extra
+
+
 def collection(arcs: list, topology: dict, name: str, *, with_ids: bool = False) -> dict:
     features = []
     for item in topology["objects"][name]["geometries"]:
@@ -133,6 +163,8 @@ def collection(arcs: list, topology: dict, name: str, *, with_ids: bool = False)
         properties = {"iso3": code} if with_ids and code else {}
         feature = {"type": "Feature", "properties": properties, "geometry": shape}
         features.append(feature)
+    if with_ids:
+        features += _territories(features)
     return {"type": "FeatureCollection", "features": features}
 
 

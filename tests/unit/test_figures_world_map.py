@@ -140,8 +140,12 @@ def test_the_basemap_files_hold_the_world(dataset):
     assert {"BEL", "FIN", "KOR", "CHL", "RUS", "CHN"} <= codes  # Eurasia is there (the topojson `land` lacks it)
     from dashboard.figures.geo_map import iso3
 
-    # The countries layer colours a country by the code geo_map.iso3 gives it: Kosovo's outline had none.
-    assert {iso3(code) for code in ("XK", "BE", "FI", "KE")} <= codes
+    # The countries layer colours a country by the code geo_map.iso3 gives it: Kosovo's outline had none, and
+    # France's overseas departments and Svalbard were drawn only as parts of France and Norway.
+    assert {iso3(code) for code in ("XK", "BE", "FI", "KE", "RE", "GP", "MQ", "GF", "YT", "SJ")} <= codes
+    reunion = next(f for f in countries["features"] if f["properties"].get("iso3") == "REU")
+    [[ring, *_]] = reunion["geometry"]["coordinates"]
+    assert 55 < np.mean([p[0] for p in ring]) < 56 and -21.5 < np.mean([p[1] for p in ring]) < -20.5
     cities = json.loads((ASSETS / "basemap" / "cities.json").read_text())
     names = {f["properties"]["name"] for f in cities["features"] if f["properties"]["capital"]}
     assert {"Brussels", "Helsinki", "Seoul", "Nairobi"} <= names
