@@ -58,6 +58,11 @@ def _line(arcs: list, indexes: list[int]) -> list[list[float]]:
 def _polygon(arcs: list, rings: list) -> list:
     """Rings of at least four points (a closed triangle); an outer ring too small drops the polygon."""
     out = [_continuous_ring(_line(arcs, ring)) for ring in rings]
+    if out and out[0]:
+        # Most of the outer ring on the world between -180 and 180 (Russia runs from 27 to 190 degrees), its
+        # holes moved with it.
+        shift = 360 * round(float(np.mean([point[0] for point in out[0]])) / 360)
+        out = [[[round(x - shift, DECIMALS), y] for x, y in ring] for ring in out] if shift else out
     return [ring for ring in out if len(ring) >= 4] if out and len(out[0]) >= 4 else []
 
 
@@ -67,16 +72,14 @@ def _continuous_ring(ring: list[list[float]]) -> list[list[float]]:
     Natural Earth cuts Russia, Fiji and Antarctica there, so their rings run along -180 and on at +180: drawn as
     they are, such an edge is a line across the whole world, and MapLibre filled bands across the Arctic and the
     Pacific. The ring's longitudes are made continuous instead (Chukotka goes on to 190 degrees; MapLibre draws
-    coordinates past 180 on the next copy of the world), with most of the ring between -180 and 180 (Russia runs
-    from 20 to 190 degrees). A ring that goes once around a pole (Antarctica) ends 360 degrees from where it
-    began: it is closed along the map's edge at that pole.
+    coordinates past 180 on the next copy of the world). A ring that goes once around a pole (Antarctica) ends
+    360 degrees from where it began: it is closed along the map's edge at that pole.
     """
     if len(ring) < 2:
         return ring
     lon = np.array([point[0] for point in ring], dtype=float)
     step = np.diff(lon)
     lon[1:] = lon[0] + np.cumsum(step - 360 * np.round(step / 360))
-    lon -= 360 * np.round(np.mean(lon) / 360)  # most of the ring on the world between -180 and 180
     out = [[round(float(x), DECIMALS), point[1]] for x, point in zip(lon, ring)]
     if abs(out[-1][0] - out[0][0]) > 180:
         edge = MAX_LAT if np.mean([point[1] for point in ring]) > 0 else -MAX_LAT

@@ -107,7 +107,7 @@ def world_map(
         traces.extend(markers)
     traces.append(_selection_trace(placed, lat, lon, selected_id, theme))
     traces.append(_home_trace(home, theme, language))
-    countries_only = layer == "countries" or bool(len(placed)) and bool((placed["geo_precision"] == "country").all())
+    countries_only = layer == "countries" or (len(placed) > 0 and bool((placed["geo_precision"] == "country").all()))
     closest = COUNTRY_FIT_ZOOM if countries_only else FIT_MAX_ZOOM
     shown = view or (fit_view(lat, lon, size, max_zoom=closest) if fit else None) or quick_view("world", size)
     if selected_id and view is None:
