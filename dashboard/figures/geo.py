@@ -40,9 +40,9 @@ def spread_rings(
     lon = np.asarray(lon, dtype=float)
     if len(lat) == 0:
         return lat.copy(), lon.copy()
-    frame = pd.DataFrame({"lat": np.round(lat, 4), "lon": np.round(lon, 4), "id": np.asarray(ids).astype(str)})
-    frame = frame.sort_values(["lat", "lon", "id"], kind="stable")
-    groups = frame.groupby(["lat", "lon"], sort=False, dropna=False)
+    frame = pd.DataFrame({"place": same_place(lat, lon), "id": np.asarray(ids).astype(str)})
+    frame = frame.sort_values(["place", "id"], kind="stable")
+    groups = frame.groupby("place", sort=False)
     k = groups.cumcount().to_numpy()
     n = groups["id"].transform("size").to_numpy()
 
@@ -64,6 +64,28 @@ def spread_rings(
     out_lat[order] = np.clip(base_lat + radius * np.sin(angle), -89.9, 89.9)
     out_lon[order] = base_lon + radius * np.cos(angle) * stretch
     return out_lat, out_lon
+
+
+PLACE_CELL_DEG = 1e-4  # about 11 m: partners closer than this share a place
+_CELL_ROW = 4_000_000  # more cells than a row of longitudes has, so (row, column) packs into one number
+
+
+def same_place(lat: np.ndarray, lon: np.ndarray) -> np.ndarray:
+    """A number per point, the same for points at one place: in one cell of an 11 m grid, or in neighbouring
+    cells (two partners 2 m apart either side of a cell's edge, or at 180 and -180 degrees, are at one place;
+    by cells alone they were not, and the one drawn on top hid the other at every zoom). A point without
+    coordinates is a place of its own."""
+    finite = np.isfinite(lat) & np.isfinite(lon)
+    row = np.round(np.where(finite, lat, 0) / PLACE_CELL_DEG).astype(np.int64) + _CELL_ROW // 2
+    column = np.round(np.where(finite, (lon + 180) % 360 - 180, 0) / PLACE_CELL_DEG).astype(np.int64)
+    cell = row * _CELL_ROW + column + _CELL_ROW // 2
+    occupied = np.unique(cell[finite])  # sorted: a neighbour cell is looked up by bisection
+    place = cell.copy()
+    for step in (-_CELL_ROW - 1, -_CELL_ROW, -_CELL_ROW + 1, -1):  # a place is named after its lowest cell
+        neighbour = cell + step
+        found = occupied[np.minimum(np.searchsorted(occupied, neighbour), len(occupied) - 1)] == neighbour
+        place = np.where(found, np.minimum(place, neighbour), place)
+    return np.where(finite, place, -1 - np.arange(len(lat)))
 
 
 def great_circle_paths(

@@ -162,6 +162,20 @@ def test_a_partner_at_the_home_institutions_place_is_drawn_beside_home_not_under
     assert drawn["P05"] == pytest.approx(alone["P05"], abs=1e-4)  # a partner alone at its place stays on it
 
 
+@pytest.mark.parametrize(
+    "first, second",
+    [
+        ((50.00004, 8.0), (50.00006, 8.0)),  # 2 m apart, either side of a 4-decimal rounding edge
+        ((-16.5, 180.0), (-16.5, -180.0)),  # one meridian, written two ways
+        ((35.0, 139.0), (35.0, 139.0)),  # the very same place
+    ],
+)
+def test_partners_at_one_place_are_spread_so_each_can_be_reached(first, second):
+    twins = [make_partner(partner_id=pid, lat=lat, lon=lon) for pid, (lat, lon) in (("T1", first), ("T2", second))]
+    drawn = _partners(world_map(make_dataset(partners=twins).partners, home=HOME))
+    assert distance_km(drawn["T1"], drawn["T2"]) > 1.0  # apart on the ring; a marker at top no longer hides one
+
+
 def test_a_partner_beyond_web_mercators_edge_is_drawn_at_the_edge():
     pole = make_partner(partner_id="POLE", name="South Pole Station", city="", country="AQ", lat=-90.0, lon=0.0)
     drawn = _partners(world_map(make_dataset(partners=[*default_partners(), pole]).partners, home=HOME))
