@@ -77,9 +77,7 @@ def _continuous_ring(ring: list[list[float]]) -> list[list[float]]:
     """
     if len(ring) < 2:
         return ring
-    lon = np.array([point[0] for point in ring], dtype=float)
-    step = np.diff(lon)
-    lon[1:] = lon[0] + np.cumsum(step - 360 * np.round(step / 360))
+    lon = np.unwrap(np.array([point[0] for point in ring], dtype=float), period=360)
     out = [[round(float(x), DECIMALS), point[1]] for x, point in zip(lon, ring)]
     if abs(out[-1][0] - out[0][0]) > 180:
         edge = MAX_LAT if np.mean([point[1] for point in ring]) > 0 else -MAX_LAT
