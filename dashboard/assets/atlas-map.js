@@ -5,6 +5,9 @@
  * handed a style again. The partners' hover cards come once (`cards`, by dataset row); each filter sends
  * [row, outgoing, incoming] per partner, turned back here into the card plotly's hovertemplate reads.
  *
+ * Flows come as each arc's two ends ([start, end, gap], world_map's `compact_arcs`, a fifth of the bytes) and are
+ * drawn here as great circles with the points figures/geo.great_circle_paths gives them.
+ *
  * The mode bar's PNG download is named after the filter, as the charts' are. plotly's own button takes the name from
  * the graph's config, and a new config per filter would make plotly rebuild the WebGL map; so the map's config gets,
  * once, a button of its own (plotly's public custom-button interface) that asks plotly.downloadImage for the name
@@ -19,17 +22,27 @@
   "use strict";
 
   var PARTNERS = "partners"; // world_map.PARTNERS_TRACE
-  var ARRAYS = { u1: Uint8Array, u2: Uint16Array, u4: Uint32Array, i1: Int8Array, i2: Int16Array, i4: Int32Array };
+  var ARRAYS = {
+    u1: Uint8Array, u2: Uint16Array, u4: Uint32Array, i1: Int8Array, i2: Int16Array, i4: Int32Array,
+    f4: Float32Array, f8: Float64Array,
+  };
 
-  // plotly.py's typed-array spec {dtype, bdata (base64), shape}, or a plain array of arrays.
-  function rowsOf(customdata) {
-    if (Array.isArray(customdata)) return customdata;
-    var Kind = customdata && ARRAYS[customdata.dtype];
+  // The numbers of plotly.py's typed-array spec {dtype, bdata (base64), shape}, or of a plain array.
+  function numbersOf(values) {
+    if (Array.isArray(values) || ArrayBuffer.isView(values)) return values;
+    var Kind = values && ARRAYS[values.dtype];
     if (!Kind) return null;
-    var binary = atob(customdata.bdata);
+    var binary = atob(values.bdata);
     var bytes = new Uint8Array(binary.length);
     for (var i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
-    var flat = new Kind(bytes.buffer);
+    return new Kind(bytes.buffer);
+  }
+
+  // The rows of a typed-array spec of two dimensions, or a plain array of arrays.
+  function rowsOf(customdata) {
+    if (Array.isArray(customdata)) return customdata;
+    var flat = numbersOf(customdata);
+    if (!flat) return null;
     var width = Number(String(customdata.shape || "").split(",")[1]) || 1;
     var rows = [];
     for (var j = 0; j + width <= flat.length; j += width) rows.push(Array.prototype.slice.call(flat, j, j + width));
@@ -48,6 +61,46 @@
       whole[i] = [c[0], c[1], c[2], c[3], c[4], compact[i][1], compact[i][2], c[5], c[6]];
     }
     return Object.assign({}, trace, { customdata: whole });
+  }
+
+  var RAD = Math.PI / 180;
+  function unit(lat, lon) {
+    return [Math.cos(lat * RAD) * Math.cos(lon * RAD), Math.cos(lat * RAD) * Math.sin(lon * RAD), Math.sin(lat * RAD)];
+  }
+  function rounded(value) { return Math.round(value * 1000) / 1000; }
+
+  // A flows trace of arc ends drawn as great circles: per arc ceil(degrees / step) + 1 points (2 to `points`),
+  // spherical interpolation from start to end, longitudes continuous across 180 degrees (an arc over the Pacific
+  // goes on to 181 instead of jumping to -179), a gap after each arc; as figures/geo.great_circle_paths.
+  function withArcs(trace) {
+    var spec = trace && trace.meta && trace.meta.atlasArcs;
+    var lat = spec && numbersOf(trace.lat);
+    var lon = spec && numbersOf(trace.lon);
+    if (!lat || !lon) return trace;
+    var outLat = [], outLon = [];
+    for (var i = 0; i + 1 < lat.length; i += 3) {
+      var a = unit(lat[i], lon[i]), b = unit(lat[i + 1], lon[i + 1]);
+      var omega = Math.acos(Math.max(-1, Math.min(1, a[0] * b[0] + a[1] * b[1] + a[2] * b[2])));
+      var count = Math.max(2, Math.min(spec.points, Math.ceil(omega / RAD / spec.step) + 1));
+      var sin = Math.sin(omega), previous = null;
+      for (var k = 0; k < count; k++) {
+        var t = k / (count - 1);
+        var wa = sin > 1e-9 ? Math.sin((1 - t) * omega) / sin : 1 - t;
+        var wb = sin > 1e-9 ? Math.sin(t * omega) / sin : t;
+        var x = wa * a[0] + wb * b[0], y = wa * a[1] + wb * b[1], z = wa * a[2] + wb * b[2];
+        var norm = Math.sqrt(x * x + y * y + z * z) || 1;
+        var here = Math.atan2(y, x) / RAD;
+        if (previous !== null) here -= 360 * Math.round((here - previous) / 360);
+        previous = here;
+        outLat.push(rounded(Math.asin(Math.max(-1, Math.min(1, z / norm))) / RAD));
+        outLon.push(rounded(here));
+      }
+      outLat.push(NaN);
+      outLon.push(NaN);
+    }
+    var meta = Object.assign({}, trace.meta);
+    delete meta.atlasArcs; // drawn: a later merge of this trace into a patch must not draw it again
+    return Object.assign({}, trace, { lat: new Float32Array(outLat), lon: new Float32Array(outLon), meta: meta });
   }
 
   var held = { token: null, cards: null, png: null };
@@ -145,7 +198,7 @@
       }
       if (update.figure) layout = guarded(layout);
       var cards = held.token === update.token ? held.cards : null;
-      var drawn = { data: data.map(function (trace) { return withCards(trace, cards); }), layout: layout };
+      var drawn = { data: data.map(function (trace) { return withArcs(withCards(trace, cards)); }), layout: layout };
       var token = held.token === update.token ? held.token : null;
       if (!held.png || !config || config.displayModeBar === false || hasPngButton(config)) {
         return [drawn, token, noUpdate];

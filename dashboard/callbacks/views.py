@@ -160,8 +160,8 @@ def render_map(
     compact: bool = False,
 ) -> go.Figure:
     """The map for the address: a `view=` in it wins, else a filter (or a selected partner) fits the map to
-    the partners shown, else the world view. `compact`: the partners' hover cards left to the page (see
-    world_map's `positions`)."""
+    the partners shown, else the world view. `compact`: the partners' hover cards and
+    the flows' great circles left to the page (see world_map's `positions` and `compact_arcs`)."""
     state = FilterState.from_query(search, dataset)
     view = view or apply(state, dataset)
     theme = get_theme(theme_name(dark))
@@ -179,6 +179,7 @@ def render_map(
         size=map_size(size),
         assets_url=assets_url,
         positions=view.positions if compact else None,
+        compact_arcs=compact,
     )
     return captioned(figure, "map", state, theme, language, overlay=True, width=WIDE_CAPTION)
 

@@ -39,6 +39,10 @@ SHAPE_GLYPHS = {"strategic": "\u25c6", "collaboration": "\u25a0", "mobility": "\
 COUNTRY_LEVEL_ICON = "atlas-ring"
 SHAPES_MAX = 2500  # partners shown beyond which the shape layers are left out (see shape_layers)
 ARROW_AT = 0.72  # where along an arc its arrowhead sits (0 = home, 1 = partner)
+# An arc's points: one per ARC_STEP_DEG degrees of great circle, at most ARC_POINTS (geo.great_circle_paths). A
+# compact map (the page's) sends each arc as its two ends and assets/atlas-map.js draws the same points from them.
+ARC_STEP_DEG = 2.0
+ARC_POINTS = 24
 LEGEND_STRIP_PX = 30
 SELECTED_ZOOM = 4.0  # a partner opened from a link is shown with its surroundings, not the whole world
 # Closest fit when the map shows countries, not cities: the countries layer, or partners placed only at their
@@ -67,6 +71,7 @@ def world_map(
     size: tuple[int, int] = NOMINAL_MAP_PX,
     assets_url: str = "/assets/",
     positions: np.ndarray | None = None,
+    compact_arcs: bool = False,
 ) -> go.Figure:
     """The map of the filtered partners (a View's partners: PARTNER_COLUMNS + volume/outgoing/incoming).
 
@@ -75,6 +80,8 @@ def world_map(
     With `positions` (each partner's row in the dataset, aligned with `partners`) the partners' hover cards are
     left out: their customdata is [row, outgoing, incoming] and the page fills in the cards it holds
     (`map_cards`, assets/atlas-map.js), so a filter change does not send every card again.
+    With `compact_arcs` each flow is sent as its two ends, [home, place, gap], with `meta.atlasArcs`, and the page
+    draws the great circle between them (a fifth of the bytes; drawn without the page, it is a straight line).
     """
     theme = get_theme(theme) if isinstance(theme, str) else theme
     on_map = (partners["lat"].notna() & partners["lon"].notna()).to_numpy()
@@ -95,7 +102,9 @@ def world_map(
         traces.append(_choropleth(partners, theme, country_metric, language, assets_url))
     elif layer == "flows":
         direction = flow_direction if flow_direction in ("outgoing", "incoming") else "outgoing"
-        traces.extend(_flow_traces(placed, _column(placed, direction), home, theme, direction, language))
+        traces.extend(
+            _flow_traces(placed, _column(placed, direction), home, theme, direction, language, compact=compact_arcs)
+        )
         markers, layers = _partner_traces(
             placed, lat, lon, _column(placed, direction), theme, language, legend=False, rows=rows
         )
@@ -216,7 +225,7 @@ def _partner_traces(
                 cmin=0,
                 cmax=len(TIERS),
                 colorscale=_tier_scale(theme),
-                opacity=np.where(country_level[order], 0.5, 0.92),
+                opacity=_opacities(country_level[order]),
             ),
             customdata=cards[order],
             cluster=_cluster(theme),
@@ -234,6 +243,13 @@ def _partner_traces(
     if legend:
         traces.extend(_tier_legend(theme, language, country_level.any()))
     return traces, shape_layers(traces[0], tier[order], country_level[order], theme)
+
+
+def _opacities(country_level: np.ndarray) -> float | np.ndarray:
+    """A partner placed only at its country's centre is drawn fainter. One number when every partner is alike,
+    else four bytes a partner (float32: plotly.py would send float64, twice the bytes, for two values)."""
+    opacity = np.where(country_level, 0.5, 0.92).astype(np.float32)
+    return float(opacity[0]) if len(opacity) and (opacity == opacity[0]).all() else opacity
 
 
 def _tier_scale(theme: Theme) -> list[list]:
@@ -429,9 +445,12 @@ def _bearing(lat1, lon1, lat2, lon2) -> np.ndarray:
     return (np.degrees(np.arctan2(y, x)) + 360) % 360
 
 
-def _flow_traces(placed, volume, home: Institution, theme: Theme, direction: str, language: str) -> list[dict]:
+def _flow_traces(
+    placed, volume, home: Institution, theme: Theme, direction: str, language: str, *, compact: bool = False
+) -> list[dict]:
     """Arcs between home and each place with mobility, wider for more, each with an arrowhead pointing the way
-    people travel (to the partner for outgoing, to home for incoming); partners in one city share one arc."""
+    people travel (to the partner for outgoing, to home for incoming); partners in one city share one arc.
+    `compact`: each arc as its ends only (see world_map); the arrowheads are placed on the whole arc either way."""
     flows = (
         pd.DataFrame(
             {"lat": placed["lat"].round(3).to_numpy(), "lon": placed["lon"].round(3).to_numpy(), "volume": volume}
@@ -457,8 +476,8 @@ def _flow_traces(placed, volume, home: Institution, theme: Theme, direction: str
             (home.lat, home.lon),
             flows["lat"].to_numpy()[mask],
             flows["lon"].to_numpy()[mask],
-            max_points=24,
-            step_deg=2.0,
+            max_points=ARC_POINTS,
+            step_deg=ARC_STEP_DEG,
         )
         smallest, largest = int(amount[mask].min()), int(amount[mask].max())
         span = (
@@ -466,11 +485,13 @@ def _flow_traces(placed, volume, home: Institution, theme: Theme, direction: str
             if smallest == largest
             else f"{number(smallest, language)}\u2013{number(largest, language)}"
         )
+        drawn = arc_ends(home, flows["lat"].to_numpy()[mask], flows["lon"].to_numpy()[mask]) if compact else None
         traces.append(
             dict(
                 type="scattermap",
-                lat=arc_lat,
-                lon=arc_lon,
+                lat=arc_lat if drawn is None else drawn[0],
+                lon=arc_lon if drawn is None else drawn[1],
+                **({} if drawn is None else {"meta": {"atlasArcs": {"step": ARC_STEP_DEG, "points": ARC_POINTS}}}),
                 mode="lines",
                 name=f"{span} {unit}",
                 legendgroup="flows",
@@ -495,7 +516,12 @@ def _flow_traces(placed, volume, home: Institution, theme: Theme, direction: str
             name="arrows",
             showlegend=False,
             marker=dict(
-                symbol="atlas-arrow", size=7, angle=np.round(heads["angle"], 1), color=colour, allowoverlap=True
+                symbol="atlas-arrow",
+                size=7,
+                # Whole degrees, two bytes each: a 7 px arrowhead turns visibly by no less.
+                angle=np.rint(heads["angle"]).astype(np.int16),
+                color=colour,
+                allowoverlap=True,
             ),
             hoverinfo="skip",
         )
@@ -504,6 +530,13 @@ def _flow_traces(placed, volume, home: Institution, theme: Theme, direction: str
         t if t.get("legendgrouptitle") is not None else {k: v for k, v in t.items() if k != "legendgrouptitle"}
         for t in traces
     ]
+
+
+def arc_ends(home: Institution, lat: np.ndarray, lon: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+    """[home, place, gap] per arc, as float32 (the compact flows the page turns into great circles)."""
+    ends_lat = np.column_stack([np.full(len(lat), home.lat), lat, np.full(len(lat), np.nan)]).ravel()
+    ends_lon = np.column_stack([np.full(len(lon), home.lon), lon, np.full(len(lon), np.nan)]).ravel()
+    return _coordinates(ends_lat), _coordinates(ends_lon)
 
 
 def _add_arrowheads(heads: dict, arc_lat: np.ndarray, arc_lon: np.ndarray, direction: str, width: float) -> None:

@@ -4,11 +4,14 @@ moved view in the address, scrolls the page unless focused, and the keyboard rea
 
 from __future__ import annotations
 
+import base64
 import json
 
+import numpy as np
 import pytest
 
 from dashboard import ids
+from dashboard.callbacks.views import render_map
 from tests.browser.helpers import serve
 from tests.browser.page_state import (
     MAPLIBRE_JS,
@@ -145,6 +148,63 @@ def test_a_filter_across_the_antimeridian_fits_the_pacific_with_every_partner_in
             f"{city} ({pid}) is outside the view"
         )
     assert sum(rendered(page)) == len(PACIFIC)
+    assert outside_origin(pacific_app.url, page_log.requests) == [] and page_log.errors == []
+
+
+DRAWN_ARCS_JS = """
+(mapId) => document.querySelector(`#${mapId} .js-plotly-plot`).data
+  .filter((t) => t.mode === "lines")
+  .map((t) => [t.name, Array.from(t.lat, (v) => (Number.isNaN(v) ? null : v)), Array.from(t.lon, (v) => (Number.isNaN(v) ? null : v))])
+"""
+
+
+def test_flows_travel_as_their_ends_and_the_page_draws_each_great_circle(pacific_app, open_page, page_log):
+    """The flows layer's answer holds each arc's two ends only; the page draws from them the arcs the whole figure
+    has (figures/geo.great_circle_paths), across 180 degrees too, and MapLibre draws them with their arrowheads."""
+    answers: list[str] = []
+    page = open_page(
+        pacific_app.url + "/?layer=flows",
+        setup=lambda p: p.on(
+            "response", lambda r: answers.append(r.text()) if "_dash-update-component" in r.url else None
+        ),
+    )
+    page.wait_for_function(
+        """(mapId) => {
+        const plot = document.querySelector(`#${mapId} .js-plotly-plot`);
+        return plot && (plot._fullData || []).some((t) => t.name === "arrows");
+    }""",
+        arg=ids.WORLD_MAP,
+    )
+    wait_for_map(page)
+    whole = render_map(pacific_app.dataset, "?layer=flows", layer="flows")
+    expected = [
+        (t.name, np.asarray(t.lat, dtype=float), np.asarray(t.lon, dtype=float))
+        for t in whole.data
+        if t.mode == "lines"
+    ]
+    drawn = page.evaluate(DRAWN_ARCS_JS, ids.WORLD_MAP)
+    assert [name for name, _, _ in drawn] == [name for name, _, _ in expected]
+    for (name, lat, lon), (_, want_lat, want_lon) in zip(drawn, expected):
+        lat, lon = np.array(lat, dtype=float), np.array(lon, dtype=float)
+        assert lat.shape == want_lat.shape, f"{name}: {len(lat)} points drawn, the great circles have {len(want_lat)}"
+        assert np.array_equal(np.isnan(lat), np.isnan(want_lat))
+        assert np.allclose(lat, want_lat, atol=2e-3, equal_nan=True) and np.allclose(
+            lon, want_lon, atol=2e-3, equal_nan=True
+        )
+    sent = [
+        trace
+        for answer in answers
+        if ids.MAP_UPDATE in answer
+        for trace in (json.loads(answer)["response"][ids.MAP_UPDATE]["data"].get("figure") or {}).get("data", [])
+        if trace.get("mode") == "lines"
+    ]
+    assert sent, "no flows in the map's answers"
+    for trace in sent:
+        arcs = len(base64.b64decode(trace["lat"]["bdata"])) // 4
+        assert trace["meta"]["atlasArcs"] and arcs % 3 == 0
+    assert (
+        sum(len(base64.b64decode(t["lat"]["bdata"])) // 4 for t in sent) < sum(len(lat) for _, lat, _ in expected) / 2
+    )
     assert outside_origin(pacific_app.url, page_log.requests) == [] and page_log.errors == []
 
 

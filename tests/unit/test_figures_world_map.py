@@ -14,6 +14,8 @@ from dashboard.distance import distance_km
 from dashboard.figures.basemap import FONT
 from dashboard.figures.geo import MapView, fit_view, great_circle_paths, quick_view, region_window
 from dashboard.figures.world_map import (
+    ARC_POINTS,
+    ARC_STEP_DEG,
     CLUSTER_MAXZOOM,
     MAX_MARKER,
     MIN_MARKER,
@@ -305,6 +307,33 @@ def test_flows_are_arcs_with_an_arrowhead_each_pointing_the_way_people_go(datase
     to_home = distance_km((head.lat[0], head.lon[0]), (home.lat, home.lon))
     to_partner = distance_km((head.lat[0], head.lon[0]), (60.4518, 22.2666))
     assert (to_partner < to_home) == (direction == "outgoing")
+
+
+@pytest.mark.parametrize("direction", ["outgoing", "incoming"])
+def test_compact_flows_send_each_arc_as_home_and_place_with_the_same_arrowheads(dataset, direction):
+    """The page's map (compact_arcs) gets [home, place, gap] per arc, which assets/atlas-map.js draws as the great
+    circle; the arcs, their widths and legend and the arrowheads are those of the whole figure."""
+    whole, _ = _map(dataset, layer="flows", flow_direction=direction)
+    compact, _ = _map(dataset, layer="flows", flow_direction=direction, compact_arcs=True)
+    home = dataset.institution
+    drawn = [t for t in whole.data if t.mode == "lines"]
+    sent = [t for t in compact.data if t.mode == "lines"]
+    assert [(t.name, t.line.width) for t in sent] == [(t.name, t.line.width) for t in drawn]
+    for full, ends in zip(drawn, sent):
+        lat, lon = np.asarray(ends.lat, dtype=float).reshape(-1, 3), np.asarray(ends.lon, dtype=float).reshape(-1, 3)
+        assert np.isnan(lat[:, 2]).all() and np.isnan(lon[:, 2]).all()
+        assert np.allclose(lat[:, 0], home.lat, atol=1e-4) and np.allclose(lon[:, 0], home.lon, atol=1e-4)
+        # Each arc's far end is where the whole figure's arc ends, in the same order.
+        full_lat, full_lon = np.asarray(full.lat, dtype=float), np.asarray(full.lon, dtype=float)
+        last = np.flatnonzero(np.isnan(full_lat)) - 1
+        assert np.allclose(lat[:, 1], full_lat[last], atol=1e-3)
+        assert np.allclose((lon[:, 1] - full_lon[last] + 180) % 360 - 180, 0, atol=1e-3)
+        assert ends.meta == {"atlasArcs": {"step": ARC_STEP_DEG, "points": ARC_POINTS}}
+        assert len(ends.lat) < len(full.lat)
+    [heads] = [t for t in compact.data if t.name == "arrows"]
+    [full_heads] = [t for t in whole.data if t.name == "arrows"]
+    assert np.array_equal(heads.lat, full_heads.lat) and np.array_equal(heads.lon, full_heads.lon)
+    assert np.array_equal(heads.marker.angle, full_heads.marker.angle)
 
 
 @pytest.mark.parametrize("metric", ["partners", "mobility"])
