@@ -2,8 +2,9 @@
  *
  * A first answer (and one after a theme or layer change) is a whole figure; after a filter, only the traces and the
  * view, merged into the figure the page has so its `layout.map.style` stays the same object and MapLibre is not
- * handed a style again. The partners' hover cards come once (`cards`, by dataset row); each filter sends
- * [row, outgoing, incoming] per partner, turned back here into the card plotly's hovertemplate reads.
+ * handed a style again. The partners' hover cards and places come once (`cards` and `places`, by dataset row);
+ * each filter sends [row, outgoing, incoming] per partner, turned back here into the card plotly's hovertemplate
+ * reads and the marker's place.
  *
  * Flows come as each arc's two ends ([start, end, gap], world_map's `compact_arcs`, a fifth of the bytes) and are
  * drawn here as great circles with the points figures/geo.great_circle_paths gives them.
@@ -50,17 +51,22 @@
   }
 
   // The partners trace with whole cards: [id, name, place, activities, agreement, outgoing, incoming, tier, note]
-  // (world_map.CARD_FIELDS) from [row, outgoing, incoming] and the held card of that row.
-  function withCards(trace, cards) {
+  // (world_map.CARD_FIELDS) from [row, outgoing, incoming] and the held card of that row, and each marker at the
+  // place held for that row (`places`: lat, lon by row; the answer sends none: map_update.map_payload).
+  function withCards(trace, cards, places) {
     if (!trace || trace.name !== PARTNERS || !cards) return trace;
     var compact = rowsOf(trace.customdata);
     if (!compact || (compact.length && (compact[0].length !== 3 || typeof compact[0][1] === "string"))) return trace;
     var whole = new Array(compact.length);
+    var lat = new Float32Array(compact.length), lon = new Float32Array(compact.length);
     for (var i = 0; i < compact.length; i++) {
       var c = cards[compact[i][0]] || [];
       whole[i] = [c[0], c[1], c[2], c[3], c[4], compact[i][1], compact[i][2], c[5], c[6]];
+      lat[i] = places ? places[2 * compact[i][0]] : NaN;
+      lon[i] = places ? places[2 * compact[i][0] + 1] : NaN;
     }
-    return Object.assign({}, trace, { customdata: whole });
+    var placed = trace.lat === undefined ? { lat: lat, lon: lon } : {};
+    return Object.assign({}, trace, { customdata: whole }, placed);
   }
 
   var RAD = Math.PI / 180;
@@ -103,7 +109,7 @@
     return Object.assign({}, trace, { lat: new Float32Array(outLat), lon: new Float32Array(outLon), meta: meta });
   }
 
-  var held = { token: null, cards: null, png: null };
+  var held = { token: null, cards: null, places: null, png: null };
 
   // The first value `get` gives that is not empty, looked for once a frame.
   function until(get) {
@@ -182,7 +188,9 @@
     drawMap: function (update, figure, config) {
       var noUpdate = window.dash_clientside.no_update;
       if (!update) return [noUpdate, noUpdate, noUpdate];
-      if (update.cards) held = { token: update.token, cards: update.cards, png: held.png };
+      if (update.cards) {
+        held = { token: update.token, cards: update.cards, places: numbersOf(update.places), png: held.png };
+      }
       if (update.png) held.png = update.png;
       var base = update.figure || figure;
       if (!base || !base.layout || !base.data) return [noUpdate, noUpdate, noUpdate];
@@ -197,9 +205,14 @@
         layout.map = Object.assign({}, base.layout.map, update.layout.map || {});
       }
       if (update.figure) layout = guarded(layout);
-      var cards = held.token === update.token ? held.cards : null;
-      var drawn = { data: data.map(function (trace) { return withArcs(withCards(trace, cards)); }), layout: layout };
-      var token = held.token === update.token ? held.token : null;
+      var mine = held.token === update.token;
+      var drawn = {
+        data: data.map(function (trace) {
+          return withArcs(withCards(trace, mine ? held.cards : null, mine ? held.places : null));
+        }),
+        layout: layout,
+      };
+      var token = mine ? held.token : null;
       if (!held.png || !config || config.displayModeBar === false || hasPngButton(config)) {
         return [drawn, token, noUpdate];
       }

@@ -3,8 +3,9 @@ when the theme or the layer changes; after a filter change only the traces and t
 
 Plotly hands a figure's `layout.map.style` to MapLibre, which compares it with the one it has; sending it again
 costs bytes and a diff for nothing. The partners' hover cards travel once per page and dataset (`cards`, named
-by a token the page reports back): afterwards each partner's customdata is [dataset row, outgoing, incoming]
-(world_map's `positions`), which the page turns back into the card it holds.
+by a token the page reports back), with each partner's place (`places_for`: the same whatever the filter);
+afterwards each partner's customdata is [dataset row, outgoing, incoming] (world_map's `positions`) and the
+partners trace has no lat/lon: the page turns each row back into the card and place it holds.
 """
 
 from __future__ import annotations
@@ -14,10 +15,18 @@ import json
 import weakref
 from dataclasses import dataclass
 
+import numpy as np
 import plotly.graph_objects as go
 
 from dashboard import ids
-from dashboard.figures.world_map import SELECTION_TRACE, map_cards, selected_position
+from dashboard.figures.world_map import (
+    PARTNERS_TRACE,
+    SELECTION_TRACE,
+    drawn_places,
+    map_cards,
+    map_places,
+    selected_position,
+)
 from dashboard.model import Dataset
 
 # Inputs of the map callback after which the page draws a whole new figure: the theme (the style changes) and
@@ -39,29 +48,48 @@ UNCHANGED_MAP = ("style",)
 
 @dataclass(frozen=True)
 class Cards:
-    """The static part of every partner's hover card (world_map.CARD_STATIC, by dataset row) and its token."""
+    """The static part of every partner's hover card (world_map.CARD_STATIC, by dataset row), each partner's
+    drawn place (world_map.map_places), and their token."""
 
     token: str
     rows: list
+    places: dict
 
 
-_HELD: dict[tuple[int, str], tuple[weakref.ref, Cards]] = {}
+_HELD: dict[tuple[int, str], tuple[weakref.ref, object]] = {}
 
 
-def cards_for(dataset: Dataset, language: str) -> Cards:
-    """The cards of `dataset` in `language`, built once per loaded dataset (per process). The token is a digest of
-    the cards, so every worker names the same cards alike and a reloaded dataset with other cards gets another."""
-    key = (id(dataset.partners), language)
+def _per_dataset(dataset: Dataset, name: str, build):
+    """build(), once per loaded dataset (per process) and name; forgotten with the dataset."""
+    key = (id(dataset.partners), name)
     held = _HELD.get(key)
     if held and held[0]() is dataset.partners:
         return held[1]
-    rows = map_cards(dataset.partners, language)
-    token = hashlib.sha1(json.dumps(rows, ensure_ascii=False).encode()).hexdigest()[:16]
+    value = build()
     for stale in [k for k, (ref, _) in _HELD.items() if ref() is None]:
         del _HELD[stale]
-    cards = Cards(token=f"{language}-{token}", rows=rows)
-    _HELD[key] = (weakref.ref(dataset.partners), cards)
-    return cards
+    _HELD[key] = (weakref.ref(dataset.partners), value)
+    return value
+
+
+def places_for(dataset: Dataset) -> tuple[np.ndarray, np.ndarray]:
+    """Where each partner of `dataset` is drawn (world_map.drawn_places over all of them): partners of one city
+    keep their places on its ring whatever the filter, so the page can hold them with the cards."""
+    return _per_dataset(dataset, "places", lambda: drawn_places(dataset.partners, dataset.institution))
+
+
+def cards_for(dataset: Dataset, language: str) -> Cards:
+    """The cards and places of `dataset` in `language`, built once per loaded dataset. The token is a digest of
+    both, so every worker names the same cards alike and a reloaded dataset with other cards or places gets
+    another."""
+
+    def build() -> Cards:
+        rows = map_cards(dataset.partners, language)
+        places = map_places(places_for(dataset))
+        digest = hashlib.sha1(json.dumps([rows, places["bdata"]], ensure_ascii=False).encode())
+        return Cards(token=f"{language}-{digest.hexdigest()[:16]}", rows=rows, places=places)
+
+    return _per_dataset(dataset, f"cards-{language}", build)
 
 
 def update_kind(triggered: set[str] | frozenset[str]) -> str:
@@ -83,11 +111,16 @@ def map_payload(
     filter: the page's own button reads it (a new plotly config per filter would rebuild the WebGL map).
     """
     spec = figure.to_dict()
+    for trace in spec["data"]:
+        if trace.get("name") == PARTNERS_TRACE:  # the page draws each marker where its card says
+            trace.pop("lat", None)
+            trace.pop("lon", None)
     payload: dict = {"token": cards.token}
     if png:
         payload["png"] = png
     if page_token != cards.token:
         payload["cards"] = cards.rows
+        payload["places"] = cards.places
         kind = "figure"
     if kind == "figure":
         payload["figure"] = spec

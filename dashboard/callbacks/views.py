@@ -9,6 +9,7 @@ import plotly.graph_objects as go
 from dash import Patch, html
 
 from dashboard import ids, stats
+from dashboard.callbacks.map_update import places_for
 from dashboard.components.cards import chip_list, count_hints
 from dashboard.components.chart_text import chart_table
 from dashboard.components.partner_table import table_filter
@@ -165,6 +166,7 @@ def render_map(
     state = FilterState.from_query(search, dataset)
     view = view or apply(state, dataset)
     theme = get_theme(theme_name(dark))
+    every_lat, every_lon = places_for(dataset)
     figure = world_map(
         view.partners,
         layer=layer if layer in LAYERS else "partners",
@@ -180,6 +182,7 @@ def render_map(
         assets_url=assets_url,
         positions=view.positions if compact else None,
         compact_arcs=compact,
+        places=(every_lat[view.positions], every_lon[view.positions]),
     )
     return captioned(figure, "map", state, theme, language, overlay=True, width=WIDE_CAPTION)
 

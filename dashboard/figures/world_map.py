@@ -7,6 +7,8 @@ their escaping are shared with the SVG map of the poster (figures/geo_map).
 
 from __future__ import annotations
 
+import base64
+
 import numpy as np
 import pandas as pd
 import plotly.graph_objects as go
@@ -72,6 +74,7 @@ def world_map(
     assets_url: str = "/assets/",
     positions: np.ndarray | None = None,
     compact_arcs: bool = False,
+    places: tuple[np.ndarray, np.ndarray] | None = None,
 ) -> go.Figure:
     """The map of the filtered partners (a View's partners: PARTNER_COLUMNS + volume/outgoing/incoming).
 
@@ -82,20 +85,15 @@ def world_map(
     (`map_cards`, assets/atlas-map.js), so a filter change does not send every card again.
     With `compact_arcs` each flow is sent as its two ends, [home, place, gap], with `meta.atlasArcs`, and the page
     draws the great circle between them (a fifth of the bytes; drawn without the page, it is a straight line).
+    `places` (lat, lon aligned with `partners`) says where each partner is drawn: `drawn_places` over the whole
+    dataset, so a partner keeps its place on its city's ring whatever the filter; else over `partners`.
     """
     theme = get_theme(theme) if isinstance(theme, str) else theme
     on_map = (partners["lat"].notna() & partners["lon"].notna()).to_numpy()
     placed = partners[on_map]
     rows = None if positions is None else np.asarray(positions)[on_map]
-    # Home takes a place on the rings too: its marker is drawn over the partners, and a partner placed exactly
-    # there (a university of the home city, at the city's centre) would sit under it, out of the mouse's reach.
-    lat, lon = spread_rings(
-        np.append(placed["lat"].to_numpy(dtype=float), home.lat),
-        np.append(placed["lon"].to_numpy(dtype=float), home.lon),
-        np.append(placed["partner_id"].to_numpy().astype(str), HOME_RING_ID),
-        scale=CITY_RING_SCALE,
-    )
-    lat, lon = np.clip(lat[:-1], -DRAWN_LAT, DRAWN_LAT), lon[:-1]
+    every_lat, every_lon = drawn_places(partners, home) if places is None else places
+    lat, lon = np.asarray(every_lat, dtype=float)[on_map], np.asarray(every_lon, dtype=float)[on_map]
     traces: list[dict] = []
     layers: list[dict] = []
     if layer == "countries":
@@ -124,6 +122,24 @@ def world_map(
     layout = map_layout(theme, shown, assets_url)
     layout["map"]["layers"] = layers
     return make_figure(traces, theme, revision=layout.pop("uirevision"), separators=separators(language), **layout)
+
+
+def drawn_places(partners: pd.DataFrame, home: Institution) -> tuple[np.ndarray, np.ndarray]:
+    """Where each partner is drawn (lat, lon aligned with `partners`; NaN without a place): partners sharing a
+    place spread on a ring, inside the edge of Web Mercator (DRAWN_LAT)."""
+    on_map = (partners["lat"].notna() & partners["lon"].notna()).to_numpy()
+    placed = partners[on_map]
+    # Home takes a place on the rings too: its marker is drawn over the partners, and a partner placed exactly
+    # there (a university of the home city, at the city's centre) would sit under it, out of the mouse's reach.
+    ring_lat, ring_lon = spread_rings(
+        np.append(placed["lat"].to_numpy(dtype=float), home.lat),
+        np.append(placed["lon"].to_numpy(dtype=float), home.lon),
+        np.append(placed["partner_id"].to_numpy().astype(str), HOME_RING_ID),
+        scale=CITY_RING_SCALE,
+    )
+    lat, lon = np.full(len(partners), np.nan), np.full(len(partners), np.nan)
+    lat[on_map], lon[on_map] = np.clip(ring_lat[:-1], -DRAWN_LAT, DRAWN_LAT), ring_lon[:-1]
+    return lat, lon
 
 
 def _column(frame: pd.DataFrame, name: str) -> np.ndarray:
@@ -184,6 +200,13 @@ def map_cards(partners: pd.DataFrame, language: str) -> list[list | None]:
     for row, card in zip(np.flatnonzero(on_map).tolist(), whole[:, static].tolist()):
         cards[row] = card
     return cards
+
+
+def map_places(places: tuple[np.ndarray, np.ndarray]) -> dict:
+    """Each partner's drawn (lat, lon), by row (NaN without a place), as a typed array the page decodes
+    (plotly.py's spec: dtype, base64 bytes, shape), 8 bytes a partner: the page keeps it with the cards."""
+    table = np.column_stack([_coordinates(values) for values in places]).astype("<f4")
+    return {"dtype": "f4", "bdata": base64.b64encode(table.tobytes()).decode("ascii"), "shape": f"{len(table)}, 2"}
 
 
 def compact_cards(placed: pd.DataFrame, rows: np.ndarray) -> np.ndarray:

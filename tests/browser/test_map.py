@@ -16,6 +16,7 @@ from tests.browser.helpers import serve
 from tests.browser.page_state import (
     MAPLIBRE_JS,
     MARKER_CENTRE_JS,
+    PARTNER_PLACE_JS,
     click_marker,
     marker_centre,
     outside_origin,
@@ -386,6 +387,13 @@ def test_a_filter_redraws_the_markers_with_their_cards_without_sending_style_or_
     change = json.loads(last)["response"][ids.MAP_UPDATE]["data"]
     assert "figure" not in change and "style" not in change["layout"]["map"]
     assert not [name for name, _, _ in expected.values() if name in json.dumps(change["data"])]
+    # Nor the markers' places: the page draws each where the card it holds says (the fits above find them there).
+    sent = next(t for t in change["data"] if t["name"] == "partners")
+    assert "lat" not in sent and "lon" not in sent
+    whole = next(t for t in render_map(live_app.dataset, "?tier=strategic").data if t.name == "partners")
+    for (partner_id, *_), lat, lon in zip(whole.customdata, whole.lat, whole.lon):
+        drawn = page.evaluate(PARTNER_PLACE_JS, [ids.WORLD_MAP, partner_id])
+        assert drawn == pytest.approx([lat, lon], abs=1e-4), partner_id
 
 
 def sweep(page, box) -> None:

@@ -16,7 +16,7 @@ from dashboard.callbacks.map_update import cards_for, map_payload, update_kind
 from dashboard.callbacks.views import render_map
 from dashboard.figures.world_map import CARD_STATIC, PARTNERS_TRACE, SELECTION_TRACE
 from dashboard.filters import FilterState, apply
-from tests.factories import make_dataset
+from tests.factories import make_dataset, make_partner
 
 
 @pytest.fixture(scope="module")
@@ -56,7 +56,7 @@ def test_only_the_theme_the_layer_or_a_first_call_draws_the_map_anew(triggered, 
 def test_a_filter_sends_the_traces_and_the_fitted_view_but_neither_style_nor_template(dataset):
     whole = answer(dataset, "", "figure", page_token=None)
     change = answer(dataset, "?country=FI", "patch")
-    assert set(whole) == {"token", "cards", "figure"} and whole["figure"]["layout"]["map"]["style"]["layers"]
+    assert set(whole) == {"token", "cards", "places", "figure"} and whole["figure"]["layout"]["map"]["style"]["layers"]
     assert set(change) == {"token", "data", "layout"}
     assert "template" not in change["layout"] and "style" not in change["layout"]["map"]
     # Fitted to Finland (about 60-70 N, 20-30 E) and zoomed in from the world view.
@@ -83,9 +83,44 @@ def test_the_compact_cards_point_at_each_shown_partner_with_its_mobility_in_the_
         assert cards[row][0] == partner_id and cards[row][name] == shown.loc[partner_id, "name"]
 
 
+def test_the_markers_travel_as_places_in_the_cards_not_with_each_filter(dataset):
+    """A filter's answer has no lat/lon for the partners: the page draws each at the place its card holds, the
+    place the whole figure (the one drawn without the page) gives it."""
+    change = answer(dataset, "?region=Europe", "patch")
+    sent = next(t for t in change["data"] if t["name"] == PARTNERS_TRACE)
+    assert "lat" not in sent and "lon" not in sent
+    held = cards_for(dataset, "en")
+    places = np.frombuffer(base64.b64decode(held.places["bdata"]), dtype="<f4").reshape(-1, 2)
+    assert held.places["shape"] == f"{len(dataset.partners)}, 2"
+    row_of = {card[0]: row for row, card in enumerate(held.rows) if card}
+    whole = next(t for t in render_map(dataset, "?region=Europe").data if t.name == PARTNERS_TRACE)
+    assert len(whole.lat) > 3
+    for (partner_id, *_), lat, lon in zip(whole.customdata, whole.lat, whole.lon):
+        assert places[row_of[partner_id]] == pytest.approx([lat, lon], abs=1e-4)
+
+
+def test_a_partner_keeps_its_place_on_its_citys_ring_whatever_the_filter():
+    """Three partners in one city share a ring; filtered to one of them, it stays where it was drawn (it used to
+    jump to the city's centre, and the page's held places would no longer match)."""
+    ghent = [
+        make_partner(partner_id=pid, name=f"Ghent school {pid}", tier=tier)
+        for pid, tier in (("G1", "strategic"), ("G2", "collaboration"), ("G3", "mobility"))
+    ]
+    city = make_dataset(partners=ghent)
+
+    def drawn(search: str) -> dict[str, tuple[float, float]]:
+        trace = next(t for t in render_map(city, search).data if t.name == PARTNERS_TRACE)
+        return {row[0]: (float(y), float(x)) for row, y, x in zip(trace.customdata, trace.lat, trace.lon)}
+
+    everyone = drawn("")
+    assert len(set(everyone.values())) == 3, "the three partners drawn on one spot"
+    for search, partner_id in (("?tier=strategic", "G1"), ("?tier=mobility", "G3")):
+        assert drawn(search) == {partner_id: everyone[partner_id]}
+
+
 def test_a_page_without_these_cards_gets_them_with_the_whole_figure(dataset):
     stale = answer(dataset, "?country=FI", "patch", page_token="en-0000")
-    assert set(stale) == {"token", "cards", "figure"}
+    assert set(stale) == {"token", "cards", "places", "figure"}
     dutch = cards_for(dataset, "nl")
     assert dutch.token != cards_for(dataset, "en").token and dutch.token.startswith("nl-")
     assert cards_for(make_dataset(), "en").token == cards_for(dataset, "en").token  # the same cards, the same name
