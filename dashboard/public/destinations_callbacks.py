@@ -64,13 +64,11 @@ def destinations_map(
         levels=[str(search.level)] if search.level else None,
     )
     view = apply(state, dataset)
-    keep = view.partners["partner_id"].astype(str).isin(set(result.cards["partner_id"]))
-    partners = public_partners(view.partners[keep.to_numpy(dtype=bool)])
-    return public_hover(
-        render_map(
-            dataset, state.to_query(), view=replace(view, partners=partners), language=language, assets_url=assets_url
-        )
-    )
+    keep = view.partners["partner_id"].astype(str).isin(set(result.cards["partner_id"])).to_numpy(dtype=bool)
+    partners = public_partners(view.partners[keep])
+    # positions narrowed with the partners: render_map draws each partner at its row's place (places_for).
+    narrowed = replace(view, partners=partners, positions=view.positions[keep])
+    return public_hover(render_map(dataset, state.to_query(), view=narrowed, language=language, assets_url=assets_url))
 
 
 def render_destinations(
