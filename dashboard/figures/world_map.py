@@ -204,7 +204,9 @@ def map_cards(partners: pd.DataFrame, language: str) -> list[list | None]:
 
 def map_places(places: tuple[np.ndarray, np.ndarray]) -> dict:
     """Each partner's drawn (lat, lon), by row (NaN without a place), as a typed array the page decodes
-    (plotly.py's spec: dtype, base64 bytes, shape), 8 bytes a partner: the page keeps it with the cards."""
+    (plotly.py's spec: dtype, base64 bytes, shape), 8 bytes a partner: the page keeps it with the cards.
+    Written here because plotly.py encodes arrays so only inside a figure (its encoder is private); outside one,
+    Dash's JSON would send 12,000 pairs as decimal text."""
     table = np.column_stack([_coordinates(values) for values in places]).astype("<f4")
     return {"dtype": "f4", "bdata": base64.b64encode(table.tobytes()).decode("ascii"), "shape": f"{len(table)}, 2"}
 
