@@ -8,7 +8,7 @@ them as the person moves the map (assets/atlas.js, without a server round trip);
 
 from __future__ import annotations
 
-from urllib.parse import parse_qsl, urlencode
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 
 from dashboard.figures.geo import MapView
 
@@ -43,3 +43,15 @@ def with_map_params(query: str, layer: str | None, partner: str | None) -> str:
     if partner:
         pairs.append(("partner", str(partner)))
     return "?" + urlencode(pairs, safe=",") if pairs else ""
+
+
+def address_with(href: str | None, search: str) -> str:
+    """The page's address `href` with its query replaced by `search` (its fragment kept).
+
+    A filter change writes it to dcc.Location's href beside its search. The page moves the map's keys into the
+    address with replaceState, which dcc.Location does not see; handed only a new search, it took its own href,
+    set when the page loaded, for a change and pushed that address back, undoing the filter (the first filter
+    clicked after moving the map or opening a partner did nothing). Given the whole new address it pushes that.
+    """
+    parts = urlsplit(href or "")
+    return urlunsplit((parts.scheme, parts.netloc, parts.path, search.lstrip("?"), parts.fragment))

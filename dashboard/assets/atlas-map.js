@@ -6,6 +6,9 @@
  * each filter sends [row, outgoing, incoming] per partner, turned back here into the card plotly's hovertemplate
  * reads and the marker's place.
  *
+ * The tier shapes inside the markers are layers of their own (plotly clusters only circles); they come empty, with
+ * the indices of the markers each draws, and are filled here from the markers' places.
+ *
  * Flows come as each arc's two ends ([start, end, gap], world_map's `compact_arcs`, a fifth of the bytes) and are
  * drawn here as great circles with the points figures/geo.great_circle_paths gives them.
  *
@@ -109,6 +112,29 @@
     return Object.assign({}, trace, { lat: new Float32Array(outLat), lon: new Float32Array(outLon), meta: meta });
   }
 
+  // The tier-shape layers (layout.map.layers) filled with the points of the markers they draw: the partners
+  // trace's `meta.atlasShapes` lists, per layer, the indices of its markers (world_map.shape_layers, compact).
+  function withShapes(layout, data) {
+    var layers = layout.map && layout.map.layers;
+    var trace = data.find(function (t) { return t && t.name === PARTNERS && t.meta && t.meta.atlasShapes; });
+    if (!trace || !layers) return { layout: layout, data: data };
+    var lat = numbersOf(trace.lat), lon = numbersOf(trace.lon), shapes = trace.meta.atlasShapes;
+    var filled = layers.map(function (layer, i) {
+      var marks = shapes[i] && numbersOf(shapes[i]);
+      if (!marks || !lat || !lon) return layer;
+      var features = Array.prototype.map.call(marks, function (k) {
+        return { type: "Feature", properties: {}, geometry: { type: "Point", coordinates: [lon[k], lat[k]] } };
+      });
+      return Object.assign({}, layer, { source: { type: "FeatureCollection", features: features } });
+    });
+    var meta = Object.assign({}, trace.meta);
+    delete meta.atlasShapes; // filled: the figure the page keeps must not fill them again
+    return {
+      layout: Object.assign({}, layout, { map: Object.assign({}, layout.map, { layers: filled }) }),
+      data: data.map(function (t) { return t === trace ? Object.assign({}, t, { meta: meta }) : t; }),
+    };
+  }
+
   var held = { token: null, cards: null, places: null, png: null };
 
   // The first value `get` gives that is not empty, looked for once a frame.
@@ -206,12 +232,12 @@
       }
       if (update.figure) layout = guarded(layout);
       var mine = held.token === update.token;
-      var drawn = {
-        data: data.map(function (trace) {
+      var drawn = withShapes(
+        layout,
+        data.map(function (trace) {
           return withArcs(withCards(trace, mine ? held.cards : null, mine ? held.places : null));
-        }),
-        layout: layout,
-      };
+        })
+      );
       var token = mine ? held.token : null;
       if (!held.png || !config || config.displayModeBar === false || hasPngButton(config)) {
         return [drawn, token, noUpdate];

@@ -32,7 +32,7 @@ from dashboard.figures.graph_config import for_download, graph_config
 from dashboard.filters import FilterState, apply
 from dashboard.i18n import LANGUAGES, text
 from dashboard.i18n.libraries import plotly_locale
-from dashboard.map_address import map_layer, with_map_params
+from dashboard.map_address import address_with, map_layer, with_map_params
 from dashboard.paths import HEALTH_PATH
 from dashboard.store import DatasetStore
 
@@ -77,6 +77,7 @@ def register_callbacks(app: dash.Dash, store: DatasetStore, settings: Settings) 
 
     @app.callback(
         Output(ids.URL, "search"),
+        Output(ids.URL, "href"),
         *(Output(control, "value") for control in CONTROL_IDS),
         *(Output(ids.language_link(code), "href") for code in LANGUAGES),
         Output(ids.HEALTH_LINK, "href"),
@@ -86,9 +87,10 @@ def register_callbacks(app: dash.Dash, store: DatasetStore, settings: Settings) 
         *EVENT_INPUTS,
         State(ids.MAP_LAYER, "value"),
         State(ids.SELECTED_PARTNER, "data"),
+        State(ids.URL, "href"),
     )
     def sync_filter_state(search, *values):
-        *values, layer, partner = values
+        *values, layer, partner, href = values
         trigger = ctx.triggered_id
         value = ctx.triggered[0]["value"] if ctx.triggered else None
         url, controls = sync_filters(store.current(), search, trigger, value, dict(zip(CONTROL_IDS, values)))
@@ -100,6 +102,7 @@ def register_callbacks(app: dash.Dash, store: DatasetStore, settings: Settings) 
         wanted_layer = map_layer(search) if trigger in (None, ids.URL) else layer
         return (
             url,
+            dash.no_update if url is dash.no_update else address_with(href, url),
             *controls,
             *(links[code] for code in LANGUAGES),
             health,

@@ -203,12 +203,23 @@ def map_cards(partners: pd.DataFrame, language: str) -> list[list | None]:
 
 
 def map_places(places: tuple[np.ndarray, np.ndarray]) -> dict:
-    """Each partner's drawn (lat, lon), by row (NaN without a place), as a typed array the page decodes
-    (plotly.py's spec: dtype, base64 bytes, shape), 8 bytes a partner: the page keeps it with the cards.
-    Written here because plotly.py encodes arrays so only inside a figure (its encoder is private); outside one,
-    Dash's JSON would send 12,000 pairs as decimal text."""
-    table = np.column_stack([_coordinates(values) for values in places]).astype("<f4")
-    return {"dtype": "f4", "bdata": base64.b64encode(table.tobytes()).decode("ascii"), "shape": f"{len(table)}, 2"}
+    """Each partner's drawn (lat, lon), by row (NaN without a place), as a typed array the page decodes, 8 bytes a
+    partner: the page keeps it with the cards."""
+    return typed_array(np.column_stack([_coordinates(values) for values in places]))
+
+
+def typed_array(values: np.ndarray) -> dict:
+    """`values` in plotly.py's typed-array spec (dtype, base64 little-endian bytes, shape), which the page decodes
+    (assets/atlas-map.js `numbersOf`). Written here because plotly.py encodes arrays so only inside a figure's
+    data (its encoder is private); elsewhere (a trace's `meta`, the held places) Dash's JSON would send every
+    number as decimal text."""
+    array = np.ascontiguousarray(values)
+    little = array.astype(array.dtype.newbyteorder("<"), copy=False)
+    return {
+        "dtype": little.dtype.str[1:],
+        "bdata": base64.b64encode(little.tobytes()).decode("ascii"),
+        "shape": ", ".join(str(n) for n in array.shape),
+    }
 
 
 def compact_cards(placed: pd.DataFrame, rows: np.ndarray) -> np.ndarray:
@@ -265,9 +276,21 @@ def _partner_traces(
             ),
         )
     ]
+    partners = traces[0]
+    layers, marked = shape_layers(
+        np.asarray(partners["lat"], dtype=float),
+        np.asarray(partners["lon"], dtype=float),
+        tier[order],
+        country_level[order],
+        theme,
+        compact=rows is not None,
+    )
+    if rows is not None and layers:  # which markers each shape layer draws (layout.map.layers, in that order)
+        index = np.uint16 if len(order) <= np.iinfo(np.uint16).max + 1 else np.uint32
+        partners["meta"] = {"atlasShapes": [typed_array(marks.astype(index)) for marks in marked]}
     if legend:
         traces.extend(_tier_legend(theme, language, country_level.any()))
-    return traces, shape_layers(traces[0], tier[order], country_level[order], theme)
+    return traces, layers
 
 
 def _opacities(country_level: np.ndarray) -> float | np.ndarray:
@@ -286,18 +309,23 @@ def _tier_scale(theme: Theme) -> list[list]:
     return scale
 
 
-def shape_layers(partners_trace: dict, tiers: np.ndarray, country_level: np.ndarray, theme: Theme) -> list[dict]:
-    """The tier shapes inside the markers, as map layers shown from the zoom where clusters end.
+def shape_layers(
+    lat: np.ndarray, lon: np.ndarray, tiers: np.ndarray, country_level: np.ndarray, theme: Theme, *, compact: bool
+) -> tuple[list[dict], list[np.ndarray]]:
+    """The tier shapes inside the markers, as map layers shown from the zoom where clusters end, and which of
+    the partners trace's markers (by index) each layer draws.
 
     plotly clusters only circle markers (a clustered trace of icons fails in its addLayer), so the shapes are
     MapLibre symbol layers of their own, one per shape, that appear once every partner is its own marker.
-    Past SHAPES_MAX partners they are left out (colour alone tells the tiers): as GeoJSON they would double
-    the map's response (3.2 MB instead of 1.6 MB for 12,000 partners, docs/decisions/0013-map-renderer.md).
+    `compact` (the page's map) leaves each layer's GeoJSON empty: the page fills it from the markers it draws
+    (the trace's `meta.atlasShapes`, assets/atlas-map.js), so a filter sends two bytes a partner instead of a
+    GeoJSON point, and the server does not build (and plotly.py copy) thousands of features per answer.
+    Past SHAPES_MAX partners they are left out (colour alone tells the tiers): MapLibre's worker indexes
+    every layer's points again with each answer (docs/decisions/0013-map-renderer.md).
     """
     if len(tiers) > SHAPES_MAX:
-        return []
-    lat, lon = np.asarray(partners_trace["lat"], dtype=float), np.asarray(partners_trace["lon"], dtype=float)
-    layers = []
+        return [], []
+    layers, marked = [], []
     for icon in (*dict.fromkeys(SHAPE_ICONS.values()), COUNTRY_LEVEL_ICON):
         if icon == COUNTRY_LEVEL_ICON:
             mask = country_level
@@ -305,14 +333,8 @@ def shape_layers(partners_trace: dict, tiers: np.ndarray, country_level: np.ndar
             mask = ~country_level & np.isin(tiers, [t for t, i in SHAPE_ICONS.items() if i == icon])
         if not mask.any():
             continue
-        features = [
-            {
-                "type": "Feature",
-                "properties": {},
-                "geometry": {"type": "Point", "coordinates": [round(x, 5), round(y, 5)]},
-            }
-            for x, y in zip(lon[mask].tolist(), lat[mask].tolist())
-        ]
+        marked.append(np.flatnonzero(mask))
+        features = [] if compact else [_point(x, y) for x, y in zip(lon[mask].tolist(), lat[mask].tolist())]
         layers.append(
             dict(
                 sourcetype="geojson",
@@ -324,7 +346,15 @@ def shape_layers(partners_trace: dict, tiers: np.ndarray, country_level: np.ndar
                 symbol=dict(icon=icon, iconsize=ICON_SIZE / 10, placement="point"),
             )
         )
-    return layers
+    return layers, marked
+
+
+def _point(lon: float, lat: float) -> dict:
+    return {
+        "type": "Feature",
+        "properties": {},
+        "geometry": {"type": "Point", "coordinates": [round(lon, 5), round(lat, 5)]},
+    }
 
 
 def _placeholder(name: str, marker: dict, *, group: str, rank: int, title: str | None = None, **extra) -> dict:

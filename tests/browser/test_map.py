@@ -306,6 +306,29 @@ def test_a_moved_view_and_the_layer_are_kept_in_the_address(live_app, open_page)
     )
 
 
+@pytest.mark.parametrize("first", ["move the map", "open a partner"])
+def test_the_first_filter_after_moving_the_map_or_opening_a_partner_applies(live_app, open_page, first):
+    """The page writes the map's keys into the address without a round trip; the first filter clicked after
+    that did nothing (dcc.Location pushed back the address it had loaded with)."""
+    page = open_page(live_app.url + "/")
+    wait_until_shown(page, len(EVERYONE))
+    if first == "move the map":
+        zoom_map(page, 48.0, 10.0, 4.5)
+        page.wait_for_function("() => location.search.includes('view=48.0000,10.0000,4.50')")
+    else:
+        page.locator(f"#{ids.PARTNER_TABLE} .ag-center-cols-container .ag-row[row-id='P07'] .ag-cell").first.click()
+        assert detail_title(page) == "Hanyang University"
+        page.wait_for_function("() => location.search.includes('partner=P07')")
+    page.click(".chip-strategic label")
+    shown = wait_until_shown(page, 3)
+    assert sorted(shown.markers) == ["P01", "P02", "P03"]
+    search = page.evaluate("location.search")
+    assert "tier=strategic" in search and "view=" not in search  # the map fits the filter anew
+    assert ("partner=P07" in search) == (first == "open a partner")
+    page.go_back()  # one history entry per filter: back shows every partner again
+    wait_until_shown(page, len(EVERYONE))
+
+
 def test_the_wheel_scrolls_the_page_over_the_map_and_zooms_it_with_ctrl(live_app, open_page):
     page = open_page(live_app.url + "/")
     wait_until_shown(page, len(live_app.dataset.partners))
@@ -394,6 +417,42 @@ def test_a_filter_redraws_the_markers_with_their_cards_without_sending_style_or_
     for (partner_id, *_), lat, lon in zip(whole.customdata, whole.lat, whole.lon):
         drawn = page.evaluate(PARTNER_PLACE_JS, [ids.WORLD_MAP, partner_id])
         assert drawn == pytest.approx([lat, lon], abs=1e-4), partner_id
+
+
+# The tier shape MapLibre draws inside the marker at (lat, lon), from the map's shape layers (type symbol, our icons).
+SHAPE_AT_JS = f"""
+([mapId, lat, lon]) => {{
+  const map = ({MAPLIBRE_JS})(mapId);
+  const shapes = map.getStyle().layers.filter((l) => l.type === "symbol" && String(l.layout && l.layout["icon-image"]).startsWith("atlas-"));
+  const point = map.project([lon, lat]);
+  const found = map.queryRenderedFeatures([[point.x - 3, point.y - 3], [point.x + 3, point.y + 3]], {{layers: shapes.map((l) => l.id)}});
+  return found.map((f) => [f.layer.layout["icon-image"], f.geometry.coordinates[1], f.geometry.coordinates[0]]);
+}}
+"""
+
+
+def test_each_marker_shows_its_tiers_shape_once_zoomed_in_also_after_a_filter(live_app, open_page):
+    """The shape layers come empty with the markers they draw (world_map.shape_layers); the page fills them, so
+    zoomed in, a strategic partner shows a diamond, a mobility partner a dot, before and after a filter."""
+    page = open_page(live_app.url + "/")
+    wait_until_shown(page, len(EVERYONE))
+
+    def shape_of(partner_id: str) -> str:
+        lat, lon = page.evaluate(PARTNER_PLACE_JS, [ids.WORLD_MAP, partner_id])
+        zoom_map(page, lat, lon, 12)
+        # Symbols are placed in a frame after the tiles load: wait for the shape, then look at what it is.
+        page.wait_for_function(f"(args) => ({SHAPE_AT_JS})(args).length > 0", arg=[ids.WORLD_MAP, lat, lon])
+        found = page.evaluate(SHAPE_AT_JS, [ids.WORLD_MAP, lat, lon])
+        assert len(found) == 1, f"{partner_id}: {found}"
+        icon, y, x = found[0]
+        assert (y, x) == pytest.approx((lat, lon), abs=1e-4)
+        return icon
+
+    assert shape_of("P07") == "atlas-dot"  # Hanyang, a mobility partner
+    assert shape_of("P01") == "atlas-diamond"  # Hanze, strategic
+    page.click(".chip-strategic label")
+    wait_until_shown(page, 3)
+    assert [shape_of(p) for p in ("P01", "P02", "P03")] == ["atlas-diamond"] * 3
 
 
 def sweep(page, box) -> None:

@@ -8,7 +8,7 @@ from dashboard.callbacks.selection import partner_in_query
 from dashboard.callbacks.views import map_size, map_summary, quick_view_patch
 from dashboard.figures.geo import MapView
 from dashboard.filters import FilterState, apply
-from dashboard.map_address import map_layer, map_view, with_map_params
+from dashboard.map_address import address_with, map_layer, map_view, with_map_params
 from tests.factories import make_dataset
 
 
@@ -81,3 +81,23 @@ def test_quick_views_move_the_map_closer_for_europe_and_closest_for_home(dataset
     assert zoom("world") < zoom("europe") < zoom("home")
     centre = quick_view_patch(dataset, "home", [900, 520]).to_plotly_json()["operations"][0]["params"]["value"]
     assert abs(centre["lat"] - dataset.institution.lat) < 0.5 and abs(centre["lon"] - dataset.institution.lon) < 0.5
+
+
+@pytest.mark.parametrize(
+    "href, search, wanted",
+    [
+        # The address the page loaded with, before the map's keys were written into it: the new filter's query.
+        ("http://127.0.0.1:8050/", "?tier=strategic", "http://127.0.0.1:8050/?tier=strategic"),
+        ("http://127.0.0.1:8050/?view=48,10,4.5", "?tier=strategic", "http://127.0.0.1:8050/?tier=strategic"),
+        # Behind a proxy's prefix, with a fragment: both kept.
+        (
+            "https://uni.example/atlas/?lang=nl#map",
+            "?lang=nl&region=Europe",
+            "https://uni.example/atlas/?lang=nl&region=Europe#map",
+        ),
+        ("http://127.0.0.1:8050/?tier=mobility", "", "http://127.0.0.1:8050/"),
+        (None, "?tier=strategic", "?tier=strategic"),
+    ],
+)
+def test_a_filter_change_names_the_whole_new_address(href, search, wanted):
+    assert address_with(href, search) == wanted

@@ -140,3 +140,24 @@ def test_at_a_hundred_times_the_sample_a_click_back_to_all_partners_is_under_200
     sent = len(gzip.compress(to_json_plotly(change).encode(), 6))
     with_cards = len(gzip.compress(to_json_plotly(render_map(large, "")).encode(), 6))
     assert sent < 200_000 < with_cards, (sent, with_cards)
+
+
+def test_the_tier_shapes_travel_as_the_markers_they_draw_not_as_geojson(dataset):
+    """A filter's shape layers come without points, with the index of each marker they draw in the partners
+    trace: at the places the page holds, those are the points of the whole figure's layers, icon by icon."""
+    search = "?region=Europe"
+    change = answer(dataset, search, "patch")
+    layers = change["layout"]["map"]["layers"]
+    assert layers and all(layer["source"]["features"] == [] for layer in layers)
+    sent = next(t for t in change["data"] if t["name"] == PARTNERS_TRACE)
+    rows = compact_rows(sent)[:, 0]
+    places = np.frombuffer(base64.b64decode(cards_for(dataset, "en").places["bdata"]), dtype="<f4").reshape(-1, 2)
+    whole = render_map(dataset, search).layout.map.layers
+    assert [layer["symbol"]["icon"] for layer in layers] == [layer.symbol.icon for layer in whole]
+    for layer, marks, full in zip(layers, sent["meta"]["atlasShapes"], whole):
+        marked = np.frombuffer(base64.b64decode(marks["bdata"]), dtype={"u2": "<u2", "u4": "<u4"}[marks["dtype"]])
+        drawn = sorted((round(float(lon), 4), round(float(lat), 4)) for lat, lon in places[rows[marked]])
+        wanted = sorted(
+            (round(x, 4), round(y, 4)) for x, y in (f["geometry"]["coordinates"] for f in full.source["features"])
+        )
+        assert drawn == wanted and drawn, layer["symbol"]["icon"]
