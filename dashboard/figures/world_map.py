@@ -320,8 +320,9 @@ def shape_layers(
     `compact` (the page's map) leaves each layer's GeoJSON empty: the page fills it from the markers it draws
     (the trace's `meta.atlasShapes`, assets/atlas-map.js), so a filter sends two bytes a partner instead of a
     GeoJSON point, and the server does not build (and plotly.py copy) thousands of features per answer.
-    Past SHAPES_MAX partners they are left out (colour alone tells the tiers): MapLibre's worker indexes
-    every layer's points again with each answer (docs/decisions/0013-map-renderer.md).
+    Past SHAPES_MAX partners they are left out (colour alone tells the tiers): as GeoJSON they doubled the
+    map's response (docs/decisions/0013-map-renderer.md); as indices they would cost little on the wire, but
+    MapLibre's worker would index 12,000 more points with each answer, which has not been measured.
     """
     if len(tiers) > SHAPES_MAX:
         return [], []
